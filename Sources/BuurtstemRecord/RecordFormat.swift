@@ -1,0 +1,2 @@
+/// Placeholder until the record format lands.
+enum RecordPlaceholder {}

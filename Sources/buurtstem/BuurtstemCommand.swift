@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `buurtstem` command: a thin front over the `Buurtstem` library, one file per subcommand.
+@main
+struct BuurtstemCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "buurtstem",
+        abstract: "Participatory budgeting and voting for Dutch gemeenten.",
+        discussion: """
+        Data flows one way: register -> issuance -> casting -> close -> allocation -> record -> verifier.
+        Every command takes --help; most take --db PATH (default ./buurtstem.sqlite) and --json.
+        """,
+        subcommands: [
+        ]
+    )
+}
