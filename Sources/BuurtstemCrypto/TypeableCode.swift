@@ -48,6 +48,12 @@ public struct CodeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of code ("stempas", "cheque").
     public let format: String
 
+    /// An error of `kind` for a code of the named format.
+    public init(kind: Kind, format: String) {
+        self.kind = kind
+        self.format = format
+    }
+
     public var description: String {
         switch kind {
         case let .invalidCharacter(char, position):

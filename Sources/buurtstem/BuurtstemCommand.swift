@@ -11,6 +11,9 @@ struct BuurtstemCommand: AsyncParsableCommand {
         Every command takes --help; most take --db PATH (default ./buurtstem.sqlite) and --json.
         """,
         subcommands: [
+            InitCommand.self,
+            AreasCommand.self,
+            RegisterCommand.self,
         ]
     )
 }

@@ -4,6 +4,9 @@ public struct CSVRecord: Sendable, Equatable {
     public let line: Int
     /// The fields, unquoted.
     public let fields: [String]
+    /// `true` when a field was not valid UTF-8 and was read with replacement characters
+    /// (only with `strictEncoding` off; with it on, bad UTF-8 is an error).
+    public var invalidEncoding = false
 }
 
 /// A problem found while splitting a delimited file into records.
@@ -23,11 +26,14 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 public struct CSVReader: Sendable {
     /// The field separator (`,` for registers, `;` for Pabulib files).
     public let delimiter: UInt8
+    /// Whether bad UTF-8 stops reading (`true`) or is flagged on the record so every bad line can be reported.
+    public let strictEncoding: Bool
 
     /// A reader for `delimiter`-separated text.
-    public init(delimiter: Character = ",") {
+    public init(delimiter: Character = ",", strictEncoding: Bool = true) {
         precondition(delimiter.isASCII, "the delimiter must be an ASCII character")
         self.delimiter = delimiter.asciiValue!
+        self.strictEncoding = strictEncoding
     }
 
     /// Splits `bytes` into records. Blank lines are skipped. Throws on bad UTF-8 or an unterminated quote.
@@ -48,12 +54,17 @@ public struct CSVReader: Sendable {
         var recordLine = 1
         var fieldStarted = false
         var sawContent = false
+        var invalidEncoding = false
 
         func finishField() throws(CSVSyntaxError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else if strictEncoding {
                 throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8")
+            } else {
+                fields.append(String(decoding: field, as: UTF8.self))
+                invalidEncoding = true
             }
-            fields.append(text)
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
         }
@@ -100,9 +111,10 @@ public struct CSVReader: Sendable {
             if byte == newline || byte == cr {
                 if sawContent || !field.isEmpty || fieldStarted {
                     try finishField()
-                    try body(CSVRecord(line: recordLine, fields: fields))
+                    try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
                 }
                 fields.removeAll(keepingCapacity: true)
+                invalidEncoding = false
                 sawContent = false
                 if byte == cr, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
                 index += 1
@@ -116,7 +128,7 @@ public struct CSVReader: Sendable {
         }
         if sawContent || !field.isEmpty || fieldStarted {
             try finishField()
-            try body(CSVRecord(line: recordLine, fields: fields))
+            try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
         }
     }
 }

@@ -1,0 +1,54 @@
+import BuurtstemCrypto
+import Foundation
+
+/// Sealed key files on disk: created with mode 0600, never overwritten, flushed before they count as written.
+public enum KeyFile {
+    /// Writes `key` to a new file at `path` with mode 0600; fails if the file exists.
+    public static func write(_ key: SealedKey, to path: String) throws {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw UsageError("cannot create the key file \(path): \(reason)")
+        }
+        defer { close(fd) }
+        let bytes = Array(key.text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw UsageError("cannot write the key file \(path): \(reason)")
+        }
+    }
+
+    /// Reads a sealed key file, refusing one that others may read.
+    public static func read(_ path: String) throws -> SealedKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("cannot read the key file \(path): check the path (--key) and that it exists")
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw UsageError("the key file \(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                + "run 'chmod 600 \(path)' and try again")
+        }
+        do {
+            return try SealedKey(text: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw UsageError("\(path): \(error.message)")
+        }
+    }
+
+    /// Reads and opens the key at `path`, asking for its passphrase; checks it is the key `expected` names.
+    public static func unseal(_ path: String, expected: PublicKey? = nil, passphrase: Passphrase) throws -> SigningKey {
+        let sealed = try read(path)
+        if let expected, sealed.publicKey != expected {
+            throw UsageError("the key file \(path) holds key \(sealed.publicKey.hex.prefix(16))..., "
+                + "not the one this database expects (\(expected.hex.prefix(16))...): pass the right --key")
+        }
+        let secret = try passphrase.obtain(purpose: sealed.label, confirm: false)
+        do {
+            return try sealed.open(passphrase: secret)
+        } catch {
+            throw UsageError(error.message)
+        }
+    }
+}

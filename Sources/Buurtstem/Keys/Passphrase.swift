@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where a passphrase comes from: the `BUURTSTEM_PASSPHRASE` environment variable, else a prompt on the terminal.
+public struct Passphrase: Sendable {
+    /// The environment variable that holds the passphrase for unattended runs.
+    public static let environmentVariable = "BUURTSTEM_PASSPHRASE"
+
+    private let environment: [String: String]
+    private let interactive: Bool
+
+    /// The process's environment, prompting on the terminal when the variable is not set and stdin is a terminal.
+    public static var standard: Passphrase {
+        Passphrase(environment: ProcessInfo.processInfo.environment, interactive: isatty(STDIN_FILENO) == 1)
+    }
+
+    /// A source with a fixed environment; `interactive` allows prompting.
+    public init(environment: [String: String], interactive: Bool) {
+        self.environment = environment
+        self.interactive = interactive
+    }
+
+    /// Returns the passphrase for `purpose`; with `confirm`, a typed one is asked twice.
+    public func obtain(purpose: String, confirm: Bool) throws -> String {
+        if let value = environment[Self.environmentVariable] { return value }
+        guard interactive else {
+            throw UsageError("a passphrase is needed for the \(purpose): set \(Self.environmentVariable) "
+                + "or run the command in a terminal to type it")
+        }
+        let first = try prompt("Passphrase for the \(purpose): ")
+        if confirm {
+            let second = try prompt("Type it again: ")
+            guard first == second else { throw UsageError("the two passphrases differ; nothing was created. Try again") }
+        }
+        return first
+    }
+
+    private func prompt(_ text: String) throws -> String {
+        guard let pointer = getpass(text) else {
+            throw UsageError("cannot read a passphrase from the terminal: set \(Self.environmentVariable) instead")
+        }
+        return String(cString: pointer)
+    }
+}
