@@ -14,6 +14,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             InitCommand.self,
             AreasCommand.self,
             RegisterCommand.self,
+            CheckCommand.self,
         ]
     )
 }

@@ -18,6 +18,14 @@ public struct AreaImport: Sendable {
         public var renamed = 0
         /// Areas already present with the same name.
         public var unchanged = 0
+
+        /// A summary with the given counts.
+        public init(wijkenAdded: Int = 0, buurtenAdded: Int = 0, renamed: Int = 0, unchanged: Int = 0) {
+            self.wijkenAdded = wijkenAdded
+            self.buurtenAdded = buurtenAdded
+            self.renamed = renamed
+            self.unchanged = unchanged
+        }
     }
 
     /// Imports `bytes` (the file's content) named `file` in error messages into `store`.

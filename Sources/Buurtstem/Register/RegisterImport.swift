@@ -60,9 +60,9 @@ public struct RegisterImport: Sendable {
                 problem("buurt", "unknown buurt '\(row["buurt"])': \(hint)")
                 valid = false
             }
-            let residents = Int(row["residents"])
+            let residents = Int(row["residents"]).flatMap { (1...maximumResidents).contains($0) ? $0 : nil }
             let eligible = Int(row["eligible"])
-            if residents == nil || !(1...maximumResidents).contains(residents!) {
+            if residents == nil {
                 problem("residents", "'\(row["residents"])' is not a number of residents: use a whole number from 1 to \(maximumResidents)")
                 valid = false
             }

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@Suite("buurtstem: foundation commands")
+struct FoundationCommandTests {
+    @Test("every command answers --help", arguments: [
+        [], ["init"], ["areas"], ["areas", "import"], ["register"], ["register", "import"], ["register", "show"],
+        ["register", "list"], ["check"],
+    ])
+    func help(command: [String]) throws {
+        let cli = try CLI.inTemporaryDirectory()
+        let result = try cli.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE"))
+    }
+
+    @Test("init, areas import, register import and register show work on the shipped samples")
+    func happyPath() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        let initialised = try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("buurtstem.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("buurtstem-issuing.key").path))
+        #expect(try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv")).status == 0)
+        let imported = try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"), "--json")
+        #expect(imported.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        #expect((summary?["snapshot"] as? [String: Any])?["householdCount"] as? Int == 46)
+        let shown = try cli.run("register", "show")
+        #expect(shown.stdout.contains("WK001401 Korrewegwijk"))
+        #expect(shown.stdout.contains("BU00140401 Hoogkerk-Dorp, De Buitenhof"))
+        let json = try cli.run("register", "show", "--json")
+        let overview = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((overview?["wijken"] as? [Any])?.count == 4)
+        #expect(try cli.run("check").status == 0)
+    }
+
+    @Test("a malformed CSV: non-zero exit, one line per problem on stderr, no stack trace, store unchanged")
+    func malformed() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        let result = try cli.run("register", "import", CLI.shipped("Examples/groningen/households-malformed.csv"))
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        for line in [3, 4, 5, 6, 7, 9] {
+            #expect(result.stderr.contains("households-malformed.csv:\(line)"))
+        }
+        #expect(result.stderr.contains("nothing was stored"))
+        #expect(!result.stderr.contains("Fatal error"))
+        let list = try cli.run("register", "list", "--json")
+        let snapshots = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any]
+        #expect(snapshots?.count == 1)
+    }
+
+    @Test("errors are clear: no database, no passphrase, existing database, unreadable file")
+    func errors() throws {
+        var cli = try CLI.inTemporaryDirectory()
+        let noDatabase = try cli.run("register", "show")
+        #expect(noDatabase.status != 0)
+        #expect(noDatabase.stderr.contains("buurtstem init"))
+        cli.environment = [:]
+        let noPassphrase = try cli.run("init", "--gemeente", "Ede", "--code", "GM0228")
+        #expect(noPassphrase.status != 0)
+        #expect(noPassphrase.stderr.contains("BUURTSTEM_PASSPHRASE"))
+        cli.environment = ["BUURTSTEM_PASSPHRASE": "cli test passphrase"]
+        #expect(try cli.run("init", "--gemeente", "Ede", "--code", "GM0228").status == 0)
+        let again = try cli.run("init", "--gemeente", "Ede", "--code", "GM0228")
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("never overwrites"))
+        let missing = try cli.run("areas", "import", "nope.csv")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot read nope.csv"))
+        let badCode = try cli.run("init", "--gemeente", "Ede", "--code", "0228", "--db", "other.sqlite")
+        #expect(badCode.status != 0)
+        #expect(badCode.stderr.contains("GM followed by 4 digits"))
+    }
+
+    @Test("kill -9 during a register import leaves either the whole snapshot or none, and a sound store")
+    func killDuringImport() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        var csv = "household_id,buurt,residents,eligible\n"
+        for index in 0..<120_000 { csv += "H\(index),BU0014010\(index % 4),\(index % 5 + 1),\(index % 2)\n" }
+        let file = cli.directory.appendingPathComponent("big.csv")
+        try Data(csv.utf8).write(to: file)
+        var killedMidway = 0
+        for delay in [0.05, 0.15, 0.3, 0.5, 0.8, 1.2] {
+            let process = try cli.start(["register", "import", file.path])
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning { killedMidway += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let check = try cli.run("check")
+            #expect(check.status == 0, "after kill at \(delay)s: \(check.stdout)\(check.stderr)")
+        }
+        #expect(killedMidway > 0, "no import was interrupted; the test did not test anything")
+        let list = try cli.run("register", "list", "--json")
+        let snapshots = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
+        for snapshot in snapshots { #expect(snapshot["householdCount"] as? Int == 120_000) }
+        #expect(try cli.run("register", "import", file.path).status == 0)
+        #expect(try cli.run("check").status == 0)
+    }
+}
