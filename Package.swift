@@ -1,10 +1,13 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Buurtstem: participatory budgeting and voting for Dutch gemeenten.
 ///
 /// The data flows one way: register -> issuance -> casting -> close -> allocation -> record -> verifier.
 /// `BuurtstemVerifier` shares only the record format and the crypto wrapper with the engine, never the engine.
+/// Our own targets build without warnings: a warning is an error here (dependencies are not affected).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "Buurtstem",
     platforms: [.macOS(.v15)],
@@ -27,11 +30,13 @@ let package = Package(
         ),
         .target(
             name: "BuurtstemCrypto",
-            dependencies: ["CSodium"]
+            dependencies: ["CSodium"],
+            swiftSettings: strict
         ),
         .target(
             name: "BuurtstemRecord",
-            dependencies: ["BuurtstemCrypto"]
+            dependencies: ["BuurtstemCrypto"],
+            swiftSettings: strict
         ),
         .target(
             name: "Buurtstem",
@@ -39,31 +44,35 @@ let package = Package(
                 "BuurtstemCrypto",
                 "BuurtstemRecord",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "BuurtstemVerifier",
-            dependencies: ["BuurtstemCrypto", "BuurtstemRecord"]
+            dependencies: ["BuurtstemCrypto", "BuurtstemRecord"],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "buurtstem",
             dependencies: [
                 "Buurtstem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "buurtstem-verify",
             dependencies: [
                 "BuurtstemVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "BuurtstemCryptoTests", dependencies: ["BuurtstemCrypto"]),
-        .testTarget(name: "BuurtstemRecordTests", dependencies: ["BuurtstemRecord"]),
-        .testTarget(name: "BuurtstemTests", dependencies: ["Buurtstem"]),
-        .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier"]),
-        .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem"]),
+        .testTarget(name: "BuurtstemCryptoTests", dependencies: ["BuurtstemCrypto"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemRecordTests", dependencies: ["BuurtstemRecord"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemTests", dependencies: ["Buurtstem"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build --build-tests -Xswiftc -warnings-as-errors
+swift build --build-tests
 swift test --skip-build "$@"
