@@ -1,2 +1,0 @@
-/// Placeholder until the record format lands.
-enum RecordPlaceholder {}
