@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(
             name: "BuurtstemCrypto",
             dependencies: ["CSodium"],
@@ -43,6 +48,7 @@ let package = Package(
             dependencies: [
                 "BuurtstemCrypto",
                 "BuurtstemRecord",
+                "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -1,0 +1,4 @@
+#ifndef BUURTSTEM_CQRENCODE_SHIM_H
+#define BUURTSTEM_CQRENCODE_SHIM_H
+#include <qrencode.h>
+#endif
