@@ -15,6 +15,11 @@ struct BuurtstemCommand: AsyncParsableCommand {
             AreasCommand.self,
             RegisterCommand.self,
             CheckCommand.self,
+            ElectionCommand.self,
+            StempasCommand.self,
+            KioskCommand.self,
+            VoteCommand.self,
+            PollsCommand.self,
             DemoCommand.self,
         ]
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemCrypto
 import Foundation
 
 /// Where the store is; shared by every command that opens it.
@@ -34,4 +35,21 @@ func readInput(_ path: String) throws -> [UInt8] {
         throw ValidationError("cannot read \(path): check that the file exists and that you may read it")
     }
     return [UInt8](data)
+}
+
+/// The gemeente's sealed issuing key, for commands that sign.
+struct IssuingKeyOptions: ParsableArguments {
+    @Option(name: .customLong("key"), help: "The sealed issuing key file (default: next to the database).")
+    var keyFile: String?
+
+    /// Opens the issuing key of `store`, asking for the passphrase if BUURTSTEM_PASSPHRASE is not set.
+    func unseal(_ store: Store, database: String) throws -> SigningKey {
+        try KeyFile.unseal(keyFile ?? Gemeente.defaultKeyPath(forDatabase: database), expected: try store.issuingPublicKey(),
+                           passphrase: .standard)
+    }
+}
+
+/// Milliseconds since 1970 now.
+func nowMillis() -> Int64 {
+    Int64(Date().timeIntervalSince1970 * 1000)
 }

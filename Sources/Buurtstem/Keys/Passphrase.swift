@@ -5,25 +5,36 @@ public struct Passphrase: Sendable {
     /// The environment variable that holds the passphrase for unattended runs.
     public static let environmentVariable = "BUURTSTEM_PASSPHRASE"
 
+    /// The variable for kiosk keys; when unset, ``environmentVariable`` is used for them too.
+    public static let kioskEnvironmentVariable = "BUURTSTEM_KIOSK_PASSPHRASE"
+
     private let environment: [String: String]
     private let interactive: Bool
+    private let variables: [String]
 
     /// The process's environment, prompting on the terminal when the variable is not set and stdin is a terminal.
     public static var standard: Passphrase {
         Passphrase(environment: ProcessInfo.processInfo.environment, interactive: isatty(STDIN_FILENO) == 1)
     }
 
-    /// A source with a fixed environment; `interactive` allows prompting.
-    public init(environment: [String: String], interactive: Bool) {
+    /// For kiosk keys: `BUURTSTEM_KIOSK_PASSPHRASE`, else `BUURTSTEM_PASSPHRASE`, else a prompt.
+    public static var kiosk: Passphrase {
+        Passphrase(environment: ProcessInfo.processInfo.environment, interactive: isatty(STDIN_FILENO) == 1,
+                   variables: [kioskEnvironmentVariable, environmentVariable])
+    }
+
+    /// A source with a fixed environment; `interactive` allows prompting; `variables` are tried in order.
+    public init(environment: [String: String], interactive: Bool, variables: [String] = [Passphrase.environmentVariable]) {
         self.environment = environment
         self.interactive = interactive
+        self.variables = variables
     }
 
     /// Returns the passphrase for `purpose`; with `confirm`, a typed one is asked twice.
     public func obtain(purpose: String, confirm: Bool) throws -> String {
-        if let value = environment[Self.environmentVariable] { return value }
+        if let value = variables.lazy.compactMap({ environment[$0] }).first { return value }
         guard interactive else {
-            throw UsageError("a passphrase is needed for the \(purpose): set \(Self.environmentVariable) "
+            throw UsageError("a passphrase is needed for the \(purpose): set \(variables[0]) "
                 + "or run the command in a terminal to type it")
         }
         let first = try prompt("Passphrase for the \(purpose): ")

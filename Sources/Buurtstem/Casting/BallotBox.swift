@@ -1,0 +1,79 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+/// Casting: checks a pass and its ballot, signs the ballot with the pass's key, and appends it durably to the
+/// kiosk's log. The one library call behind `buurtstem vote` and the kiosk page.
+public struct BallotBox: Sendable {
+    /// The store.
+    public let store: Store
+    /// Current time in milliseconds since 1970 (injectable for tests).
+    public let clock: @Sendable () -> Int64
+
+    /// A ballot box on `store` using the system clock.
+    public init(store: Store, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Casts a ballot with the pass `code` at `kioskName`. Returns the receipt once the ballot is durably committed.
+    public func cast(election electionId: String, kiosk kioskName: String, code: String, choices: [Choice]) throws -> Receipt {
+        let election = try store.election(electionId)
+        let definition = try election.decodedDefinition()
+        let kiosk = try store.kiosk(election: electionId, name: kioskName)
+        let now = clock()
+        switch election.state {
+        case .created, .issued:
+            throw CastError.pollsNotOpen("the polls of '\(electionId)' have not been opened (buurtstem polls open)")
+        case .closed:
+            throw CastError.pollsClosed
+        case .open:
+            if kiosk.closed { throw CastError.pollsClosed }
+            if now < definition.pollsOpenMillis {
+                throw CastError.pollsNotOpen("they open at \(Date(timeIntervalSince1970: Double(definition.pollsOpenMillis) / 1000))")
+            }
+            if now > definition.pollsCloseMillis { throw CastError.pollsClosed }
+        }
+
+        let typed: TypeableCode
+        do {
+            typed = try TypeableCode(parsing: code, format: .stempas)
+        } catch {
+            throw CastError.mistyped(error.description)
+        }
+        let passKey = PassToken.passKey(secret: typed.bytes)
+        let passBytes = Data(passKey.publicKey.bytes)
+        guard let area = try store.read({ try String.fetchOne($0, sql: "SELECT area FROM pass WHERE electionId = ? AND publicKey = ?", arguments: [electionId, passBytes]) }) else {
+            if let other = try store.read({ try String.fetchOne($0, sql: "SELECT electionId FROM pass WHERE publicKey = ?", arguments: [passBytes]) }) {
+                throw CastError.otherElection(other)
+            }
+            throw CastError.unknownPass
+        }
+        if let served = kiosk.area, served != area { throw CastError.wrongArea(pass: area, kiosk: served) }
+        guard let contest = definition.contest(for: area) else { throw CastError.unknownPass }
+        let canonical = try BallotRules.validate(choices, type: definition.ballot, contest: contest)
+        let choicesText = String(decoding: try JSONEncoder().encode(canonical), as: UTF8.self)
+
+        let ballot: Ballot = try store.write { db in
+            // Inside the write transaction: no other cast on this store can use the pass or the sequence number.
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, passBytes]) != nil {
+                throw CastError.alreadyUsed
+            }
+            let state = try String.fetchOne(db, sql: "SELECT state FROM election WHERE id = ?", arguments: [electionId])
+            guard state == Election.State.open.rawValue else { throw CastError.pollsClosed }
+            let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence) + 1, 0) FROM ballot WHERE electionId = ? AND kiosk = ?",
+                                          arguments: [electionId, kioskName]) ?? 0
+            let ballot = Ballot(election: electionId, area: area, passKey: passKey, choices: canonical, kiosk: kioskName,
+                                sequence: UInt64(next), timeMillis: now)
+            try db.execute(sql: "INSERT INTO passUse (electionId, pass) VALUES (?, ?)", arguments: [electionId, passBytes])
+            try db.execute(sql: """
+                INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [electionId, kioskName, next, passBytes, area, choicesText, now,
+                                 Data(ballot.signature.bytes), Data(ballot.leafHash)])
+            return ballot
+        }
+        return Receipt(ballot: ballot)
+    }
+}

@@ -1,0 +1,41 @@
+/// Why a ballot was refused. Each case's message says what happened and what the voter or staff can do,
+/// in English with the Dutch sentence the kiosk shows.
+public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The code has a typing error, an impossible character or the wrong length.
+    case mistyped(String)
+    /// No pass with this code was issued for this election.
+    case unknownPass
+    /// The pass was issued for another election.
+    case otherElection(String)
+    /// The pass is for another area than this kiosk serves.
+    case wrongArea(pass: String, kiosk: String)
+    /// The pass has already been used.
+    case alreadyUsed
+    /// The choices do not make a valid ballot.
+    case invalidBallot(String)
+    /// The polls are not open (yet).
+    case pollsNotOpen(String)
+    /// The polls are closed.
+    case pollsClosed
+
+    public var description: String {
+        switch self {
+        case let .mistyped(detail):
+            "\(detail). (NL: De code bevat een typefout; controleer elk teken.)"
+        case .unknownPass:
+            "this code is not a stempas of this election: check it was typed from the right letter. (NL: Deze code is geen stempas voor deze stemming.)"
+        case let .otherElection(election):
+            "this stempas is for another election (\(election)). (NL: Deze stempas hoort bij een andere stemming.)"
+        case let .wrongArea(pass, kiosk):
+            "this stempas is for \(pass), but this kiosk serves \(kiosk): vote at a kiosk for your area. (NL: Deze stempas is voor een ander gebied.)"
+        case .alreadyUsed:
+            "this stempas has already been used; each pass votes once. If you did not vote, report the pass to the staff. (NL: Deze stempas is al gebruikt.)"
+        case let .invalidBallot(reason):
+            "the ballot is not valid: \(reason). (NL: Deze keuze is niet geldig.)"
+        case let .pollsNotOpen(when):
+            "the polls are not open: \(when). (NL: De stemming is nog niet geopend.)"
+        case .pollsClosed:
+            "the polls are closed; no more ballots are accepted. (NL: De stemming is gesloten.)"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+/// A kiosk's append-only ballot log as stored: its ballots in order, tree heads and signed checkpoints.
+public struct KioskLog: Sendable {
+    /// The store.
+    public let store: Store
+    /// The election.
+    public let election: String
+    /// The kiosk.
+    public let kiosk: String
+
+    /// The log of `kiosk` in `election`.
+    public init(store: Store, election: String, kiosk: String) {
+        self.store = store
+        self.election = election
+        self.kiosk = kiosk
+    }
+
+    /// Calls `body` with each ballot in log order, reading in pages so a long log never sits in memory at once.
+    public func forEachBallot(_ body: (Ballot) throws -> Void) throws {
+        try store.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT sequence, pass, area, choices, timeMillis, signature FROM ballot
+                WHERE electionId = ? AND kiosk = ? ORDER BY sequence
+                """, arguments: [election, kiosk])
+            let decoder = JSONDecoder()
+            while let row = try cursor.next() {
+                let choices = try decoder.decode([Choice].self, from: Data((row["choices"] as String).utf8))
+                try body(Ballot(election: election, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
+                                choices: choices, kiosk: kiosk, sequence: UInt64(row["sequence"] as Int64),
+                                timeMillis: row["timeMillis"], signature: try Signature(bytes: [UInt8](row["signature"] as Data))))
+            }
+        }
+    }
+
+    /// The log's size and tree head, from the stored leaf hashes.
+    public func treeHead() throws -> (size: UInt64, root: [UInt8]) {
+        try store.read { db in
+            var log = MerkleLog()
+            let cursor = try Data.fetchCursor(db, sql: "SELECT leafHash FROM ballot WHERE electionId = ? AND kiosk = ? ORDER BY sequence",
+                                              arguments: [election, kiosk])
+            while let hash = try cursor.next() { log.append(leafHash: [UInt8](hash)) }
+            return (UInt64(log.size), log.root)
+        }
+    }
+
+    /// Signs and stores a checkpoint of the log as it is now; `final` marks the end of the day (no more ballots).
+    @discardableResult
+    public func checkpoint(kioskKey: SigningKey, timeMillis: Int64, final: Bool) throws -> Checkpoint {
+        let logId = try verifiedLogId(kioskKey)
+        return try store.write { db in try writeCheckpoint(db, logId: logId, kioskKey: kioskKey, timeMillis: timeMillis, final: final) }
+    }
+
+    /// The log id, after checking that `kioskKey` is this kiosk's registered key.
+    func verifiedLogId(_ kioskKey: SigningKey) throws -> String {
+        let registered = try store.kiosk(election: election, name: kiosk)
+        guard [UInt8](registered.publicKey) == kioskKey.publicKey.bytes else {
+            throw UsageError("the key given is not kiosk \(kiosk)'s; pass its key file (\(registered.keyFile))")
+        }
+        return try registered.registration.logId
+    }
+
+    /// Signs and stores a checkpoint inside the caller's transaction.
+    func writeCheckpoint(_ db: Database, logId: String, kioskKey: SigningKey, timeMillis: Int64, final: Bool) throws -> Checkpoint {
+        var log = MerkleLog()
+        let cursor = try Data.fetchCursor(db, sql: "SELECT leafHash FROM ballot WHERE electionId = ? AND kiosk = ? ORDER BY sequence",
+                                          arguments: [election, kiosk])
+        while let hash = try cursor.next() { log.append(leafHash: [UInt8](hash)) }
+        let checkpoint = Checkpoint(logId: logId, size: UInt64(log.size), root: log.root, timeMillis: timeMillis, signedBy: kioskKey)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO checkpoint (electionId, kiosk, size, root, timeMillis, signature, final)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [election, kiosk, log.size, Data(checkpoint.root), timeMillis, Data(checkpoint.signature.bytes), final])
+        if final {
+            try db.execute(sql: "UPDATE kiosk SET closed = 1 WHERE electionId = ? AND name = ?", arguments: [election, kiosk])
+        }
+        return checkpoint
+    }
+
+    /// The stored checkpoints, oldest first.
+    public func checkpoints() throws -> [Checkpoint] {
+        let registered = try store.kiosk(election: election, name: kiosk)
+        let signer = try PublicKey(bytes: [UInt8](registered.publicKey))
+        let logId = try registered.registration.logId
+        return try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT size, root, timeMillis, signature FROM checkpoint WHERE electionId = ? AND kiosk = ? ORDER BY size, timeMillis",
+                             arguments: [election, kiosk]).map { row in
+                Checkpoint(logId: logId, size: UInt64(row["size"] as Int64), root: [UInt8](row["root"] as Data),
+                           timeMillis: row["timeMillis"], signer: signer, signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
+            }
+        }
+    }
+}

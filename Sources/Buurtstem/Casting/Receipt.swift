@@ -1,0 +1,39 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+
+/// What a voter takes home: where their ballot is in which log, and a tracking code of it; never the choices
+/// (a receipt must not prove how someone voted).
+public struct Receipt: Sendable, Codable, Equatable {
+    /// The election.
+    public let election: String
+    /// The kiosk whose log holds the ballot.
+    public let kiosk: String
+    /// The ballot's position in that log, from 0.
+    public let sequence: UInt64
+    /// When it was cast, in milliseconds since 1970 UTC.
+    public let timeMillis: Int64
+    /// The first 10 bytes of the ballot's leaf hash, as a grouped base32 code.
+    public let trackingCode: String
+
+    /// Bytes of the leaf hash the tracking code shows: 80 bits, enough that no two ballots share one by chance.
+    public static let trackingBytes = 10
+
+    /// The receipt for `ballot`.
+    public init(ballot: Ballot) {
+        election = ballot.election
+        kiosk = ballot.kiosk
+        sequence = ballot.sequence
+        timeMillis = ballot.timeMillis
+        trackingCode = Self.trackingCode(leafHash: ballot.leafHash)
+    }
+
+    /// The tracking code of a leaf hash.
+    public static func trackingCode(leafHash: [UInt8]) -> String {
+        TypeableCode(bytes: Array(leafHash.prefix(trackingBytes)), format: .tracking).formatted
+    }
+}
+
+extension CodeFormat {
+    /// Receipt tracking codes: 80 bits of a ballot's leaf hash, with a check character.
+    public static let tracking = CodeFormat(name: "tracking", byteCount: Receipt.trackingBytes, groupSize: 4)
+}

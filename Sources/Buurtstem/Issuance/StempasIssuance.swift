@@ -1,0 +1,198 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Dispatch
+import Foundation
+import GRDB
+
+/// `buurtstem stempas issue`: one stempas per household (or eligible resident) of the election's snapshot.
+///
+/// Print and forget: each pass's secret code goes to the print output only; the store keeps the public key, the
+/// area and the gemeente's signature, in order of public key, so not even the order links a pass to a household.
+/// The issued set is fixed by a signed commitment (Merkle root, count per area) before the polls open.
+public struct StempasIssuance: Sendable {
+    /// What an issuance did.
+    public struct Summary: Sendable, Codable {
+        /// The election.
+        public let election: String
+        /// Passes issued.
+        public let total: UInt64
+        /// Passes per contest area.
+        public let areas: [IssuedPassCommitment.AreaCount]
+        /// The Merkle root over the issued tokens, hex.
+        public let root: String
+        /// Where the print output is.
+        public let printFolder: String
+        /// Households in the snapshot that live outside every contest's area (no pass).
+        public let householdsOutsideContests: Int
+    }
+
+    /// Passes per HTML print file.
+    public static let pagesPerFile = 1000
+
+    /// Issues the passes of `electionId`, writing print output to `printFolder`; `addresses` is the register
+    /// file, if the passes should carry addresses. Reports progress as (done, total).
+    public static func issue(
+        election electionId: String, store: Store, issuingKey: SigningKey, addresses: AddressBook?,
+        printFolder: URL, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws -> Summary {
+        var election = try store.election(electionId)
+        guard election.state == .created else {
+            throw UsageError("the passes of '\(electionId)' were already issued; an election's pass set is fixed once committed")
+        }
+        guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
+            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+        }
+        let definition = try election.decodedDefinition()
+        let recipients = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT h.householdId, h.eligible, b.wijkCode FROM household h JOIN buurt b ON b.code = h.buurtCode
+                WHERE h.snapshotId = ? ORDER BY h.householdId
+                """, arguments: [definition.registerSnapshot])
+        }
+        // Who gets how many passes for which contest.
+        var plan: [(household: String, area: String)] = []
+        var outside = 0
+        let contestAreas = Set(definition.contests.map(\.area))
+        for row in recipients {
+            let wijk: String = row["wijkCode"]
+            let area = contestAreas.contains(definition.gemeente) ? definition.gemeente : wijk
+            guard contestAreas.contains(area) else { outside += 1; continue }
+            let count: Int = switch definition.eligibility {
+            case .household: 1
+            case .resident: row["eligible"]
+            }
+            for _ in 0..<count { plan.append((row["householdId"], area)) }
+        }
+        guard !plan.isEmpty else {
+            throw UsageError("no household of register snapshot \(definition.registerSnapshot) lives in the election's areas; check the contests' areas")
+        }
+
+        // Secrets, keys and signatures: the expensive part, spread over all cores.
+        let issued = makePasses(plan: plan, election: definition.id, issuingKey: issuingKey, progress: progress)
+
+        // Print output first (to a .partial folder), so no committed pass can lack its printed code.
+        let writer = try PrintWriter(folder: printFolder)
+        try writePrint(issued: issued, plan: plan, definition: definition, addresses: addresses, writer: writer)
+
+        // The store: tokens in order of public key, the commitment over the same order.
+        let order = issued.indices.sorted { issued[$0].token.pass < issued[$1].token.pass }
+        var log = MerkleLog()
+        var perArea: [String: UInt64] = [:]
+        for index in order {
+            log.append(leafHash: issued[index].token.leafHash)
+            perArea[issued[index].token.area, default: 0] += 1
+        }
+        let areas = perArea.keys.sorted().map { IssuedPassCommitment.AreaCount(area: $0, count: perArea[$0]!) }
+        let commitment = IssuedPassCommitment(election: definition.id, definitionHash: definition.hash, areas: areas,
+                                              root: log.root, issuingKey: issuingKey)
+        try store.write { db in
+            let statement = try db.makeStatement(sql: "INSERT INTO pass (electionId, publicKey, area, signature) VALUES (?, ?, ?, ?)")
+            for index in order {
+                let token = issued[index].token
+                try statement.execute(arguments: [definition.id, Data(token.pass.bytes), token.area, Data(token.signature.bytes)])
+            }
+            election.state = .issued
+            election.issuedRoot = Data(commitment.root)
+            election.issuedAreas = String(decoding: try JSONEncoder().encode(areas), as: UTF8.self)
+            election.issuedSignature = Data(commitment.signature.bytes)
+            try election.update(db)
+        }
+        try writer.finish()
+        return Summary(election: definition.id, total: commitment.total, areas: areas, root: Hex.encode(commitment.root),
+                       printFolder: printFolder.path, householdsOutsideContests: outside)
+    }
+
+    /// A pass as made: the code to print and the token to store.
+    struct IssuedPass: Sendable {
+        let code: TypeableCode
+        let token: PassToken
+    }
+
+    private static func makePasses(plan: [(household: String, area: String)], election: String, issuingKey: SigningKey,
+                                   progress: @Sendable (Int, Int) -> Void) -> [IssuedPass] {
+        let chunk = 2048
+        let chunks = (plan.count + chunk - 1) / chunk
+        let results = ResultSlots<[IssuedPass]>(count: chunks)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+            let range = part * chunk..<min(plan.count, (part + 1) * chunk)
+            var passes: [IssuedPass] = []
+            passes.reserveCapacity(range.count)
+            for index in range {
+                let code = TypeableCode.random(.stempas)
+                let key = PassToken.passKey(secret: code.bytes)
+                passes.append(IssuedPass(code: code, token: PassToken(election: election, area: plan[index].area,
+                                                                      pass: key.publicKey, issuingKey: issuingKey)))
+            }
+            results.set(part, passes)
+            progress(done.add(range.count), plan.count)
+        }
+        return results.values.flatMap { $0 }
+    }
+
+    private static func writePrint(issued: [IssuedPass], plan: [(household: String, area: String)], definition: ElectionDefinition,
+                                   addresses: AddressBook?, writer: PrintWriter) throws {
+        try writer.append("household_id,area,code,\(addressHeader)\n", to: "stempassen.csv")
+        var file = ""
+        for (index, pass) in issued.enumerated() {
+            let household = plan[index].household
+            let address = addresses?.address(of: household) ?? []
+            try writer.append("\(CSVField.quote(household)),\(pass.token.area),\(pass.code.formatted),"
+                + (0..<3).map { CSVField.quote($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n", to: "stempassen.csv")
+            if index % pagesPerFile == 0 {
+                if !file.isEmpty {
+                    try writer.append(StempasPage.footer, to: file)
+                    try writer.close(file)
+                }
+                file = "stempassen-\(String(format: "%04d", index / pagesPerFile + 1)).html"
+                try writer.append(StempasPage.header(title: definition.title), to: file)
+            }
+            try writer.append(try StempasPage.page(code: pass.code, household: household, address: address,
+                                                   definition: definition, area: pass.token.area), to: file)
+        }
+        try writer.append(StempasPage.footer, to: file)
+        try writer.append("""
+            Print and forget / Printen en vergeten
+            These files link each household to its stempas code. Print them, check the print, then destroy these files
+            (shred or securely delete). Buurtstem keeps no copy and no link between households and passes.
+            Deze bestanden koppelen huishoudens aan stempascodes. Print ze, controleer de print en vernietig daarna deze bestanden.
+
+            """, to: "LEESMIJ-README.txt")
+    }
+
+    private static let addressHeader = "address_line_1,address_line_2,address_line_3"
+}
+
+/// Fixed slots that concurrent workers fill, one slot each, read after all are done.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// A thread-safe running total, for progress from concurrent workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Adds `amount` and returns the new total.
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        return value
+    }
+}

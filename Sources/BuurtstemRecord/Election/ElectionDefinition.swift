@@ -1,0 +1,176 @@
+import BuurtstemCrypto
+
+/// A project residents can vote for.
+public struct Project: Sendable, Equatable, Codable {
+    /// Short id, unique in the election (e.g. `KW-03`).
+    public let id: String
+    /// Title shown on the ballot.
+    public let title: String
+    /// A sentence or two shown on the ballot.
+    public let description: String
+    /// What it costs, in euro cents.
+    public let costCents: Int64
+    /// The buurt or wijk it is in (within the contest's area), if narrower than the contest.
+    public let area: String?
+    /// A category (e.g. `groen`), for per-category budgets.
+    public let category: String?
+
+    /// A project.
+    public init(id: String, title: String, description: String, costCents: Int64, area: String?, category: String?) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.costCents = costCents
+        self.area = area
+        self.category = category
+    }
+}
+
+/// One contest: the residents of `area` decide over `budgetCents` among `projects`.
+public struct Contest: Sendable, Equatable, Codable {
+    /// A wijk code (`WK...`), or the gemeente code (`GM...`) for a gemeente-wide contest.
+    public let area: String
+    /// The budget, in euro cents.
+    public let budgetCents: Int64
+    /// The projects on this contest's ballot.
+    public let projects: [Project]
+
+    /// A contest.
+    public init(area: String, budgetCents: Int64, projects: [Project]) {
+        self.area = area
+        self.budgetCents = budgetCents
+        self.projects = projects
+    }
+}
+
+/// Who gets a stempas.
+public enum Eligibility: Sendable, Equatable, Codable {
+    /// One pass per household.
+    case household
+    /// One pass per resident aged at least `minimumAge` (the register snapshot's eligible count).
+    case resident(minimumAge: Int)
+}
+
+/// The published allocation rule of an election (names as in `buurtstem allocate`).
+public struct AllocationSpec: Sendable, Equatable, Codable {
+    /// `greedy`, `greedy-no-skip`, `greedy-per-euro`, `mes` or `phragmen`.
+    public let rule: String
+    /// `cost` or `cardinality` for MES; nil otherwise or for the ballot type's default.
+    public let satisfaction: String?
+    /// `none`, `greedy`, `add1` or `add1-exhaustive` for MES; nil otherwise.
+    public let completion: String?
+    /// `lexico` or `cost-votes`.
+    public let tieBreak: String
+
+    /// An allocation rule.
+    public init(rule: String, satisfaction: String?, completion: String?, tieBreak: String) {
+        self.rule = rule
+        self.satisfaction = satisfaction
+        self.completion = completion
+        self.tieBreak = tieBreak
+    }
+}
+
+/// Everything an election is, as the gemeente signs and publishes it before passes are issued.
+public struct ElectionDefinition: Sendable, Equatable, Codable {
+    /// Short id, e.g. `2026-korrewegwijk`: letters, digits, `-`, `_`, `.`.
+    public let id: String
+    /// Title for residents.
+    public let title: String
+    /// The gemeente's CBS code.
+    public let gemeente: String
+    /// The register snapshot passes are issued from.
+    public let registerSnapshot: Int64
+    /// Who gets a pass.
+    public let eligibility: Eligibility
+    /// The ballot's type and limits.
+    public let ballot: BallotType
+    /// How ballots become funded projects.
+    public let allocation: AllocationSpec
+    /// When the polls open and close (milliseconds since 1970 UTC).
+    public let pollsOpenMillis: Int64
+    /// See ``pollsOpenMillis``.
+    public let pollsCloseMillis: Int64
+    /// The contests, one per area.
+    public let contests: [Contest]
+
+    /// A definition.
+    public init(id: String, title: String, gemeente: String, registerSnapshot: Int64, eligibility: Eligibility,
+                ballot: BallotType, allocation: AllocationSpec, pollsOpenMillis: Int64, pollsCloseMillis: Int64,
+                contests: [Contest]) {
+        self.id = id
+        self.title = title
+        self.gemeente = gemeente
+        self.registerSnapshot = registerSnapshot
+        self.eligibility = eligibility
+        self.ballot = ballot
+        self.allocation = allocation
+        self.pollsOpenMillis = pollsOpenMillis
+        self.pollsCloseMillis = pollsCloseMillis
+        self.contests = contests
+    }
+
+    /// The contest for `area`, if any.
+    public func contest(for area: String) -> Contest? {
+        contests.first { $0.area == area }
+    }
+
+    /// The domain-separation tag of the definition's canonical bytes.
+    public static let tag = "buurtstem/election/v1"
+
+    /// The canonical bytes (docs/record.md, "Election definition"); the manifest signature covers them.
+    public var canonicalBytes: [UInt8] {
+        var w = ByteWriter(tag: Self.tag)
+        w.append(string: id)
+        w.append(string: title)
+        w.append(string: gemeente)
+        w.append(i64: registerSnapshot)
+        switch eligibility {
+        case .household:
+            w.append(u8: 1)
+            w.append(u32: 0)
+        case let .resident(minimumAge):
+            w.append(u8: 2)
+            w.append(u32: UInt32(minimumAge))
+        }
+        w.append(u8: ballot.code)
+        switch ballot {
+        case .chooseOne, .knapsack:
+            w.append(u32: 0)
+            w.append(u32: 0)
+        case let .approval(min, max):
+            w.append(u32: UInt32(min))
+            w.append(u32: UInt32(max))
+        case let .cumulative(points, maxPerProject):
+            w.append(u32: UInt32(points))
+            w.append(u32: UInt32(maxPerProject ?? 0))
+        case let .ranking(max):
+            w.append(u32: 0)
+            w.append(u32: UInt32(max))
+        }
+        w.append(string: allocation.rule)
+        w.append(string: allocation.satisfaction ?? "")
+        w.append(string: allocation.completion ?? "")
+        w.append(string: allocation.tieBreak)
+        w.append(i64: pollsOpenMillis)
+        w.append(i64: pollsCloseMillis)
+        w.append(u32: UInt32(contests.count))
+        for contest in contests {
+            w.append(string: contest.area)
+            w.append(i64: contest.budgetCents)
+            w.append(u32: UInt32(contest.projects.count))
+            for project in contest.projects {
+                w.append(string: project.id)
+                w.append(string: project.title)
+                w.append(string: project.description)
+                w.append(i64: project.costCents)
+                w.append(string: project.area ?? "")
+                w.append(string: project.category ?? "")
+            }
+        }
+        return w.bytes
+    }
+
+    /// SHA-256 of the canonical bytes: the id by which passes, kiosks and ballots refer to this exact definition.
+    public var hash: [UInt8] { SHA.sha256(canonicalBytes) }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Buurtstem
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+/// `buurtstem election`: election definitions.
+struct ElectionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "election",
+        abstract: "Create and inspect elections (wijkstemdag, buurtbegroting).",
+        subcommands: [Create.self, List.self, Show.self]
+    )
+
+    /// `buurtstem election create FILE`.
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check an election definition file and store it, signed with the issuing key.",
+            discussion: "The file format is described in docs/elections.md; examples are in Ballots/."
+        )
+
+        @Argument(help: "The election definition (YAML).")
+        var file: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var key: IssuingKeyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try store.open()
+            let text = String(decoding: try readInput(file), as: UTF8.self)
+            let definition = try ElectionFile.parse(text, file: file, store: store)
+            let election = try Election.create(definition, issuingKey: try key.unseal(store, database: self.store.db), in: store)
+            try output.emit(ElectionView(election: election, definition: definition)) {
+                "Election \(definition.id) created and signed: \(definition.title)\n"
+                    + "  \(definition.contests.count) contest(s), \(definition.contests.reduce(0) { $0 + $1.projects.count }) projects, "
+                    + "ballot \(definition.ballot.name), rule \(definition.allocation.rule) (tie-break \(definition.allocation.tieBreak))\n"
+                    + "  definition hash \(Hex.encode(definition.hash))\n"
+                    + "Next: buurtstem kiosk add --election \(definition.id) --name NAME, and buurtstem stempas issue --election \(definition.id) --print-to DIR"
+            }
+        }
+    }
+
+    /// `buurtstem election list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the elections and where each stands.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let elections = try store.open().elections()
+            let views = try elections.map { ElectionView(election: $0, definition: try $0.decodedDefinition()) }
+            try output.emit(views) {
+                views.isEmpty ? "No elections yet." : views.map { "\($0.id)  \($0.state)  \($0.title)" }.joined(separator: "\n")
+            }
+        }
+    }
+
+    /// `buurtstem election show ID`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an election's contests, projects and state.")
+
+        @Option(help: "The election id.")
+        var election: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let stored = try store.open().election(election)
+            let view = ElectionView(election: stored, definition: try stored.decodedDefinition())
+            try output.emit(view) { view.text }
+        }
+    }
+}
+
+/// An election as shown to people and scripts.
+struct ElectionView: Encodable {
+    let id: String
+    let title: String
+    let state: String
+    let definitionHash: String
+    let definition: ElectionDefinition
+
+    init(election: Election, definition: ElectionDefinition) {
+        id = election.id
+        title = definition.title
+        state = election.state.rawValue
+        definitionHash = Hex.encode(election.definitionHash)
+        self.definition = definition
+    }
+
+    var text: String {
+        var lines = ["\(title) (\(id)), \(state)", "ballot: \(definition.ballot.name); rule: \(definition.allocation.rule), tie-break \(definition.allocation.tieBreak)"]
+        for contest in definition.contests {
+            lines.append("")
+            lines.append("\(contest.area): budget \(Money.format(contest.budgetCents))")
+            for project in contest.projects {
+                lines.append("  \(project.id)  \(Money.format(project.costCents))  \(project.title)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
