@@ -1,0 +1,70 @@
+import Buurtstem
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+/// A Groningen store with the shipped register, the shipped Korrewegwijk election (polling window moved around
+/// now, id `test-kw`), two kiosks and issued passes; returns the pass codes from the print output.
+struct StemdagFixture {
+    let store: Store
+    let folder: URL
+    let issuingKey: SigningKey
+    let codes: [String]
+    let kioskKeys: [String: SigningKey]
+    static let passphrase = "test passphrase"
+
+    init(ballotFile: String = "Ballots/wijkstemdag-korrewegwijk-2026.yaml", id: String = "test-kw", open: Bool = true,
+         kioskAreas: [String: String] = [:], edit: (String) -> String = { $0 }) throws {
+        let (store, folder) = try groningenStore()
+        _ = try RegisterImport.run(try shippedFile("Examples/groningen/households.csv"), file: "households.csv", eligibleAge: 16, into: store)
+        issuingKey = try KeyFile.unseal(folder.appendingPathComponent("issuing.key").path,
+                                        passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": Self.passphrase], interactive: false))
+        let text = edit(Self.aroundNow(String(decoding: try shippedFile(ballotFile), as: UTF8.self), id: id))
+        let definition = try ElectionFile.parse(text, file: "test.yaml", store: store)
+        _ = try Election.create(definition, issuingKey: issuingKey, in: store)
+        var kioskKeys: [String: SigningKey] = [:]
+        for name in ["bibliotheek", "buurthuis"] {
+            let path = folder.appendingPathComponent("kiosk-\(name).key").path
+            _ = try Kiosk.add(election: id, name: name, area: kioskAreas[name], keyFile: path, passphrase: Self.passphrase, issuingKey: issuingKey, store: store)
+            kioskKeys[name] = try KeyFile.unseal(path, passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": Self.passphrase], interactive: false))
+        }
+        let print = folder.appendingPathComponent("print")
+        _ = try StempasIssuance.issue(election: id, store: store, issuingKey: issuingKey, addresses: nil, printFolder: print)
+        let csv = try String(contentsOf: print.appendingPathComponent("stempassen.csv"), encoding: .utf8)
+        codes = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[2]) }
+        if open { _ = try Polls.open(election: id, store: store) }
+        self.store = store
+        self.folder = folder
+        self.kioskKeys = kioskKeys
+    }
+
+    /// The definition text with its polling window from an hour ago to an hour ahead and the given id.
+    static func aroundNow(_ text: String, id: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        let open = formatter.string(from: Date().addingTimeInterval(-3600))
+        let close = formatter.string(from: Date().addingTimeInterval(3600))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("id:") { return "id: \(id)" }
+            if line.hasPrefix("  open:") { return "  open: \(open)" }
+            if line.hasPrefix("  close:") { return "  close: \(close)" }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+}
+
+extension StemdagFixture {
+    /// Adds a second contest (Oosterpark, WK001402) to a definition text.
+    static func withOosterpark(_ text: String) -> String {
+        text + """
+
+          - area: WK001402
+            budget: 50000
+            projects:
+              - id: OP-01
+                title: Bankjes in het park
+                description: Tien nieuwe bankjes.
+                cost: 10000
+
+        """
+    }
+}
