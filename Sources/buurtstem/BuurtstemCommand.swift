@@ -15,11 +15,13 @@ struct BuurtstemCommand: AsyncParsableCommand {
             AreasCommand.self,
             RegisterCommand.self,
             CheckCommand.self,
+            StoreCommand.self,
             ElectionCommand.self,
             StempasCommand.self,
             KioskCommand.self,
             VoteCommand.self,
             PollsCommand.self,
+            TallyCommand.self,
             DemoCommand.self,
         ]
     )

@@ -8,7 +8,7 @@ struct PollsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polls",
         abstract: "Open and close the polls of an election.",
-        subcommands: [Open.self, Close.self]
+        subcommands: [Open.self, Close.self, Merge.self]
     )
 
     /// `buurtstem polls open`.
@@ -37,17 +37,56 @@ struct PollsCommand: ParsableCommand {
         @Option(help: "The election id.")
         var election: String
 
+        @Option(name: .customLong("kiosk"), help: "Close only this kiosk (repeat for several): at a location with its own store.")
+        var kiosks: [String] = []
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try store.open()
-            let checkpoints = try Polls.close(election: election, store: store, timeMillis: nowMillis()) { kiosk in
+            let checkpoints = try Polls.close(election: election, store: store, timeMillis: nowMillis(),
+                                              only: kiosks.isEmpty ? nil : kiosks) { kiosk in
                 try KeyFile.unseal(kiosk.keyFile, expected: try PublicKey(bytes: [UInt8](kiosk.publicKey)), passphrase: .kiosk)
             }
             try output.emit(checkpoints) {
                 (["The polls of \(election) are closed. Final checkpoints:"]
                     + checkpoints.map { "  \($0.logId): \($0.size) ballots, tree head \(Hex.encode($0.root))" }).joined(separator: "\n")
+            }
+        }
+    }
+
+    /// `buurtstem polls merge`.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the ballot logs of a location that kept its own store into this one.",
+            discussion: """
+            The location's store must be a copy of this one made after the passes were issued and the kiosks added. \
+            Every ballot is kept; a pass used at two locations is settled at the tally (the first by time, kiosk, \
+            sequence counts, the others are void and listed). Logs that disagree (a fork) are refused.
+            """
+        )
+
+        @Option(help: "The election id.")
+        var election: String
+
+        @Option(help: "The location's database file (repeat for several).")
+        var from: [String]
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try store.open()
+            var summaries: [String: LocationMerge.Summary] = [:]
+            for path in from {
+                summaries[path] = try LocationMerge.merge(election: election, from: path, into: store)
+            }
+            try output.emit(summaries) {
+                summaries.sorted { $0.key < $1.key }.map { path, summary in
+                    "\(path): " + (summary.added.isEmpty ? "no new ballots" : summary.added.sorted { $0.key < $1.key }.map { "\($1) ballots of \($0)" }.joined(separator: ", "))
+                        + ", \(summary.checkpointsAdded) checkpoints added, \(summary.alreadyPresent) ballots already present"
+                }.joined(separator: "\n")
             }
         }
     }

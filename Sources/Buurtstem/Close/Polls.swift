@@ -22,16 +22,20 @@ public enum Polls {
         return election
     }
 
-    /// Closes the polls: every kiosk's log gets a final signed checkpoint and no ballot is accepted after.
-    /// `kioskKey` opens each kiosk's sealed key.
-    public static func close(election electionId: String, store: Store, timeMillis: Int64,
+    /// Closes the polls: the logs of `only` (every kiosk when nil) get a final signed checkpoint and no ballot is
+    /// accepted after. A location with its own store closes only its own kiosks. `kioskKey` opens a kiosk's key.
+    public static func close(election electionId: String, store: Store, timeMillis: Int64, only: [String]? = nil,
                              kioskKey: (Kiosk) throws -> SigningKey) throws -> [Checkpoint] {
         var election = try store.election(electionId)
         guard election.state == .open else {
             throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue), not open; nothing to close")
         }
         // Unseal every key first, so a wrong passphrase stops before anything changes.
-        let logs = try store.kiosks(election: electionId).map { kiosk in
+        let all = try store.kiosks(election: electionId)
+        if let unknown = only?.first(where: { name in !all.contains { $0.name == name } }) {
+            throw UsageError("'\(electionId)' has no kiosk '\(unknown)'; its kiosks: \(all.map(\.name).joined(separator: ", "))")
+        }
+        let logs = try all.filter { only?.contains($0.name) ?? true }.map { kiosk in
             let key = try kioskKey(kiosk)
             let log = KioskLog(store: store, election: electionId, kiosk: kiosk.name)
             return (log, key, try log.verifiedLogId(key))

@@ -1,0 +1,128 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+/// The count of a closed election: ballots per contest and project, turnout per area, and the ballots that are
+/// void because their pass had already voted at another location.
+public struct Tally: Sendable, Codable {
+    /// One project's count.
+    public struct ProjectCount: Sendable, Codable, Equatable {
+        /// The project's id.
+        public let id: String
+        /// Its title.
+        public let title: String
+        /// Its cost in cents.
+        public let costCents: Int64
+        /// Ballots that mark, rank or give points to it.
+        public var ballots: Int
+        /// Total points (cumulative ballots) or first preferences (ranking); equal to `ballots` otherwise.
+        public var points: UInt64
+    }
+
+    /// One contest's count.
+    public struct ContestCount: Sendable, Codable {
+        /// The contest area.
+        public let area: String
+        /// Its budget in cents.
+        public let budgetCents: Int64
+        /// Passes issued for the area.
+        public let passesIssued: UInt64
+        /// Ballots counted.
+        public var ballotsCounted: Int
+        /// Per project, in the definition's order.
+        public var projects: [ProjectCount]
+        /// Counted ballots' choices, for the allocation (not encoded: ballots are published in the record).
+        var ballots: [[Choice]] = []
+
+        private enum CodingKeys: String, CodingKey {
+            case area, budgetCents, passesIssued, ballotsCounted, projects
+        }
+
+        /// Ballots counted per pass issued, in per mille (integer arithmetic).
+        public var turnoutPerMille: Int {
+            passesIssued == 0 ? 0 : Int(UInt64(ballotsCounted) * 1000 / passesIssued)
+        }
+    }
+
+    /// A ballot that does not count, and why.
+    public struct VoidBallot: Sendable, Codable, Equatable {
+        /// Where it is.
+        public let kiosk: String
+        /// Its position in that kiosk's log.
+        public let sequence: UInt64
+        /// The pass, hex.
+        public let pass: String
+        /// Where the counted ballot of the same pass is.
+        public let countedKiosk: String
+        /// Its position.
+        public let countedSequence: UInt64
+    }
+
+    /// The election.
+    public let election: String
+    /// SHA-256 of its definition.
+    public let definitionHash: String
+    /// Ballots in all logs.
+    public let ballotsInLogs: Int
+    /// Per contest, by area.
+    public var contests: [ContestCount]
+    /// Void ballots (a pass that voted more than once: the first by time, kiosk, sequence counts).
+    public let voids: [VoidBallot]
+
+    /// Counts the ballots of the closed election `electionId`.
+    public static func count(election electionId: String, store: Store) throws -> Tally {
+        let election = try store.election(electionId)
+        guard election.state == .closed else {
+            throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue); the tally is made after 'buurtstem polls close'")
+        }
+        let definition = try election.decodedDefinition()
+        let issued = try election.commitment()?.areas ?? []
+        var contests = definition.contests.map { contest in
+            ContestCount(area: contest.area, budgetCents: contest.budgetCents,
+                         passesIssued: issued.first { $0.area == contest.area }?.count ?? 0, ballotsCounted: 0,
+                         projects: contest.projects.map { ProjectCount(id: $0.id, title: $0.title, costCents: $0.costCents, ballots: 0, points: 0) })
+        }
+        let contestIndex = Dictionary(uniqueKeysWithValues: contests.enumerated().map { ($1.area, $0) })
+        let projectIndex = contests.map { Dictionary(uniqueKeysWithValues: $0.projects.enumerated().map { ($1.id, $0) }) }
+        var voids: [VoidBallot] = []
+        var total = 0
+        try store.read { db in
+            // Ordered by pass, then by the conflict rule: the first ballot of each pass counts.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT kiosk, sequence, pass, area, choices FROM ballot WHERE electionId = ?
+                ORDER BY pass, timeMillis, kiosk, sequence
+                """, arguments: [electionId])
+            let decoder = JSONDecoder()
+            var previousPass: Data?
+            var counted: (kiosk: String, sequence: UInt64) = ("", 0)
+            while let row = try cursor.next() {
+                total += 1
+                let pass: Data = row["pass"], kiosk: String = row["kiosk"], sequence = UInt64(row["sequence"] as Int64)
+                if pass == previousPass {
+                    voids.append(VoidBallot(kiosk: kiosk, sequence: sequence, pass: Hex.encode(pass),
+                                            countedKiosk: counted.kiosk, countedSequence: counted.sequence))
+                    continue
+                }
+                previousPass = pass
+                counted = (kiosk, sequence)
+                guard let c = contestIndex[row["area"] as String] else { continue }
+                let choices = try decoder.decode([Choice].self, from: Data((row["choices"] as String).utf8))
+                contests[c].ballotsCounted += 1
+                contests[c].ballots.append(choices)
+                for choice in choices {
+                    guard let p = projectIndex[c][choice.project] else { continue }
+                    contests[c].projects[p].ballots += 1
+                    switch definition.ballot {
+                    case .cumulative: contests[c].projects[p].points += UInt64(choice.value)
+                    case .ranking: contests[c].projects[p].points += choice.value == 1 ? 1 : 0
+                    default: contests[c].projects[p].points += 1
+                    }
+                }
+            }
+        }
+        voids.sort { ($0.kiosk, $0.sequence) < ($1.kiosk, $1.sequence) }
+        return Tally(election: electionId, definitionHash: Hex.encode(election.definitionHash), ballotsInLogs: total,
+                     contests: contests, voids: voids)
+    }
+}
