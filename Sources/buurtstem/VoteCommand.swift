@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemRecord
 import Foundation
 
 /// `buurtstem vote`: casts one ballot (the scripting and paper-ballot entry path).
@@ -11,6 +12,10 @@ struct VoteCommand: ParsableCommand {
         --choices lists project ids: 'KW-01,KW-04' for choose-1, approval and knapsack ballots; best first for ranking; \
         'KW-01=6,KW-02=4' (points) for cumulative. The receipt shows a tracking code and the ballot's position, \
         never the choices.
+
+        --file enters many ballots (paper ballots): one per line, 'CODE CHOICES', '#' starts a comment. Each line \
+        is committed on its own and its outcome printed only after the commit, so an interrupted run loses \
+        nothing it acknowledged; a refused line does not stop the others.
         """
     )
 
@@ -21,19 +26,33 @@ struct VoteCommand: ParsableCommand {
     var kiosk: String
 
     @Option(help: "The stempas code as printed (hyphens and case do not matter).")
-    var pass: String
+    var pass: String?
 
     @Option(help: "The choices (see above).")
-    var choices: String
+    var choices: String?
+
+    @Option(help: "A file of ballots, one 'CODE CHOICES' per line (see above).")
+    var file: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        guard (file == nil) != (pass == nil), (pass == nil) == (choices == nil) else {
+            throw ValidationError("give either --pass and --choices, or --file")
+        }
+    }
+
     func run() throws {
         let store = try store.open()
         let definition = try store.election(election).decodedDefinition()
-        let parsed = try BallotRules.parse(choices, type: definition.ballot)
-        let receipt = try BallotBox(store: store).cast(election: election, kiosk: kiosk, code: pass, choices: parsed)
+        if let file {
+            let refused = try castFile(file, store: store, type: definition.ballot)
+            if refused > 0 { throw ExitCode(2) }
+            return
+        }
+        let parsed = try BallotRules.parse(choices ?? "", type: definition.ballot)
+        let receipt = try BallotBox(store: store).cast(election: election, kiosk: kiosk, code: pass ?? "", choices: parsed)
         try output.emit(receipt) {
             """
             Uw stem is ontvangen / Your ballot was received.
@@ -42,5 +61,36 @@ struct VoteCommand: ParsableCommand {
             Check later with the published record: buurtstem receipt check --record DIR --receipt \(receipt.trackingCode)
             """
         }
+    }
+}
+
+extension VoteCommand {
+    /// Casts each line of `path`; prints one outcome per line, after its commit. Returns the number refused.
+    func castFile(_ path: String, store: Store, type: BallotType) throws -> Int {
+        let box = BallotBox(store: store)
+        let text = String(decoding: try readInput(path), as: UTF8.self)
+        var refused = 0
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
+                .trimmingCharacters(in: .whitespaces) ?? ""
+            guard !line.isEmpty else { continue }
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            var outcome: [String: String] = ["line": String(index + 1)]
+            do {
+                guard parts.count == 2 else { throw UsageError("write 'CODE CHOICES' on the line") }
+                let receipt = try box.cast(election: election, kiosk: kiosk, code: parts[0],
+                                           choices: try BallotRules.parse(parts[1], type: type))
+                outcome["tracking_code"] = receipt.trackingCode
+                outcome["position"] = "\(receipt.kiosk)#\(receipt.sequence)"
+            } catch {
+                refused += 1
+                outcome["refused"] = "\(error)"
+            }
+            let printed = output.json ? try JSONOutput.string(outcome).replacingOccurrences(of: "\n", with: "")
+                : "\(path):\(index + 1): " + (outcome["refused"].map { "refused: \($0)" } ?? "ok \(outcome["tracking_code"]!) \(outcome["position"]!)")
+            print(printed)
+            fflush(nil)
+        }
+        return refused
     }
 }

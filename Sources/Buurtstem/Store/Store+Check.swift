@@ -1,3 +1,6 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
 import GRDB
 
 extension Store {
@@ -26,7 +29,51 @@ extension Store {
                     problems.append("register snapshot \(id): its totals do not match its household rows")
                 }
             }
+            problems += try checkBallotLogs(db)
             return problems
         }
+    }
+
+    /// Every kiosk log is gapless, each ballot's leaf hash matches its fields, each pass is used once per store,
+    /// and every checkpoint's tree head is the head of the log's first `size` ballots.
+    private func checkBallotLogs(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let logs = try Row.fetchAll(db, sql: "SELECT electionId, name FROM kiosk ORDER BY electionId, name")
+        for log in logs {
+            let election: String = log["electionId"], kiosk: String = log["name"]
+            var tree = MerkleLog()
+            var heads: [Int: [UInt8]] = [0: tree.root]
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT sequence, pass, area, choices, timeMillis, signature, leafHash FROM ballot
+                WHERE electionId = ? AND kiosk = ? ORDER BY sequence
+                """, arguments: [election, kiosk])
+            while let row = try cursor.next() {
+                let sequence: Int64 = row["sequence"]
+                if sequence != tree.size {
+                    problems.append("kiosk \(kiosk) of \(election): the log jumps from \(tree.size) to \(sequence)")
+                    break
+                }
+                let ballot = Ballot(election: election, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
+                                    choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
+                                    kiosk: kiosk, sequence: UInt64(sequence), timeMillis: row["timeMillis"],
+                                    signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
+                if ballot.leafHash != [UInt8](row["leafHash"] as Data) {
+                    problems.append("kiosk \(kiosk) of \(election): ballot \(sequence) does not match its stored leaf hash")
+                }
+                tree.append(leafHash: [UInt8](row["leafHash"] as Data))
+                heads[tree.size] = tree.root
+            }
+            for checkpoint in try Row.fetchAll(db, sql: "SELECT size, root FROM checkpoint WHERE electionId = ? AND kiosk = ?", arguments: [election, kiosk]) {
+                let size = Int(checkpoint["size"] as Int64)
+                if heads[size] != [UInt8](checkpoint["root"] as Data) {
+                    problems.append("kiosk \(kiosk) of \(election): the checkpoint at \(size) ballots does not match the log")
+                }
+            }
+        }
+        let unlogged = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM passUse u WHERE NOT EXISTS (SELECT 1 FROM ballot b WHERE b.electionId = u.electionId AND b.pass = u.pass)
+            """) ?? 0
+        if unlogged > 0 { problems.append("\(unlogged) passes are marked used without a ballot") }
+        return problems
     }
 }

@@ -1,0 +1,176 @@
+import Buurtstem
+import Foundation
+import Testing
+
+@Suite("buurtstem: a wijkstemdag from the command line")
+struct StemdagCommandTests {
+    /// A CLI folder with the Groningen register, the shipped Korrewegwijk election moved to a window around now,
+    /// two kiosks and issued passes; returns the CLI and the pass codes.
+    static func prepared(id: String = "kw-now") throws -> (CLI, [String]) {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        let formatter = ISO8601DateFormatter()
+        let text = try String(contentsOfFile: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                if line.hasPrefix("id:") { return "id: \(id)" }
+                if line.hasPrefix("  open:") { return "  open: \(formatter.string(from: Date().addingTimeInterval(-3600)))" }
+                if line.hasPrefix("  close:") { return "  close: \(formatter.string(from: Date().addingTimeInterval(3600)))" }
+                return String(line)
+            }.joined(separator: "\n")
+        try text.write(to: cli.directory.appendingPathComponent("now.yaml"), atomically: true, encoding: .utf8)
+        let created = try cli.run("election", "create", "now.yaml")
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try cli.run("kiosk", "add", "--election", id, "--name", "bibliotheek").status == 0)
+        #expect(try cli.run("kiosk", "add", "--election", id, "--name", "buurthuis").status == 0)
+        let issued = try cli.run("stempas", "issue", "--election", id, "--print-to", "print",
+                                 "--addresses", CLI.shipped("Examples/groningen/households.csv"))
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let csv = try String(contentsOf: cli.directory.appendingPathComponent("print/stempassen.csv"), encoding: .utf8)
+        let codes = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[2]) }
+        return (cli, codes)
+    }
+
+    @Test("the shipped examples are accepted as they are")
+    func shippedExamples() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        for file in ["wijkstemdag-korrewegwijk-2026.yaml", "buurtbegroting-oosterpark-2026.yaml"] {
+            let result = try cli.run("election", "create", CLI.shipped("Ballots/\(file)"))
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+        }
+    }
+
+    @Test("a bad definition gets one message per problem with its line, and nothing is stored")
+    func badDefinition() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        let text = try String(contentsOfFile: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - area: WK001401", with: "  - area: WK009999")
+            .replacingOccurrences(of: "        cost: 65000", with: "        cost: 650000")
+            .replacingOccurrences(of: "  max: 3", with: "  max: 3\n  maximum: 4")
+            .replacingOccurrences(of: "      - id: KW-06", with: "      - id: KW-05")
+        try text.write(to: cli.directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let result = try cli.run("election", "create", "bad.yaml")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.yaml:20 (ballot.maximum)"))
+        #expect(result.stderr.contains("unknown area 'WK009999'"))
+        #expect(result.stderr.contains("more than the contest's budget"))
+        #expect(result.stderr.contains("project id KW-05 is used twice"))
+        #expect(result.stderr.contains("unknown key 'maximum'"))
+        #expect(try cli.run("election", "list").stdout.contains("No elections"))
+    }
+
+    @Test("issue, vote at two kiosks, every rejection, close, tally: from the command line")
+    func fullDay() throws {
+        let (cli, codes) = try Self.prepared()
+        #expect(codes.count == 19)
+        let html = try String(contentsOf: cli.directory.appendingPathComponent("print/stempassen-0001.html"), encoding: .utf8)
+        #expect(html.contains(codes[0]) && html.contains("<svg") && html.contains("Bedumerweg"))
+        let early = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01")
+        #expect(early.status != 0 && early.stderr.contains("polls are not open"))
+        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
+        let voted = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01,KW-03")
+        #expect(voted.status == 0)
+        #expect(voted.stdout.contains("tracking code") && !voted.stdout.contains("KW-0"))
+        #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[1], "--choices", "KW-03").status == 0)
+        var typo = Array(codes[2])
+        typo[1] = typo[1] == "A" ? "B" : "A"
+        let rejections: [([String], String)] = [
+            (["--pass", codes[0], "--choices", "KW-02"], "already been used"),
+            (["--pass", String(typo), "--choices", "KW-02"], "typing error"),
+            (["--pass", "000-000-000-000-000-000-000-000-000", "--choices", "KW-02"], "typing error"),
+            (["--pass", codes[2], "--choices", "KW-01,KW-02,KW-03,KW-04"], "at most 3"),
+            (["--pass", codes[2], "--choices", "XX-01"], "not on the ballot"),
+        ]
+        for (arguments, message) in rejections {
+            let result = try cli.run(["vote", "--election", "kw-now", "--kiosk", "buurthuis"] + arguments)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal"))
+        }
+        #expect(try cli.run("kiosk", "checkpoint", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
+        #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)
+        let closed = try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[3], "--choices", "KW-02")
+        #expect(closed.status != 0 && closed.stderr.contains("closed"))
+        let tally = try cli.run("tally", "--election", "kw-now", "--json")
+        #expect(tally.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        let contest = (json?["contests"] as? [[String: Any]])?.first
+        #expect(contest?["ballotsCounted"] as? Int == 2)
+        let projects = contest?["projects"] as? [[String: Any]] ?? []
+        #expect(projects.first { $0["id"] as? String == "KW-03" }?["ballots"] as? Int == 2)
+        #expect(try cli.run("check").status == 0)
+    }
+
+    @Test("kill -9 during a burst of casts loses no acknowledged ballot and leaves the logs consistent")
+    func killDuringCasts() throws {
+        let (cli, codes) = try Self.prepared()
+        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
+        let lines = codes.map { "\($0) KW-01,KW-05" }.joined(separator: "\n") + "\n"
+        let file = cli.directory.appendingPathComponent("paper.txt")
+        try lines.write(to: file, atomically: true, encoding: .utf8)
+        var acknowledged: [String] = []
+        for delay in [0.05, 0.15, 0.3] {
+            let out = Pipe()
+            let process = Process()
+            process.executableURL = CLI.productsDirectory.appendingPathComponent("buurtstem")
+            process.arguments = ["vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--file", file.path]
+            process.currentDirectoryURL = cli.directory
+            process.environment = ProcessInfo.processInfo.environment.merging(cli.environment) { $1 }
+            process.standardOutput = out
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            acknowledged += printed.split(separator: "\n").filter { $0.contains(": ok ") }.map { String($0.split(separator: " ")[2]) }
+            #expect(try cli.run("check").status == 0)
+        }
+        // Finish the day: the rest of the file is entered (already used passes are refused), then close.
+        _ = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--file", file.path)
+        #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)
+        let tally = try cli.run("tally", "--election", "kw-now", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        #expect(json?["ballotsInLogs"] as? Int == codes.count)
+        let check = try cli.run("check")
+        #expect(check.status == 0, "\(check.stdout)")
+        // Every acknowledged tracking code is a ballot in the log.
+        #expect(!acknowledged.isEmpty)
+        let store = try Store.open(path: cli.directory.appendingPathComponent("buurtstem.sqlite").path)
+        for code in acknowledged {
+            #expect(try store.findBallot(election: "kw-now", trackingCode: code) != nil, "acknowledged \(code) is missing")
+        }
+    }
+
+    @Test("two locations with their own store: merge keeps every ballot, a pass used at both is void at the tally")
+    func locations() throws {
+        let (cli, codes) = try Self.prepared()
+        #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
+        for db in ["buurtstem.sqlite", "location2.sqlite"] {
+            #expect(try cli.run("polls", "open", "--election", "kw-now", "--db", db).status == 0)
+        }
+        for code in codes[0..<3] {
+            #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", "KW-01").status == 0)
+        }
+        for code in codes[2..<5] {
+            #expect(try cli.run("vote", "--db", "location2.sqlite", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", code,
+                                "--choices", "KW-02").status == 0)
+        }
+        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
+        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis", "--db", "location2.sqlite").status == 0)
+        #expect(try cli.run("polls", "merge", "--election", "kw-now", "--from", "location2.sqlite").status == 0)
+        let tally = try cli.run("tally", "--election", "kw-now", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        #expect(json?["ballotsInLogs"] as? Int == 6)
+        let voids = json?["voids"] as? [[String: Any]] ?? []
+        #expect(voids.count == 1)
+        #expect(voids.first?["countedKiosk"] as? String != voids.first?["kiosk"] as? String)
+        #expect(try cli.run("check").status == 0)
+    }
+}
