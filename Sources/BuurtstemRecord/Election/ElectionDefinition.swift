@@ -15,6 +15,10 @@ public struct Project: Sendable, Equatable, Codable {
     /// A category (e.g. `groen`), for per-category budgets.
     public let category: String?
 
+    private enum CodingKeys: String, CodingKey {
+        case id, title, description, costCents = "cost_cents", area, category
+    }
+
     /// A project.
     public init(id: String, title: String, description: String, costCents: Int64, area: String?, category: String?) {
         self.id = id
@@ -35,6 +39,10 @@ public struct Contest: Sendable, Equatable, Codable {
     /// The projects on this contest's ballot.
     public let projects: [Project]
 
+    private enum CodingKeys: String, CodingKey {
+        case area, budgetCents = "budget_cents", projects
+    }
+
     /// A contest.
     public init(area: String, budgetCents: Int64, projects: [Project]) {
         self.area = area
@@ -49,6 +57,31 @@ public enum Eligibility: Sendable, Equatable, Codable {
     case household
     /// One pass per resident aged at least `minimumAge` (the register snapshot's eligible count).
     case resident(minimumAge: Int)
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, minimumAge = "minimum_age"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "household": self = .household
+        case "resident": self = .resident(minimumAge: try container.decode(Int.self, forKey: .minimumAge))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown eligibility '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .household:
+            try container.encode("household", forKey: .kind)
+        case let .resident(minimumAge):
+            try container.encode("resident", forKey: .kind)
+            try container.encode(minimumAge, forKey: .minimumAge)
+        }
+    }
 }
 
 /// The published allocation rule of an election (names as in `buurtstem allocate`).
@@ -61,6 +94,10 @@ public struct AllocationSpec: Sendable, Equatable, Codable {
     public let completion: String?
     /// `lexico` or `cost-votes`.
     public let tieBreak: String
+
+    private enum CodingKeys: String, CodingKey {
+        case rule, satisfaction, completion, tieBreak = "tie_break"
+    }
 
     /// An allocation rule.
     public init(rule: String, satisfaction: String?, completion: String?, tieBreak: String) {
@@ -93,6 +130,11 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     public let pollsCloseMillis: Int64
     /// The contests, one per area.
     public let contests: [Contest]
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, gemeente, registerSnapshot = "register_snapshot", eligibility, ballot, allocation
+        case pollsOpenMillis = "polls_open_ms", pollsCloseMillis = "polls_close_ms", contests
+    }
 
     /// A definition.
     public init(id: String, title: String, gemeente: String, registerSnapshot: Int64, eligibility: Eligibility,

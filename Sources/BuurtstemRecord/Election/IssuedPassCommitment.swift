@@ -33,6 +33,30 @@ public struct IssuedPassCommitment: Sendable, Equatable, Codable {
     /// The domain-separation tag.
     public static let tag = "buurtstem/issued-passes/v1"
 
+    private enum CodingKeys: String, CodingKey {
+        case election, definitionHash = "definition_hash", total, areas, root, signature
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        election = try c.decode(String.self, forKey: .election)
+        definitionHash = try c.decode(HexBytes.self, forKey: .definitionHash).bytes
+        total = try c.decode(UInt64.self, forKey: .total)
+        areas = try c.decode([AreaCount].self, forKey: .areas)
+        root = try c.decode(HexBytes.self, forKey: .root).bytes
+        signature = try c.decode(Signature.self, forKey: .signature)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(election, forKey: .election)
+        try c.encode(HexBytes(definitionHash), forKey: .definitionHash)
+        try c.encode(total, forKey: .total)
+        try c.encode(areas, forKey: .areas)
+        try c.encode(HexBytes(root), forKey: .root)
+        try c.encode(signature, forKey: .signature)
+    }
+
     /// The signed bytes (docs/record.md, "Issued passes").
     public static func signedBytes(election: String, definitionHash: [UInt8], total: UInt64, areas: [AreaCount],
                                    root: [UInt8]) -> [UInt8] {

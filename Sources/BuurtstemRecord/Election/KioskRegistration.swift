@@ -14,6 +14,10 @@ public struct KioskRegistration: Sendable, Equatable, Codable {
     /// The domain-separation tag.
     public static let tag = "buurtstem/kiosk/v1"
 
+    private enum CodingKeys: String, CodingKey {
+        case election, name, kiosk = "public_key", signature
+    }
+
     /// The signed bytes (docs/record.md, "Kiosks").
     public static func signedBytes(election: String, name: String, kiosk: PublicKey) -> [UInt8] {
         var w = ByteWriter(tag: tag)
