@@ -1,0 +1,78 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+/// Writes the files of a published record into a new folder, hashing each as it goes, so the index can list
+/// every file's SHA-256 without reading anything twice. Large files are written line by line.
+final class RecordWriter {
+    /// The record folder.
+    let folder: URL
+    private(set) var digests: [RecordIndex.FileDigest] = []
+    private let encoder: JSONEncoder
+    private let lineEncoder: JSONEncoder
+
+    /// Creates `folder`, which must not exist or be empty.
+    init(folder: URL) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder.path) {
+            guard try manager.contentsOfDirectory(atPath: folder.path).isEmpty else {
+                throw UsageError("\(folder.path) is not empty; export the record into a new folder")
+            }
+        }
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.folder = folder
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        lineEncoder = JSONEncoder()
+        lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Writes `value` as pretty JSON to `name`.
+    func write<T: Encodable>(_ value: T, to name: String) throws {
+        var bytes = try encoder.encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        try store([UInt8](bytes), name: name)
+    }
+
+    /// Writes one JSON object per line to `name`, from `produce`, which calls its argument once per value.
+    func writeLines<T: Encodable>(to name: String, _ produce: ((T) throws -> Void) throws -> Void) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var hasher = SHA256Hasher()
+        var buffer = Data()
+        func flush() throws {
+            buffer.withUnsafeBytes { hasher.update($0) }
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try produce { value in
+            buffer.append(try lineEncoder.encode(value))
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 20 { try flush() }
+        }
+        try flush()
+        try handle.synchronize()
+        digests.append(RecordIndex.FileDigest(name: name, sha256: hasher.finalize()))
+    }
+
+    /// Writes `bytes` to `name` and records its digest.
+    private func store(_ bytes: [UInt8], name: String) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        digests.append(RecordIndex.FileDigest(name: name, sha256: SHA.sha256(bytes)))
+    }
+
+    /// Writes the signed index over every file written so far.
+    func finish(kind: String, election: String, gemeente: Gemeente, issuingKey: SigningKey) throws -> RecordIndex {
+        let index = RecordIndex(kind: kind, election: election, gemeente: gemeente.code, gemeenteName: gemeente.name,
+                                files: digests, issuingKey: issuingKey)
+        var bytes = try encoder.encode(index)
+        bytes.append(UInt8(ascii: "\n"))
+        try Data(bytes).write(to: folder.appendingPathComponent(ElectionRecordFile.index))
+        return index
+    }
+}
