@@ -11,6 +11,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
         Every command takes --help; most take --db PATH (default ./buurtstem.sqlite) and --json.
         """,
         subcommands: [
+            AllocateCommand.self,
         ]
     )
 }

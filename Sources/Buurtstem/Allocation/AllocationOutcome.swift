@@ -11,6 +11,11 @@ public struct AllocationOutcome: Sendable, Codable, Equatable {
     /// Per project, in `Election.projects` order, why it was or was not funded (when asked for).
     public var explanations: [ProjectExplanation]?
 
+    enum CodingKeys: String, CodingKey {
+        case selected, explanations
+        case totalCost = "total_cost", partialFunding = "partial_funding", equalShares = "equal_shares"
+    }
+
     /// An outcome.
     public init(selected: [Int], totalCost: Int64, partialFunding: PartialFunding? = nil,
                 equalShares: EqualSharesReport? = nil, explanations: [ProjectExplanation]? = nil) {
@@ -39,4 +44,9 @@ public struct EqualSharesReport: Sendable, Codable, Equatable {
     public var perVoterBudget: String
     /// Whether the kept MES outcome was exhaustive (no candidate left that fits in the unspent budget).
     public var exhaustive: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case runs, exhaustive
+        case perVoterBudget = "per_voter_budget"
+    }
 }

@@ -91,6 +91,8 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
             var text = "funded in round \(round): its \(supporters) supporters (each starting with \(budget)) paid for it; "
             text += "\(fullPayers) paid \(share) each"
             if partialPayers > 0 { text += ", \(partialPayers) gave all they had left (\(partialPaid) together)" }
+            let spent = supporters - fullPayers - partialPayers
+            if spent > 0 { text += ", \(spent) had nothing left" }
             return text
         case let .equalSharesFree(supporters):
             return "funded: it costs nothing and \(supporters) voters support it"
