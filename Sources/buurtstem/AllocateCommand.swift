@@ -52,7 +52,7 @@ struct AllocateCommand: ParsableCommand {
             var options = try AllocationOptions(flags: flags)
             let instance = try PabulibReader().read(contentsOf: file)
             let name = (file as NSString).lastPathComponent
-            let election = try instance.election(file: name)
+            let election = try instance.allocationInput(file: name)
             if metaConstraints { options.constraints = try instance.declaredConstraints(file: name) }
             let outcome = try Allocator.allocate(election, options: options)
             let report = AllocationReport(election: election, options: options, outcome: outcome, file: name)

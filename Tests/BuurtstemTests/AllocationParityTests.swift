@@ -50,7 +50,7 @@ struct AllocationParityTests {
     @Test("every reference outcome reproduces", arguments: SharedPabulib.names)
     func reproduces(_ name: String) throws {
         let instance = try SharedPabulib.instance(name)
-        let election = try instance.election(file: name)
+        let election = try instance.allocationInput(file: name)
         let expected = try SharedPabulib.expected(name)
         for (key, outcome) in expected.outcomes.sorted(by: { $0.key < $1.key }) where outcome.timeout != true {
             let options = try AllocationOptions(flags: outcome.flags)
@@ -70,7 +70,7 @@ struct AllocationParityTests {
         let expected = try SharedPabulib.expected(name)
         guard let official = expected.official_selected, !expected.official_matches.isEmpty else { return }
         let instance = try SharedPabulib.instance(name)
-        let election = try instance.election(file: name)
+        let election = try instance.allocationInput(file: name)
         for key in expected.official_matches {
             let flags = try #require(expected.outcomes[key]?.flags, "\(name): no outcome for \(key)")
             let result = try Allocator.allocate(election, options: AllocationOptions(flags: flags))

@@ -50,7 +50,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 /// Child mode: benchmark one instance and print one tab-separated line per key.
 func benchmark(_ name: String) throws {
     let instance = try PabulibReader().read(contentsOf: shared.appendingPathComponent("instances/\(name).pb").path)
-    let election = try instance.election(file: name)
+    let election = try instance.allocationInput(file: name)
     let data = try Data(contentsOf: shared.appendingPathComponent("expected/\(name).json"))
     let expected = try JSONDecoder().decode(Expected.self, from: data)
     for (key, outcome) in expected.outcomes.sorted(by: { $0.key < $1.key }) {

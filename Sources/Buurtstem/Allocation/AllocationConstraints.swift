@@ -54,13 +54,14 @@ enum Ineligibility: Sendable {
 
 /// Running totals per category and area while a rule funds projects.
 struct ConstraintLedger: Sendable {
-    let election: Election
+    let election: AllocationInput
     let constraints: AllocationConstraints
     private(set) var spentPerCategory: [String: Int64] = [:]
     private(set) var spentPerArea: [String: Int64] = [:]
     private(set) var spent: Int64 = 0
+    private(set) var funded: Set<Int> = []
 
-    init(election: Election, constraints: AllocationConstraints) {
+    init(election: AllocationInput, constraints: AllocationConstraints) {
         self.election = election
         self.constraints = constraints
     }
@@ -102,5 +103,6 @@ struct ConstraintLedger: Sendable {
         }
         if let area = p.area, constraints.areaBudgets[area] != nil { spentPerArea[area, default: 0] += p.cost }
         spent += p.cost
+        funded.insert(project)
     }
 }

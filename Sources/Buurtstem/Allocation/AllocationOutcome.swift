@@ -1,6 +1,6 @@
 /// The result of an allocation.
 public struct AllocationOutcome: Sendable, Codable, Equatable {
-    /// The funded projects' indices in `Election.projects`, in the order the rule funded them.
+    /// The funded projects' indices in `AllocationInput.projects`, in the order the rule funded them.
     public var selected: [Int]
     /// The exact sum of the funded projects' costs (money units); a partial funding is not included.
     public var totalCost: Int64
@@ -8,7 +8,7 @@ public struct AllocationOutcome: Sendable, Codable, Equatable {
     public var partialFunding: PartialFunding?
     /// For MES: the runs made and the per-voter budget of the run whose outcome was kept.
     public var equalShares: EqualSharesReport?
-    /// Per project, in `Election.projects` order, why it was or was not funded (when asked for).
+    /// Per project, in `AllocationInput.projects` order, why it was or was not funded (when asked for).
     public var explanations: [ProjectExplanation]?
 
     enum CodingKeys: String, CodingKey {

@@ -58,7 +58,7 @@ public struct AllocationReport: Sendable, Codable, Equatable {
     }
 
     /// The report of `outcome`, computed from `election` with `options`.
-    public init(election: Election, options: AllocationOptions, outcome: AllocationOutcome, file: String? = nil) {
+    public init(election: AllocationInput, options: AllocationOptions, outcome: AllocationOutcome, file: String? = nil) {
         self.file = file
         rule = options.rule.rawValue
         satisfaction = options.effectiveSatisfaction(for: election.kind).rawValue
@@ -93,7 +93,7 @@ public struct AllocationReport: Sendable, Codable, Equatable {
         var lines: [String] = []
         var header = "\(rule)"
         if rule == "mes" { header += ", \(satisfaction) satisfaction, completion \(completion)" }
-        header += ", tie-break \(tieBreak); budget \(Election.grouped(budget)), \(voters) voters"
+        header += ", tie-break \(tieBreak); budget \(AllocationInput.grouped(budget)), \(voters) voters"
         if let file { header = "\(file): " + header }
         lines.append(header)
         if let mes = equalShares {
@@ -106,8 +106,8 @@ public struct AllocationReport: Sendable, Codable, Equatable {
         }
         let rows = (order + rest).map { index -> [String] in
             let line = projects[index]
-            let status = line.funded ? "funded" : (line.partialAmount.map { "partly: \(Election.grouped($0))" } ?? "-")
-            var row = [line.id, Election.grouped(line.cost), String(line.votes), status]
+            let status = line.funded ? "funded" : (line.partialAmount.map { "partly: \(AllocationInput.grouped($0))" } ?? "-")
+            var row = [line.id, AllocationInput.grouped(line.cost), String(line.votes), status]
             if let points = line.points { row.insert(String(points), at: 3) }
             if let explanation = line.explanation { row.append(explanation.summary) }
             return row
@@ -129,8 +129,8 @@ public struct AllocationReport: Sendable, Codable, Equatable {
         lines.append(render(titles))
         lines.append(render(widths.map { String(repeating: "-", count: $0) }))
         lines += rows.map(render)
-        lines.append("funded \(selected.count) of \(projects.count) projects for \(Election.grouped(totalCost)); "
-                     + "\(Election.grouped(leftover)) left")
+        lines.append("funded \(selected.count) of \(projects.count) projects for \(AllocationInput.grouped(totalCost)); "
+                     + "\(AllocationInput.grouped(leftover)) left")
         return lines.joined(separator: "\n")
     }
 }

@@ -3,7 +3,7 @@ public enum Allocator {
     /// The outcome of `options` on `election`.
     ///
     /// Throws when the options do not go together (a completion for a rule other than MES).
-    public static func allocate(_ election: Election, options: AllocationOptions) throws(AllocationError) -> AllocationOutcome {
+    public static func allocate(_ election: AllocationInput, options: AllocationOptions) throws(AllocationError) -> AllocationOutcome {
         if options.completion != .none, options.rule != .mes {
             throw AllocationError("--completion \(options.completion.rawValue) only applies to --rule mes; drop it or use --rule mes")
         }

@@ -4,7 +4,7 @@
 /// (distinct ballots with a weight) instead of voters: Wrocław 2015 has 131 778 voters but 197 classes.
 /// Supporter lists are flat arrays (one segment per project) so a run can copy and compact them cheaply.
 struct EqualSharesModel: Sendable {
-    let election: Election
+    let election: AllocationInput
     let satisfaction: Satisfaction
     let ranks: [Int]
     /// Per class: the number of voters.
@@ -26,7 +26,7 @@ struct EqualSharesModel: Sendable {
     /// Projects of cost 0 with support, funded before the first round (not under cost satisfaction).
     let freeProjects: [Int]
 
-    init(election: Election, satisfaction: Satisfaction, ranks: [Int], eligible: (Int) -> Bool) {
+    init(election: AllocationInput, satisfaction: Satisfaction, ranks: [Int], eligible: (Int) -> Bool) {
         self.election = election
         self.satisfaction = satisfaction
         self.ranks = ranks

@@ -3,7 +3,7 @@ struct EqualSharesRule {
     let model: EqualSharesModel
     let constraints: AllocationConstraints
 
-    private var election: Election { model.election }
+    private var election: AllocationInput { model.election }
 
     /// The money unit Add1 adds per step: one whole currency unit.
     private var currencyUnit: UInt64 {

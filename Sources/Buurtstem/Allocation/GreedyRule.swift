@@ -4,7 +4,7 @@
 /// Equal scores keep the tie-break order. Projects without support are ranked last and still funded if they
 /// fit (pabutools does the same). Nothing funded is taken out again.
 struct GreedyRule {
-    let election: Election
+    let election: AllocationInput
     /// Score by support per unit of money instead of support.
     let perMoney: Bool
     /// Stop at the first project that does not fit instead of skipping it.
@@ -13,7 +13,7 @@ struct GreedyRule {
     let support: [Int64]
     let ranks: [Int]
 
-    init(election: Election, rule: AllocationRule, satisfaction: Satisfaction, ranks: [Int]) {
+    init(election: AllocationInput, rule: AllocationRule, satisfaction: Satisfaction, ranks: [Int]) {
         self.election = election
         perMoney = rule == .greedyPerEuro || satisfaction == .cardinality
         stopAtFirstMiss = rule == .greedyNoSkip
@@ -57,6 +57,8 @@ struct GreedyRule {
         var stoppedAt: String?
         for (position, project) in ranking().enumerated() {
             let rank = position + 1, cost = election.projects[project].cost
+            // A completion or leftover walk starts from projects the rule already funded.
+            if ledger.funded.contains(project) { continue }
             if let why = ledger.ineligibility(project) {
                 if explain { reasons[project] = why.reason(election) }
                 continue
@@ -90,7 +92,7 @@ struct GreedyRule {
 }
 
 extension Ineligibility {
-    func reason(_ election: Election) -> ExplanationReason {
+    func reason(_ election: AllocationInput) -> ExplanationReason {
         switch self {
         case let .belowMinimumSupport(votes, minimum): .belowMinimumSupport(votes: votes, minimum: minimum)
         case let .overProjectCap(cost, cap): .overProjectCap(cost: election.readable(cost), cap: election.readable(cap))
@@ -99,7 +101,7 @@ extension Ineligibility {
 }
 
 extension ConstraintLedger.Limit {
-    func reason(_ election: Election, cost: Int64) -> ExplanationReason {
+    func reason(_ election: AllocationInput, cost: Int64) -> ExplanationReason {
         .overLimit(kind: kind, name: name, limit: election.readable(budget), spent: election.readable(spent),
                    cost: election.readable(cost))
     }

@@ -11,7 +11,7 @@
 /// values ("levels"). Levels are natural numbers over one common denominator, and every project keeps the
 /// number of its supporters on each level, so scores are exact fractions compared by cross-multiplication.
 struct PhragmenRule {
-    let election: Election
+    let election: AllocationInput
     let ranks: [Int]
     let constraints: AllocationConstraints
 

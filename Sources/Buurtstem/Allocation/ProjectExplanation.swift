@@ -12,7 +12,7 @@ public struct ProjectExplanation: Sendable, Codable, Equatable {
     public var summary: String
 
     /// An explanation for `project` of `election`; the summary is rendered from `reason`.
-    public init(project: Int, in election: Election, reason: ExplanationReason) {
+    public init(project: Int, in election: AllocationInput, reason: ExplanationReason) {
         self.project = election.projects[project].id
         self.funded = reason.funded
         self.reason = reason
@@ -73,10 +73,10 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
         }
     }
 
-    func summary(in election: Election) -> String {
+    func summary(in election: AllocationInput) -> String {
         switch self {
         case let .belowMinimumSupport(votes, minimum):
-            return "not funded: \(votes) votes, below the minimum of \(minimum) a project needs"
+            return "not funded: \(votes == 1 ? "1 vote" : "\(votes) votes"), below the minimum of \(minimum) a project needs"
         case let .overProjectCap(cost, cap):
             return "not funded: it costs \(cost), more than the cap of \(cap) per project"
         case let .overLimit(kind, name, limit, spent, cost):
@@ -123,7 +123,7 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
     }
 }
 
-extension Election {
+extension AllocationInput {
     /// `units` as currency with thin grouping for reading (`12 000`, `1 250.50`).
     func readable(_ units: Int64) -> String {
         Self.grouped(format(units))

@@ -13,7 +13,7 @@ public enum TieBreak: Sendable, Hashable, Codable {
     case costVotesLot(seed: [UInt8])
 
     /// The position of every project in this order (0 = wins every tie).
-    public func ranks(for election: Election) -> [Int] {
+    public func ranks(for election: AllocationInput) -> [Int] {
         let ids = election.projects.map { Array($0.id.utf8) }
         let lot: [[UInt8]]
         if case .costVotesLot(let seed) = self {

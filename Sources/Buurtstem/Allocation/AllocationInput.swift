@@ -1,8 +1,8 @@
 /// A project as the allocation rules see it.
-public struct ElectionProject: Sendable, Hashable, Codable {
+public struct AllocationProject: Sendable, Hashable, Codable {
     /// The id, compared as a string (UTF-8 bytes) by the `lexico` tie-break.
     public var id: String
-    /// The cost in money units (see `Election.moneyScale`).
+    /// The cost in money units (see `AllocationInput.moneyScale`).
     public var cost: Int64
     /// A display name, if known.
     public var name: String?
@@ -42,9 +42,9 @@ public struct WeightedBallot: Sendable, Hashable, Codable {
 /// The input of every allocation rule: projects, budget and the ballots, grouped.
 ///
 /// Money is an integer number of units of `10^-moneyScale` (cents when `moneyScale` is 2), so every sum is exact.
-public struct Election: Sendable {
+public struct AllocationInput: Sendable {
     /// The projects, in the order of the source (file order).
-    public let projects: [ElectionProject]
+    public let projects: [AllocationProject]
     /// The budget in money units.
     public let budget: Int64
     /// The number of decimals of one money unit (0: whole currency units).
@@ -63,7 +63,7 @@ public struct Election: Sendable {
     /// An election from one ballot per voter: each ballot lists (project index, points) pairs; use points 1
     /// for approval. Entries with 0 points are ignored (no support); identical ballots are merged.
     public init(
-        projects: [ElectionProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind,
+        projects: [AllocationProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind,
         ballots: [[(project: Int, points: Int64)]]
     ) throws(AllocationError) {
         var merged: [WeightedBallot] = []
@@ -101,7 +101,7 @@ public struct Election: Sendable {
 
     /// An election from already grouped ballots; `voterCount` includes voters with empty ballots.
     public init(
-        projects: [ElectionProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind,
+        projects: [AllocationProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind,
         weightedBallots: [WeightedBallot], voterCount: Int64
     ) throws(AllocationError) {
         guard budget >= 0 else { throw AllocationError("the budget is negative; give a budget of zero or more") }

@@ -9,13 +9,13 @@ extension PabulibInstance {
     /// approval, choose-1 and ordinal ballots become approval ballots (an ordinal ballot approves every
     /// project it ranks); cumulative and scoring ballots keep their points. Project categories come from the
     /// `category` column (comma-separated), the area from `neighborhood` (or `district`).
-    public func election(file: String = "<memory>") throws(PabulibError) -> Election {
+    public func allocationInput(file: String = "<memory>") throws(PabulibError) -> AllocationInput {
         let scale = moneyScale
         guard let budgetUnits = budget.units(atScale: scale) else {
             throw PabulibError(file: file, line: nil, field: "META budget", message: "the budget is too large to count exactly; use fewer decimals")
         }
         var index: [String: Int] = [:]
-        var electionProjects: [ElectionProject] = []
+        var electionProjects: [AllocationProject] = []
         for project in projects {
             guard let cost = project.cost.units(atScale: scale) else {
                 throw PabulibError(file: file, line: nil, field: "PROJECTS cost",
@@ -25,7 +25,7 @@ extension PabulibInstance {
                 .split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
             let area = (projectField("neighborhood", of: project) ?? projectField("district", of: project))?.trimmingBlanks
             index[project.id] = electionProjects.count
-            electionProjects.append(ElectionProject(id: project.id, cost: cost, name: projectField("name", of: project),
+            electionProjects.append(AllocationProject(id: project.id, cost: cost, name: projectField("name", of: project),
                                                     categories: categories, area: area?.isEmpty == false ? area : nil))
         }
         let kind: BallotKind = voteType.hasPoints ? .cardinal : .approval
@@ -45,7 +45,7 @@ extension PabulibInstance {
             ballots.append(ballot)
         }
         do {
-            return try Election(projects: electionProjects, budget: budgetUnits, moneyScale: scale, kind: kind, ballots: ballots)
+            return try AllocationInput(projects: electionProjects, budget: budgetUnits, moneyScale: scale, kind: kind, ballots: ballots)
         } catch {
             throw PabulibError(file: file, line: nil, field: nil, message: error.message)
         }
