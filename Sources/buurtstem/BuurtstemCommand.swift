@@ -22,6 +22,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             VoteCommand.self,
             PollsCommand.self,
             TallyCommand.self,
+            AllocateCommand.self,
             DemoCommand.self,
         ]
     )

@@ -1,0 +1,19 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks for the Buurtstem allocation engine, kept out of the main package so its build stays lean.
+/// Run: swift run -c release --package-path Benchmarks allocation-bench
+let package = Package(
+    name: "BuurtstemBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Buurtstem", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "allocation-bench",
+            dependencies: [.product(name: "Buurtstem", package: "Buurtstem")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,90 @@
+/// Runs an allocation rule on an election: the one entry point for the CLI, the stemdag tally and tests.
+public enum Allocator {
+    /// The outcome of `options` on `election`.
+    ///
+    /// Throws when the options do not go together (a completion for a rule other than MES).
+    public static func allocate(_ election: AllocationInput, options: AllocationOptions) throws(AllocationError) -> AllocationOutcome {
+        if options.completion != .none, options.rule != .mes {
+            throw AllocationError("--completion \(options.completion.rawValue) only applies to --rule mes; drop it or use --rule mes")
+        }
+        let satisfaction = options.effectiveSatisfaction(for: election.kind)
+        let ranks = options.tieBreak.ranks(for: election)
+        let constraints = options.constraints
+        var ledger = ConstraintLedger(election: election, constraints: constraints)
+        var selected: [Int] = []
+        var reasons: [Int: ExplanationReason] = [:]
+        var report: EqualSharesReport?
+
+        switch options.rule {
+        case .greedy, .greedyNoSkip, .greedyPerEuro:
+            let rule = GreedyRule(election: election, rule: options.rule, satisfaction: satisfaction, ranks: ranks)
+            (selected, reasons) = rule.run(budget: election.budget, ledger: &ledger, explain: options.explain)
+        case .phragmen:
+            let rule = PhragmenRule(election: election, ranks: ranks, constraints: constraints)
+            (selected, reasons) = rule.run(explain: options.explain)
+            for p in selected { ledger.record(p) }
+        case .mes:
+            let probe = ledger
+            let model = EqualSharesModel(election: election, satisfaction: satisfaction, ranks: ranks) {
+                probe.ineligibility($0) == nil
+            }
+            let rule = EqualSharesRule(model: model, constraints: constraints)
+            let result = try rule.allocate(completion: options.completion, record: options.explain)
+            selected = result.run.selected
+            report = result.report
+            for p in selected { ledger.record(p) }
+            if options.explain { reasons = rule.explain(result.run, perVoter: result.perVoter) }
+            if options.completion == .greedy {
+                let topUp = GreedyRule(election: election, rule: .greedy, satisfaction: satisfaction, ranks: ranks)
+                let added = topUp.run(budget: election.budget, ledger: &ledger, explain: options.explain)
+                selected += added.selected
+                for p in added.selected {
+                    if case let .greedyFunded(_, support, cost, leftBefore)? = added.explanations[p] {
+                        reasons[p] = .completionFunded(support: support, cost: cost, leftBefore: leftBefore)
+                    }
+                }
+            }
+        }
+
+        var partial: PartialFunding?
+        switch constraints.leftover {
+        case .none:
+            break
+        case .fundFitting:
+            // Walk the unfunded eligible projects by votes and fund what fits, ignoring category and area limits.
+            var free = AllocationConstraints(minimumSupport: constraints.minimumSupport,
+                                             maximumProjectCost: constraints.maximumProjectCost)
+            free.leftover = .none
+            var open = ConstraintLedger(election: election, constraints: free)
+            for p in selected { open.record(p) }
+            let walk = GreedyRule(election: election, rule: .greedy, satisfaction: satisfaction, ranks: ranks)
+            let added = walk.run(budget: election.budget, ledger: &open, explain: options.explain)
+            selected += added.selected
+            for p in added.selected {
+                ledger.record(p)
+                if case let .greedyFunded(_, support, cost, leftBefore)? = added.explanations[p] {
+                    reasons[p] = .leftoverFunded(support: support, cost: cost, leftBefore: leftBefore)
+                }
+            }
+        case .partialOne:
+            let left = election.budget - ledger.spent
+            let chosen = Set(selected)
+            let walk = GreedyRule(election: election, rule: .greedy, satisfaction: satisfaction, ranks: ranks)
+            if left > 0, let p = walk.ranking().first(where: { !chosen.contains($0) && ledger.ineligibility($0) == nil }) {
+                partial = PartialFunding(project: p, amount: min(left, election.projects[p].cost))
+                reasons[p] = .leftoverPartial(amount: election.readable(min(left, election.projects[p].cost)),
+                                              cost: election.readable(election.projects[p].cost))
+            }
+        }
+
+        let total = selected.reduce(Int64(0)) { $0 + election.projects[$1].cost }
+        var outcome = AllocationOutcome(selected: selected, totalCost: total, partialFunding: partial, equalShares: report)
+        if options.explain {
+            outcome.explanations = election.projects.indices.map { p in
+                ProjectExplanation(project: p, in: election, reason: reasons[p] ?? .equalSharesNoCandidate(
+                    supporters: election.approvalCounts[p], cost: election.readable(election.projects[p].cost)))
+            }
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,133 @@
+/// The Method of Equal Shares with its completions (none, greedy top-up, and both Add1 loops).
+struct EqualSharesRule {
+    let model: EqualSharesModel
+    let constraints: AllocationConstraints
+
+    private var election: AllocationInput { model.election }
+
+    /// The money unit Add1 adds per step: one whole currency unit.
+    private var currencyUnit: UInt64 {
+        var unit: UInt64 = 1
+        for _ in 0..<election.moneyScale { unit *= 10 }
+        return unit
+    }
+
+    func run(_ perVoter: VoterBudget, record: Bool = false) -> EqualSharesRunResult {
+        var run = EqualSharesRun(model: model, perVoter: perVoter, constraints: constraints, record: record)
+        return run.run()
+    }
+
+    /// Whether no candidate outside `selected` still fits in what `selected` leaves of the budget
+    /// (and within the category and area budgets).
+    func isExhaustive(_ selected: [Int], cost: Int64) -> Bool {
+        let chosen = Set(selected)
+        var ledger = ConstraintLedger(election: election, constraints: constraints)
+        for p in selected { ledger.record(p) }
+        let left = election.budget - cost
+        return !model.candidates.contains { !chosen.contains($0) && election.projects[$0].cost <= left && ledger.brokenLimit($0) == nil }
+    }
+
+    /// The MES outcome under `completion`, with the run that was kept and a report.
+    func allocate(completion: Completion, record: Bool) throws(AllocationError)
+        -> (run: EqualSharesRunResult, perVoter: VoterBudget, report: EqualSharesReport)
+    {
+        let n = UInt64(election.voterCount), budget = UInt64(election.budget)
+        guard n > 0 else {
+            let empty = EqualSharesRunResult(selected: [], totalCost: 0, record: nil)
+            return (empty, VoterBudget(0, over: 1), EqualSharesReport(runs: 0, perVoterBudget: "0", exhaustive: true))
+        }
+        let start = VoterBudget(budget, over: n)
+        var runs = 1
+        var kept = start
+        var outcome = run(start)
+        switch completion {
+        case .none, .greedy:
+            break
+        case .add1Exhaustive:
+            // pabutools: B/n + k; stop at an exhaustive outcome, or fall back to the previous one on overshoot.
+            var k: UInt64 = 0
+            while outcome.totalCost <= election.budget, !isExhaustive(outcome.selected, cost: outcome.totalCost) {
+                k += 1
+                let next = VoterBudget(budget + k * currencyUnit * n, over: n)
+                let candidate = run(next)
+                runs += 1
+                if candidate.totalCost > election.budget { break }
+                outcome = candidate
+                kept = next
+            }
+        case .add1:
+            // pabulib-checker: floor(B/n) + k whole units; keep going while the outcome stays within B.
+            let base = budget / n / currencyUnit * currencyUnit
+            var k: UInt64 = 0
+            while outcome.selected.count < model.candidates.count + model.freeProjects.count {
+                k += 1
+                let next = VoterBudget(base + k * currencyUnit, over: 1)
+                let candidate = run(next)
+                runs += 1
+                if candidate.totalCost > election.budget { break }
+                outcome = candidate
+                kept = next
+            }
+        }
+        let exhaustive = isExhaustive(outcome.selected, cost: outcome.totalCost)
+        if record { outcome = run(kept, record: true) }
+        let shown = kept.denominator == 1 ? election.format(Int64(kept.numerator)) : exactFraction(kept)
+        return (outcome, kept, EqualSharesReport(runs: runs, perVoterBudget: shown, exhaustive: exhaustive))
+    }
+
+    /// A per-voter budget in currency units, exactly: `3571/3`, or `3571/300` with cents.
+    private func exactFraction(_ value: VoterBudget) -> String {
+        let scaled = VoterBudget(value.numerator, over: value.denominator * currencyUnit)
+        return scaled.description
+    }
+
+    /// The reasons for every project, from the recorded kept run.
+    func explain(_ run: EqualSharesRunResult, perVoter: VoterBudget) -> [Int: ExplanationReason] {
+        guard let record = run.record else { return [:] }
+        var reasons: [Int: ExplanationReason] = [:]
+        let budgetText = election.approximate(Double(perVoter.numerator) / Double(perVoter.denominator))
+        let perPoint = model.satisfaction == .cardinal ? " per point" : ""
+        var roundOf: [Int: Int] = [:]
+        for (index, round) in record.rounds.enumerated() {
+            roundOf[round.project] = index
+            reasons[round.project] = .equalSharesFunded(
+                round: index + 1, supporters: election.approvalCounts[round.project],
+                fullPayers: round.fullPayers, share: election.approximate(round.share) + perPoint,
+                partialPayers: round.partialPayers, partialPaid: election.approximate(round.partialPaid), perVoterBudget: budgetText)
+        }
+        for p in model.freeProjects where run.selected.contains(p) {
+            reasons[p] = .equalSharesFree(supporters: election.approvalCounts[p])
+        }
+        let candidates = Set(model.candidates)
+        for p in election.projects.indices where reasons[p] == nil {
+            guard candidates.contains(p) else {
+                reasons[p] = .equalSharesNoCandidate(supporters: election.approvalCounts[p],
+                                                     cost: election.readable(election.projects[p].cost))
+                continue
+            }
+            var left = 0.0
+            var spent: [Int: Double] = [:]
+            for position in model.supporterStart[p]..<model.supporterStart[p + 1] {
+                let c = Int(model.supporterClass[position]), w = Double(model.weight[c])
+                left += w * record.finalBudget[c]
+                for entry in model.ballotStart[c]..<model.ballotStart[c + 1] {
+                    let j = Int(model.ballotProject[entry])
+                    guard let r = roundOf[j] else { continue }
+                    let cappedAt = record.cappedRound[c]
+                    if cappedAt == r {
+                        spent[j, default: 0] += w * record.cappedPaid[c]
+                    } else if cappedAt == -1 || cappedAt > r {
+                        spent[j, default: 0] += w * record.rounds[r].share * Double(model.ballotShare[entry])
+                    }
+                }
+            }
+            let top = spent.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            reasons[p] = .equalSharesUnaffordable(
+                supporters: election.approvalCounts[p], cost: election.readable(election.projects[p].cost),
+                supportersLeft: election.approximate(left),
+                spentOn: top.map { Spending(project: election.projects[$0.key].id, amount: election.approximate($0.value)) },
+                perVoterBudget: budgetText)
+        }
+        return reasons
+    }
+}

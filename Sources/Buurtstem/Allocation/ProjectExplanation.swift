@@ -1,0 +1,162 @@
+import Foundation
+
+/// Why one project was or was not funded: a structured reason plus the same in plain language.
+public struct ProjectExplanation: Sendable, Codable, Equatable {
+    /// The project id.
+    public var project: String
+    /// Whether the project was funded (fully).
+    public var funded: Bool
+    /// The reason, with the numbers behind it.
+    public var reason: ExplanationReason
+    /// The reason in a sentence a resident understands.
+    public var summary: String
+
+    /// An explanation for `project` of `election`; the summary is rendered from `reason`.
+    public init(project: Int, in election: AllocationInput, reason: ExplanationReason) {
+        self.project = election.projects[project].id
+        self.funded = reason.funded
+        self.reason = reason
+        self.summary = reason.summary(in: election)
+    }
+}
+
+/// Money spent by a group of voters on one project (for MES explanations).
+public struct Spending: Sendable, Codable, Equatable {
+    /// The project the money went to.
+    public var project: String
+    /// The amount in currency units, rounded to cents (the exact amount may be a fraction).
+    public var amount: String
+}
+
+/// The reasons the rules give. Amounts are decimal strings in currency units; exact unless stated.
+public enum ExplanationReason: Sendable, Codable, Equatable {
+    /// Fewer votes than the minimum support.
+    case belowMinimumSupport(votes: Int64, minimum: Int64)
+    /// Costs more than the per-project cap.
+    case overProjectCap(cost: String, cap: String)
+    /// Funding it would exceed a category or area budget.
+    case overLimit(kind: String, name: String, limit: String, spent: String, cost: String)
+    /// Greedy: funded at this position of the ranking, with this much left before it.
+    case greedyFunded(rank: Int, support: String, cost: String, leftBefore: String)
+    /// Greedy: it did not fit in what the projects ranked above it left.
+    case greedyDidNotFit(rank: Int, support: String, cost: String, left: String)
+    /// Greedy without skipping: the walk stopped at a higher-ranked project that did not fit.
+    case greedyStopped(rank: Int, support: String, stoppedAt: String)
+    /// MES: bought in this round by its supporters; `share` is what each full payer paid.
+    case equalSharesFunded(round: Int, supporters: Int64, fullPayers: Int64, share: String,
+                           partialPayers: Int64, partialPaid: String, perVoterBudget: String)
+    /// MES: a project of cost 0 that someone supports, funded before the first round.
+    case equalSharesFree(supporters: Int64)
+    /// MES: its supporters could not pay for it: together they had only `supportersLeft` when MES ended
+    /// (or when it was dropped), having spent most on `spentOn`.
+    case equalSharesUnaffordable(supporters: Int64, cost: String, supportersLeft: String, spentOn: [Spending],
+                                 perVoterBudget: String)
+    /// MES: nobody gets any satisfaction from it, or it costs nothing under cost satisfaction.
+    case equalSharesNoCandidate(supporters: Int64, cost: String)
+    /// Funded by the greedy completion after MES.
+    case completionFunded(support: String, cost: String, leftBefore: String)
+    /// Phragmén: funded in this round; its supporters' load rose to `load`.
+    case phragmenFunded(round: Int, supporters: Int64, load: String)
+    /// Phragmén: it was never the cheapest to add, or the rule stopped first.
+    case phragmenNotFunded(supporters: Int64, cost: String, stoppedAt: String?, left: String)
+    /// Funded from the leftover budget after the constrained rule (ignoring category and area budgets).
+    case leftoverFunded(support: String, cost: String, leftBefore: String)
+    /// Received the leftover budget as a partial funding.
+    case leftoverPartial(amount: String, cost: String)
+
+    var funded: Bool {
+        switch self {
+        case .greedyFunded, .equalSharesFunded, .equalSharesFree, .completionFunded, .phragmenFunded, .leftoverFunded:
+            true
+        default:
+            false
+        }
+    }
+
+    func summary(in election: AllocationInput) -> String {
+        switch self {
+        case let .belowMinimumSupport(votes, minimum):
+            return "not funded: \(votes == 1 ? "1 vote" : "\(votes) votes"), below the minimum of \(minimum) a project needs"
+        case let .overProjectCap(cost, cap):
+            return "not funded: it costs \(cost), more than the cap of \(cap) per project"
+        case let .overLimit(kind, name, limit, spent, cost):
+            return "not funded: the \(kind) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
+        case let .greedyFunded(rank, support, cost, leftBefore):
+            return "funded: \(support), rank \(rank); cost \(cost) fitted in the \(leftBefore) left"
+        case let .greedyDidNotFit(rank, support, cost, left):
+            return "not funded: \(support), rank \(rank); needed \(cost) but only \(left) was left after the projects ranked above it"
+        case let .greedyStopped(rank, support, stoppedAt):
+            return "not funded: \(support), rank \(rank); the count stopped at \(stoppedAt), a higher-ranked project that did not fit"
+        case let .equalSharesFunded(round, supporters, fullPayers, share, partialPayers, partialPaid, budget):
+            var text = "funded in round \(round): its \(supporters) supporters (each starting with \(budget)) paid for it; "
+            text += "\(fullPayers) paid \(share) each"
+            if partialPayers > 0 { text += ", \(partialPayers) gave all they had left (\(partialPaid) together)" }
+            let spent = supporters - fullPayers - partialPayers
+            if spent > 0 { text += ", \(spent) had nothing left" }
+            return text
+        case let .equalSharesFree(supporters):
+            return "funded: it costs nothing and \(supporters) voters support it"
+        case let .equalSharesUnaffordable(supporters, cost, left, spentOn, budget):
+            var text = "not funded: it costs \(cost), but its \(supporters) supporters (each starting with \(budget)) had only \(left) left"
+            if !spentOn.isEmpty {
+                text += " after paying for " + spentOn.map { "\($0.project) (\($0.amount))" }.joined(separator: ", ")
+            }
+            return text
+        case let .equalSharesNoCandidate(supporters, cost):
+            return supporters == 0
+                ? "not funded: nobody voted for it (cost \(cost))"
+                : "not funded: it costs \(cost) and gives its \(supporters) supporters nothing to share the cost of"
+        case let .completionFunded(support, cost, leftBefore):
+            return "funded in the top-up after equal shares: \(support); cost \(cost) fitted in the \(leftBefore) left"
+        case let .phragmenFunded(round, supporters, load):
+            return "funded in round \(round): its \(supporters) supporters each carry a load of \(load) after it"
+        case let .phragmenNotFunded(supporters, cost, stoppedAt, left):
+            if let stoppedAt {
+                return "not funded (\(supporters) supporters, cost \(cost)): the count stopped when \(stoppedAt) came next and did not fit in the \(left) left"
+            }
+            return "not funded (\(supporters) supporters, cost \(cost)): it costs more than the budget"
+        case let .leftoverFunded(support, cost, leftBefore):
+            return "funded from the leftover budget: \(support); cost \(cost) fitted in the \(leftBefore) left"
+        case let .leftoverPartial(amount, cost):
+            return "partly funded from the leftover budget: \(amount) of its \(cost)"
+        }
+    }
+}
+
+extension AllocationInput {
+    /// `units` as currency with thin grouping for reading (`12 000`, `1 250.50`).
+    func readable(_ units: Int64) -> String {
+        Self.grouped(format(units))
+    }
+
+    /// A possibly fractional number of money units in currency, rounded to cents and grouped (`1 250.33`).
+    func approximate(_ units: Double) -> String {
+        var currency = units
+        for _ in 0..<moneyScale { currency /= 10 }
+        let text = String(format: "%.2f", currency)
+        return Self.grouped(text.hasSuffix(".00") ? String(text.dropLast(3)) : text)
+    }
+
+    /// A plain decimal (`1250.50`) with its whole part grouped by thousands (`1 250.50`).
+    static func grouped(_ plain: String) -> String {
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        let negative = whole.hasPrefix("-")
+        if negative { whole.removeFirst() }
+        var grouped = ""
+        for (offset, digit) in whole.reversed().enumerated() {
+            if offset > 0, offset % 3 == 0 { grouped.append(" ") }
+            grouped.append(digit)
+        }
+        var result = (negative ? "-" : "") + String(grouped.reversed())
+        if parts.count == 2 { result += "." + parts[1] }
+        return result
+    }
+
+    /// `project`'s support in words: "812 votes" or "812 points".
+    func supportText(_ project: Int) -> String {
+        if kind == .cardinal { return "\(pointTotals[project]) points" }
+        let votes = approvalCounts[project]
+        return votes == 1 ? "1 vote" : "\(votes) votes"
+    }
+}

@@ -1,0 +1,28 @@
+/// A problem in a Pabulib `.pb` file: where it is and how to fix it.
+public struct PabulibError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file name (or a label such as `<memory>` for bytes that came from elsewhere).
+    public let file: String
+    /// The 1-based line of the problem, or `nil` when it concerns the file as a whole.
+    public let line: Int?
+    /// The section (`META`, `PROJECTS`, `VOTES`) and column or key concerned, when there is one.
+    public let field: String?
+    /// What is wrong and how to fix it.
+    public let message: String
+
+    /// A problem at `line` (if known) in `file`, about `field` (if any).
+    public init(file: String, line: Int?, field: String?, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line: field: message`, the form editors and terminals recognise.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let field { text += "\(field): " }
+        return text + message
+    }
+}

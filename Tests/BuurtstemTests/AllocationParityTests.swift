@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Buurtstem
+
+/// The shared Pabulib folder (`../shared/pabulib` beside the package root), if present.
+enum SharedPabulib {
+    static let folder: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/pabulib")
+
+    static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected").path)
+    }
+
+    /// The reference files' names without extension, sorted.
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("expected").path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    static func instance(_ name: String) throws -> PabulibInstance {
+        try PabulibReader().read(contentsOf: folder.appendingPathComponent("instances/\(name).pb").path)
+    }
+
+    static func expected(_ name: String) throws -> Expected {
+        let data = try Data(contentsOf: folder.appendingPathComponent("expected/\(name).json"))
+        return try JSONDecoder().decode(Expected.self, from: data)
+    }
+
+    struct Expected: Decodable {
+        struct Outcome: Decodable {
+            let flags: [String]
+            let selected: [String]?
+            let total_cost: String?
+            let timeout: Bool?
+            let add1: Add1?
+        }
+        struct Add1: Decodable {
+            let rounds: Int
+            let final_per_voter_budget: String
+        }
+        let official_selected: [String]?
+        let official_matches: [String]
+        let outcomes: [String: Outcome]
+    }
+}
+
+@Suite("Parity with the Pabulib reference outcomes", .enabled(if: SharedPabulib.isAvailable, "../shared/pabulib is absent: the parity test needs the shared reference data beside the package"))
+struct AllocationParityTests {
+    @Test("every reference outcome reproduces", arguments: SharedPabulib.names)
+    func reproduces(_ name: String) throws {
+        let instance = try SharedPabulib.instance(name)
+        let election = try instance.allocationInput(file: name)
+        let expected = try SharedPabulib.expected(name)
+        for (key, outcome) in expected.outcomes.sorted(by: { $0.key < $1.key }) where outcome.timeout != true {
+            let options = try AllocationOptions(flags: outcome.flags)
+            let result = try Allocator.allocate(election, options: options)
+            let ids = Set(result.selected.map { election.projects[$0].id })
+            #expect(ids == Set(outcome.selected ?? []), "\(name) \(key)")
+            #expect(election.format(result.totalCost) == outcome.total_cost, "\(name) \(key)")
+            if let add1 = outcome.add1 {
+                #expect(result.equalShares?.runs == add1.rounds, "\(name) \(key) runs")
+                #expect(result.equalShares?.perVoterBudget == add1.final_per_voter_budget, "\(name) \(key) per-voter budget")
+            }
+        }
+    }
+
+    @Test("official winners reproduce under the keys that match them", arguments: SharedPabulib.names)
+    func official(_ name: String) throws {
+        let expected = try SharedPabulib.expected(name)
+        guard let official = expected.official_selected, !expected.official_matches.isEmpty else { return }
+        let instance = try SharedPabulib.instance(name)
+        let election = try instance.allocationInput(file: name)
+        for key in expected.official_matches {
+            let flags = try #require(expected.outcomes[key]?.flags, "\(name): no outcome for \(key)")
+            let result = try Allocator.allocate(election, options: AllocationOptions(flags: flags))
+            #expect(Set(result.selected.map { election.projects[$0].id }) == Set(official), "\(name) \(key)")
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Buurtstem
+
+/// The test fixtures folder, found from this file's path so the package needs no resources.
+enum Fixtures {
+    /// `Tests/Fixtures/Pabulib`: outside the test target's folder, so SwiftPM needs no resource declaration.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Pabulib")
+
+    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    static func instance(_ name: String) throws -> PabulibInstance {
+        try PabulibReader().read(contentsOf: path(name))
+    }
+}
+
+/// Reads `text` as a .pb file named `test.pb`, expecting an error; returns it.
+private func readError(_ text: String) -> PabulibError? {
+    do {
+        _ = try PabulibReader().read(Array(text.utf8), file: "test.pb")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+private let validHead = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;10\np2;20\nVOTES\nvoter_id;vote\n"
+
+@Suite("Pabulib format")
+struct PabulibFormatTests {
+    @Test("reads META, PROJECTS and VOTES of the shipped approval example")
+    func readsApproval() throws {
+        let instance = try Fixtures.instance("add1-example.pb")
+        #expect(instance.voteType == .approval)
+        #expect(instance.budget == DecimalAmount(units: 20, scale: 0))
+        #expect(instance.meta("description") == "Add1 example; X and Y")
+        #expect(instance.meta("budget_per_category") == "10,20")
+        #expect(instance.projects.map(\.id) == ["X", "Y"])
+        #expect(instance.projectField("name", of: instance.projects[0]) == "Speeltuin \"De Wip\"")
+        #expect(instance.votes.map(\.projects) == [["Y"], ["Y"], ["X", "Y"], ["X"]])
+        let election = try instance.allocationInput()
+        #expect(election.voterCount == 4)
+        #expect(election.approvalCounts == [2, 3])
+        #expect(election.ballots.count == 3)  // voters 1 and 2 merge into one class of weight 2
+        #expect(election.projects[0].categories == ["play"])
+    }
+
+    @Test("reads cumulative points, decimal costs and an empty ballot (CRLF lines)")
+    func readsCumulative() throws {
+        let instance = try Fixtures.instance("cumulative.pb")
+        #expect(instance.voteType == .cumulative)
+        #expect(instance.votes[1].points == [3, 2, 2])
+        #expect(instance.votes[2].projects.isEmpty)
+        let election = try instance.allocationInput()
+        #expect(election.moneyScale == 2)
+        #expect(election.budget == 10050)
+        #expect(election.projects.map(\.cost) == [4025, 6000, 3000])
+        #expect(election.pointTotals == [6, 4, 2])
+        #expect(election.voterCount == 3)
+        #expect(election.format(election.projects[0].cost) == "40.25")
+    }
+
+    @Test("writing then reading gives back the same instance", arguments: ["add1-example.pb", "cumulative.pb"])
+    func roundTripsFixtures(_ name: String) throws {
+        let instance = try Fixtures.instance(name)
+        let written = PabulibWriter().bytes(instance)
+        #expect(try PabulibReader().read(written, file: name) == instance)
+        let crlf = PabulibWriter(lineEnding: "\r\n").bytes(instance)
+        #expect(try PabulibReader().read(crlf, file: name) == instance)
+    }
+
+    @Test("quotes exactly the fields that need it")
+    func quoting() {
+        #expect(PabulibWriter.quoted("plain text") == "plain text")
+        #expect(PabulibWriter.quoted("a;b") == "\"a;b\"")
+        #expect(PabulibWriter.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(PabulibWriter.quoted("two\nlines") == "\"two\nlines\"")
+    }
+
+    @Test("every shared instance round-trips", .enabled(if: SharedPabulib.isAvailable, "../shared/pabulib is absent"),
+          arguments: SharedPabulib.names)
+    func roundTripsShared(_ name: String) throws {
+        let instance = try SharedPabulib.instance(name)
+        let again = try PabulibReader().read(PabulibWriter().bytes(instance), file: name)
+        #expect(again == instance)
+    }
+
+    @Test("the shared Amsterdam META constraints are understood", .enabled(if: SharedPabulib.isAvailable, "../shared/pabulib is absent"))
+    func amsterdamConstraints() throws {
+        let a252 = try SharedPabulib.instance("Netherlands_Amsterdam_252").declaredConstraints()
+        #expect(a252.areaBudgets == ["Oostelijke Eilanden": 150_000, "Haarlemmerhouttuinen": 100_000, "Other": 250_000])
+        let a166 = try SharedPabulib.instance("Netherlands_Amsterdam_166").declaredConstraints()
+        #expect(a166.categoryBudgets["Armoede"] == 52_000)
+        #expect(a166.leftover == .fundFitting)
+        let a324 = try SharedPabulib.instance("Netherlands_Amsterdam_324").declaredConstraints()
+        #expect(a324.leftover == .partialOne)
+        let lodz = try SharedPabulib.instance("Poland_Lodz_2024").declaredConstraints()
+        #expect(lodz.minimumSupport == 100)
+    }
+
+    @Test("malformed files name the line and field", arguments: [
+        ("key;value\nbudget;1\n", 1, nil as String?, "must start with a line reading META"),
+        ("META\nkey;value\nbudget;abc\n", 3, "META budget", "not an amount"),
+        ("META\nkey;value\nbudget;1\nbudget;2\n", 4, "META budget", "appears twice"),
+        ("META\nkey;value\nbudget;1\nvote_type;ranked\n", 4, "META vote_type", "unknown vote type"),
+        ("META\nkey;value\nvote_type;approval\nPROJECTS\n", 4, "META budget", "has no budget"),
+        ("META\nkey;value\nbudget;1\nvote_type;approval\nVOTES\n", 5, "VOTES", "expected the section PROJECTS"),
+        ("META\nkey;value\nbudget;1\nvote_type;approval\nPROJECTS\nid;cost\n", 6, "PROJECTS", "no column project_id"),
+        (validHead.replacingOccurrences(of: "p2;20", with: "p2;twenty"), 8, "PROJECTS cost", "is not a cost"),
+        (validHead.replacingOccurrences(of: "p2;20", with: "p1;20"), 8, "PROJECTS project_id", "used twice"),
+        (validHead.replacingOccurrences(of: "p2;20", with: "p2;20;extra"), 8, "PROJECTS", "has 3 fields but the header has 2"),
+        (validHead + "v1;p1\nv2;p9\n", 12, "VOTES vote", "not in PROJECTS"),
+        (validHead + "v1;p1\nv1;p2\n", 12, "VOTES voter_id", "used twice"),
+        (validHead + "v1;\"p1\n", 11, nil, "never closed"),
+        (validHead.replacingOccurrences(of: "approval", with: "choose-1") + "v1;p1,p2\n", 11, "VOTES vote", "may name one at most"),
+        (validHead.replacingOccurrences(of: "approval", with: "ordinal") + "v1;p1,p1\n", 11, "VOTES vote", "twice"),
+        (validHead.replacingOccurrences(of: "approval", with: "cumulative").replacingOccurrences(of: "voter_id;vote", with: "voter_id;vote;points")
+            + "v1;p1,p2;3\n", 11, "VOTES points", "points has 1 values"),
+        (validHead.replacingOccurrences(of: "approval", with: "scoring").replacingOccurrences(of: "voter_id;vote", with: "voter_id;vote;points")
+            + "v1;p1;x\n", 11, "VOTES points", "not a whole number"),
+    ])
+    func malformed(_ text: String, _ line: Int, _ field: String?, _ fragment: String) throws {
+        let error = try #require(readError(text))
+        #expect(error.line == line)
+        #expect(error.field == field)
+        #expect(error.message.contains(fragment), "\(error)")
+        #expect(error.description.hasPrefix("test.pb:\(line): "))
+    }
+
+    @Test("counts in META must match the rows")
+    func countsMustMatch() throws {
+        let text = validHead.replacingOccurrences(of: "budget;100", with: "budget;100\nnum_votes;3") + "v1;p1\n"
+        let error = try #require(readError(text))
+        #expect(error.field == "META num_votes")
+        #expect(error.message.contains("META says 3 but the file has 1"))
+    }
+
+    @Test("a repeated project on an approval ballot counts once, as pabutools reads it")
+    func approvalRepeat() throws {
+        let instance = try PabulibReader().read(Array((validHead + "v1;p1,p1,p2\n").utf8), file: "test.pb")
+        #expect(instance.votes[0].projects == ["p1", "p2"])
+        #expect(try PabulibReader().read(PabulibWriter().bytes(instance), file: "test.pb") == instance)
+    }
+
+    @Test("a missing file is reported by name")
+    func missingFile() {
+        #expect(throws: PabulibError.self) { try PabulibReader().read(contentsOf: "/nonexistent/none.pb") }
+    }
+}
