@@ -1,0 +1,41 @@
+import BuurtstemRecord
+
+/// One contest's allocation: what is funded, and why each project was or was not.
+public struct ContestAllocation: Sendable, Codable {
+    /// The contest area.
+    public let area: String
+    /// Funded project ids, in the order the rule funded them.
+    public let funded: [String]
+    /// What they cost together, in cents.
+    public let fundedCostCents: Int64
+    /// Per project, the reason.
+    public let explanations: [ProjectExplanation]
+}
+
+extension Tally {
+    /// Runs the election's published rule on each contest's counted ballots, in exact integer cents, with the same
+    /// engine as `buurtstem allocate`. The `cost-votes` tie-break of an election ends in the public lot drawn from
+    /// `lotSeed` (fixed by the final checkpoints), not in the project id.
+    public func allocate(_ definition: ElectionDefinition, lotSeed: [UInt8]) throws -> [ContestAllocation] {
+        let spec = definition.allocation
+        var flags = ["--rule", spec.rule, "--explain"]
+        if let satisfaction = spec.satisfaction { flags += ["--satisfaction", satisfaction] }
+        if let completion = spec.completion { flags += ["--completion", completion] }
+        var options = try AllocationOptions(flags: flags)
+        options.tieBreak = spec.tieBreak == "cost-votes" ? .costVotesLot(seed: lotSeed) : .lexico
+        let kind: BallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
+        return try zip(definition.contests, contests).map { contest, count in
+            let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
+            let projects = contest.projects.map {
+                AllocationProject(id: $0.id, cost: $0.costCents, name: $0.title, categories: $0.category.map { [$0] } ?? [], area: $0.area)
+            }
+            let ballots = count.ballots.map { choices in
+                choices.compactMap { choice in index[choice.project].map { (project: $0, points: kind == .cardinal ? Int64(choice.value) : 1) } }
+            }
+            let input = try AllocationInput(projects: projects, budget: contest.budgetCents, moneyScale: 2, kind: kind, ballots: ballots)
+            let outcome = try Allocator.allocate(input, options: options)
+            return ContestAllocation(area: contest.area, funded: outcome.selected.map { contest.projects[$0].id },
+                                     fundedCostCents: outcome.totalCost, explanations: outcome.explanations ?? [])
+        }
+    }
+}
