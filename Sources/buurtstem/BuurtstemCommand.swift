@@ -23,6 +23,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             PollsCommand.self,
             TallyCommand.self,
             AllocateCommand.self,
+            RecordCommand.self,
             DemoCommand.self,
         ]
     )
