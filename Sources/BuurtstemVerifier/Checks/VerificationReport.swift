@@ -1,0 +1,76 @@
+/// What `buurtstem-verify` found: every check with its outcome, and each failure with where it is.
+public struct VerificationReport: Sendable, Codable {
+    /// One failure of a check.
+    public struct Failure: Sendable, Codable, Equatable, CustomStringConvertible {
+        /// The file concerned (inside the record folder).
+        public let file: String
+        /// The line, when the failure is on one (ballots and passes are one per line).
+        public let line: Int?
+        /// What is wrong.
+        public let message: String
+
+        public var description: String {
+            "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        }
+    }
+
+    /// One check.
+    public struct Check: Sendable, Codable {
+        /// Its name, e.g. "ballot signatures".
+        public let name: String
+        /// What it checks, in a sentence.
+        public let detail: String
+        /// Failures; empty when the check passed.
+        public var failures: [Failure]
+        /// How many items it looked at.
+        public var items: Int
+
+        /// `true` when nothing failed.
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    /// The record folder.
+    public let record: String
+    /// The checks in the order they ran.
+    public var checks: [Check] = []
+
+    /// `true` only when every check passed.
+    public var passed: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
+
+    /// How many failures are kept per check (the count is still reported).
+    static let failureLimit = 100
+}
+
+/// Collects the checks while the verifier runs.
+final class ReportBuilder {
+    private(set) var report: VerificationReport
+    private var index: [String: Int] = [:]
+
+    init(record: String) {
+        report = VerificationReport(record: record)
+    }
+
+    /// Declares a check (once), so it appears in the report even with nothing to fail.
+    func declare(_ name: String, _ detail: String) {
+        guard index[name] == nil else { return }
+        index[name] = report.checks.count
+        report.checks.append(.init(name: name, detail: detail, failures: [], items: 0))
+    }
+
+    /// Counts `count` items looked at by `name`.
+    func counted(_ name: String, _ count: Int = 1) {
+        declare(name, name)
+        report.checks[index[name]!].items += count
+    }
+
+    /// Records a failure of `name`.
+    func fail(_ name: String, file: String, line: Int? = nil, _ message: String) {
+        declare(name, name)
+        let at = index[name]!
+        if report.checks[at].failures.count < VerificationReport.failureLimit {
+            report.checks[at].failures.append(.init(file: file, line: line, message: message))
+        } else if report.checks[at].failures.count == VerificationReport.failureLimit {
+            report.checks[at].failures.append(.init(file: file, line: nil, message: "... and more failures of this check (only the first \(VerificationReport.failureLimit) are listed)"))
+        }
+    }
+}

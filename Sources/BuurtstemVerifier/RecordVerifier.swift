@@ -1,0 +1,255 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Dispatch
+import Foundation
+
+/// Checks a published election record (docs/record.md) without the engine: every signature, every log against
+/// its checkpoints, every ballot against the issued passes and its ballot type, the voids, the counts, and the
+/// allocation recomputed by the verifier's own implementation.
+public struct RecordVerifier: Sendable {
+    /// The record folder.
+    public let folder: URL
+    /// Ballots read and checked per batch (bounds memory; signatures within a batch are checked on all cores).
+    public var batchSize = 8192
+
+    /// A verifier for the record in `folder`.
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Runs every check; `progress` gets (ballots checked, ballots in the record) as it goes.
+    public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
+        let report = ReportBuilder(record: folder.path)
+        var run = Run(folder: folder, report: report, batchSize: batchSize)
+        run.all(progress: progress)
+        return report.report
+    }
+}
+
+/// The state of one verification run.
+struct Run {
+    let folder: URL
+    let report: ReportBuilder
+    let batchSize: Int
+    let decoder = JSONDecoder()
+
+    var index: RecordIndex?
+    var definition: ElectionDefinition?
+    var commitment: IssuedPassCommitment?
+    var passAreas: [PublicKey: String] = [:]
+    var kiosks: [KioskRegistration] = []
+    var finalHeads: [ElectionResult.LogHead] = []
+    var firstUse: [PublicKey: (key: UseKey, area: String, choices: [Choice])] = [:]
+    var repeatUses: [PublicKey: [UseKey]] = [:]
+    var expectedVoids: [ElectionResult.VoidEntry] = []
+    var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [[Choice]])] = [:]
+
+    init(folder: URL, report: ReportBuilder, batchSize: Int) {
+        self.folder = folder
+        self.report = report
+        self.batchSize = batchSize
+    }
+
+    // MARK: - Names of the checks
+
+    static let files = "files"
+    static let definitionCheck = "definition"
+    static let passes = "issued passes"
+    static let kioskCheck = "kiosks"
+    static let ballotSignatures = "ballot signatures"
+    static let ballotPasses = "ballot passes"
+    static let ballotValidity = "ballot validity"
+    static let logs = "logs and checkpoints"
+    static let voids = "voids"
+    static let counts = "counts"
+    static let allocation = "allocation"
+    static let resultCheck = "result signature"
+
+    mutating func all(progress: @Sendable (Int, Int) -> Void) {
+        report.declare(Self.files, "record.json is signed by the issuing key and lists every file with its SHA-256")
+        report.declare(Self.definitionCheck, "the definition is signed by the issuing key over its canonical bytes")
+        report.declare(Self.passes, "every issued pass is signed; the set matches the signed commitment (root, counts per area)")
+        report.declare(Self.kioskCheck, "every kiosk is registered with the issuing key's signature")
+        report.declare(Self.ballotSignatures, "every ballot is signed by its pass's key over its canonical bytes")
+        report.declare(Self.ballotPasses, "every ballot's pass was issued for its area")
+        report.declare(Self.ballotValidity, "every ballot is valid for the ballot type")
+        report.declare(Self.logs, "every log is gapless, matches its final checkpoint, and every checkpoint is signed and consistent")
+        report.declare(Self.voids, "a pass counts once: the first ballot by (time, kiosk, sequence); the others are the listed voids")
+        report.declare(Self.counts, "the counts per contest and project follow from the counted ballots")
+        report.declare(Self.resultCheck, "the result is signed by the issuing key")
+        report.declare(Self.allocationName, Self.allocationDetail)
+        guard checkFiles(), checkDefinition(), checkPasses(), checkKiosks() else { return }
+        checkBallots(progress: progress)
+        checkResult()
+    }
+
+    // MARK: - Reading
+
+    func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    func read<T: Decodable>(_ type: T.Type, _ name: String, check: String) -> T? {
+        do {
+            return try decoder.decode(T.self, from: try Data(contentsOf: url(name)))
+        } catch let error as DecodingError {
+            report.fail(check, file: name, "cannot be read: \(Self.describe(error))")
+        } catch {
+            report.fail(check, file: name, "cannot be read: \(error.localizedDescription)")
+        }
+        return nil
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, context): "missing field '\(key.stringValue)' at \(path(context))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            "\(context.debugDescription) at \(path(context))"
+        @unknown default: "\(error)"
+        }
+    }
+
+    static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? "the top" : path
+    }
+
+    // MARK: - Files and definition
+
+    mutating func checkFiles() -> Bool {
+        guard let index = read(RecordIndex.self, ElectionRecordFile.index, check: Self.files) else { return false }
+        self.index = index
+        report.counted(Self.files)
+        if !index.isValid { report.fail(Self.files, file: ElectionRecordFile.index, "the index's signature is not the issuing key's") }
+        if index.format != RecordIndex.formatName {
+            report.fail(Self.files, file: ElectionRecordFile.index, "format '\(index.format)' is not \(RecordIndex.formatName)")
+        }
+        for file in index.files {
+            report.counted(Self.files)
+            guard let digest = Self.sha256(of: url(file.name)) else {
+                report.fail(Self.files, file: file.name, "is listed in record.json but missing")
+                continue
+            }
+            if digest != file.sha256.bytes {
+                report.fail(Self.files, file: file.name, "its SHA-256 differs from the one record.json lists: the file was changed")
+            }
+        }
+        return true
+    }
+
+    static func sha256(of url: URL) -> [UInt8]? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256Hasher()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalize()
+    }
+
+    mutating func checkDefinition() -> Bool {
+        guard let index, let file = read(DefinitionFile.self, ElectionRecordFile.definition, check: Self.definitionCheck) else { return false }
+        report.counted(Self.definitionCheck)
+        let definition = file.definition
+        if !index.issuingPublicKey.isValidSignature(file.manifestSignature, for: definition.canonicalBytes) {
+            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "the manifest signature does not match the definition: it was altered or not signed by the issuing key")
+        }
+        if definition.id != index.election {
+            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "defines election '\(definition.id)', but the record is of '\(index.election)'")
+        }
+        self.definition = definition
+        return true
+    }
+
+    // MARK: - Passes
+
+    mutating func checkPasses() -> Bool {
+        guard let index, let definition,
+              let commitment = read(IssuedPassCommitment.self, ElectionRecordFile.commitment, check: Self.passes) else { return false }
+        self.commitment = commitment
+        let issuer = index.issuingPublicKey
+        if !commitment.isValid(issuer: issuer) {
+            report.fail(Self.passes, file: ElectionRecordFile.commitment, "the commitment's signature is not the issuing key's")
+        }
+        if commitment.definitionHash != definition.hash || commitment.election != definition.id {
+            report.fail(Self.passes, file: ElectionRecordFile.commitment, "the commitment is for another definition or election")
+        }
+        var log = MerkleLog()
+        var perArea: [String: UInt64] = [:]
+        var previous: PublicKey?
+        do {
+            var reader = try LineReader(url: url(ElectionRecordFile.passes))
+            while true {
+                let batch = try reader.next(batchSize)
+                if batch.isEmpty { break }
+                let lines: [(Int, PassLine?)] = batch.map { ($0.line, try? decoder.decode(PassLine.self, from: $0.bytes)) }
+                let valid = Self.parallelMap(lines) { $0.1?.token(election: definition.id).isValid(issuer: issuer) ?? false }
+                for ((line, parsed), signed) in zip(lines, valid) {
+                    report.counted(Self.passes)
+                    guard let parsed else {
+                        report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "not a pass line {area, pass, signature}")
+                        continue
+                    }
+                    if !signed { report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "the pass's signature is not the issuing key's") }
+                    if let previous, !(previous < parsed.pass) {
+                        report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "passes are not in strictly increasing order of public key (a duplicate or a reordering)")
+                    }
+                    if definition.contest(for: parsed.area) == nil {
+                        report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "area \(parsed.area) has no contest")
+                    }
+                    previous = parsed.pass
+                    passAreas[parsed.pass] = parsed.area
+                    perArea[parsed.area, default: 0] += 1
+                    log.append(leafHash: parsed.token(election: definition.id).leafHash)
+                }
+            }
+        } catch {
+            report.fail(Self.passes, file: ElectionRecordFile.passes, "cannot be read: \(error.localizedDescription)")
+            return false
+        }
+        if log.root != commitment.root {
+            report.fail(Self.passes, file: ElectionRecordFile.passes, "the Merkle root of the passes differs from the signed commitment's: passes were added, removed or changed")
+        }
+        let committed = Dictionary(uniqueKeysWithValues: commitment.areas.map { ($0.area, $0.count) })
+        if committed != perArea || commitment.total != UInt64(log.size) {
+            report.fail(Self.passes, file: ElectionRecordFile.commitment, "the counts per area (\(perArea.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))) differ from the commitment's")
+        }
+        return true
+    }
+
+    // MARK: - Kiosks
+
+    mutating func checkKiosks() -> Bool {
+        guard let index, let definition,
+              let kiosks = read([KioskRegistration].self, ElectionRecordFile.kiosks, check: Self.kioskCheck) else { return false }
+        var names = Set<String>()
+        for kiosk in kiosks {
+            report.counted(Self.kioskCheck)
+            if !kiosk.isValid(issuer: index.issuingPublicKey) || kiosk.election != definition.id {
+                report.fail(Self.kioskCheck, file: ElectionRecordFile.kiosks, "kiosk \(kiosk.name)'s registration is not signed by the issuing key for this election")
+            }
+            if !names.insert(kiosk.name).inserted {
+                report.fail(Self.kioskCheck, file: ElectionRecordFile.kiosks, "kiosk \(kiosk.name) is listed twice")
+            }
+        }
+        self.kiosks = kiosks.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        return true
+    }
+
+    // MARK: - Helpers
+
+    /// `transform` applied to every element on all cores, results in order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (items.count + workers - 1) / max(workers, 1)
+        guard items.count > 64, workers > 1 else { return items.map(transform) }
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * chunk
+                guard start < items.count else { return }
+                for i in start..<min(items.count, start + chunk) { out[i] = transform(items[i]) }
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,95 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+extension Run {
+    /// The voids by the first-use rule, and the counts per contest and project from the counted ballots.
+    mutating func checkVoidsAndCounts() {
+        guard let definition else { return }
+        for (pass, uses) in repeatUses {
+            let counted = firstUse[pass]!.key
+            for use in uses {
+                expectedVoids.append(.init(kiosk: String(decoding: use.kiosk, as: UTF8.self), sequence: use.sequence,
+                                           countedKiosk: String(decoding: counted.kiosk, as: UTF8.self), countedSequence: counted.sequence))
+            }
+        }
+        expectedVoids.sort { a, b in a.kiosk != b.kiosk ? Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) : a.sequence < b.sequence }
+        for contest in definition.contests {
+            expectedContests[contest.area] = (0, Dictionary(uniqueKeysWithValues: contest.projects.map { ($0.id, (UInt64(0), UInt64(0))) }), [])
+        }
+        for (_, use) in firstUse {
+            guard var contest = expectedContests[use.area] else { continue }
+            contest.ballots += 1
+            contest.counted.append(use.choices)
+            for choice in use.choices {
+                guard var project = contest.projects[choice.project] else { continue }
+                project.ballots += 1
+                switch definition.ballot {
+                case .cumulative: project.points += UInt64(choice.value)
+                case .ranking: project.points += choice.value == 1 ? 1 : 0
+                default: project.points += 1
+                }
+                contest.projects[choice.project] = project
+            }
+            expectedContests[use.area] = contest
+        }
+    }
+
+    /// The signed result against everything recomputed.
+    mutating func checkResult() {
+        guard let index, let definition, let commitment,
+              let result = read(ElectionResult.self, ElectionRecordFile.result, check: Self.resultCheck) else { return }
+        let file = ElectionRecordFile.result
+        report.counted(Self.resultCheck)
+        if !result.isValid(issuer: index.issuingPublicKey) {
+            report.fail(Self.resultCheck, file: file, "the result's signature is not the issuing key's: the result was altered")
+        }
+        if result.election != definition.id || result.definitionHash.bytes != definition.hash || result.issuedRoot.bytes != commitment.root {
+            report.fail(Self.resultCheck, file: file, "the result is for another election, definition or pass set")
+        }
+        if result.logs != finalHeads {
+            report.fail(Self.logs, file: file, "the result's log heads differ from the logs' final checkpoints (\(finalHeads.map { "\($0.kiosk): \($0.size)" }.joined(separator: ", ")))")
+        }
+        if result.lotSeed.bytes != ElectionResult.lotSeed(logs: finalHeads) {
+            report.fail(Self.allocationName, file: file, "the lot seed is not the one the final checkpoints fix")
+        }
+        report.counted(Self.voids, expectedVoids.count)
+        if result.voids != expectedVoids {
+            let listed = Set(result.voids.map { "\($0.kiosk)#\($0.sequence)" }), expected = Set(expectedVoids.map { "\($0.kiosk)#\($0.sequence)" })
+            for missing in expected.subtracting(listed).sorted() {
+                report.fail(Self.voids, file: file, "ballot \(missing) reuses a pass that voted earlier, but is not listed as void")
+            }
+            for extra in listed.subtracting(expected).sorted() {
+                report.fail(Self.voids, file: file, "ballot \(extra) is listed as void, but its pass did not vote earlier")
+            }
+            if expected == listed { report.fail(Self.voids, file: file, "the voids name the wrong counted ballots") }
+        }
+        let issued = Dictionary(uniqueKeysWithValues: commitment.areas.map { ($0.area, $0.count) })
+        if result.contests.map(\.area) != definition.contests.map(\.area) {
+            report.fail(Self.counts, file: file, "the result's contests differ from the definition's")
+        }
+        for contest in result.contests {
+            report.counted(Self.counts)
+            guard let expected = expectedContests[contest.area] else { continue }
+            if contest.passesIssued != issued[contest.area] ?? 0 {
+                report.fail(Self.counts, file: file, "\(contest.area): \(contest.passesIssued) passes issued in the result, \(issued[contest.area] ?? 0) committed")
+            }
+            if contest.ballotsCounted != expected.ballots {
+                report.fail(Self.counts, file: file, "\(contest.area): \(contest.ballotsCounted) ballots counted in the result, \(expected.ballots) in the logs")
+            }
+            for project in contest.projects {
+                guard let count = expected.projects[project.id] else {
+                    report.fail(Self.counts, file: file, "\(contest.area): project \(project.id) is not on its ballot")
+                    continue
+                }
+                if project.ballots != count.ballots || project.points != count.points {
+                    report.fail(Self.counts, file: file, "\(contest.area): \(project.id) has \(project.ballots) ballots / \(project.points) points in the result, "
+                        + "\(count.ballots) / \(count.points) in the logs")
+                }
+            }
+        }
+        checkAllocation(result)
+    }
+
+    static let allocationName = "allocation"
+}
