@@ -64,6 +64,7 @@ let package = Package(
             name: "buurtstem",
             dependencies: [
                 "Buurtstem",
+                "BuurtstemVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -24,6 +24,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             TallyCommand.self,
             AllocateCommand.self,
             RecordCommand.self,
+            ReceiptCommand.self,
             DemoCommand.self,
         ]
     )

@@ -17,27 +17,14 @@ public struct Receipt: Sendable, Codable, Equatable {
     /// The first 10 bytes of the ballot's leaf hash, as a grouped base32 code.
     public let trackingCode: String
 
-    /// Bytes of the leaf hash the tracking code shows: 80 bits, enough that no two ballots share one by chance.
-    public static let trackingBytes = 10
-
     /// The receipt for `ballot`.
     public init(ballot: Ballot) {
         election = ballot.election
         kiosk = ballot.kiosk
         sequence = ballot.sequence
         timeMillis = ballot.timeMillis
-        trackingCode = Self.trackingCode(leafHash: ballot.leafHash)
+        trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
     }
-
-    /// The tracking code of a leaf hash.
-    public static func trackingCode(leafHash: [UInt8]) -> String {
-        TypeableCode(bytes: Array(leafHash.prefix(trackingBytes)), format: .tracking).formatted
-    }
-}
-
-extension CodeFormat {
-    /// Receipt tracking codes: 80 bits of a ballot's leaf hash, with a check character.
-    public static let tracking = CodeFormat(name: "tracking", byteCount: Receipt.trackingBytes, groupSize: 4)
 }
 
 extension Store {
@@ -46,7 +33,7 @@ extension Store {
     public func findBallot(election: String, trackingCode: String) throws -> (kiosk: String, sequence: UInt64)? {
         let prefix: [UInt8]
         do {
-            prefix = try TypeableCode(parsing: trackingCode, format: .tracking).bytes
+            prefix = try TrackingCode.prefix(of: trackingCode)
         } catch {
             throw UsageError("\(error)")
         }
