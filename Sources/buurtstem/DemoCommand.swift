@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemVerifier
 import Foundation
 
 /// `buurtstem demo`: the whole story on a synthetic gemeente.
@@ -7,7 +8,11 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the whole story on a synthetic gemeente and print a summary.",
-        discussion: "Works in its own folder (--out), which a rerun clears; needs nothing but this binary."
+        discussion: """
+        Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a wijkstemdag in three wijken with kiosks at two \
+        locations, closes and merges, counts and allocates, exports the published record and verifies it with the \
+        independent verifier. Works in its own folder (--out), which a rerun clears; needs nothing but this binary.
+        """
     )
 
     @Option(help: "Number of synthetic households.")
@@ -23,32 +28,62 @@ struct DemoCommand: ParsableCommand {
         let report = try demo.run { line in
             if !output.json { print(line) }
         }
-        try output.emit(report) { report.summary }
+        if !output.json { print("- verify the published record with the independent verifier...") }
+        let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder)).verify()
+        try output.emit(DemoView(demo: report, verification: verification)) {
+            report.summary(verification: verification)
+        }
+        if !verification.passed { throw ExitCode.failure }
     }
+}
+
+/// The demo's outcome for --json.
+struct DemoView: Encodable {
+    let demo: Demo.Report
+    let verification: VerificationReport
 }
 
 extension Demo.Report {
     /// The readable summary printed at the end.
-    var summary: String {
+    func summary(verification: VerificationReport) -> String {
         var lines = ["", "Buurtstem demo: gemeente \(gemeente.name) (\(gemeente.code))", ""]
         lines.append("Register snapshot \(register.snapshot.id ?? 0): \(register.snapshot.householdCount) households, "
             + "\(register.snapshot.residentCount) residents, \(register.snapshot.eligibleCount) aged \(register.snapshot.eligibleAge)+, "
             + "in \(register.wijken.count) wijken and \(register.wijken.reduce(0) { $0 + $1.buurten.count }) buurten.")
+        let names = Dictionary(uniqueKeysWithValues: register.wijken.map { ($0.wijk.code, $0.wijk.name) })
         lines.append("")
-        lines.append("wijk                          households   eligible")
-        for wijk in register.wijken {
-            let name = "\(wijk.wijk.code) \(wijk.wijk.name)"
-            lines.append(name.padding(toLength: 30, withPad: " ", startingAt: 0)
-                + String(repeating: " ", count: max(0, 10 - "\(wijk.wijk.households)".count)) + "\(wijk.wijk.households)"
-                + String(repeating: " ", count: max(0, 11 - "\(wijk.wijk.eligible)".count)) + "\(wijk.wijk.eligible)")
+        lines.append("\(stemdag.title): \(stemdag.passesIssued) stempassen issued; ballots: "
+            + stemdag.ballotsPerKiosk.sorted { $0.key < $1.key }.map { "\($1) at \($0)" }.joined(separator: ", ")
+            + "; rule \(stemdag.rule).")
+        for refusal in stemdag.refusals {
+            lines.append("  refused, \(refusal.attempt): \(refusal.message)")
+        }
+        for (contest, allocation) in zip(stemdag.tally.contests, stemdag.allocations) {
+            lines.append("")
+            lines.append("\(contest.area) \(names[contest.area] ?? ""): turnout \(contest.ballotsCounted) of \(contest.passesIssued) households "
+                + "(\(contest.turnoutPerMille / 10),\(contest.turnoutPerMille % 10) %); funded \(Money.format(allocation.fundedCostCents)) "
+                + "of \(Money.format(contest.budgetCents))")
+            for project in contest.projects.sorted(by: { $0.ballots > $1.ballots }) {
+                let funded = allocation.funded.contains(project.id) ? "funded" : "  -   "
+                lines.append("  \(funded)  \(project.id)  \(String(project.ballots).leftPadded(4)) votes  "
+                    + "\(Money.format(project.costCents).leftPadded(12))  \(project.title)")
+            }
+        }
+        for void in stemdag.tally.voids {
+            lines.append("\nVoid: ballot \(void.kiosk) #\(void.sequence) used a pass that had voted earlier at \(void.countedKiosk) #\(void.countedSequence) "
+                + "(two locations cannot see each other; the merge keeps both ballots and the tally counts the first).")
         }
         lines.append("")
         lines.append("Steps:")
         for step in steps { lines.append("  \(String(format: "%7.3f", step.seconds)) s  \(step.name)") }
         lines.append("")
-        lines.append("Everything is in \(folder): the database, the sealed issuing key (passphrase '\(Demo.passphrase)'),")
-        lines.append("and the synthetic areas.csv and households.csv. Try: buurtstem register show --db \(database)")
-        lines.append("Cheque rounds, the stemdag, allocation, the published record and its verification join this demo as they land.")
+        lines.append("The published record: \(stemdag.recordFolder)")
+        lines.append("Verifier: " + (verification.passed
+            ? "every one of its \(verification.checks.count) checks passed (buurtstem-verify \(stemdag.recordFolder))."
+            : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
+        lines.append("")
+        lines.append("Everything is in \(folder): the database, the sealed keys (passphrase '\(Demo.passphrase)'), the synthetic")
+        lines.append("register, the print folder (in real life: destroyed after printing) and the record.")
         return lines.joined(separator: "\n")
     }
 }

@@ -104,3 +104,25 @@ struct FoundationCommandTests {
         #expect(try cli.run("check").status == 0)
     }
 }
+
+@Suite("buurtstem demo")
+struct DemoCommandTests {
+    @Test("the demo runs the whole story and ends with the verifier's pass; a rerun works in the same folder")
+    func demo() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        for _ in 0..<2 {
+            let result = try cli.run("demo", "--households", "600", "--out", "demo")
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Verifier: every one of its"))
+            #expect(result.stdout.contains("refused, the same pass again"))
+            #expect(result.stdout.contains("Void: ballot buurthuis"))
+            #expect(result.stdout.contains("funded"))
+        }
+        let verified = try cli.run([cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path], tool: "buurtstem-verify")
+        #expect(verified.status == 0)
+        let other = try CLI.inTemporaryDirectory()
+        try "keep me".write(to: other.directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try other.run("demo", "--out", ".")
+        #expect(refused.status != 0 && refused.stderr.contains("not a Buurtstem demo folder"))
+    }
+}

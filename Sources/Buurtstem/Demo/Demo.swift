@@ -2,8 +2,9 @@ import Foundation
 
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.
 ///
-/// It grows with the product: today it sets up the gemeente (key, areas, register snapshot); the cheque round,
-/// the stemdag, allocation, record export and verification join it as they land.
+/// It sets up the gemeente (key, areas, register snapshot) and runs a wijkstemdag in three wijken with two
+/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The caller
+/// (the CLI) verifies the record with the independent verifier, which the engine does not import.
 public struct Demo: Sendable {
     /// What the demo did, for the summary.
     public struct Report: Sendable, Codable {
@@ -17,6 +18,8 @@ public struct Demo: Sendable {
         public let areas: AreaImport.Summary
         /// Register imported.
         public let register: RegisterOverview
+        /// The wijkstemdag.
+        public let stemdag: StemdagReport
         /// The steps, each with its wall time in seconds.
         public let steps: [Step]
     }
@@ -46,19 +49,13 @@ public struct Demo: Sendable {
     }
 
     /// Runs every step, reporting progress lines through `progress`.
-    public func run(progress: (String) -> Void) throws -> Report {
+    public func run(progress: @escaping (String) -> Void) throws -> Report {
         guard households >= 1 && households <= 2_000_000 else {
             throw UsageError("--households \(households) is out of range: use 1 to 2,000,000")
         }
         try prepareFolder()
-        var steps: [Step] = []
-        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            progress("- \(name)...")
-            let start = DispatchTime.now()
-            let result = try body()
-            steps.append(Step(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9))
-            return result
-        }
+        let steps = StepLog(progress: progress)
+        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T { try steps.run(name, body) }
         let synthetic = step("make a synthetic gemeente with \(households) households") {
             SyntheticGemeente(households: households)
         }
@@ -79,9 +76,14 @@ public struct Demo: Sendable {
             try RegisterImport.run(Array(synthetic.householdsCSV.utf8), file: householdsFile.path, eligibleAge: 16, into: store)
         }
         let overview = try RegisterOverview.load(from: store, snapshot: nil)
+        let issuingKey = try KeyFile.unseal(Gemeente.defaultKeyPath(forDatabase: database), expected: try store.issuingPublicKey(),
+                                            passphrase: Passphrase(environment: [Passphrase.environmentVariable: Self.passphrase], interactive: false))
+        let stemdag = try runStemdag(store: store, synthetic: synthetic, householdsCSV: Array(synthetic.householdsCSV.utf8),
+                                     issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
         guard problems.isEmpty else { throw UsageError("the demo store is not sound: \(problems.joined(separator: "; "))") }
-        return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview, steps: steps)
+        return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,
+                      stemdag: stemdag, steps: steps.steps)
     }
 
     /// Makes sure the folder is empty or an earlier demo's, and clears it.
@@ -97,5 +99,24 @@ public struct Demo: Sendable {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         try Data("Made by 'buurtstem demo'; a rerun clears this folder.\n".utf8).write(to: folder.appendingPathComponent(Self.marker))
+    }
+}
+
+/// The demo's steps with their wall times, reported as they start.
+final class StepLog {
+    private let progress: (String) -> Void
+    private(set) var steps: [Demo.Step] = []
+
+    init(progress: @escaping (String) -> Void) {
+        self.progress = progress
+    }
+
+    /// Runs `body` as step `name`.
+    func run<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        progress("- \(name)...")
+        let start = DispatchTime.now()
+        let result = try body()
+        steps.append(Demo.Step(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9))
+        return result
     }
 }

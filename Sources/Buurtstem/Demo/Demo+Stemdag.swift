@@ -1,0 +1,205 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+extension Demo {
+    /// What the demo's wijkstemdag did.
+    public struct StemdagReport: Sendable, Codable {
+        /// A refused attempt and the message the kiosk showed.
+        public struct Refusal: Sendable, Codable {
+            /// What was tried.
+            public let attempt: String
+            /// The kiosk's message.
+            public let message: String
+        }
+
+        /// The election's id.
+        public let election: String
+        /// Its title.
+        public let title: String
+        /// Passes issued.
+        public let passesIssued: UInt64
+        /// Ballots cast per kiosk.
+        public let ballotsPerKiosk: [String: Int]
+        /// Attempts the kiosks refused.
+        public let refusals: [Refusal]
+        /// The count and allocation.
+        public let tally: Tally
+        /// Per contest, the allocation.
+        public let allocations: [ContestAllocation]
+        /// The published record's folder.
+        public let recordFolder: String
+        /// The print folder (destroyed in real life).
+        public let printFolder: String
+        /// The election's rule.
+        public let rule: String
+    }
+
+    /// The wijken that vote in the demo, their budgets (a share of the wijkvernieuwing caps) and projects.
+    static let contests: [(wijk: String, budget: Int, projects: [(id: String, title: String, description: String, cost: Int, appeal: Int)])] = [
+        ("WK001407", 180_000, [
+            ("KW-01", "Groen schoolplein", "Tegels eruit, bomen en een moestuin erin.", 65_000, 9),
+            ("KW-02", "Speelplek Indische buurt", "Nieuwe speeltoestellen voor kinderen tot 12 jaar.", 48_000, 7),
+            ("KW-03", "Buurtkamer Korreweg", "Een jaar een ontmoetingsruimte met taalcafé.", 39_500, 6),
+            ("KW-04", "Verlichting fietspad", "Veilige LED-verlichting langs het fietspad.", 52_000, 5),
+            ("KW-05", "Geveltuinen", "Honderd geveltuintjes, samen met bewoners aangelegd.", 12_500, 8),
+            ("KW-06", "Jongerenwerk in de avond", "Twee avonden per week een jongerenwerker.", 30_000, 4),
+        ]),
+        ("WK001406", 150_000, [
+            ("OP-01", "Pluktuin Damsterbuurt", "Fruitbomen en bessenstruiken langs het water.", 18_000, 7),
+            ("OP-02", "Wadi Oosterparkwijk", "Regenwater vasthouden in een groene wadi.", 42_000, 5),
+            ("OP-03", "Buurtmaaltijd voor ouderen", "Elke week een gezamenlijke maaltijd.", 15_500, 8),
+            ("OP-04", "Calisthenics-toestel", "Een buitensporttoestel voor jong en oud.", 26_000, 4),
+            ("OP-05", "Waterspeelplek", "Een kleine waterspeelplek met schaduwdoeken.", 38_000, 6),
+            ("OP-06", "Repair café", "Maandelijks repareren met vrijwilligers.", 7_500, 3),
+        ]),
+        ("WK001405", 120_000, [
+            ("LB-01", "Skatebaan opknappen", "De skatebaan bij het winkelcentrum vernieuwen.", 55_000, 6),
+            ("LB-02", "Bloemrijke bermen", "Bermen inzaaien met inheemse bloemen.", 9_000, 7),
+            ("LB-03", "Huiskamer Lewenborg", "Een open huiskamer voor eenzame bewoners.", 33_000, 8),
+            ("LB-04", "Hondenlosloopveld", "Een omheind veld voor honden.", 21_000, 3),
+            ("LB-05", "Beweegtuin ouderen", "Toestellen om te bewegen bij het zorgcentrum.", 28_000, 5),
+        ]),
+    ]
+
+    /// The wijkstemdag: definition, kiosks at two locations, passes, casting with a realistic spread, a pass
+    /// tried twice and a mistyped code (both refused), closing, merging, the tally and the record.
+    func runStemdag(store: Store, synthetic: SyntheticGemeente, householdsCSV: [UInt8], issuingKey: SigningKey,
+                    steps: StepLog) throws -> StemdagReport {
+        let id = "demo-wijkstemdag"
+        let definition = try steps.run("define the wijkstemdag in 3 wijken (approval, up to 3 projects; greedy by votes)") {
+            try ElectionFile.parse(Self.definitionText(id: id), file: "demo-wijkstemdag.yaml", store: store)
+        }
+        _ = try Election.create(definition, issuingKey: issuingKey, in: store)
+        let database = URL(fileURLWithPath: store.path)
+        let location2 = database.deletingLastPathComponent().appendingPathComponent("location2.sqlite").path
+        try steps.run("add two kiosks (bibliotheek, buurthuis) with sealed keys") {
+            for name in ["bibliotheek", "buurthuis"] {
+                _ = try Kiosk.add(election: id, name: name, keyFile: Kiosk.defaultKeyPath(database: store.path, election: id, name: name),
+                                  passphrase: Self.passphrase, issuingKey: issuingKey, store: store)
+            }
+        }
+        let printFolder = database.deletingLastPathComponent().appendingPathComponent("print-stempassen")
+        let issued = try steps.run("issue the stempassen (print and forget)") {
+            try StempasIssuance.issue(election: id, store: store, issuingKey: issuingKey,
+                                      addresses: try AddressBook(householdsCSV, file: "households.csv", snapshot: try store.registerSnapshot(nil)),
+                                      printFolder: printFolder)
+        }
+        try store.copy(to: location2)
+        let second = try Store.open(path: location2)
+        _ = try Polls.open(election: id, store: store)
+        _ = try Polls.open(election: id, store: second)
+
+        // Residents come to one of the two locations with their pass.
+        let codes = try String(contentsOf: printFolder.appendingPathComponent("stempassen.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { line -> (area: String, code: String) in
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                return (String(fields[1]), String(fields[2]))
+            }
+        var random = SplitMix64(seed: 7)
+        var cast: [String: Int] = [:]
+        var refusals: [StemdagReport.Refusal] = []
+        let boxes = ["bibliotheek": BallotBox(store: store), "buurthuis": BallotBox(store: second)]
+        var voted: [String] = []
+        var votedAtBibliotheek: String?
+        try steps.run("cast ballots at both kiosks (about 40 % turnout)") {
+            for pass in codes where random.next() % 100 < 40 {
+                let kiosk = random.next() % 2 == 0 ? "bibliotheek" : "buurthuis"
+                let choices = Self.choices(area: pass.area, random: &random)
+                _ = try boxes[kiosk]!.cast(election: id, kiosk: kiosk, code: pass.code, choices: choices)
+                cast[kiosk, default: 0] += 1
+                voted.append(pass.code)
+                if kiosk == "bibliotheek", votedAtBibliotheek == nil, pass.area == "WK001407" { votedAtBibliotheek = pass.code }
+            }
+        }
+        try steps.run("try a used pass again and a mistyped code (refused), and use one pass at both locations") {
+            if let twice = votedAtBibliotheek {
+                // Location 2 has its own store and cannot know; the merge keeps both, the tally voids the later one.
+                _ = try boxes["buurthuis"]!.cast(election: id, kiosk: "buurthuis", code: twice, choices: [Choice(project: "KW-04", value: 1)])
+                cast["buurthuis", default: 0] += 1
+            }
+            if let used = voted.first {
+                do {
+                    _ = try boxes["bibliotheek"]!.cast(election: id, kiosk: "bibliotheek", code: used, choices: [Choice(project: "KW-01", value: 1)])
+                } catch {
+                    refusals.append(.init(attempt: "the same pass again at the same location", message: "\(error)"))
+                }
+            }
+            if let fresh = codes.first(where: { !voted.contains($0.code) }) {
+                var typo = Array(fresh.code)
+                typo[0] = typo[0] == "7" ? "8" : "7"
+                do {
+                    _ = try boxes["buurthuis"]!.cast(election: id, kiosk: "buurthuis", code: String(typo), choices: [Choice(project: "KW-01", value: 1)])
+                } catch {
+                    refusals.append(.init(attempt: "a pass code with one mistyped character", message: "\(error)"))
+                }
+            }
+        }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let kioskKey = { (kiosk: Kiosk) in
+            try KeyFile.unseal(kiosk.keyFile, expected: try PublicKey(bytes: [UInt8](kiosk.publicKey)),
+                               passphrase: Passphrase(environment: [Passphrase.environmentVariable: Self.passphrase], interactive: false))
+        }
+        try steps.run("close the polls at each location (final signed checkpoints) and merge location 2") {
+            _ = try Polls.close(election: id, store: store, timeMillis: now, only: ["bibliotheek"], kioskKey: kioskKey)
+            _ = try Polls.close(election: id, store: second, timeMillis: now, only: ["buurthuis"], kioskKey: kioskKey)
+            _ = try LocationMerge.merge(election: id, from: location2, into: store)
+        }
+        let (tally, allocations) = try steps.run("count and allocate (exact, with explanations)") {
+            let tally = try Tally.count(election: id, store: store)
+            return (tally, try tally.allocate(definition, lotSeed: ElectionResult.lotSeed(logs: try store.finalLogHeads(election: id))))
+        }
+        let recordFolder = database.deletingLastPathComponent().appendingPathComponent("record-\(id)")
+        _ = try steps.run("export the published record") {
+            try ElectionRecordExport.export(election: id, store: store, issuingKey: issuingKey, folder: recordFolder)
+        }
+        return StemdagReport(election: id, title: definition.title, passesIssued: issued.total, ballotsPerKiosk: cast,
+                             refusals: refusals, tally: tally, allocations: allocations, recordFolder: recordFolder.path,
+                             printFolder: printFolder.path, rule: definition.allocation.rule)
+    }
+
+    /// Up to three projects of the wijk, drawn with each project's appeal as its weight.
+    static func choices(area: String, random: inout SplitMix64) -> [Choice] {
+        guard let contest = contests.first(where: { $0.wijk == area }) else { return [] }
+        let count = 1 + Int(random.next() % 3)
+        var pool = contest.projects
+        var picked: [Choice] = []
+        while picked.count < count, !pool.isEmpty {
+            let total = pool.reduce(0) { $0 + $1.appeal }
+            var pick = Int(random.next() % UInt64(total))
+            let index = pool.firstIndex { pick -= $0.appeal; return pick < 0 } ?? 0
+            picked.append(Choice(project: pool.remove(at: index).id, value: 1))
+        }
+        return picked
+    }
+
+    /// The demo's election definition, in the same YAML a gemeente writes, with the polls open around now.
+    static func definitionText(id: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        var text = """
+        id: \(id)
+        title: Wijkstemdag Groningen (demo)
+        gemeente: GM0014
+        eligibility: household
+        polls:
+          open: \(formatter.string(from: Date().addingTimeInterval(-3600)))
+          close: \(formatter.string(from: Date().addingTimeInterval(6 * 3600)))
+        ballot:
+          type: approval
+          min: 1
+          max: 3
+        allocation:
+          rule: greedy
+          tie_break: cost-votes
+        contests:
+
+        """
+        for contest in contests {
+            text += "  - area: \(contest.wijk)\n    budget: \(contest.budget)\n    projects:\n"
+            for project in contest.projects {
+                text += "      - id: \(project.id)\n        title: \(project.title)\n        description: \(project.description)\n        cost: \(project.cost)\n"
+            }
+        }
+        return text
+    }
+}
