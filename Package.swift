@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Buurtstem", targets: ["Buurtstem"]),
+        .library(name: "BuurtstemCrypto", targets: ["BuurtstemCrypto"]),
         .library(name: "BuurtstemRecord", targets: ["BuurtstemRecord"]),
         .library(name: "BuurtstemVerifier", targets: ["BuurtstemVerifier"]),
         .executable(name: "buurtstem", targets: ["buurtstem"]),

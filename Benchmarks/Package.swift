@@ -14,6 +14,13 @@ let package = Package(
             name: "allocation-bench",
             dependencies: [.product(name: "Buurtstem", package: "Buurtstem")]
         ),
+        .executableTarget(
+            name: "issuance-bench",
+            dependencies: [
+                .product(name: "Buurtstem", package: "Buurtstem"),
+                .product(name: "BuurtstemCrypto", package: "Buurtstem"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
