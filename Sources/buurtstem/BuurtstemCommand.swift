@@ -15,6 +15,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             AreasCommand.self,
             RegisterCommand.self,
             CheckCommand.self,
+            ChequesCommand.self,
             DemoCommand.self,
         ]
     )

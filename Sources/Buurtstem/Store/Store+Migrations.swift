@@ -39,6 +39,7 @@ extension Store {
                 t.primaryKey(["snapshotId", "householdId"])
             }
         }
+        registerChequeMigrations(&migrator)
         return migrator
     }
 }
