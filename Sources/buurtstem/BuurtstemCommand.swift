@@ -16,6 +16,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             RegisterCommand.self,
             CheckCommand.self,
             ChequesCommand.self,
+            InitiativeCommand.self,
             DemoCommand.self,
         ]
     )

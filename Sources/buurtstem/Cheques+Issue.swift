@@ -36,10 +36,7 @@ extension ChequesCommand {
 
         func run() throws {
             let store = try store.open()
-            let gemeente = try store.gemeente()
-            let issuingKey = try KeyFile.unseal(keys.issuingKeyPath(db: self.store.db),
-                                                expected: try .init(bytes: [UInt8](gemeente.issuingPublicKey)),
-                                                passphrase: .standard)
+            let issuingKey = try ChequeKeys.issuingKey(store: store, path: keys.issuingKeyPath(db: self.store.db), passphrase: .standard)
             let ledgerPassphrase = try Passphrase.standard.obtain(purpose: "new ledger key of cheque round \(round)", confirm: true)
             let addressFile = try addresses.map { ChequeIssuer.AddressFile(bytes: try readInput($0), name: $0) }
             var lastReport = Date.distantPast

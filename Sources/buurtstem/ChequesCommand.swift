@@ -12,7 +12,7 @@ struct ChequesCommand: ParsableCommand {
         a residents' initiative. Typical order: round create, issue, initiative add, redeem (online, paper, kiosk; \
         one code or a file of codes), checkpoint now and then, settle after the valid-until day, export.
         """,
-        subcommands: [Round.self, Issue.self]
+        subcommands: [Round.self, Issue.self, Redeem.self, Checkpoint.self, Settle.self, Report.self]
     )
 
     /// `buurtstem cheques round`.
@@ -45,7 +45,7 @@ struct RoundKeyOptions: ParsableArguments {
 func commandClock() throws -> Date {
     guard let text = ProcessInfo.processInfo.environment["BUURTSTEM_NOW"] else { return Date() }
     guard let date = try? Date(text, strategy: .iso8601) else {
-        throw ValidationError("BUURTSTEM_NOW '\(text)' is not an ISO 8601 time such as 2026-07-01T10:00:00Z; unset it to use the clock")
+        throw UsageError("BUURTSTEM_NOW '\(text)' is not an ISO 8601 time such as 2026-07-01T10:00:00Z; unset it to use the clock")
     }
     printError("note: the time is taken from BUURTSTEM_NOW: \(date.formatted(.iso8601))")
     return date
@@ -169,4 +169,9 @@ extension ChequeRoundStatus {
         lines.append(settled ? "  settled: see buurtstem cheques settle --round \(round.id)" : "  not settled")
         return lines.joined(separator: "\n")
     }
+}
+
+/// Bytes as lower-case hex, for hashes in human output.
+func hex(_ bytes: some Sequence<UInt8>) -> String {
+    bytes.map { String(format: "%02x", $0) }.joined()
 }
