@@ -23,8 +23,7 @@ extension ChequesCommand {
 
         func run() throws {
             let store = try store.open()
-            let ledgerKey = try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKeyPath(db: self.store.db, round: round),
-                                                     passphrase: .standard)
+            let ledgerKey = try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKey, passphrase: .standard)
             let checkpoint = try ChequeCheckpoint.make(round: round, in: store, ledgerKey: ledgerKey, now: try commandClock())
             try output.emit(checkpoint) {
                 "Checkpoint of \(checkpoint.logId): \(checkpoint.size) entries, tree head \(hex(checkpoint.root)), "

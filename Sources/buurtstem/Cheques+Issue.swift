@@ -36,7 +36,7 @@ extension ChequesCommand {
 
         func run() throws {
             let store = try store.open()
-            let issuingKey = try ChequeKeys.issuingKey(store: store, path: keys.issuingKeyPath(db: self.store.db), passphrase: .standard)
+            let issuingKey = try ChequeKeys.issuingKey(store: store, path: keys.key, passphrase: .standard)
             let ledgerPassphrase = try Passphrase.standard.obtain(purpose: "new ledger key of cheque round \(round)", confirm: true)
             let addressFile = try addresses.map { ChequeIssuer.AddressFile(bytes: try readInput($0), name: $0) }
             var lastReport = Date.distantPast

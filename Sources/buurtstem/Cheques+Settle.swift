@@ -27,10 +27,9 @@ extension ChequesCommand {
 
         func run() throws {
             let store = try store.open()
-            let ledgerKey = try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKeyPath(db: self.store.db, round: round),
-                                                     passphrase: .standard)
-            let issuingKey = try ChequeKeys.issuingKey(store: store, path: keys.issuingKeyPath(db: self.store.db), passphrase: .standard)
-            let report = try ChequeSettlement.settle(round: round, in: store, issuingKey: issuingKey, ledgerKey: ledgerKey,
+            let report = try ChequeSettlement.settle(
+                round: round, in: store, issuingKey: try ChequeKeys.issuingKey(store: store, path: keys.key, passphrase: .standard),
+                ledgerKey: try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKey, passphrase: .standard),
                                                      now: try commandClock(), beforeExpiry: beforeExpiry)
             try output.emit(report) { report.text }
         }

@@ -32,9 +32,6 @@ struct RoundKeyOptions: ParsableArguments {
     @Option(help: "The round's sealed ledger key (default: next to the database, NAME-ledger-ROUND.key).")
     var ledgerKey: String?
 
-    /// The issuing key file for the database `db`.
-    func issuingKeyPath(db: String) -> String { key ?? Gemeente.defaultKeyPath(forDatabase: db) }
-
     /// The ledger key file of `round` for the database `db`.
     func ledgerKeyPath(db: String, round: String) -> String {
         ledgerKey ?? ChequeRound.defaultLedgerKeyPath(forDatabase: db, round: round)
