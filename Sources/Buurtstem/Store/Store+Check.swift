@@ -26,6 +26,7 @@ extension Store {
                     problems.append("register snapshot \(id): its totals do not match its household rows")
                 }
             }
+            problems += try chequeProblems(db)
             return problems
         }
     }
