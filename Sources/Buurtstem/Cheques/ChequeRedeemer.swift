@@ -69,7 +69,8 @@ public struct ChequeRedeemer: Sendable {
     /// own transaction, calling `acknowledge` with each line's outcome after that line is committed.
     public func redeem(lines text: String, channel: RedemptionChannel, now: () -> Date = { Date() },
                        acknowledge: (LineOutcome) throws -> Void) throws {
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on every line break: "\r\n" is one Character in Swift, so splitting on "\n" alone would miss it.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let start = String(line.prefix { $0 != "-" && $0 != " " }.prefix(4))

@@ -82,4 +82,14 @@ public struct ChequeSettlementLine: Sendable, Codable, Equatable, FetchableRecor
     public var fundedCents: Int64
 
     public static let databaseTableName = "chequeSettlementLine"
+
+    /// A line with the given outcome (`fundedCents` is `collectedCents` when funded, else 0).
+    public init(roundId: String, initiativeId: Int64, cheques: Int64, collectedCents: Int64, funded: Bool, fundedCents: Int64) {
+        self.roundId = roundId
+        self.initiativeId = initiativeId
+        self.cheques = cheques
+        self.collectedCents = collectedCents
+        self.funded = funded
+        self.fundedCents = fundedCents
+    }
 }
