@@ -145,6 +145,7 @@ public enum ChequeIssuer {
             entries.reserveCapacity(total)
             var buurtIndex: [String: Int32] = [:]
             var buurtCodes: [String] = []
+            var batch: [ChequePrintWriter.Item] = []
             func issueOne(householdId: String, buurt: String, address: [String]) throws {
                 let code = TypeableCode.random(.cheque)
                 let index = buurtIndex[buurt] ?? {
@@ -153,8 +154,12 @@ public enum ChequeIssuer {
                     return Int32(buurtCodes.count - 1)
                 }()
                 entries.append(Entry(hash: ChequeCode.hash(code, round: roundId), buurt: index))
-                try printer.write(householdId: householdId, buurt: buurt, address: address, code: code)
-                if entries.count % 10_000 == 0 { progress(entries.count, total) }
+                batch.append(.init(householdId: householdId, buurt: buurt, address: address, code: code))
+                if batch.count == 4096 {
+                    try printer.write(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    progress(entries.count, total)
+                }
             }
             if let reader {
                 try reader.forEachHousehold(issueOne)
@@ -168,6 +173,7 @@ public enum ChequeIssuer {
                     }
                 }
             }
+            try printer.write(batch)
             progress(entries.count, total)
             guard entries.count == total else {
                 throw UsageError("the register file gave \(entries.count) households where snapshot \(round.snapshotId) has \(total); "

@@ -1,5 +1,6 @@
 import BuurtstemCrypto
 import Foundation
+import Synchronization
 
 /// Writes what a print shop needs for a round: per buurt an HTML file with one page per household (address,
 /// code, QR code, short instructions in Dutch and English) and one CSV of every cheque, streamed as the codes are
@@ -62,19 +63,51 @@ final class ChequePrintWriter {
         try csv.write((["household_id", "buurt"] + addressColumns + ["code"]).map(TextEscaping.csv).joined(separator: ",") + "\n")
     }
 
-    /// Adds one household's cheque: a page in its buurt's HTML file and a CSV row.
-    func write(householdId: String, buurt: String, address: [String], code: TypeableCode) throws {
-        let formatted = code.formatted
-        try csv.write(([householdId, buurt] + address + [formatted]).map(TextEscaping.csv).joined(separator: ",") + "\n")
-        let file = try pageFile(buurt: buurt)
-        let text = pageText[buurt]!
-        let addressLines = address.filter { !$0.isEmpty }
+    /// One household's cheque to print.
+    struct Item: Sendable {
+        /// The household's pseudonymous id.
+        let householdId: String
+        /// Its buurt.
+        let buurt: String
+        /// Its address lines (empty without an address file).
+        let address: [String]
+        /// Its cheque's code.
+        let code: TypeableCode
+    }
+
+    /// Adds a batch of cheques: a page each in its buurt's HTML file and a CSV row each, in order.
+    ///
+    /// The pages (mostly QR encoding) are rendered on every core, then written in order by this thread.
+    func write(_ items: [Item]) throws {
+        for item in items where pages[item.buurt] == nil { try openPageFile(buurt: item.buurt) }
+        let texts = pageText
+        let prefix = redeemURL ?? ""
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
+        let chunk = (items.count + workers - 1) / max(workers, 1)
+        let results = Mutex<[Int: Result<[String], any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = worker * chunk..<min(items.count, (worker + 1) * chunk)
+            let rendered = Result { try items[range].map { try Self.page($0, text: texts[$0.buurt]!, qrPrefix: prefix) } }
+            results.withLock { $0[worker] = rendered }
+        }
+        let pagesInOrder = try results.withLock { done in try (0..<workers).flatMap { try done[$0]!.get() } }
+        for (item, page) in zip(items, pagesInOrder) {
+            try csv.write(([item.householdId, item.buurt] + item.address + [item.code.formatted]).map(TextEscaping.csv)
+                .joined(separator: ",") + "\n")
+            try pages[item.buurt]!.write(page)
+        }
+    }
+
+    /// One household's page.
+    private static func page(_ item: Item, text: (before: String, after: String), qrPrefix: String) throws -> String {
+        let formatted = item.code.formatted
+        let addressLines = item.address.filter { !$0.isEmpty }
         let addressHTML = addressLines.isEmpty
-            ? "Huishouden / household \(TextEscaping.html(householdId))"
+            ? "Huishouden / household \(TextEscaping.html(item.householdId))"
             : addressLines.map(TextEscaping.html).joined(separator: "<br>")
-        let qr = try QRCode((redeemURL ?? "") + formatted).svg(pixels: 150, label: "QR-code / QR code")
-        try file.write("<section class=\"cheque\">\n<div class=\"address\">\(addressHTML)</div>\n\(text.before)"
-            + "<div class=\"code\">\(formatted)</div>\n<div class=\"qr\">\(qr)</div>\n\(text.after)</section>\n")
+        let qr = try QRCode(qrPrefix + formatted).svg(pixels: 150, label: "QR-code / QR code")
+        return "<section class=\"cheque\">\n<div class=\"address\">\(addressHTML)</div>\n\(text.before)"
+            + "<div class=\"code\">\(formatted)</div>\n<div class=\"qr\">\(qr)</div>\n\(text.after)</section>\n"
     }
 
     /// Closes and flushes every file. The folder still carries the incomplete marker.
@@ -113,8 +146,7 @@ final class ChequePrintWriter {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func pageFile(buurt: String) throws -> BufferedTextFile {
-        if let file = pages[buurt] { return file }
+    private func openPageFile(buurt: String) throws {
         let name = "cheques-\(buurt).html"
         let file = try BufferedTextFile(path: folder.appendingPathComponent(name).path, private: true)
         pages[buurt] = file
@@ -143,7 +175,6 @@ final class ChequePrintWriter {
             <body>
 
             """)
-        return file
     }
 
     /// The parts of a page that are the same for every household of a buurt (made once per buurt).
