@@ -14,8 +14,8 @@ struct BuurtstemCommand: AsyncParsableCommand {
             InitCommand.self,
             AreasCommand.self,
             RegisterCommand.self,
-            CheckCommand.self,
-            StoreCommand.self,
+            ChequesCommand.self,
+            InitiativeCommand.self,
             ElectionCommand.self,
             StempasCommand.self,
             KioskCommand.self,
@@ -25,6 +25,8 @@ struct BuurtstemCommand: AsyncParsableCommand {
             AllocateCommand.self,
             RecordCommand.self,
             ReceiptCommand.self,
+            CheckCommand.self,
+            StoreCommand.self,
             DemoCommand.self,
         ]
     )

@@ -100,7 +100,7 @@ struct StemdagCommandTests {
         #expect(closed.status != 0 && closed.stderr.contains("closed"))
         let tally = try cli.run("tally", "--election", "kw-now", "--json")
         #expect(tally.status == 0)
-        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        let json = (try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any])?["tally"] as? [String: Any]
         let contest = (json?["contests"] as? [[String: Any]])?.first
         #expect(contest?["ballotsCounted"] as? Int == 2)
         let projects = contest?["projects"] as? [[String: Any]] ?? []
@@ -136,7 +136,7 @@ struct StemdagCommandTests {
         _ = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--file", file.path)
         #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)
         let tally = try cli.run("tally", "--election", "kw-now", "--json")
-        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        let json = (try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any])?["tally"] as? [String: Any]
         #expect(json?["ballotsInLogs"] as? Int == codes.count)
         let check = try cli.run("check")
         #expect(check.status == 0, "\(check.stdout)")
@@ -166,7 +166,7 @@ struct StemdagCommandTests {
         #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis", "--db", "location2.sqlite").status == 0)
         #expect(try cli.run("polls", "merge", "--election", "kw-now", "--from", "location2.sqlite").status == 0)
         let tally = try cli.run("tally", "--election", "kw-now", "--json")
-        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any]
+        let json = (try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any])?["tally"] as? [String: Any]
         #expect(json?["ballotsInLogs"] as? Int == 6)
         let voids = json?["voids"] as? [[String: Any]] ?? []
         #expect(voids.count == 1)

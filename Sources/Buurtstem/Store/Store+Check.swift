@@ -30,6 +30,7 @@ extension Store {
                 }
             }
             problems += try checkBallotLogs(db)
+            problems += try chequeProblems(db)
             return problems
         }
     }

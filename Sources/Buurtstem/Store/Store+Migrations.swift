@@ -40,6 +40,7 @@ extension Store {
             }
         }
         registerElectionMigrations(&migrator)
+        registerChequeMigrations(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A file written front to back through a buffer, flushed to disk (`fsync`) when finished.
+///
+/// Print output and record files run to gigabytes for a large gemeente; they are streamed through this rather
+/// than built in memory.
+final class BufferedTextFile {
+    /// The file's path.
+    let path: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 20
+
+    /// Creates the file (it must not exist), readable by the owner only when `private` is set.
+    init(path: String, private isPrivate: Bool = false) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, isPrivate ? 0o600 : 0o644)
+        guard fd >= 0 else {
+            throw UsageError("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        self.path = path
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    /// Appends `text` as UTF-8.
+    func write(_ text: String) throws {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    /// Writes what is buffered, makes it durable and closes the file.
+    func finish() throws {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw UsageError("cannot finish writing \(path): \(error.localizedDescription); check the free disk space")
+        }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw UsageError("cannot write \(path): \(error.localizedDescription); check the free disk space")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Escaping for text placed in HTML and CSV output.
+enum TextEscaping {
+    /// `text` safe inside HTML element content and attribute values.
+    static func html(_ text: String) -> String {
+        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for char in text {
+            switch char {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+
+    /// `text` as one RFC 4180 CSV field: quoted when it holds a comma, quote or line break.
+    static func csv(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

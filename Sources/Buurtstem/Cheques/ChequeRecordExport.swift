@@ -1,0 +1,216 @@
+import BuurtstemCrypto
+import Foundation
+import GRDB
+
+/// `buurtstem cheques export`: a round's published record, as docs/record.md ("Cheque rounds") defines it.
+///
+/// Lists (issued cheques, ledger) are streamed from the store line by line, never held whole in memory. The
+/// initiators' contacts are never written.
+public enum ChequeRecordExport {
+    /// What was exported.
+    public struct Summary: Sendable, Codable, Equatable {
+        /// The folder.
+        public let folder: String
+        /// The files written, by name.
+        public let files: [String]
+        /// Issued cheques listed.
+        public let issued: Int64
+        /// Ledger entries listed.
+        public let ledgerEntries: Int64
+        /// Checkpoints listed.
+        public let checkpoints: Int
+        /// Whether the settlement is included.
+        public let settled: Bool
+    }
+
+    /// The record's format name and version, in `round.json`.
+    public static let format = "buurtstem-cheque-round/1"
+
+    /// Writes round `roundId`'s record into `folder` (new or empty). The round must be issued.
+    public static func export(round roundId: String, from store: Store, to folder: URL) throws -> Summary {
+        let round = try store.chequeRound(roundId)
+        guard try store.chequeIssuance(roundId) != nil else {
+            throw UsageError("round \(roundId) is not issued yet; its record starts with the issued set")
+        }
+        try prepare(folder)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dataEncodingStrategy = .custom { data, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Hex.encode(data))
+        }
+        var files: [String] = []
+        func file(_ name: String, _ body: (BufferedTextFile) throws -> Void) throws {
+            let output = try BufferedTextFile(path: folder.appendingPathComponent(name).path)
+            try body(output)
+            try output.finish()
+            files.append(name)
+        }
+        func line<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        }
+        // One read transaction: every file shows the same moment of the store.
+        return try store.read { db in
+            let gemeente = try Gemeente.fetchOne(db)!
+            let issuance = try ChequeIssuance.fetchOne(db, key: roundId)!
+            let settlement = try ChequeSettlement.fetchOne(db, key: roundId)
+            let buurten = try Row.fetchAll(db, sql: """
+                SELECT b.code, b.name, b.wijkCode, w.name AS wijkName FROM buurt b JOIN wijk w ON w.code = b.wijkCode ORDER BY b.code
+                """).map { RoundFile.Area(code: $0["code"], name: $0["name"], wijk: $0["wijkCode"], wijkName: $0["wijkName"]) }
+            try file("round.json") {
+                try $0.write(line(RoundFile(
+                    format: format, gemeenteCode: gemeente.code, gemeenteName: gemeente.name,
+                    issuingPublicKey: gemeente.issuingPublicKey, roundId: round.id, snapshot: round.snapshotId,
+                    scope: round.scope.rawValue, valueCents: round.valueCents, issueDate: round.issueDate,
+                    validUntil: round.validUntil, validFromMs: round.validFromMillis, expiresMs: round.expiresMillis,
+                    ledgerLogId: round.ledgerLogId, buurten: buurten)))
+            }
+            try file("issued.json") {
+                try $0.write(line(IssuedFile(
+                    roundId: roundId, count: issuance.chequeCount, totalCents: issuance.totalCents, root: issuance.root,
+                    ledgerPublicKey: issuance.ledgerPublicKey, issuedAtMs: issuance.issuedAtMillis,
+                    signer: issuance.issuerPublicKey, signature: issuance.signature)))
+            }
+            var issued: Int64 = 0
+            try file("issued-cheques.jsonl") { output in
+                let rows = try Row.fetchCursor(db, sql: "SELECT codeHash, buurtCode FROM cheque WHERE roundId = ? ORDER BY codeHash",
+                                               arguments: [roundId])
+                while let row = try rows.next() {
+                    // Hex and CBS codes need no JSON escaping; written by hand for speed on large rounds.
+                    try output.write("{\"buurt\":\"\(row["buurtCode"] as String)\",\"code_hash\":\"\(Hex.encode(row["codeHash"] as Data))\"}\n")
+                    issued += 1
+                }
+            }
+            try file("initiatives.jsonl") { output in
+                for initiative in try Initiative.filter(Column("roundId") == roundId).order(Column("id")).fetchAll(db) {
+                    try output.write(line(InitiativeLine(
+                        id: initiative.id ?? 0, buurt: initiative.buurtCode, title: initiative.title,
+                        description: initiative.description, targetCents: initiative.targetCents,
+                        deadline: initiative.deadline, closesAtMs: initiative.closesAtMillis)))
+                }
+            }
+            var entries: Int64 = 0
+            try file("ledger.jsonl") { output in
+                let rows = try Redemption.filter(Column("roundId") == roundId).order(Column("sequence")).fetchCursor(db)
+                while let entry = try rows.next() {
+                    try output.write("{\"channel\":\"\(entry.channel.rawValue)\",\"code_hash\":\"\(Hex.encode(entry.codeHash))\","
+                        + "\"initiative\":\(entry.initiativeId),\"leaf_hash\":\"\(Hex.encode(entry.leafHash))\","
+                        + "\"sequence\":\(entry.sequence),\"time_ms\":\(entry.timeMillis),\"value_cents\":\(entry.valueCents)}\n")
+                    entries += 1
+                }
+            }
+            let checkpoints = try ChequeCheckpoint.filter(Column("roundId") == roundId).order(Column("id")).fetchAll(db)
+            try file("checkpoints.jsonl") { output in
+                let plain = JSONEncoder()
+                plain.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for checkpoint in checkpoints {
+                    try output.write(String(decoding: try plain.encode(try checkpoint.checkpoint()), as: UTF8.self) + "\n")
+                }
+            }
+            if let settlement {
+                let lines = try ChequeSettlementLine.filter(Column("roundId") == roundId).order(Column("initiativeId")).fetchAll(db)
+                try file("settlement.json") {
+                    try $0.write(line(SettlementFile(
+                        roundId: roundId, settledAtMs: settlement.settledAtMillis, ledgerSize: settlement.ledgerSize,
+                        ledgerRoot: settlement.ledgerRoot, issuedCents: settlement.issuedCents,
+                        redeemedCents: settlement.redeemedCents, fundedCents: settlement.fundedCents,
+                        returnedCents: settlement.returnedCents, unredeemedCents: settlement.unredeemedCents,
+                        initiatives: lines.map {
+                            .init(id: $0.initiativeId, cheques: $0.cheques, collectedCents: $0.collectedCents,
+                                  funded: $0.funded, fundedCents: $0.fundedCents)
+                        },
+                        signer: settlement.signer, signature: settlement.signature)))
+                }
+            }
+            return Summary(folder: folder.path, files: files, issued: issued, ledgerEntries: entries,
+                           checkpoints: checkpoints.count, settled: settlement != nil)
+        }
+    }
+
+    private static func prepare(_ folder: URL) throws {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue, try manager.contentsOfDirectory(atPath: folder.path).isEmpty else {
+                throw UsageError("--out \(folder.path) exists and is not an empty folder; choose a new folder for the record")
+            }
+        } else {
+            do {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw UsageError("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
+
+// The files' shapes; field names become snake_case keys (docs/record.md).
+
+private struct RoundFile: Encodable {
+    struct Area: Encodable {
+        let code: String
+        let name: String
+        let wijk: String
+        let wijkName: String
+    }
+
+    let format: String
+    let gemeenteCode: String
+    let gemeenteName: String
+    let issuingPublicKey: Data
+    let roundId: String
+    let snapshot: Int64
+    let scope: String
+    let valueCents: Int64
+    let issueDate: String
+    let validUntil: String
+    let validFromMs: Int64
+    let expiresMs: Int64
+    let ledgerLogId: String
+    let buurten: [Area]
+}
+
+private struct IssuedFile: Encodable {
+    let roundId: String
+    let count: Int64
+    let totalCents: Int64
+    let root: Data
+    let ledgerPublicKey: Data
+    let issuedAtMs: Int64
+    let signer: Data
+    let signature: Data
+}
+
+private struct InitiativeLine: Encodable {
+    let id: Int64
+    let buurt: String
+    let title: String
+    let description: String
+    let targetCents: Int64
+    let deadline: String
+    let closesAtMs: Int64
+}
+
+private struct SettlementFile: Encodable {
+    struct Line: Encodable {
+        let id: Int64
+        let cheques: Int64
+        let collectedCents: Int64
+        let funded: Bool
+        let fundedCents: Int64
+    }
+
+    let roundId: String
+    let settledAtMs: Int64
+    let ledgerSize: Int64
+    let ledgerRoot: Data
+    let issuedCents: Int64
+    let redeemedCents: Int64
+    let fundedCents: Int64
+    let returnedCents: Int64
+    let unredeemedCents: Int64
+    let initiatives: [Line]
+    let signer: Data
+    let signature: Data
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Buurtstem
+import Foundation
+
+/// `buurtstem initiative`: residents' initiatives that collect cheques.
+struct InitiativeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "initiative",
+        abstract: "Register initiatives that collect cheques, and see what they collected.",
+        subcommands: [Add.self, List.self]
+    )
+
+    /// `buurtstem initiative add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an initiative for a cheque round.",
+            discussion: """
+            The initiative collects cheques until the end of --deadline (within the round's validity). At settlement \
+            it is funded with what it collected if that reached --target. The initiator's --contact is kept for the \
+            gemeente only: it is never exported or published.
+            """
+        )
+
+        @Option(help: "The cheque round's id.")
+        var round: String
+
+        @Option(help: "The buurt the initiative is for (CBS code, BU + 8 digits).")
+        var buurt: String
+
+        @Option(help: "A short title.")
+        var title: String
+
+        @Option(help: "A short description.")
+        var description: String = ""
+
+        @Option(help: "The amount needed in euros, e.g. 150.00.")
+        var target: String
+
+        @Option(help: "The last day of collecting, YYYY-MM-DD.")
+        var deadline: String
+
+        @Option(help: "How the gemeente reaches the initiator (never published).")
+        var contact: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let initiative = try Initiative.add(
+                to: try store.open(), round: round, buurt: buurt, title: title, description: description,
+                targetCents: try EuroAmount.parse(target, option: "--target"), deadline: deadline, contact: contact,
+                now: try commandClock())
+            var shown = initiative
+            shown.contact = nil
+            try output.emit(shown) {
+                """
+                Registered initiative \(initiative.id ?? 0) '\(initiative.title)' in \(initiative.buurtCode) for round \(initiative.roundId): \
+                target EUR \(EuroAmount.format(initiative.targetCents)), collecting through \(initiative.deadline).
+                Cheques go to it with: buurtstem cheques redeem --initiative \(initiative.id ?? 0) --code CODE
+                """
+            }
+        }
+    }
+
+    /// `buurtstem initiative list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List initiatives with the cheques and amount they collected.")
+
+        @Option(help: "Only this round's initiatives.")
+        var round: String?
+
+        @Flag(help: "Show the initiators' contacts (gemeente staff only; never publish them).")
+        var withContact = false
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let list = try InitiativeStanding.list(in: try store.open(), round: round, includeContact: withContact, now: try commandClock())
+            try output.emit(list) {
+                guard !list.isEmpty else { return "No initiatives yet: 'buurtstem initiative add' registers one." }
+                return list.map { item in
+                    "\(item.id)  \(item.round)  \(item.buurt) \(item.buurtName)  '\(item.title)'  "
+                        + "EUR \(EuroAmount.format(item.collectedCents)) of \(EuroAmount.format(item.targetCents)) "
+                        + "(\(item.cheques) cheques)  until \(item.deadline)  \(item.state.rawValue)"
+                        + (item.contact.map { "  contact: \($0)" } ?? "")
+                }.joined(separator: "\n")
+            }
+        }
+    }
+}
