@@ -289,7 +289,7 @@ struct EqualSharesRun {
         var spent = BigNatural.zero
         for entry in model.ballotStart[c]..<model.ballotStart[c + 1] {
             let j = Int(model.ballotProject[entry])
-            if slot[j] >= 0 { spent += paid[slot[j]] * UInt64(model.ballotShare[entry]) }
+            if slot[j] >= 0 { spent.add(paid[slot[j]], times: UInt64(model.ballotShare[entry])) }
         }
         return eNumerator - spent
     }
@@ -299,7 +299,7 @@ struct EqualSharesRun {
         var total = BigNatural.zero
         for position in model.supporterStart[p]..<(model.supporterStart[p] + supporterCount[p]) {
             let c = Int(supporterClass[position])
-            total += exactBudget(c) * UInt64(model.weight[c])
+            total.add(exactBudget(c), times: UInt64(model.weight[c]))
         }
         return !(total < denominator * UInt64(costs[p]))
     }
@@ -364,7 +364,7 @@ struct EqualSharesRun {
         }
         precondition(richShares > 0, "MES: every supporter capped although the project is affordable")
         var numerator = denominator * UInt64(costs[p])
-        for (k, amount) in perSlot.enumerated() where amount > 0 { numerator += paid[k] * amount }
+        for (k, amount) in perSlot.enumerated() where amount > 0 { numerator.add(paid[k], times: amount) }
         numerator = numerator - eNumerator * cappedWeight
         return ExactRho(numerator: numerator, shares: richShares, capped: cappedClasses)
     }
