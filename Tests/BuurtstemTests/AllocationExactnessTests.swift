@@ -122,11 +122,17 @@ struct AllocationExactnessTests {
             #expect(UInt128(r) == UInt128(a) * UInt128(b) % UInt128(small))
             #expect((product - BigNatural(a)).description == String(UInt128(a) * UInt128(b) - UInt128(a)))
             #expect((BigNatural(a) < BigNatural(b)) == (a < b))
+            var sum = BigNatural(b)
+            sum.add(BigNatural(a), times: small)
+            #expect(sum.description == String(UInt128(a) * UInt128(small) + UInt128(b)))
         }
         // Beyond 128 bits: (2^64 - 1)^4 / (2^64 - 1)^2 is exactly (2^64 - 1)^2.
         let m = BigNatural(UInt64.max)
         #expect(BigNatural.ratio(m * m * m * m, m * m) == Double(UInt64.max) * Double(UInt64.max))
         #expect((m * m * m).bitWidth == 192)
+        var wide = m * m
+        wide.add(m * m, times: UInt64.max)
+        #expect(wide == m * m * BigNatural(UInt64.max) + m * m)
         #expect(BigNatural(UInt64(12)).gcd(18) == 6)
     }
 }

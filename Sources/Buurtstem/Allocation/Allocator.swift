@@ -33,7 +33,18 @@ public enum Allocator {
             selected = result.run.selected
             report = result.report
             for p in selected { ledger.record(p) }
-            if options.explain { reasons = rule.explain(result.run, perVoter: result.perVoter) }
+            if options.explain {
+                reasons = rule.explain(result.run, perVoter: result.perVoter)
+                // A constraint, not the voters' money, is what kept these out.
+                let chosen = Set(selected)
+                for p in election.projects.indices where !chosen.contains(p) {
+                    if let why = ledger.ineligibility(p) {
+                        reasons[p] = why.reason(election)
+                    } else if let limit = ledger.brokenLimit(p) {
+                        reasons[p] = limit.reason(election, cost: election.projects[p].cost)
+                    }
+                }
+            }
             if options.completion == .greedy {
                 let topUp = GreedyRule(election: election, rule: .greedy, satisfaction: satisfaction, ranks: ranks)
                 let added = topUp.run(budget: election.budget, ledger: &ledger, explain: options.explain)

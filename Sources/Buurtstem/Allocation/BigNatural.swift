@@ -55,6 +55,32 @@ struct BigNatural: Sendable, Hashable, Comparable, CustomStringConvertible {
         if carry != 0 { limbs.append(carry) }
     }
 
+    /// `self += other * factor` without building the product (the inner loop of every exact sum here).
+    mutating func add(_ other: BigNatural, times factor: UInt64) {
+        guard factor != 0, !other.isZero else { return }
+        if limbs.count < other.limbs.count + 1 {
+            limbs.append(contentsOf: repeatElement(0, count: other.limbs.count + 1 - limbs.count))
+        }
+        var carry: UInt64 = 0
+        var index = 0
+        while index < other.limbs.count {
+            let (high, low) = other.limbs[index].multipliedFullWidth(by: factor)
+            let (s1, o1) = limbs[index].addingReportingOverflow(low)
+            let (s2, o2) = s1.addingReportingOverflow(carry)
+            limbs[index] = s2
+            carry = high &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+            index += 1
+        }
+        while carry != 0 {
+            if index == limbs.count { limbs.append(0) }
+            let (sum, overflow) = limbs[index].addingReportingOverflow(carry)
+            limbs[index] = sum
+            carry = overflow ? 1 : 0
+            index += 1
+        }
+        normalise()
+    }
+
     static func + (lhs: BigNatural, rhs: BigNatural) -> BigNatural {
         var result = lhs
         result += rhs

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Method of Equal Shares with its completions (none, greedy top-up, and both Add1 loops).
 struct EqualSharesRule {
     let model: EqualSharesModel
@@ -15,6 +17,24 @@ struct EqualSharesRule {
     func run(_ perVoter: VoterBudget, record: Bool = false) -> EqualSharesRunResult {
         var run = EqualSharesRun(model: model, perVoter: perVoter, constraints: constraints, record: record)
         return run.run()
+    }
+
+    /// The steps k = 1, 2, 3, ... of an Add1 loop in batches of one per core. The loop's runs are independent
+    /// (each starts from scratch), so a batch runs in parallel and is then read in order; runs past the
+    /// stopping point are discarded, so the outcome and the run count are those of the sequential loop.
+    private func batches() -> some Sequence<[UInt64]> {
+        let width = UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount))
+        return sequence(first: Array(1...width)) { previous in previous.map { $0 + width } }
+    }
+
+    /// One MES run per budget, in parallel, results in the same order.
+    private func runAll(_ budgets: [VoterBudget]) -> [EqualSharesRunResult] {
+        guard budgets.count > 1 else { return budgets.map { run($0) } }
+        let slots = ResultSlots(count: budgets.count)
+        DispatchQueue.concurrentPerform(iterations: budgets.count) { index in
+            slots.set(index, run(budgets[index]))
+        }
+        return slots.values
     }
 
     /// Whether no candidate outside `selected` still fits in what `selected` leaves of the budget
@@ -45,28 +65,32 @@ struct EqualSharesRule {
             break
         case .add1Exhaustive:
             // pabutools: B/n + k; stop at an exhaustive outcome, or fall back to the previous one on overshoot.
-            var k: UInt64 = 0
-            while outcome.totalCost <= election.budget, !isExhaustive(outcome.selected, cost: outcome.totalCost) {
-                k += 1
-                let next = VoterBudget(budget + k * currencyUnit * n, over: n)
-                let candidate = run(next)
-                runs += 1
-                if candidate.totalCost > election.budget { break }
-                outcome = candidate
-                kept = next
+            guard outcome.totalCost <= election.budget, !isExhaustive(outcome.selected, cost: outcome.totalCost) else { break }
+            runLoop: for batch in batches() {
+                let budgets = batch.map { VoterBudget(budget + $0 * currencyUnit * n, over: n) }
+                for (next, candidate) in zip(budgets, runAll(budgets)) {
+                    runs += 1
+                    if candidate.totalCost > election.budget { break runLoop }
+                    outcome = candidate
+                    kept = next
+                    if isExhaustive(candidate.selected, cost: candidate.totalCost) { break runLoop }
+                }
             }
         case .add1:
-            // pabulib-checker: floor(B/n) + k whole units; keep going while the outcome stays within B.
+            // pabulib-checker: floor(B/n) + k whole units; keep going while the outcome stays within B, and stop
+            // once everything is funded (the checker itself would loop forever there).
             let base = budget / n / currencyUnit * currencyUnit
-            var k: UInt64 = 0
-            while outcome.selected.count < model.candidates.count + model.freeProjects.count {
-                k += 1
-                let next = VoterBudget(base + k * currencyUnit, over: 1)
-                let candidate = run(next)
-                runs += 1
-                if candidate.totalCost > election.budget { break }
-                outcome = candidate
-                kept = next
+            let everything = model.candidates.count + model.freeProjects.count
+            guard outcome.selected.count < everything else { break }
+            runLoop: for batch in batches() {
+                let budgets = batch.map { VoterBudget(base + $0 * currencyUnit, over: 1) }
+                for (next, candidate) in zip(budgets, runAll(budgets)) {
+                    runs += 1
+                    if candidate.totalCost > election.budget { break runLoop }
+                    outcome = candidate
+                    kept = next
+                    if candidate.selected.count == everything { break runLoop }
+                }
             }
         }
         let exhaustive = isExhaustive(outcome.selected, cost: outcome.totalCost)
@@ -129,5 +153,24 @@ struct EqualSharesRule {
                 perVoterBudget: budgetText)
         }
         return reasons
+    }
+}
+
+/// Results written by parallel runs, each to its own index.
+private final class ResultSlots: @unchecked Sendable {
+    // Every access holds `lock`, which is what makes the unchecked Sendable sound.
+    private let lock = NSLock()
+    private var slots: [EqualSharesRunResult?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: EqualSharesRunResult) {
+        lock.withLock { slots[index] = result }
+    }
+
+    var values: [EqualSharesRunResult] {
+        lock.withLock { slots.map { $0! } }
     }
 }

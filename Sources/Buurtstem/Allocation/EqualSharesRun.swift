@@ -138,6 +138,8 @@ struct EqualSharesRun {
     private struct Evaluation {
         var rho: Double
         var error: Double
+        /// The per-share payment the floating-point fixed point settled on (certain classification).
+        var t: Double
         /// Set when the value was computed exactly: rho = numerator / (D * shares * scale).
         var exact: ExactRho?
     }
@@ -178,13 +180,13 @@ struct EqualSharesRun {
         guard !contenders.isEmpty else { return nil }
         if contenders.count == 1 {
             let p = contenders[0].project
-            return Winner(project: p, exact: contenders[0].evaluation.exact ?? exactRho(p, cappedOnly: true))
+            return Winner(project: p, exact: contenders[0].evaluation.exact ?? exactRho(p, certain: contenders[0].evaluation))
         }
         // Overlapping intervals: decide on the exact values, then by the tie-break order.
         var best: (project: Int, exact: ExactRho)?
         for contender in contenders {
             let p = contender.project
-            let value = contender.evaluation.exact ?? exactRho(p, cappedOnly: true)
+            let value = contender.evaluation.exact ?? exactRho(p, certain: contender.evaluation)
             if let current = best {
                 let order = compare(value, p, current.exact, current.project)
                 if order < 0 || (order == 0 && model.ranks[p] < model.ranks[current.project]) { best = (p, value) }
@@ -210,6 +212,9 @@ struct EqualSharesRun {
         let start = model.supporterStart[p]
         var end = start + supporterCount[p]
         var total = 0.0, weightSum: Int64 = 0, shareSum: Int64 = 0
+        // The least (budget - its error bound) per share: if even that exceeds t with a margin, nobody is capped.
+        var leastPerShare = Double.infinity
+        let shrink = 1 - 4 * u, errorB = budgetError
         var position = start
         while position < end {
             let c = Int(supporterClass[position])
@@ -219,10 +224,12 @@ struct EqualSharesRun {
                 supporterShare.swapAt(position, end)
                 continue
             }
-            let w = model.weight[c]
-            total += Double(w) * budget[c]
+            let w = model.weight[c], share = supporterShare[position], b = budget[c]
+            total += Double(w) * b
             weightSum += w
-            shareSum += w * supporterShare[position]
+            shareSum += w * share
+            let slack = b * shrink - errorB
+            leastPerShare = min(leastPerShare, share == 1 ? slack : slack / Double(share))
             position += 1
         }
         supporterCount[p] = end - start
@@ -231,6 +238,14 @@ struct EqualSharesRun {
         let totalError = Double(weightSum) * budgetError + Double(end - start + 2) * u * total
         if total + totalError < cost { return nil }
         if total - totalError < cost, !exactlyAffordable(p) { return nil }
+
+        // Nobody capped (the common case while budgets are ample): t = cost / shares, certain for everyone.
+        let t0 = cost / Double(shareSum)
+        let t0Error = 2 * (u * cost / Double(shareSum) + 2 * u * t0)
+        if leastPerShare > t0 * (1 + 4 * u) + t0Error {
+            let scale = Double(model.scale[p])
+            return Evaluation(rho: t0 / scale, error: t0Error / scale + 4 * u * t0 / scale, t: t0, exact: nil)
+        }
 
         // Fixed point: t = (cost - paid by capped) / shares of the rest, capping those below t * share.
         scratch.removeAll(keepingCapacity: true)
@@ -266,7 +281,7 @@ struct EqualSharesRun {
         }
         let scale = Double(model.scale[p])
         let rho = t / scale
-        return Evaluation(rho: rho, error: tError / scale + 4 * u * rho, exact: nil)
+        return Evaluation(rho: rho, error: tError / scale + 4 * u * rho, t: t, exact: nil)
     }
 
     /// The exact budget numerator (over D) of an alive class.
@@ -274,7 +289,7 @@ struct EqualSharesRun {
         var spent = BigNatural.zero
         for entry in model.ballotStart[c]..<model.ballotStart[c + 1] {
             let j = Int(model.ballotProject[entry])
-            if slot[j] >= 0 { spent += paid[slot[j]] * UInt64(model.ballotShare[entry]) }
+            if slot[j] >= 0 { spent.add(paid[slot[j]], times: UInt64(model.ballotShare[entry])) }
         }
         return eNumerator - spent
     }
@@ -284,7 +299,7 @@ struct EqualSharesRun {
         var total = BigNatural.zero
         for position in model.supporterStart[p]..<(model.supporterStart[p] + supporterCount[p]) {
             let c = Int(supporterClass[position])
-            total += exactBudget(c) * UInt64(model.weight[c])
+            total.add(exactBudget(c), times: UInt64(model.weight[c]))
         }
         return !(total < denominator * UInt64(costs[p]))
     }
@@ -293,24 +308,20 @@ struct EqualSharesRun {
     /// their share at the current t, until nobody more is capped. Marks `capped`. `nil` if unaffordable.
     private mutating func exactEvaluation(_ p: Int) -> Evaluation? {
         guard exactlyAffordable(p) else { return nil }
-        let exact = exactRho(p, cappedOnly: false)
+        let exact = exactRho(p, certain: nil)
         let rho = BigNatural.ratio(exact.numerator, denominator * exact.shares * model.scale[p])
-        return Evaluation(rho: rho, error: 8 * Self.unit * rho, exact: exact)
+        return Evaluation(rho: rho, error: 8 * Self.unit * rho, t: 0, exact: exact)
     }
 
-    /// The exact rho of `p`. With `cappedOnly`, the capped set is the one a certain floating-point
-    /// evaluation of `p` finds; otherwise it is found exactly by the fixed point. `capped` is left all false.
-    private mutating func exactRho(_ p: Int, cappedOnly: Bool) -> ExactRho {
+    /// The exact rho of `p`. Given a `certain` floating-point evaluation from this round, its capped set is
+    /// exact and is reused; otherwise the capped set is found exactly by the fixed point. `capped` ends all false.
+    private mutating func exactRho(_ p: Int, certain: Evaluation?) -> ExactRho {
         let range = model.supporterStart[p]..<(model.supporterStart[p] + supporterCount[p])
         defer { for position in range { capped[Int(supporterClass[position])] = false } }
-        if cappedOnly {
-            // Recompute the certain floating-point classification against the final t (see `evaluate`).
-            guard let evaluation = evaluate(p) else { preconditionFailure("an affordable project became unaffordable") }
-            if let exact = evaluation.exact { return exact }
-            let t = evaluation.rho * Double(model.scale[p])
+        if let certain {
             for position in range {
                 let c = Int(supporterClass[position])
-                capped[c] = budget[c] < t * Double(supporterShare[position])
+                capped[c] = budget[c] < certain.t * Double(supporterShare[position])
             }
             return exactValue(p)
         }
@@ -353,7 +364,7 @@ struct EqualSharesRun {
         }
         precondition(richShares > 0, "MES: every supporter capped although the project is affordable")
         var numerator = denominator * UInt64(costs[p])
-        for (k, amount) in perSlot.enumerated() where amount > 0 { numerator += paid[k] * amount }
+        for (k, amount) in perSlot.enumerated() where amount > 0 { numerator.add(paid[k], times: amount) }
         numerator = numerator - eNumerator * cappedWeight
         return ExactRho(numerator: numerator, shares: richShares, capped: cappedClasses)
     }

@@ -27,9 +27,11 @@ struct PhragmenRule {
         for (c, ballot) in election.ballots.enumerated() {
             for project in ballot.projects { supporters[Int(project)].append(c) }
         }
-        var levelWeights = (0..<projectCount).map { p -> [Int: Int64] in
-            let total = supporters[p].reduce(Int64(0)) { $0 + election.ballots[$1].weight }
-            return total > 0 ? [0: total] : [:]
+        // Weight per (project, level), dense: there are at most one level per round plus the initial 0.
+        let levelLimit = projectCount + 1
+        var levelWeights = [Int64](repeating: 0, count: projectCount * levelLimit)
+        for p in 0..<projectCount {
+            levelWeights[p * levelLimit] = supporters[p].reduce(Int64(0)) { $0 + election.ballots[$1].weight }
         }
         var levelValue: [BigNatural] = [.zero]
         var denominator = BigNatural(UInt64(1))
@@ -53,8 +55,8 @@ struct PhragmenRule {
                     continue
                 }
                 var numerator = denominator * UInt64(election.projects[p].cost)
-                for (level, weight) in levelWeights[p] where !levelValue[level].isZero {
-                    numerator += levelValue[level] * UInt64(weight)
+                for level in 1..<levelValue.count where levelWeights[p * levelLimit + level] != 0 {
+                    numerator.add(levelValue[level], times: UInt64(levelWeights[p * levelLimit + level]))
                 }
                 if let current = best {
                     let lhs = numerator * current.count, rhs = current.numerator * count
@@ -89,9 +91,8 @@ struct PhragmenRule {
                     let old = classLevel[c], w = election.ballots[c].weight
                     for project in election.ballots[c].projects {
                         let q = Int(project)
-                        levelWeights[q][old, default: 0] -= w
-                        if levelWeights[q][old] == 0 { levelWeights[q][old] = nil }
-                        levelWeights[q][newLevel, default: 0] += w
+                        levelWeights[q * levelLimit + old] -= w
+                        levelWeights[q * levelLimit + newLevel] += w
                     }
                     classLevel[c] = newLevel
                 }
