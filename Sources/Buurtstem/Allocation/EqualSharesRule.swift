@@ -30,7 +30,7 @@ struct EqualSharesRule {
     /// One MES run per budget, in parallel, results in the same order.
     private func runAll(_ budgets: [VoterBudget]) -> [EqualSharesRunResult] {
         guard budgets.count > 1 else { return budgets.map { run($0) } }
-        let slots = ResultSlots(count: budgets.count)
+        let slots = ResultSlots<EqualSharesRunResult>(count: budgets.count)
         DispatchQueue.concurrentPerform(iterations: budgets.count) { index in
             slots.set(index, run(budgets[index]))
         }
@@ -153,24 +153,5 @@ struct EqualSharesRule {
                 perVoterBudget: budgetText)
         }
         return reasons
-    }
-}
-
-/// Results written by parallel runs, each to its own index.
-private final class ResultSlots: @unchecked Sendable {
-    // Every access holds `lock`, which is what makes the unchecked Sendable sound.
-    private let lock = NSLock()
-    private var slots: [EqualSharesRunResult?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: EqualSharesRunResult) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var values: [EqualSharesRunResult] {
-        lock.withLock { slots.map { $0! } }
     }
 }

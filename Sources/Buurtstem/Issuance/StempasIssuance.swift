@@ -163,40 +163,6 @@ public struct StempasIssuance: Sendable {
     private static let addressHeader = "address_line_1,address_line_2,address_line_3"
 }
 
-/// Fixed slots that concurrent workers fill, one slot each, read after all are done.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
-}
-
-/// A thread-safe running total, for progress from concurrent workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    /// Adds `amount` and returns the new total.
-    func add(_ amount: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += amount
-        return value
-    }
-}
-
 extension Store {
     /// The issued pass with public key `key` in `election`, as its signed token; nil if none was issued.
     public func storedPass(election: String, key: PublicKey) throws -> PassToken? {
