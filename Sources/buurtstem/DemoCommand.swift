@@ -44,6 +44,11 @@ struct DemoView: Encodable {
 }
 
 extension Demo.Report {
+    /// A percentage the Dutch way: `9,9 %`.
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f %%", value).replacingOccurrences(of: ".", with: ",")
+    }
+
     /// The readable summary printed at the end.
     func summary(verification: VerificationReport) -> String {
         var lines = ["", "Buurtstem demo: gemeente \(gemeente.name) (\(gemeente.code))", ""]
@@ -51,6 +56,18 @@ extension Demo.Report {
             + "\(register.snapshot.residentCount) residents, \(register.snapshot.eligibleCount) aged \(register.snapshot.eligibleAge)+, "
             + "in \(register.wijken.count) wijken and \(register.wijken.reduce(0) { $0 + $1.buurten.count }) buurten.")
         let names = Dictionary(uniqueKeysWithValues: register.wijken.map { ($0.wijk.code, $0.wijk.name) })
+        lines.append("")
+        lines.append("Cheque round \(cheques.round): \(cheques.issued) cheques of € 7,50; redeemed "
+            + cheques.redeemed.sorted { $0.key < $1.key }.map { "\($1) \($0)" }.joined(separator: ", ") + ".")
+        for refusal in cheques.refusals { lines.append("  refused, \(refusal.attempt): \(refusal.message)") }
+        for line in cheques.settlement.initiatives {
+            lines.append("  \(line.funded ? "funded" : "  -   ")  \(line.title): \(line.cheques) cheques, "
+                + "\(Money.format(line.collectedCents)) of \(Money.format(line.targetCents))")
+        }
+        let active = cheques.settlement.wijken.filter { $0.redeemed > 0 }
+        lines.append("  reach (households that gave a cheque): " + active.map { "\($0.name) \(Self.percent($0.percent))" }.joined(separator: ", ")
+            + "; gemeente \(Self.percent(cheques.settlement.total.percent))")
+        lines.append("  the round's record: \(cheques.recordFolder)")
         lines.append("")
         lines.append("\(stemdag.title): \(stemdag.passesIssued) stempassen issued; ballots: "
             + stemdag.ballotsPerKiosk.sorted { $0.key < $1.key }.map { "\($1) at \($0)" }.joined(separator: ", ")

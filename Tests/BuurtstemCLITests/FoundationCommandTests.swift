@@ -117,6 +117,8 @@ struct DemoCommandTests {
             #expect(result.stdout.contains("refused, the same pass again"))
             #expect(result.stdout.contains("Void: ballot buurthuis"))
             #expect(result.stdout.contains("funded"))
+            #expect(result.stdout.contains("Cheque round demo-najaar"))
+            #expect(result.stdout.contains("refused, a cheque handed in a second time"))
         }
         let verified = try cli.run([cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path], tool: "buurtstem-verify")
         #expect(verified.status == 0)

@@ -2,7 +2,7 @@ import Foundation
 
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.
 ///
-/// It sets up the gemeente (key, areas, register snapshot) and runs a wijkstemdag in three wijken with two
+/// It sets up the gemeente (key, areas, register snapshot), runs an Ede-style cheque round and a wijkstemdag in three wijken with two
 /// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The caller
 /// (the CLI) verifies the record with the independent verifier, which the engine does not import.
 public struct Demo: Sendable {
@@ -18,6 +18,8 @@ public struct Demo: Sendable {
         public let areas: AreaImport.Summary
         /// Register imported.
         public let register: RegisterOverview
+        /// The cheque round.
+        public let cheques: ChequeReport
         /// The wijkstemdag.
         public let stemdag: StemdagReport
         /// The steps, each with its wall time in seconds.
@@ -78,12 +80,13 @@ public struct Demo: Sendable {
         let overview = try RegisterOverview.load(from: store, snapshot: nil)
         let issuingKey = try KeyFile.unseal(Gemeente.defaultKeyPath(forDatabase: database), expected: try store.issuingPublicKey(),
                                             passphrase: Passphrase(environment: [Passphrase.environmentVariable: Self.passphrase], interactive: false))
+        let cheques = try runChequeRound(store: store, householdsCSV: Array(synthetic.householdsCSV.utf8), issuingKey: issuingKey, steps: steps)
         let stemdag = try runStemdag(store: store, synthetic: synthetic, householdsCSV: Array(synthetic.householdsCSV.utf8),
                                      issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
         guard problems.isEmpty else { throw UsageError("the demo store is not sound: \(problems.joined(separator: "; "))") }
         return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,
-                      stemdag: stemdag, steps: steps.steps)
+                      cheques: cheques, stemdag: stemdag, steps: steps.steps)
     }
 
     /// Makes sure the folder is empty or an earlier demo's, and clears it.
