@@ -15,6 +15,15 @@ let package = Package(
             dependencies: [.product(name: "Buurtstem", package: "Buurtstem")]
         ),
         .executableTarget(
+            name: "verify-bench",
+            dependencies: [
+                .product(name: "Buurtstem", package: "Buurtstem"),
+                .product(name: "BuurtstemCrypto", package: "Buurtstem"),
+                .product(name: "BuurtstemRecord", package: "Buurtstem"),
+                .product(name: "BuurtstemVerifier", package: "Buurtstem"),
+            ]
+        ),
+        .executableTarget(
             name: "issuance-bench",
             dependencies: [
                 .product(name: "Buurtstem", package: "Buurtstem"),
