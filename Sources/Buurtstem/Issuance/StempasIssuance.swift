@@ -130,27 +130,42 @@ public struct StempasIssuance: Sendable {
         return results.values.flatMap { $0 }
     }
 
+    /// Writes the print output: the CSV and one HTML file per `pagesPerFile` passes. Pages (QR codes, text) are
+    /// rendered on all cores a few files at a time, then written in order, so memory stays at a few files' worth.
     private static func writePrint(issued: [IssuedPass], plan: [(household: String, area: String)], definition: ElectionDefinition,
                                    addresses: AddressBook?, writer: PrintWriter) throws {
+        let page = try StempasPage(definition: definition)
+        let files = (issued.count + pagesPerFile - 1) / pagesPerFile
+        let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         try writer.append("household_id,area,code,\(addressHeader)\n", to: "stempassen.csv")
-        var file = ""
-        for (index, pass) in issued.enumerated() {
-            let household = plan[index].household
-            let address = addresses?.address(of: household) ?? []
-            try writer.append("\(CSVField.quote(household)),\(pass.token.area),\(pass.code.formatted),"
-                + (0..<3).map { CSVField.quote($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n", to: "stempassen.csv")
-            if index % pagesPerFile == 0 {
-                if !file.isEmpty {
-                    try writer.append(StempasPage.footer, to: file)
-                    try writer.close(file)
+        for first in stride(from: 0, to: files, by: batch) {
+            let count = min(batch, files - first)
+            let rendered = ResultSlots<Result<(csv: String, html: String), QRCodeError>>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                let range = (first + offset) * pagesPerFile..<min(issued.count, (first + offset + 1) * pagesPerFile)
+                var csv = "", html = StempasPage.header(title: definition.title)
+                do throws(QRCodeError) {
+                    for index in range {
+                        let household = plan[index].household
+                        let address = addresses?.address(of: household) ?? []
+                        let pass = issued[index]
+                        csv += "\(CSVField.quote(household)),\(pass.token.area),\(pass.code.formatted),"
+                            + (0..<3).map { CSVField.quote($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n"
+                        html += try page.render(code: pass.code, household: household, address: address, area: pass.token.area)
+                    }
+                    rendered.set(offset, .success((csv, html + StempasPage.footer)))
+                } catch {
+                    rendered.set(offset, .failure(error))
                 }
-                file = "stempassen-\(String(format: "%04d", index / pagesPerFile + 1)).html"
-                try writer.append(StempasPage.header(title: definition.title), to: file)
             }
-            try writer.append(try StempasPage.page(code: pass.code, household: household, address: address,
-                                                   definition: definition, area: pass.token.area), to: file)
+            for (offset, result) in rendered.values.enumerated() {
+                let (csv, html) = try result.get()
+                let name = "stempassen-\(String(format: "%04d", first + offset + 1)).html"
+                try writer.append(csv, to: "stempassen.csv")
+                try writer.append(html, to: name)
+                try writer.close(name)
+            }
         }
-        try writer.append(StempasPage.footer, to: file)
         try writer.append("""
             Print and forget / Printen en vergeten
             These files link each household to its stempas code. Print them, check the print, then destroy these files

@@ -3,7 +3,20 @@ import BuurtstemRecord
 import Foundation
 
 /// The printable stempas: one A5-size page per pass, in Dutch with English, with the code and its QR.
-enum StempasPage {
+struct StempasPage: Sendable {
+    /// The election's title, escaped.
+    let title: String
+    /// When the polls open and close, written once for all pages.
+    let open: String
+    let close: String
+
+    /// The page template of `definition`.
+    init(definition: ElectionDefinition) throws {
+        title = HTML.escape(definition.title)
+        open = Self.formatDate(Date(timeIntervalSince1970: Double(definition.pollsOpenMillis) / 1000))
+        close = Self.formatDate(Date(timeIntervalSince1970: Double(definition.pollsCloseMillis) / 1000))
+    }
+
     static func header(title: String) -> String {
         """
         <!doctype html>
@@ -23,18 +36,16 @@ enum StempasPage {
 
     static let footer = "</body></html>\n"
 
-    static func page(code: TypeableCode, household: String, address: [String], definition: ElectionDefinition,
-                     area: String) throws -> String {
+    /// One pass's page.
+    func render(code: TypeableCode, household: String, address: [String], area: String) throws(QRCodeError) -> String {
         let qr = try QRCode("BUURTSTEM-STEMPAS:\(code.compact)")
-        let open = Date(timeIntervalSince1970: Double(definition.pollsOpenMillis) / 1000)
-        let close = Date(timeIntervalSince1970: Double(definition.pollsCloseMillis) / 1000)
         let addressLines = address.isEmpty ? ["Huishouden \(household)"] : address
         return """
         <section class="pass">
         <div class="address">\(addressLines.map(HTML.escape).joined(separator: "<br>"))</div>
-        <h1>Uw stempas: \(HTML.escape(definition.title))</h1>
+        <h1>Uw stempas: \(title)</h1>
         <p>Met deze stempas brengt uw huishouden één stem uit. Neem hem mee naar een stemzuil in de wijk
-        (tussen \(formatDate(open)) en \(formatDate(close))), of typ de code over. De stemzuil houdt de pas in na het stemmen.</p>
+        (tussen \(open) en \(close)), of typ de code over. De stemzuil houdt de pas in na het stemmen.</p>
         <div class="code">\(code.formatted)</div>
         \(qr.svg(pixels: 150, label: "QR-code van de stempas"))
         <p>Uw stem is geheim: de gemeente bewaart niet welk huishouden welke pas kreeg.

@@ -8,9 +8,9 @@ public struct QRCode: Sendable, Equatable {
     public let modules: [Bool]
 
     /// Encodes `text` with error correction level M (15 % of the code may be damaged or dirty and still read).
-    public init(_ text: String) throws {
+    public init(_ text: String) throws(QRCodeError) {
         guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
-            throw UsageError("cannot make a QR code for a text of \(text.utf8.count) bytes")
+            throw QRCodeError(message: "cannot make a QR code for a text of \(text.utf8.count) bytes: it is too long for a QR code")
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
@@ -42,4 +42,11 @@ public struct QRCode: Sendable, Equatable {
         <path d="\(path)" fill="#000"/></svg>
         """
     }
+}
+
+/// A text that does not fit in a QR code.
+public struct QRCodeError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+    public var description: String { message }
 }
