@@ -38,7 +38,7 @@ struct StempasPage: Sendable {
 
     /// One pass's page.
     func render(code: TypeableCode, household: String, address: [String], area: String) throws(QRCodeError) -> String {
-        let qr = try QRCode("BUURTSTEM-STEMPAS:\(code.compact)")
+        let qr = try QRCode("STEMPAS:\(code.compact)")
         let addressLines = address.isEmpty ? ["Huishouden \(household)"] : address
         return """
         <section class="pass">

@@ -8,8 +8,11 @@ public struct QRCode: Sendable, Equatable {
     public let modules: [Bool]
 
     /// Encodes `text` with error correction level M (15 % of the code may be damaged or dirty and still read).
+    ///
+    /// libqrencode picks the densest mode per segment: codes in upper-case base32 with `-` and `:` fit the
+    /// alphanumeric mode, which gives a smaller symbol (faster to print, to scan and to make) than 8-bit bytes.
     public init(_ text: String) throws(QRCodeError) {
-        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
+        guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else {
             throw QRCodeError(message: "cannot make a QR code for a text of \(text.utf8.count) bytes: it is too long for a QR code")
         }
         defer { QRcode_free(code) }
