@@ -73,29 +73,29 @@ struct EqualShares: Sendable {
 
     /// The smallest rho at which `p`'s supporters pay its cost, or nil if together they hold less than the cost.
     private func smallestRho(_ p: Int, state: inout BudgetClasses) -> Rational? {
-        // (budget per voter, utility per voter, voters) for every (class, utility) among the supporters.
-        var entries: [(budget: Rational, utility: Int64, voters: Int64)] = []
+        // One entry per (budget class, utility) among the supporters.
+        var entries: [(budget: Rational, rank: Int, utility: Int64, voters: Int64)] = []
         for bucket in buckets[p] {
-            for (budget, voters) in state.tally(bucket.groups, weights: weights) {
-                entries.append((budget, bucket.utility, voters))
+            for (budget, rank, voters) in state.tally(bucket.groups, weights: weights) {
+                entries.append((budget, rank, bucket.utility, voters))
             }
         }
-        let cost = Rational(costs[p])
-        var held = Rational.zero
-        for entry in entries { held = held + entry.budget.times(entry.voters) }
-        if held < cost { return nil }
-        // Ascending b_i / u_i: the voters who run out first come first.
-        entries.sort { a, b in a.budget.times(b.utility) < b.budget.times(a.utility) }
-        var paidInFull = Rational.zero
+        // Ascending b_i / u_i: the voters who run out first come first. Within one utility the budget order decides.
+        entries.sort { a, b in
+            a.utility == b.utility ? a.rank < b.rank : a.budget.timesIsLess(b.utility, b.budget, times: a.utility)
+        }
+        // Scan: if the voters from this entry on all pay rho * u_i, then rho = rest / utilityLeft; it is the answer if
+        // this entry's voters can afford it (rho * u <= b), and then all later ones can too. Otherwise they pay all
+        // they hold. If no entry can afford it, the supporters together hold less than the cost.
+        var rest = Rational(costs[p])
         var utilityLeft: Int64 = entries.reduce(0) { $0 + $1.utility * $1.voters }
         for entry in entries {
-            // If everyone from here on pays rho * u_i, rho must be this; it holds if this voter can afford it.
-            let rho = (cost - paidInFull) / Rational(utilityLeft)
-            if !(entry.budget < rho.times(entry.utility)) { return rho }
-            paidInFull = paidInFull + entry.budget.times(entry.voters)
+            if rest.timesIsAtMost(entry.utility, entry.budget, times: utilityLeft) {
+                return rest / Rational(utilityLeft)
+            }
+            rest = rest - entry.budget.times(entry.voters)
             utilityLeft -= entry.utility * entry.voters
         }
-        // Unreachable: held >= cost makes the last entry's test pass.
         return nil
     }
 }

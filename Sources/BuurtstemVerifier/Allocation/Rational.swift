@@ -75,6 +75,16 @@ struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
         Rational(numerator * BigInt(factor), denominator)
     }
 
+    /// Whether `self * factor <= other * otherFactor`, without building (and reducing) the products.
+    func timesIsAtMost(_ factor: Int64, _ other: Rational, times otherFactor: Int64) -> Bool {
+        numerator * BigInt(factor) * other.denominator <= other.numerator * BigInt(otherFactor) * denominator
+    }
+
+    /// Whether `self * factor < other * otherFactor`, without building (and reducing) the products.
+    func timesIsLess(_ factor: Int64, _ other: Rational, times otherFactor: Int64) -> Bool {
+        numerator * BigInt(factor) * other.denominator < other.numerator * BigInt(otherFactor) * denominator
+    }
+
     static func < (lhs: Rational, rhs: Rational) -> Bool {
         if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
         return lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
