@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "BuurtstemVerifier",
-            dependencies: ["BuurtstemCrypto", "BuurtstemRecord"],
+            dependencies: ["BuurtstemCrypto", "BuurtstemRecord", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "BuurtstemCryptoTests", dependencies: ["BuurtstemCrypto"], swiftSettings: strict),
         .testTarget(name: "BuurtstemRecordTests", dependencies: ["BuurtstemRecord"], swiftSettings: strict),
         .testTarget(name: "BuurtstemTests", dependencies: ["Buurtstem"], swiftSettings: strict),
-        .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

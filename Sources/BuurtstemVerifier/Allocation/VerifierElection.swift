@@ -1,0 +1,26 @@
+/// The input of an allocation: projects, budget and ballots, as read from the record.
+public struct VerifierElection: Sendable {
+    /// The projects; ballots refer to them by index.
+    public let projects: [VerifierProject]
+    /// The budget in money units.
+    public let budget: Int64
+    /// How ballot entries count.
+    public let kind: VerifierBallotKind
+    /// One list of (project index, points) per voter; points are 1 for approval. Empty ballots count as voters.
+    public let ballots: [[(project: Int, points: Int64)]]
+    /// Money units in one whole currency unit (100 when money is in cents): the step of the Add1 completions.
+    public let currencyUnit: Int64
+
+    /// An election over `projects` with `budget` money units. `currencyUnit` is the number of money units in one
+    /// whole currency unit; Add1 raises the per-voter budget by one whole unit per step, as the research tools do.
+    public init(
+        projects: [VerifierProject], budget: Int64, kind: VerifierBallotKind,
+        ballots: [[(project: Int, points: Int64)]], currencyUnit: Int64 = 1
+    ) {
+        self.projects = projects
+        self.budget = budget
+        self.kind = kind
+        self.ballots = ballots
+        self.currencyUnit = currencyUnit
+    }
+}

@@ -1,0 +1,113 @@
+import Buurtstem
+import BuurtstemVerifier
+import Foundation
+import Testing
+
+/// ../shared/pabulib beside the package: the real instances and the research tools' reference outcomes.
+enum SharedPabulib {
+    /// The package root is three levels up from this file (Tests/BuurtstemVerifierTests/this file).
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/pabulib")
+
+    static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected").path)
+    }
+
+    /// The instance names (without `.pb`), or none when the folder is absent.
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("instances").path)) ?? []
+        return files.filter { $0.hasSuffix(".pb") }.map { String($0.dropLast(3)) }.sorted()
+    }
+}
+
+/// The part of expected/NAME.json the agreement needs.
+private struct ReferenceFile: Decodable {
+    struct Outcome: Decodable {
+        let flags: [String]
+        let selected: [String]?
+        let timeout: Bool?
+    }
+
+    let outcomes: [String: Outcome]
+}
+
+/// The verifier's allocation must give the research tools' `selected` set for every stored key of every instance.
+///
+/// Scope depends on the build, and is not silent: an optimised build checks every key of every instance. A debug
+/// build (as in CI) checks the greedy keys of every instance but the MES and Phragmén keys only of instances with
+/// at most `debugVoterLimit` voters: the exact big-integer arithmetic is 20-50 times slower unoptimised, and the
+/// Add1 keys of the big Amsterdam files alone take minutes even optimised. Run
+/// `swift test -c release -Xswiftc -enable-testing --filter PabulibAgreementTests` for the full check.
+@Suite(
+    "Verifier allocation agrees with the Pabulib reference outcomes",
+    .enabled(if: SharedPabulib.isAvailable, "../shared/pabulib is absent: the agreement test needs the shared reference data beside the package"))
+struct PabulibAgreementTests {
+    @Test("every key of the instance", arguments: SharedPabulib.names)
+    func agrees(name: String) throws {
+        let folder = SharedPabulib.folder
+        // The engine's reader is only used to read the file; the allocation under test is the verifier's own.
+        let instance = try PabulibReader().read(contentsOf: folder.appendingPathComponent("instances/\(name).pb").path)
+        let data = try Data(contentsOf: folder.appendingPathComponent("expected/\(name).json"))
+        let reference = try JSONDecoder().decode(ReferenceFile.self, from: data)
+        let election = try Self.election(instance)
+        for (key, outcome) in reference.outcomes.sorted(by: { $0.key < $1.key }) {
+            guard outcome.timeout != true, let expected = outcome.selected else { continue }
+            if !Self.optimised, !key.hasPrefix("greedy/"), instance.votes.count > Self.debugVoterLimit {
+                print("agreement \(name) \(key): not checked in a debug build (\(instance.votes.count) voters)")
+                continue
+            }
+            let options = try Self.options(outcome.flags)
+            let start = ContinuousClock.now
+            let funded = try TextbookAllocation.allocate(
+                election, rule: options.rule, satisfaction: options.satisfaction, completion: options.completion,
+                tieBreak: options.tieBreak)
+            print("agreement \(name) \(key): \(ContinuousClock.now - start)")
+            #expect(Set(funded) == Set(expected), "\(name) \(key)")
+        }
+    }
+
+    #if DEBUG
+    static let optimised = false
+    #else
+    static let optimised = true
+    #endif
+
+    /// The most voters an instance may have for its MES and Phragmén keys to be checked in a debug build.
+    static let debugVoterLimit = 350
+
+    /// The instance as the verifier reads a record: money in units of 10^-scale, ordinal and choose-1 as approval.
+    private static func election(_ instance: PabulibInstance) throws -> VerifierElection {
+        let scale = instance.moneyScale
+        var unit: Int64 = 1
+        for _ in 0..<scale { unit *= 10 }
+        var index: [String: Int] = [:]
+        var projects: [VerifierProject] = []
+        for project in instance.projects {
+            let cost = try #require(project.cost.units(atScale: scale))
+            index[project.id] = projects.count
+            projects.append(VerifierProject(id: project.id, cost: cost))
+        }
+        let ballots: [[(project: Int, points: Int64)]] = try instance.votes.map { vote in
+            try vote.projects.enumerated().map { k, id in (try #require(index[id]), vote.points?[k] ?? 1) }
+        }
+        return VerifierElection(
+            projects: projects, budget: try #require(instance.budget.units(atScale: scale)),
+            kind: instance.voteType.hasPoints ? .cardinal : .approval, ballots: ballots, currencyUnit: unit)
+    }
+
+    /// The `buurtstem allocate` flags of a reference outcome, as arguments of `TextbookAllocation.allocate`.
+    private static func options(_ flags: [String]) throws
+        -> (rule: String, satisfaction: String?, completion: String?, tieBreak: VerifierTieBreak)
+    {
+        var values: [String: String] = [:]
+        for pair in stride(from: 0, to: flags.count - 1, by: 2) { values[flags[pair]] = flags[pair + 1] }
+        let tieBreak: VerifierTieBreak
+        switch values["--tie-break"] ?? "lexico" {
+        case "lexico": tieBreak = .lexico
+        case "cost-votes": tieBreak = .costVotes
+        case let other: throw TextbookAllocationError("the reference uses tie-break \(other), which this test does not map")
+        }
+        return (try #require(values["--rule"]), values["--satisfaction"], values["--completion"], tieBreak)
+    }
+}
