@@ -1,20 +1,41 @@
 import BuurtstemRecord
 
 extension Run {
-    static let allocationDetail = "the funded projects cost what the result says and fit the budget"
+    static let allocationDetail = "the funded projects follow from the counted ballots by the published rule, recomputed by the verifier's own implementation"
 
-    /// Recomputes each contest's funded projects from the counted ballots with the verifier's own implementation.
+    /// Recomputes each contest's funded projects from the counted ballots with the verifier's own textbook
+    /// implementation (exact rationals), and checks what the result says they cost.
     mutating func checkAllocation(_ result: ElectionResult) {
         guard let definition else { return }
+        let seed = ElectionResult.lotSeed(logs: finalHeads)
+        let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: seed) : .lexico
+        let kind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         for (contest, published) in zip(definition.contests, result.contests) where contest.area == published.area {
             report.counted(Self.allocationName)
-            let funded = Set(published.projects.filter(\.funded).map(\.id))
-            let cost = contest.projects.filter { funded.contains($0.id) }.reduce(Int64(0)) { $0 + $1.costCents }
+            let file = ElectionRecordFile.result
+            let claimed = Set(published.projects.filter(\.funded).map(\.id))
+            let cost = contest.projects.filter { claimed.contains($0.id) }.reduce(Int64(0)) { $0 + $1.costCents }
             if cost != published.fundedCostCents {
-                report.fail(Self.allocationName, file: ElectionRecordFile.result, "\(contest.area): the funded projects cost \(cost) cents, the result says \(published.fundedCostCents)")
+                report.fail(Self.allocationName, file: file, "\(contest.area): the funded projects cost \(cost) cents, the result says \(published.fundedCostCents)")
             }
-            if cost > contest.budgetCents {
-                report.fail(Self.allocationName, file: ElectionRecordFile.result, "\(contest.area): the funded projects cost more than the budget")
+            let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
+            let ballots = (expectedContests[contest.area]?.counted ?? []).map { choices in
+                choices.compactMap { choice in index[choice.project].map { (project: $0, points: kind == .cardinal ? Int64(choice.value) : 1) } }
+            }
+            let election = VerifierElection(projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents) },
+                                            budget: contest.budgetCents, kind: kind, ballots: ballots, currencyUnit: 100)
+            do {
+                let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
+                                                                 completion: definition.allocation.completion, tieBreak: tieBreak))
+                if funded != claimed {
+                    let missing = funded.subtracting(claimed).sorted(), extra = claimed.subtracting(funded).sorted()
+                    report.fail(Self.allocationName, file: file, "\(contest.area): by rule \(definition.allocation.rule) the funded projects are "
+                        + "\(funded.sorted().joined(separator: ", ")); the result "
+                        + (missing.isEmpty ? "" : "leaves out \(missing.joined(separator: ", "))") + (missing.isEmpty || extra.isEmpty ? "" : " and ")
+                        + (extra.isEmpty ? "" : "adds \(extra.joined(separator: ", "))"))
+                }
+            } catch {
+                report.fail(Self.allocationName, file: ElectionRecordFile.definition, "\(contest.area): the allocation cannot be recomputed: \(error)")
             }
         }
     }
