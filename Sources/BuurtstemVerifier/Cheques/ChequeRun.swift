@@ -82,10 +82,13 @@ struct ChequeRun {
         guard checkRound() else { return }
         readCheckpoints()
         settlement = read(ChequeRecord.Settlement.self, ChequeRecord.settlement, check: Self.settlementCheck, optional: true)
-        let total = Int(clamping: (issued?.count ?? 0) + (checkpoints.last?.checkpoint.size ?? 0))
-        guard checkIssued(progress: { progress($0, total) }) else { return }
+        guard let issued = read(ChequeRecord.Issued.self, ChequeRecord.issued, check: Self.issuedSet) else { return }
+        self.issued = issued
+        // Counts come from files an attacker may have changed: clamp rather than trap on absurd ones.
+        let issuedCount = Int(clamping: min(issued.count, UInt64(Int32.max)))
+        let total = issuedCount + Int(clamping: min(checkpoints.last?.checkpoint.size ?? 0, UInt64(Int32.max)))
+        checkIssued(progress: { progress($0, total) })
         checkInitiatives()
-        let issuedCount = Int(clamping: issued?.count ?? 0)
         checkLedger(progress: { progress(issuedCount + $0, total) })
         checkCheckpoints()
         checkSettlement()
@@ -185,9 +188,8 @@ struct ChequeRun {
     // MARK: - Issued set
 
     /// Checks the signed commitment, then streams the issued cheques into ``cheques``.
-    mutating func checkIssued(progress: (Int) -> Void) -> Bool {
-        guard let round, let issued = read(ChequeRecord.Issued.self, ChequeRecord.issued, check: Self.issuedSet) else { return false }
-        self.issued = issued
+    mutating func checkIssued(progress: (Int) -> Void) {
+        guard let round, let issued else { return }
         let file = ChequeRecord.issued
         report.counted(Self.issuedSet)
         if issued.signer != round.issuingPublicKey {
@@ -208,7 +210,7 @@ struct ChequeRun {
         let lines = ChequeRecord.issuedCheques, roundId = round.roundId
         var log = MerkleLog()
         var previous: [UInt8]?
-        guard var reader = self.lines(ChequeRecord.IssuedLine.self, lines, check: Self.issuedSet) else { return false }
+        guard var reader = self.lines(ChequeRecord.IssuedLine.self, lines, check: Self.issuedSet) else { return }
         while let batch = next(&reader, lines, check: Self.issuedSet) {
             let leaves = Run.parallelMap(batch.map(\.value)) { $0.map { MerkleHash.leaf($0.leafBytes(round: roundId)) } }
             for (item, leaf) in zip(batch, leaves) {
@@ -241,7 +243,6 @@ struct ChequeRun {
         if log.root != issued.root.bytes {
             report.fail(Self.issuedSet, file: lines, "the Merkle root of the listed cheques differs from the signed one in issued.json: cheques were added, removed or changed")
         }
-        return true
     }
 
     /// The index of `code` in ``buurtCodes``, added on first use.
