@@ -23,8 +23,12 @@ extension ChequeRun {
         } else if heads[settlement.ledgerSize] != settlement.ledgerRoot.bytes {
             fail("ledger_root is not the tree head of the ledger's \(ledgerSize) entries: the ledger was changed after settlement")
         }
-        if let final = checkpoints.last?.checkpoint, final.size != settlement.ledgerSize || final.root != settlement.ledgerRoot.bytes {
-            fail("ledger_size and ledger_root differ from the final checkpoint's (\(final.size) entries)")
+        if let final = checkpoints.last?.checkpoint {
+            if final.size != settlement.ledgerSize || final.root != settlement.ledgerRoot.bytes {
+                fail("ledger_size and ledger_root differ from the final checkpoint's (\(final.size) entries)")
+            }
+        } else {
+            fail("the final checkpoint that settlement makes is missing from checkpoints.jsonl")
         }
         if let last = timesAt[settlement.ledgerSize], settlement.settledAtMs < last {
             fail("settled at \(ChequeRecord.time(settlement.settledAtMs)), before the last redemption it counts")

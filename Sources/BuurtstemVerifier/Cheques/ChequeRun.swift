@@ -171,6 +171,9 @@ struct ChequeRun {
             report.fail(Self.roundCheck, file: file, "expires_ms \(round.expiresMs) is not the end of the last valid day \(round.validUntil) in the Netherlands, after valid_from_ms")
         }
         let gemeenteDigits = round.gemeenteCode.dropFirst(2)
+        if !round.gemeenteCode.hasPrefix("GM") || gemeenteDigits.count != 4 || !gemeenteDigits.allSatisfy(\.isASCII) || !gemeenteDigits.allSatisfy(\.isNumber) {
+            report.fail(Self.roundCheck, file: file, "gemeente_code '\(round.gemeenteCode)' is not a CBS gemeente code (GM + 4 digits)")
+        }
         for buurt in round.buurten {
             report.counted(Self.roundCheck)
             if !ChequeRecord.isBuurtCode(buurt.code) || buurt.code.dropFirst(2).prefix(4) != gemeenteDigits {
