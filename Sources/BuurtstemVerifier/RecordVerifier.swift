@@ -88,10 +88,16 @@ struct Run {
     func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     func read<T: Decodable>(_ type: T.Type, _ name: String, check: String) -> T? {
+        Self.read(type, name, in: folder, check: check, decoder: decoder, report: report)
+    }
+
+    /// File `name` of `folder` decoded, or nil with a failure of `check` that says why it cannot be read.
+    static func read<T: Decodable>(_ type: T.Type, _ name: String, in folder: URL, check: String, decoder: JSONDecoder,
+                                   report: ReportBuilder) -> T? {
         do {
-            return try decoder.decode(T.self, from: try Data(contentsOf: url(name)))
+            return try decoder.decode(T.self, from: try Data(contentsOf: folder.appendingPathComponent(name)))
         } catch let error as DecodingError {
-            report.fail(check, file: name, "cannot be read: \(Self.describe(error))")
+            report.fail(check, file: name, "cannot be read: \(describe(error))")
         } catch {
             report.fail(check, file: name, "cannot be read: \(error.localizedDescription)")
         }

@@ -7,28 +7,34 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem-verify",
-        abstract: "Verify a published Buurtstem election record.",
+        abstract: "Verify a published Buurtstem election or cheque round record.",
         discussion: """
         Checks every signature, every log against its checkpoints, every ballot against the issued passes and the \
-        ballot type, the voids, the counts and the allocation. Exits 0 only if every check passes; otherwise prints \
+        ballot type, the voids, the counts and the allocation; for a cheque round (a folder with round.json), the \
+        signed issued set, every ledger entry, the ledger's checkpoints and the settlement. Exits 0 only if every check passes; otherwise prints \
         each failed check with the file and line or ballot concerned, and exits 1.
         """
     )
 
-    @Argument(help: "The record folder (made by 'buurtstem record export').")
+    @Argument(help: "The record folder (made by 'buurtstem record export' or 'buurtstem cheques export').")
     var record: String
 
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: record + "/record.json") else {
-            throw ValidationError("\(record) is not a Buurtstem record: it has no record.json")
+        let folder = URL(fileURLWithPath: record)
+        let chequeRound = ChequeRecordVerifier.isChequeRound(folder)
+        guard chequeRound || FileManager.default.fileExists(atPath: record + "/record.json") else {
+            throw ValidationError("\(record) is not a Buurtstem record: it has neither record.json (an election) nor round.json (a cheque round)")
         }
         let interactive = isatty(STDERR_FILENO) == 1
-        let report = RecordVerifier(folder: URL(fileURLWithPath: record)).verify { done, total in
-            if interactive { FileHandle.standardError.write(Data("\rballots checked: \(done)/\(total)".utf8)) }
+        let counted = chequeRound ? "cheques and ledger entries checked" : "ballots checked"
+        let progress: @Sendable (Int, Int) -> Void = { done, total in
+            if interactive { FileHandle.standardError.write(Data("\r\(counted): \(done)/\(total)".utf8)) }
         }
+        let report = chequeRound ? ChequeRecordVerifier(folder: folder).verify(progress: progress)
+            : RecordVerifier(folder: folder).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {
             let encoder = JSONEncoder()

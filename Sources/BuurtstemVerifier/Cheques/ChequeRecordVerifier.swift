@@ -1,0 +1,32 @@
+import Foundation
+
+/// Checks a published cheque round record (docs/record.md, "Cheque rounds") without the engine: the signed issued
+/// set, every ledger entry against the issued set and the round's rules, the ledger's checkpoints, and the
+/// settlement recomputed from the ledger.
+///
+/// The issued set and the ledger are streamed in batches; what stays in memory is one small entry per issued cheque
+/// (needed to check that a redeemed code was issued and is redeemed once) and the initiatives.
+public struct ChequeRecordVerifier: Sendable {
+    /// The record folder.
+    public let folder: URL
+    /// Lines read and checked per batch (bounds memory; hashes within a batch are computed on all cores).
+    public var batchSize = 8192
+
+    /// A verifier for the cheque round record in `folder`.
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// `true` if `folder` holds a cheque round's record (it has `round.json`) rather than an election's.
+    public static func isChequeRound(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(ChequeRecord.round).path)
+    }
+
+    /// Runs every check; `progress` gets (lines checked, lines in the issued set and the ledger) as it goes.
+    public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
+        let report = ReportBuilder(record: folder.path)
+        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize)
+        run.all(progress: progress)
+        return report.report
+    }
+}
