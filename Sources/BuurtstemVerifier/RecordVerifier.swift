@@ -186,9 +186,13 @@ struct Run {
             while true {
                 let batch = try reader.next(batchSize)
                 if batch.isEmpty { break }
-                let lines: [(Int, PassLine?)] = batch.map { ($0.line, try? decoder.decode(PassLine.self, from: $0.bytes)) }
-                let valid = Self.parallelMap(lines) { $0.1?.token(election: definition.id).isValid(issuer: issuer) ?? false }
-                for ((line, parsed), signed) in zip(lines, valid) {
+                // Decoding, the signature and the leaf hash per line on all cores; the bookkeeping in order.
+                let checked = Self.parallelMap(batch) { line -> (line: Int, pass: PassLine?, signed: Bool, leaf: [UInt8]) in
+                    guard let parsed = try? JSONDecoder().decode(PassLine.self, from: line.bytes) else { return (line.line, nil, false, []) }
+                    let token = parsed.token(election: definition.id)
+                    return (line.line, parsed, token.isValid(issuer: issuer), token.leafHash)
+                }
+                for (line, parsed, signed, leaf) in checked {
                     report.counted(Self.passes)
                     guard let parsed else {
                         report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "not a pass line {area, pass, signature}")
@@ -204,7 +208,7 @@ struct Run {
                     previous = parsed.pass
                     passAreas[parsed.pass] = parsed.area
                     perArea[parsed.area, default: 0] += 1
-                    log.append(leafHash: parsed.token(election: definition.id).leafHash)
+                    log.append(leafHash: leaf)
                 }
             }
         } catch {

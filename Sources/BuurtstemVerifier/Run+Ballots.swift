@@ -23,15 +23,18 @@ extension Run {
                 while true {
                     let batch = try reader.next(batchSize)
                     if batch.isEmpty { break }
-                    let parsed: [(Int, BallotLine?)] = batch.map { ($0.line, try? decoder.decode(BallotLine.self, from: $0.bytes)) }
-                    let signed = Self.parallelMap(parsed) { $0.1?.ballot(election: election, kiosk: name).isValidSignature ?? false }
-                    for ((line, ballotLine), signatureOK) in zip(parsed, signed) {
+                    // Decoding, the signature and the leaf hash are independent per line: all on all cores.
+                    let results = Self.parallelMap(batch) { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8]) in
+                        guard let parsed = try? JSONDecoder().decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, []) }
+                        let ballot = parsed.ballot(election: election, kiosk: name)
+                        return (line.line, ballot, ballot.isValidSignature, ballot.leafHash)
+                    }
+                    for (line, parsedBallot, signatureOK, leafHash) in results {
                         report.counted(Self.ballotSignatures)
-                        guard let ballotLine else {
+                        guard let ballot = parsedBallot else {
                             report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}")
                             continue
                         }
-                        let ballot = ballotLine.ballot(election: election, kiosk: name)
                         if !signatureOK {
                             report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "ballot \(ballot.sequence): the signature does not match: the ballot was altered or not signed by its pass")
                         }
@@ -54,7 +57,7 @@ extension Run {
                         } else {
                             report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): area \(ballot.area) has no contest")
                         }
-                        log.append(leafHash: ballot.leafHash)
+                        log.append(leafHash: leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
                         noteUse(ballot, kiosk: nameBytes)
                     }
