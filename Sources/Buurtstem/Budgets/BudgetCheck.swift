@@ -133,7 +133,7 @@ public struct BudgetCheck: Sendable, Encodable {
             funders.append(FunderAmount(id: funder.id, name: funder.name, share: funder.share, shareText: funder.share.description,
                                         amountCents: amount, statedAmountCents: funder.amount?.value))
             guard let amount, let stated = funder.amount, stated.value != amount else { continue }
-            var message = "\(funder.name) is stated at \(Money.format(stated.value)), but its share of \(funder.share) of "
+            var message = "\(funder.name) is stated at \(Money.format(stated.value)), but its share (\(funder.share)) of "
                 + "\(Money.format(total)) is \(Money.format(amount)); " + Self.difference(stated.value, amount)
             if (total % funder.share.denominator) * funder.share.numerator % funder.share.denominator != 0 {
                 message += " (the exact share is not a whole number of cents: rounded by the largest-remainder rule, docs/budgets.md)"

@@ -9,8 +9,7 @@ public struct KnownAreas: Sendable {
     /// Buurten by code.
     public let buurten: [String: Buurt]
 
-    /// The given areas, e.g. for a test.
-    public init(gemeente: String, wijken: [Wijk], buurten: [Buurt]) {
+    private init(gemeente: String, wijken: [Wijk], buurten: [Buurt]) {
         self.gemeente = gemeente
         self.wijken = Dictionary(wijken.map { ($0.code, $0) }) { first, _ in first }
         self.buurten = Dictionary(buurten.map { ($0.code, $0) }) { first, _ in first }
