@@ -14,6 +14,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             InitCommand.self,
             AreasCommand.self,
             RegisterCommand.self,
+            BudgetCommand.self,
             ChequesCommand.self,
             InitiativeCommand.self,
             ElectionCommand.self,
