@@ -12,7 +12,7 @@ bin=.build/debug
   echo "prints results, writes errors to stderr with a non-zero exit, and uses \`--db PATH\` (default \`./buurtstem.sqlite\`)."
   echo
   commands=(""
-    "init" "areas import" "register import" "register show" "register list"
+    "init" "areas import" "register import" "register show" "register list" "budget check"
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export"
     "initiative add" "initiative list"
     "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint"
