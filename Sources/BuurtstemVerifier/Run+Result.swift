@@ -17,21 +17,18 @@ extension Run {
         for contest in definition.contests {
             expectedContests[contest.area] = (0, Dictionary(uniqueKeysWithValues: contest.projects.map { ($0.id, (UInt64(0), UInt64(0))) }), [])
         }
-        for (_, use) in firstUse {
-            guard var contest = expectedContests[use.area] else { continue }
-            contest.ballots += 1
-            contest.counted.append(use.choices)
-            for choice in use.choices {
-                guard var project = contest.projects[choice.project] else { continue }
-                project.ballots += 1
+        for (_, use) in firstUse where expectedContests[use.area] != nil {
+            // Mutated in place: copying a contest (with its counted ballots) per ballot would be quadratic.
+            expectedContests[use.area]!.ballots += 1
+            expectedContests[use.area]!.counted.append(use.choices)
+            for choice in use.choices where expectedContests[use.area]!.projects[choice.project] != nil {
+                expectedContests[use.area]!.projects[choice.project]!.ballots += 1
                 switch definition.ballot {
-                case .cumulative: project.points += UInt64(choice.value)
-                case .ranking: project.points += choice.value == 1 ? 1 : 0
-                default: project.points += 1
+                case .cumulative: expectedContests[use.area]!.projects[choice.project]!.points += UInt64(choice.value)
+                case .ranking: expectedContests[use.area]!.projects[choice.project]!.points += choice.value == 1 ? 1 : 0
+                default: expectedContests[use.area]!.projects[choice.project]!.points += 1
                 }
-                contest.projects[choice.project] = project
             }
-            expectedContests[use.area] = contest
         }
     }
 

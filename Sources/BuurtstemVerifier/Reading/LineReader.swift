@@ -3,7 +3,9 @@ import Foundation
 /// Reads a file line by line in fixed-size chunks, so a record of a million ballots is checked in bounded memory.
 struct LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    /// Where the unread part of `buffer` starts: lines are sliced off by moving this, not by shifting the buffer.
+    private var start = 0
     private var atEnd = false
     /// The 1-based number of the line last returned.
     private(set) var lineNumber = 0
@@ -16,21 +18,24 @@ struct LineReader {
     /// The next line's bytes (without the newline), or nil at the end of the file.
     mutating func next() throws -> Data? {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                lineNumber += 1
-                return Data(line)
-            }
-            if atEnd {
-                guard !buffer.isEmpty else { return nil }
-                let line = buffer
-                buffer = Data()
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Data(buffer[start..<newline])
+                start = newline + 1
                 lineNumber += 1
                 return line
             }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = Data(buffer[start...])
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            // Keep only the unfinished line, then read the next chunk after it.
+            buffer.removeFirst(start)
+            start = 0
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
 
