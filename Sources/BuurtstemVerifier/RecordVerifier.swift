@@ -36,13 +36,19 @@ struct Run {
     var index: RecordIndex?
     var definition: ElectionDefinition?
     var commitment: IssuedPassCommitment?
-    var passAreas: [PublicKey: String] = [:]
+    /// Issued passes: key -> index into `areaNames` (compact: a record may hold a million passes).
+    var passAreas: [KeyBits: UInt16] = [:]
+    var areaNames: [String] = []
     var kiosks: [KioskRegistration] = []
     var finalHeads: [ElectionResult.LogHead] = []
-    var firstUse: [PublicKey: (key: UseKey, area: String, choices: [Choice])] = [:]
-    var repeatUses: [PublicKey: [UseKey]] = [:]
+    /// Per pass, its counted use so far and the index of its (area, choices) in `ballotKinds`.
+    var firstUse: [KeyBits: (key: UseKey, kind: Int32)] = [:]
+    var repeatUses: [KeyBits: [UseKey]] = [:]
+    /// Distinct (area, choices) pairs: few, however many ballots there are.
+    var ballotKinds: [BallotKind] = []
+    var ballotKindIndex: [BallotKind: Int32] = [:]
     var expectedVoids: [ElectionResult.VoidEntry] = []
-    var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [[Choice]])] = [:]
+    var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [(choices: [Choice], count: Int)])] = [:]
 
     init(folder: URL, report: ReportBuilder, batchSize: Int) {
         self.folder = folder
@@ -206,7 +212,8 @@ struct Run {
                         report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "area \(parsed.area) has no contest")
                     }
                     previous = parsed.pass
-                    passAreas[parsed.pass] = parsed.area
+                    let areaIndex = areaNames.firstIndex(of: parsed.area) ?? { areaNames.append(parsed.area); return areaNames.count - 1 }()
+                    passAreas[KeyBits(parsed.pass)] = UInt16(areaIndex)
                     perArea[parsed.area, default: 0] += 1
                     log.append(leafHash: leaf)
                 }

@@ -9,7 +9,7 @@ extension Run {
         guard let definition else { return }
         let seed = ElectionResult.lotSeed(logs: finalHeads)
         let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: seed) : .lexico
-        let kind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
+        let ballotKind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         for (contest, published) in zip(definition.contests, result.contests) where contest.area == published.area {
             report.counted(Self.allocationName)
             let file = ElectionRecordFile.result
@@ -19,11 +19,12 @@ extension Run {
                 report.fail(Self.allocationName, file: file, "\(contest.area): the funded projects cost \(cost) cents, the result says \(published.fundedCostCents)")
             }
             let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
-            let ballots = (expectedContests[contest.area]?.counted ?? []).map { choices in
-                choices.compactMap { choice in index[choice.project].map { (project: $0, points: kind == .cardinal ? Int64(choice.value) : 1) } }
+            let ballots = (expectedContests[contest.area]?.counted ?? []).flatMap { kind in
+                let ballot = kind.choices.compactMap { choice in index[choice.project].map { (project: $0, points: Self.points(choice, kind: ballotKind)) } }
+                return Array(repeating: ballot, count: kind.count)
             }
             let election = VerifierElection(projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents) },
-                                            budget: contest.budgetCents, kind: kind, ballots: ballots, currencyUnit: 100)
+                                            budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100)
             do {
                 let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
                                                                  completion: definition.allocation.completion, tieBreak: tieBreak))
@@ -38,5 +39,10 @@ extension Run {
                 report.fail(Self.allocationName, file: ElectionRecordFile.definition, "\(contest.area): the allocation cannot be recomputed: \(error)")
             }
         }
+    }
+
+    /// A choice's utility: its points on a cumulative ballot, 1 otherwise.
+    static func points(_ choice: Choice, kind: VerifierBallotKind) -> Int64 {
+        kind == .cardinal ? Int64(choice.value) : 1
     }
 }

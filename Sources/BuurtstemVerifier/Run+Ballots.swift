@@ -10,14 +10,14 @@ extension Run {
         let total = kiosks.reduce(0) { $0 + ((try? Data(contentsOf: url(ElectionRecordFile.checkpoints(kiosk: $1.name)))).flatMap {
             try? decoder.decode([Checkpoint].self, from: $0).map(\.size).max() }.map(Int.init) ?? 0) }
         var checked = 0
-        for kiosk in kiosks {
+        for (kioskIndex, kiosk) in kiosks.enumerated() {
             let ballotsFile = ElectionRecordFile.ballots(kiosk: kiosk.name)
             let checkpointsFile = ElectionRecordFile.checkpoints(kiosk: kiosk.name)
             guard let checkpoints = read([Checkpoint].self, checkpointsFile, check: Self.logs) else { continue }
             let sizes = Set(checkpoints.map(\.size))
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
-            let election = definition.id, name = kiosk.name, nameBytes = Array(kiosk.name.utf8)
+            let election = definition.id, name = kiosk.name
             do {
                 var reader = try LineReader(url: url(ballotsFile))
                 while true {
@@ -42,7 +42,8 @@ extension Run {
                             report.fail(Self.logs, file: ballotsFile, line: line, "ballot at position \(log.size) says sequence \(ballot.sequence): ballots were dropped, duplicated or reordered")
                         }
                         report.counted(Self.ballotPasses)
-                        if let area = passAreas[ballot.pass] {
+                        if let areaIndex = passAreas[KeyBits(ballot.pass)] {
+                            let area = areaNames[Int(areaIndex)]
                             if area != ballot.area {
                                 report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): the pass is for \(area), the ballot says \(ballot.area)")
                             }
@@ -59,7 +60,7 @@ extension Run {
                         }
                         log.append(leafHash: leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
-                        noteUse(ballot, kiosk: nameBytes)
+                        noteUse(ballot, kiosk: kioskIndex)
                     }
                     checked += batch.count
                     progress(checked, total)
@@ -74,17 +75,24 @@ extension Run {
     }
 
     /// Remembers a use of a pass: the first by (time, kiosk, sequence) counts.
-    private mutating func noteUse(_ ballot: Ballot, kiosk: [UInt8]) {
-        let use = UseKey(time: ballot.timeMillis, kiosk: kiosk, sequence: ballot.sequence)
-        guard let first = firstUse[ballot.pass] else {
-            firstUse[ballot.pass] = (use, ballot.area, ballot.choices)
+    private mutating func noteUse(_ ballot: Ballot, kiosk: Int) {
+        let use = UseKey(time: ballot.timeMillis, kiosk: UInt16(kiosk), sequence: ballot.sequence)
+        let kindKey = BallotKind(area: ballot.area, choices: ballot.choices)
+        let kind = ballotKindIndex[kindKey] ?? {
+            ballotKinds.append(kindKey)
+            ballotKindIndex[kindKey] = Int32(ballotKinds.count - 1)
+            return Int32(ballotKinds.count - 1)
+        }()
+        let pass = KeyBits(ballot.pass)
+        guard let first = firstUse[pass] else {
+            firstUse[pass] = (use, kind)
             return
         }
         if use < first.key {
-            repeatUses[ballot.pass, default: []].append(first.key)
-            firstUse[ballot.pass] = (use, ballot.area, ballot.choices)
+            repeatUses[pass, default: []].append(first.key)
+            firstUse[pass] = (use, kind)
         } else {
-            repeatUses[ballot.pass, default: []].append(use)
+            repeatUses[pass, default: []].append(use)
         }
     }
 
@@ -117,15 +125,31 @@ extension Run {
     }
 }
 
-/// Where and when a pass was used; ordered by the void rule: time, then kiosk name (UTF-8 bytes), then sequence.
+/// Where and when a pass was used; ordered by the void rule: time, then kiosk name (UTF-8 bytes: `kiosk` is the
+/// kiosk's index in the kiosks sorted that way), then sequence.
 struct UseKey: Comparable {
     let time: Int64
-    let kiosk: [UInt8]
+    let kiosk: UInt16
     let sequence: UInt64
 
     static func < (a: UseKey, b: UseKey) -> Bool {
-        if a.time != b.time { return a.time < b.time }
-        if a.kiosk != b.kiosk { return a.kiosk.lexicographicallyPrecedes(b.kiosk) }
-        return a.sequence < b.sequence
+        (a.time, a.kiosk, a.sequence) < (b.time, b.kiosk, b.sequence)
     }
+}
+
+/// A public key as four words: a compact dictionary key for a million passes.
+struct KeyBits: Hashable {
+    let a, b, c, d: UInt64
+
+    init(_ key: PublicKey) {
+        var words = [UInt64](repeating: 0, count: 4)
+        for (index, byte) in key.bytes.prefix(32).enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
+        (a, b, c, d) = (words[0], words[1], words[2], words[3])
+    }
+}
+
+/// A contest area with one set of choices: what the counts need of a counted ballot.
+struct BallotKind: Hashable {
+    let area: String
+    let choices: [Choice]
 }

@@ -9,25 +9,28 @@ extension Run {
         for (pass, uses) in repeatUses {
             let counted = firstUse[pass]!.key
             for use in uses {
-                expectedVoids.append(.init(kiosk: String(decoding: use.kiosk, as: UTF8.self), sequence: use.sequence,
-                                           countedKiosk: String(decoding: counted.kiosk, as: UTF8.self), countedSequence: counted.sequence))
+                expectedVoids.append(.init(kiosk: kiosks[Int(use.kiosk)].name, sequence: use.sequence,
+                                           countedKiosk: kiosks[Int(counted.kiosk)].name, countedSequence: counted.sequence))
             }
         }
         expectedVoids.sort { a, b in a.kiosk != b.kiosk ? Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) : a.sequence < b.sequence }
         for contest in definition.contests {
             expectedContests[contest.area] = (0, Dictionary(uniqueKeysWithValues: contest.projects.map { ($0.id, (UInt64(0), UInt64(0))) }), [])
         }
-        for (_, use) in firstUse where expectedContests[use.area] != nil {
-            // Mutated in place: copying a contest (with its counted ballots) per ballot would be quadratic.
-            expectedContests[use.area]!.ballots += 1
-            expectedContests[use.area]!.counted.append(use.choices)
-            for choice in use.choices where expectedContests[use.area]!.projects[choice.project] != nil {
-                expectedContests[use.area]!.projects[choice.project]!.ballots += 1
-                switch definition.ballot {
-                case .cumulative: expectedContests[use.area]!.projects[choice.project]!.points += UInt64(choice.value)
-                case .ranking: expectedContests[use.area]!.projects[choice.project]!.points += choice.value == 1 ? 1 : 0
-                default: expectedContests[use.area]!.projects[choice.project]!.points += 1
+        var perKind = [Int](repeating: 0, count: ballotKinds.count)
+        for (_, use) in firstUse { perKind[Int(use.kind)] += 1 }
+        for (kind, count) in zip(ballotKinds, perKind) where count > 0 && expectedContests[kind.area] != nil {
+            // Mutated in place: copying a contest per ballot kind would copy its counted list each time.
+            expectedContests[kind.area]!.ballots += UInt64(count)
+            expectedContests[kind.area]!.counted.append((kind.choices, count))
+            for choice in kind.choices where expectedContests[kind.area]!.projects[choice.project] != nil {
+                let points: UInt64 = switch definition.ballot {
+                case .cumulative: UInt64(choice.value)
+                case .ranking: choice.value == 1 ? 1 : 0
+                default: 1
                 }
+                expectedContests[kind.area]!.projects[choice.project]!.ballots += UInt64(count)
+                expectedContests[kind.area]!.projects[choice.project]!.points += points * UInt64(count)
             }
         }
     }

@@ -3,8 +3,9 @@ import BuurtstemCrypto
 import Dispatch
 import Foundation
 
-// Issues stempassen for a synthetic gemeente of N households (default 500,000) and compares the time with the
-// physical limit: deriving a key pair and signing a token with raw libsodium on all cores.
+// Issues stempassen and Ede-style cheques for a synthetic gemeente of N households (default 500,000), both with
+// addresses and print output, and compares with the physical limit: deriving a key pair and signing a token with
+// raw libsodium on all cores.
 // Run: swift run -c release --package-path Benchmarks issuance-bench [N]
 
 let households = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 500_000
@@ -70,6 +71,16 @@ let issueSeconds = try seconds {
 }
 let issued = Int(summary!.total)
 
+// A cheque round over the same register: one cheque per household.
+_ = try ChequeRound.create(in: store, id: "bench", valueCents: 750, issueDate: "2030-03-01", validUntil: "2030-06-30", scope: .buurt, snapshot: nil)
+var cheques = 0
+let chequeSeconds = try seconds {
+    cheques = try ChequeIssuer.issue(
+        round: "bench", in: store, issuingKey: issuingKey,
+        ledgerKey: .init(path: folder.appendingPathComponent("ledger.key").path, passphrase: passphrase),
+        printTo: folder.appendingPathComponent("print-cheques"), addresses: .init(bytes: registerBytes, name: "households.csv")).cheques
+}
+
 // The physical limit: derive the pass key and sign its token, nothing else, on all cores.
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let rawSeconds = seconds {
@@ -90,6 +101,8 @@ print("| what | passes | seconds | passes/s | note |")
 print("|---|---:|---:|---:|---|")
 print(String(format: "| stempas issue (store, commitment, print output with QR) | %d | %.1f | %.0f | print output %.0f MiB |",
              issued, issueSeconds, Double(issued) / issueSeconds, Double(printBytes) / 1_048_576))
+print(String(format: "| cheques issue (hashes, signed issued set, print output with QR) | %d | %.1f | %.0f | |",
+             cheques, chequeSeconds, Double(cheques) / chequeSeconds))
 print(String(format: "| raw libsodium: derive key + sign token, %d cores | %d | %.1f | %.0f | the physical limit |",
              cores, issued, rawSeconds, Double(issued) / rawSeconds))
 print(String(format: "| register import (for reference) | %d households | %.1f | %.0f | one transaction |",
