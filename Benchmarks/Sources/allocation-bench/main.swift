@@ -2,7 +2,7 @@ import Buurtstem
 import Foundation
 
 // Times every reference rule key on the largest shared Pabulib instances and prints a Markdown table.
-// Each instance runs in its own child process so that its peak memory (ru_maxrss) is its own.
+// Each instance runs in its own child process so that its peak memory (VmHWM) is its own.
 
 let instances = [
     "Poland_Wroclaw_2015_150_-_500", "Poland_Lodz_2024", "Poland_Krakow_2024", "Poland_Poznan_2025_large",
@@ -25,14 +25,12 @@ struct Expected: Decodable {
     let outcomes: [String: Outcome]
 }
 
+/// This process's own peak resident memory (VmHWM). Not `ru_maxrss`: Linux carries that across exec, so a child
+/// would also report its parent's peak.
 func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
 }
 
 func median(_ values: [Double]) -> Double {

@@ -10,10 +10,12 @@ import Foundation
 // kiosks, checkpoints, the signed result); verification runs in a child process so its peak memory is its own.
 // Run: swift run -c release --package-path Benchmarks verify-bench [N]
 
+/// This process's own peak resident memory (VmHWM). Not `ru_maxrss`: Linux carries that across exec, so a child
+/// started by a big parent would report the parent's peak.
 func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
