@@ -24,12 +24,14 @@ extension Run {
                     let batch = try reader.next(batchSize)
                     if batch.isEmpty { break }
                     // Decoding, the signature and the leaf hash are independent per line: all on all cores.
-                    let results = Self.parallelMap(batch) { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8]) in
-                        guard let parsed = try? JSONDecoder().decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, []) }
+                    let results = Self.parallelMap(batch) { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?) in
+                        guard let parsed = try? JSONDecoder().decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, [], nil) }
                         let ballot = parsed.ballot(election: election, kiosk: name)
-                        return (line.line, ballot, ballot.isValidSignature, ballot.leafHash)
+                        let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
+                            ?? "area \(ballot.area) has no contest"
+                        return (line.line, ballot, ballot.isValidSignature, ballot.leafHash, invalid)
                     }
-                    for (line, parsedBallot, signatureOK, leafHash) in results {
+                    for (line, parsedBallot, signatureOK, leafHash, invalid) in results {
                         report.counted(Self.ballotSignatures)
                         guard let ballot = parsedBallot else {
                             report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}")
@@ -51,12 +53,8 @@ extension Run {
                             report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): its pass is not in the committed issued set")
                         }
                         report.counted(Self.ballotValidity)
-                        if let contest = definition.contest(for: ballot.area) {
-                            if let problem = BallotValidity.problem(ballot.choices, type: definition.ballot, contest: contest) {
-                                report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(problem)")
-                            }
-                        } else {
-                            report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): area \(ballot.area) has no contest")
+                        if let invalid {
+                            report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
                         }
                         log.append(leafHash: leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
