@@ -106,7 +106,7 @@ public struct SealedKey: Sendable, Equatable {
     /// Reads the text form; errors name the line that is wrong.
     public init(text: String) throws(CryptoError) {
         var fields: [String: String] = [:]
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmed
             if trimmed.isEmpty { continue }
             guard let colon = trimmed.firstIndex(of: ":") else {

@@ -94,6 +94,11 @@ struct StemdagCommandTests {
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("Fatal"))
         }
+        // Paper ballots from a file saved on Windows (CRLF line ends): each line is its own ballot.
+        try "\(codes[4]) KW-02\r\n\(codes[5]) KW-04,KW-06\r\n".write(to: cli.directory.appendingPathComponent("paper.txt"), atomically: true, encoding: .utf8)
+        let paper = try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--file", "paper.txt")
+        #expect(paper.status == 0, "\(paper.stdout)\(paper.stderr)")
+        #expect(paper.stdout.split(separator: "\n").filter { $0.contains(": ok ") }.count == 2)
         #expect(try cli.run("kiosk", "checkpoint", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
         #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)
         let closed = try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[3], "--choices", "KW-02")
@@ -102,7 +107,7 @@ struct StemdagCommandTests {
         #expect(tally.status == 0)
         let json = (try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any])?["tally"] as? [String: Any]
         let contest = (json?["contests"] as? [[String: Any]])?.first
-        #expect(contest?["ballotsCounted"] as? Int == 2)
+        #expect(contest?["ballotsCounted"] as? Int == 4)
         let projects = contest?["projects"] as? [[String: Any]] ?? []
         #expect(projects.first { $0["id"] as? String == "KW-03" }?["ballots"] as? Int == 2)
         #expect(try cli.run("check").status == 0)
