@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages Buurtstem builds against (Debian/Ubuntu), only those missing: safe to run again.
+# Installs what Buurtstem builds against (Debian/Ubuntu), only what is missing: safe to run again.
+#   scripts/install-deps.sh            build dependencies (libsodium, SQLite, libqrencode)
+#   scripts/install-deps.sh --browser  also headless Chromium, its driver and selenium, for the browser tests
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -7,20 +9,50 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
+browser=false
+for argument in "$@"; do
+  case "$argument" in
+    --browser) browser=true ;;
+    *) echo "error: unknown option '$argument' (known: --browser)" >&2; exit 64 ;;
+  esac
+done
+
 packages=(pkg-config libsodium-dev libsqlite3-dev libqrencode-dev)
+if $browser; then
+  packages+=(chromium chromium-driver python3 python3-pip)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# python3 may come from elsewhere (pyenv); only ask apt for it when there is none at all.
+if command -v python3 >/dev/null 2>&1; then
+  filtered=()
+  for package in "${missing[@]}"; do
+    case "$package" in python3|python3-pip) ;; *) filtered+=("$package") ;; esac
+  done
+  missing=("${filtered[@]}")
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing system packages: ${missing[*]}"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
-    sudo_cmd=(sudo)
+  if [ ${#sudo_cmd[@]} -gt 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "error: need root or sudo to install ${missing[*]}" >&2
+    exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if $browser && ! python3 -c 'import selenium' >/dev/null 2>&1; then
+  echo "Installing selenium (PyPI) for the browser tests"
+  python3 -m pip install --quiet --user selenium 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages selenium 2>/dev/null \
+    || python3 -m pip install --quiet selenium
 fi

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds everything without warnings, runs every test.
+# The test command: installs what is missing, builds everything without warnings, runs every test:
+# the Swift suites, then the browser tests (headless Chromium) in Tests/Browser.
+# Arguments go to `swift test` (e.g. --filter); with arguments the browser tests are left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --browser
 swift build --build-tests
 swift test --skip-build "$@"
+if [ $# -eq 0 ]; then
+  scripts/browser-tests.sh
+fi

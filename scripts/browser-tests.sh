@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the browser tests in Tests/Browser against the debug build, in headless Chromium.
+# Screenshots land in test-artifacts/screenshots/ (kept after the run, ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$(swift build --show-bin-path)"
+if [ ! -x "$bin/buurtstem" ]; then
+  echo "error: $bin/buurtstem is missing; run 'swift build' first" >&2
+  exit 1
+fi
+export BUURTSTEM_BIN="$bin/buurtstem"
+export BUURTSTEM_VERIFY_BIN="$bin/buurtstem-verify"
+export BUURTSTEM_ARTIFACTS="${BUURTSTEM_ARTIFACTS:-$PWD/test-artifacts}"
+mkdir -p "$BUURTSTEM_ARTIFACTS/screenshots"
+python3 -m unittest discover --start-directory Tests/Browser --pattern 'test_*.py' --verbose
+echo "Screenshots: $BUURTSTEM_ARTIFACTS/screenshots"
