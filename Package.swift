@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BuurtstemCrypto", targets: ["BuurtstemCrypto"]),
         .library(name: "BuurtstemRecord", targets: ["BuurtstemRecord"]),
         .library(name: "BuurtstemVerifier", targets: ["BuurtstemVerifier"]),
+        .library(name: "BuurtstemSite", targets: ["BuurtstemSite"]),
         .executable(name: "buurtstem", targets: ["buurtstem"]),
         .executable(name: "buurtstem-verify", targets: ["buurtstem-verify"]),
     ],
@@ -62,10 +63,17 @@ let package = Package(
             dependencies: ["BuurtstemCrypto", "BuurtstemRecord", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: strict
         ),
+        // The public results site: renders the engine's report values as static HTML, JSON and CSV; never the store.
+        .target(
+            name: "BuurtstemSite",
+            dependencies: ["Buurtstem", "BuurtstemRecord"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "buurtstem",
             dependencies: [
                 "Buurtstem",
+                "BuurtstemSite",
                 "BuurtstemVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -84,6 +92,7 @@ let package = Package(
         .testTarget(name: "BuurtstemTests", dependencies: ["Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

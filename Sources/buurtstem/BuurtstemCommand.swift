@@ -25,6 +25,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             TallyCommand.self,
             AllocateCommand.self,
             RecordCommand.self,
+            ReportCommand.self,
             ReceiptCommand.self,
             CheckCommand.self,
             StoreCommand.self,

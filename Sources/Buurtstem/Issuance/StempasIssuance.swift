@@ -45,14 +45,24 @@ public struct StempasIssuance: Sendable {
         let definition = try election.decodedDefinition()
         let recipients = try store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT h.householdId, h.eligible, b.wijkCode FROM household h JOIN buurt b ON b.code = h.buurtCode
+                SELECT h.householdId, h.eligible, h.buurtCode, b.wijkCode FROM household h JOIN buurt b ON b.code = h.buurtCode
                 WHERE h.snapshotId = ? ORDER BY h.householdId
                 """, arguments: [definition.registerSnapshot])
         }
-        // Who gets how many passes for which contest.
+        // Who gets how many passes for which contest; each pass also gets its household's reach group (a buurt of
+        // enough households, or small buurten merged), never anything finer (docs/reports.md, "Privacy").
         var plan: [(household: String, area: String)] = []
+        var planGroups: [String] = []
         var outside = 0
         let contestAreas = Set(definition.contests.map(\.area))
+        var buurtHouseholds: [String: Int64] = [:]
+        for row in recipients {
+            let wijk: String = row["wijkCode"]
+            let area = contestAreas.contains(definition.gemeente) ? definition.gemeente : wijk
+            if contestAreas.contains(area) { buurtHouseholds[row["buurtCode"], default: 0] += 1 }
+        }
+        let groups = ReachGroup.groups(households: buurtHouseholds, wijkOf: AreaCode.wijk(ofBuurt:))
+        let groupOf = Dictionary(uniqueKeysWithValues: groups.flatMap { group in group.buurten.map { ($0, group.code) } })
         for row in recipients {
             let wijk: String = row["wijkCode"]
             let area = contestAreas.contains(definition.gemeente) ? definition.gemeente : wijk
@@ -61,7 +71,10 @@ public struct StempasIssuance: Sendable {
             case .household: 1
             case .resident: row["eligible"]
             }
-            for _ in 0..<count { plan.append((row["householdId"], area)) }
+            for _ in 0..<count {
+                plan.append((row["householdId"], area))
+                planGroups.append(groupOf[row["buurtCode"] as String] ?? wijk)
+            }
         }
         guard !plan.isEmpty else {
             throw UsageError("no household of register snapshot \(definition.registerSnapshot) lives in the election's areas; check the contests' areas")
@@ -87,9 +100,18 @@ public struct StempasIssuance: Sendable {
                                               root: log.root, issuingKey: issuingKey)
         try store.write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO pass (electionId, publicKey, area, signature) VALUES (?, ?, ?, ?)")
+            let groupStatement = try db.makeStatement(sql: "INSERT INTO passReachGroup (electionId, publicKey, groupCode) VALUES (?, ?, ?)")
             for index in order {
                 let token = issued[index].token
                 try statement.execute(arguments: [definition.id, Data(token.pass.bytes), token.area, Data(token.signature.bytes)])
+                try groupStatement.execute(arguments: [definition.id, Data(token.pass.bytes), planGroups[index]])
+            }
+            for group in groups {
+                for buurt in group.buurten {
+                    try db.execute(sql: """
+                        INSERT INTO reachGroupBuurt (electionId, buurtCode, groupCode, wijkCode, households) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [definition.id, buurt, group.code, group.wijk, buurtHouseholds[buurt] ?? 0])
+                }
             }
             election.state = .issued
             election.issuedRoot = Data(commitment.root)

@@ -41,6 +41,7 @@ extension Store {
         }
         registerElectionMigrations(&migrator)
         registerChequeMigrations(&migrator)
+        registerReachMigrations(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,84 @@
+import BuurtstemCrypto
+import Foundation
+import GRDB
+
+extension ChequeRoundReport {
+    /// The report of settled round `id` (reach per buurt group from the round's snapshot, the same groups as for
+    /// stempassen); `record` is the round's published record folder. Reads only; nothing stored changes.
+    public static func load(round id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
+                            record: URL? = nil) throws -> ChequeRoundReport {
+        try ReachPrivacy.checkMargin(marginPercent)
+        let round = try store.chequeRound(id)
+        let settlement = try SettlementReport.load(round: id, from: store)
+        let gemeente = try store.gemeente()
+        let names = try AreaNames.load(store)
+        guard let issuance = try store.chequeIssuance(id) else {
+            throw UsageError("round \(id) has no issued cheques")
+        }
+        let initiatives = settlement.initiatives.map { line in
+            let short = line.targetCents - line.collectedCents
+            let reason = line.funded
+                ? "funded: collected \(Money.format(line.collectedCents)) with \(line.cheques) cheques, its target was \(Money.format(line.targetCents))"
+                : "not funded: collected \(Money.format(line.collectedCents)) with \(line.cheques) cheques, \(Money.format(short)) short of its target "
+                    + "\(Money.format(line.targetCents)); that value goes back to the gemeente"
+            return InitiativeResult(id: line.initiative, title: line.title, buurt: line.buurt, buurtName: names.buurten[line.buurt] ?? line.buurt,
+                                    wijk: AreaCode.wijk(ofBuurt: line.buurt), targetCents: line.targetCents, cheques: line.cheques,
+                                    collectedCents: line.collectedCents, funded: line.funded, fundedCents: line.fundedCents, reason: reason)
+        }
+        var households: [String: Int64] = [:], issued: [String: Int64] = [:], redeemed: [String: Int64] = [:]
+        try store.read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT buurtCode, COUNT(*) AS n FROM household WHERE snapshotId = ? GROUP BY buurtCode",
+                                        arguments: [round.snapshotId]) {
+                households[row["buurtCode"]] = row["n"]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.buurtCode, COUNT(*) AS n, COUNT(r.sequence) AS redeemed FROM cheque c
+                LEFT JOIN chequeRedemption r ON r.roundId = c.roundId AND r.codeHash = c.codeHash AND r.sequence < ?
+                WHERE c.roundId = ? GROUP BY c.buurtCode
+                """, arguments: [settlement.settlement.ledgerSize, id]) {
+                issued[row["buurtCode"]] = row["n"]
+                redeemed[row["buurtCode"]] = row["redeemed"]
+            }
+        }
+        let groups = ReachGroup.groups(households: households, wijkOf: AreaCode.wijk(ofBuurt:))
+        let groupCounts = groups.map { group in
+            var counts = Reach.Counts(code: group.code, name: names.groupName(code: group.code, wijk: group.wijk, buurten: group.buurten),
+                                      wijk: group.wijk, buurten: group.buurten)
+            counts.households = group.households
+            for buurt in group.buurten {
+                counts.issued += issued[buurt] ?? 0
+                counts.participation += redeemed[buurt] ?? 0
+            }
+            return counts
+        }
+        var perWijk: [String: Reach.Counts] = [:]
+        for group in groupCounts {
+            var counts = perWijk[group.wijk] ?? Reach.Counts(code: group.wijk, name: names.name(of: group.wijk, gemeente: gemeente), wijk: group.wijk)
+            counts.households += group.households
+            counts.issued += group.issued
+            counts.participation += group.participation
+            perWijk[group.wijk] = counts
+        }
+        let wijkCounts = perWijk.keys.sorted().map { perWijk[$0]! }
+        let areas = wijkCounts.map { wijk in
+            let funded = initiatives.filter { $0.wijk == wijk.code }
+            return AreaMoney(code: wijk.code, name: wijk.name, budgetCents: wijk.issued * round.valueCents,
+                             fundedCents: funded.reduce(0) { $0 + $1.fundedCents }, fundedProjects: funded.filter(\.funded).count,
+                             projects: funded.count)
+        }
+        let s = settlement.settlement
+        return ChequeRoundReport(
+            kind: "cheque-round", gemeente: gemeente.code, gemeenteName: gemeente.name, round: id, valueCents: round.valueCents,
+            issueDate: round.issueDate, validUntil: round.validUntil, scope: round.scope.rawValue,
+            settledAt: ChequeCalendar.text(millis: s.settledAtMillis), chequesIssued: issuance.chequeCount,
+            chequesRedeemed: settlement.total.redeemed, issuedCents: s.issuedCents, redeemedCents: s.redeemedCents, fundedCents: s.fundedCents,
+            returnedCents: s.returnedCents, unredeemedCents: s.unredeemedCents, initiatives: initiatives, areas: areas,
+            reach: Reach(groups: groupCounts, wijken: wijkCounts, total: (gemeente.code, gemeente.name), ballots: false,
+                         marginPercent: marginPercent, buurtCountsAvailable: true),
+            verification: try ReportVerification(values: [
+                .init(label: "uitgegeven cheques / issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
+                .init(label: "grootboek / ledger: \(s.ledgerSize) inwisselingen / redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
+                .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
+            ], record: record))
+    }
+}

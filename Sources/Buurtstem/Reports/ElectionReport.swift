@@ -1,0 +1,108 @@
+import BuurtstemRecord
+
+/// The public result of a closed election, as numbers: what was decided by which rule, every project with its
+/// votes, cost and reason, money per area, reach and representativeness per wijk and buurt, and what an observer
+/// needs to verify it. The results site (`BuurtstemSite`), `buurtstem report --json` and the CSV files are all
+/// made from this one value, so they always show the same numbers.
+public struct ElectionReport: Sendable, Codable {
+    /// One project's outcome.
+    public struct ProjectResult: Sendable, Codable, Equatable {
+        /// The project id.
+        public let id: String
+        /// Its title.
+        public let title: String
+        /// Its description.
+        public let description: String
+        /// Its buurt or wijk, if narrower than the contest.
+        public let area: String?
+        /// Its category, if any.
+        public let category: String?
+        /// What it costs, in cents.
+        public let costCents: Int64
+        /// Counted ballots that chose it (the tally's `ballots`).
+        public let votes: Int64
+        /// Points (cumulative), first preferences (ranking), else equal to `votes` (the tally's `points`).
+        public let points: UInt64
+        /// Whether it is funded.
+        public let funded: Bool
+        /// Its place in the order the rule funded projects (1 first), nil when not funded.
+        public let fundedOrder: Int?
+        /// Why it was or was not funded, in a sentence (the allocation's explanation).
+        public let reason: String
+        /// The structured explanation behind `reason`.
+        public let explanation: ProjectExplanation?
+        /// Who pays what part of it, in whole cents (filled by the co-funding work; empty until then).
+        public var funders: [FunderShare]
+    }
+
+    /// One contest's result.
+    public struct ContestResult: Sendable, Codable, Equatable {
+        /// The contest area (a wijk code, or the gemeente's code).
+        public let area: String
+        /// Its name.
+        public let name: String
+        /// Its budget, in cents.
+        public let budgetCents: Int64
+        /// Its cap from the budget plan, in cents, when one applies (filled by ``ElectionReport/setCaps(_:)``).
+        public var capCents: Int64?
+        /// What the funded projects cost together, in cents.
+        public let fundedCents: Int64
+        /// Stempassen issued for it.
+        public let passesIssued: Int64
+        /// Ballots counted.
+        public let ballotsCounted: Int64
+        /// Ballots counted per pass issued, in percent, one decimal.
+        public let turnoutPercent: Double
+        /// Every project, in the definition's order.
+        public var projects: [ProjectResult]
+
+        /// The budget left: the cap when set, else the budget, minus what was funded.
+        public var leftCents: Int64 { (capCents ?? budgetCents) - fundedCents }
+    }
+
+    /// `election`.
+    public let kind: String
+    /// The gemeente's CBS code.
+    public let gemeente: String
+    /// The gemeente's name.
+    public let gemeenteName: String
+    /// The election's id.
+    public let election: String
+    /// Its title.
+    public let title: String
+    /// When the polls opened, ISO 8601 UTC.
+    public let pollsOpen: String
+    /// When they closed, ISO 8601 UTC.
+    public let pollsClose: String
+    /// The ballot type with its limits.
+    public let ballot: BallotType
+    /// The published rule (`greedy`, `mes`, ...), as in the definition.
+    public let allocation: AllocationSpec
+    /// Stempassen issued.
+    public let passesIssued: Int64
+    /// Ballots in all kiosk logs.
+    public let ballotsInLogs: Int64
+    /// Ballots counted.
+    public let ballotsCounted: Int64
+    /// Void ballots (a pass that had voted before).
+    public let voidBallots: Int64
+    /// Ballots counted per pass issued, in percent, one decimal.
+    public let turnoutPercent: Double
+    /// Per contest.
+    public var contests: [ContestResult]
+    /// Money per area (wijk contests; for a gemeente-wide contest the gemeente and each wijk its projects are in).
+    public var areas: [AreaMoney]
+    /// The weighting comparison, when the election has a weighting (filled by the weighting work).
+    public var weighting: WeightingComparison?
+    /// Reach and representativeness.
+    public let reach: Reach
+    /// "Verify it yourself".
+    public let verification: ReportVerification
+
+    /// Sets the caps of the budget plan on the contests and areas they apply to (area code -> cents); the site
+    /// then shows money per wijk against its cap.
+    public mutating func setCaps(_ caps: [String: Int64]) {
+        for index in contests.indices { contests[index].capCents = caps[contests[index].area] }
+        for index in areas.indices { areas[index].capCents = caps[areas[index].code] }
+    }
+}

@@ -1,0 +1,78 @@
+/// Reach and representativeness of one election or cheque round, per buurt group, per wijk and in total, with
+/// the rules the figures were made with (docs/reports.md).
+public struct Reach: Sendable, Codable, Equatable {
+    /// The margin of the under-representation flag, in percent (relative).
+    public let marginPercent: Int
+    /// The smallest number of households a published buurt line may have (``ReachPrivacy/minimumHouseholds``).
+    public let minimumHouseholds: Int64
+    /// Whether counts per buurt exist (stempassen issued before the reach groups existed have none).
+    public let buurtCountsAvailable: Bool
+    /// Per buurt group, by wijk then code.
+    public let buurten: [ReachLine]
+    /// Per wijk, by code.
+    public let wijken: [ReachLine]
+    /// Everything together.
+    public let total: ReachLine
+
+    /// Counts of one area before shares are taken.
+    public struct Counts: Sendable, Equatable {
+        /// Code of the area.
+        public var code: String
+        /// Its name.
+        public var name: String
+        /// Its wijk.
+        public var wijk: String
+        /// Its buurten.
+        public var buurten: [String]
+        /// Households in the register.
+        public var households: Int64 = 0
+        /// Passes or cheques issued.
+        public var issued: Int64 = 0
+        /// Kiosk ballots (elections).
+        public var kiosk: Int64 = 0
+        /// Paper ballots (elections).
+        public var paper: Int64 = 0
+        /// Ballots counted or cheques redeemed.
+        public var participation: Int64 = 0
+
+        /// Empty counts for an area.
+        public init(code: String, name: String, wijk: String, buurten: [String] = []) {
+            self.code = code
+            self.name = name
+            self.wijk = wijk
+            self.buurten = buurten
+        }
+    }
+
+    /// The reach from counts per buurt group and per wijk; `total` names the whole; `ballots` says whether the
+    /// kiosk and paper split applies (elections).
+    public init(groups: [Counts], wijken: [Counts], total: (code: String, name: String), ballots: Bool, marginPercent: Int,
+                buurtCountsAvailable: Bool) {
+        self.marginPercent = marginPercent
+        minimumHouseholds = ReachPrivacy.minimumHouseholds
+        self.buurtCountsAvailable = buurtCountsAvailable
+        func lines(_ counts: [Counts], level: ReachLine.Level) -> [ReachLine] {
+            let issued = counts.reduce(0) { $0 + $1.issued }, participation = counts.reduce(0) { $0 + $1.participation }
+            return counts.map {
+                ReachLine(level: level, code: $0.code, name: $0.name, wijk: $0.wijk, buurten: level == .buurt ? $0.buurten : [],
+                          households: $0.households, issued: $0.issued, ballotsKiosk: ballots ? $0.kiosk : nil,
+                          ballotsPaper: ballots ? $0.paper : nil, participation: $0.participation, issuedTotal: issued,
+                          participationTotal: participation, marginPercent: marginPercent)
+            }
+        }
+        buurten = lines(groups, level: .buurt)
+        self.wijken = lines(wijken, level: .wijk)
+        var sum = Counts(code: total.code, name: total.name, wijk: "")
+        for wijk in wijken {
+            sum.households += wijk.households
+            sum.issued += wijk.issued
+            sum.kiosk += wijk.kiosk
+            sum.paper += wijk.paper
+            sum.participation += wijk.participation
+        }
+        self.total = lines([sum], level: .total)[0]
+    }
+
+    /// The buurt groups flagged as under-represented.
+    public var flagged: [ReachLine] { buurten.filter(\.underRepresented) }
+}

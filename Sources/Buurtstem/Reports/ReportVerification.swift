@@ -1,0 +1,81 @@
+import BuurtstemCrypto
+import Foundation
+
+/// "Verify it yourself": the hashes that fix a result, and the exact command an observer runs on the published
+/// record.
+public struct ReportVerification: Sendable, Codable, Equatable {
+    /// One named hash or key, hex.
+    public struct Value: Sendable, Codable, Equatable {
+        /// What it is, in Dutch / English.
+        public let label: String
+        /// Hex.
+        public let hex: String
+
+        /// A named value.
+        public init(label: String, hex: String) {
+            self.label = label
+            self.hex = hex
+        }
+    }
+
+    /// One file of the published record and its SHA-256.
+    public struct FileDigest: Sendable, Codable, Equatable {
+        /// Path inside the record folder.
+        public let name: String
+        /// SHA-256, hex.
+        public let sha256: String
+        /// Size in bytes.
+        public let bytes: Int64
+    }
+
+    /// The values fixed in the store: definition hash, issued root, log heads, lot seed (elections) or the issued
+    /// root and ledger head (cheque rounds); the record contains each.
+    public let values: [Value]
+    /// The record folder's name, when the report was made with `--record`.
+    public let recordFolder: String?
+    /// Every file of that record with its SHA-256 (empty without `--record`).
+    public let files: [FileDigest]
+    /// The command an observer runs on the downloaded record.
+    public let command: String
+
+    /// The verification block; `record` is the published record's folder, if known.
+    public init(values: [Value], record: URL?) throws {
+        self.values = values
+        recordFolder = record?.lastPathComponent
+        files = try record.map(Self.digests(of:)) ?? []
+        command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER")
+    }
+
+    /// SHA-256 of every file in `folder`, by path, streamed.
+    static func digests(of folder: URL) throws -> [FileDigest] {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw UsageError("--record \(folder.path) is not a folder: give the folder written by 'buurtstem record export' "
+                + "or 'buurtstem cheques export'")
+        }
+        guard let walker = manager.enumerator(atPath: folder.path) else {
+            throw UsageError("cannot read the record folder \(folder.path): check that you may read it")
+        }
+        var names: [String] = []
+        while let name = walker.nextObject() as? String {
+            var directory: ObjCBool = false
+            if manager.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &directory), !directory.boolValue {
+                names.append(name)
+            }
+        }
+        return try names.sorted().map { name in
+            guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else {
+                throw UsageError("cannot read \(folder.appendingPathComponent(name).path) of the record: check that you may read it")
+            }
+            defer { try? handle.close() }
+            var hasher = SHA256Hasher()
+            var size: Int64 = 0
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                size += Int64(chunk.count)
+                chunk.withUnsafeBytes { hasher.update($0) }
+            }
+            return FileDigest(name: name, sha256: Hex.encode(hasher.finalize()), bytes: size)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+extension YearReport {
+    /// The view of `period`: elections whose polls closed in it (closed ones counted) and cheque rounds issued in it
+    /// (settled ones counted), each through its own report, so the numbers equal those of their results sites.
+    public static func load(period: ReportPeriod, store: Store) throws -> YearReport {
+        let gemeente = try store.gemeente()
+        let wijkRows = try store.read { db in try Row.fetchAll(db, sql: "SELECT code, name FROM wijk ORDER BY code") }
+        var wijken: [String: WijkYear] = [:]
+        for row in wijkRows { wijken[row["code"]] = WijkYear(code: row["code"], name: row["name"]) }
+        var items: [Item] = []
+        for election in try store.elections() {
+            let definition = try election.decodedDefinition()
+            guard try period.contains(millis: definition.pollsCloseMillis) else { continue }
+            let date = ChequeCalendar.text(millis: definition.pollsCloseMillis)
+            guard election.state == .closed else {
+                items.append(Item(kind: "election", id: election.id, title: definition.title, date: date, included: false,
+                                  note: "polls \(election.state.rawValue), not closed"))
+                continue
+            }
+            let report = try ElectionReport.load(election: election.id, store: store)
+            for area in report.areas where wijken[area.code] != nil {
+                wijken[area.code]!.budgetCents += area.budgetCents
+                wijken[area.code]!.committedCents += area.fundedCents
+                wijken[area.code]!.fundedProjects += area.fundedProjects
+            }
+            for line in report.reach.wijken where wijken[line.code] != nil {
+                wijken[line.code]!.passesIssued += line.issued
+                wijken[line.code]!.ballotsCounted += line.participation
+            }
+            items.append(Item(kind: "election", id: election.id, title: definition.title, date: date, included: true, note: nil))
+        }
+        for round in try store.chequeRounds() where period.contains(day: round.issueDate) {
+            guard try store.read({ try ChequeSettlement.exists($0, key: round.id) }) else {
+                items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: false,
+                                  note: "not settled yet"))
+                continue
+            }
+            let report = try ChequeRoundReport.load(round: round.id, store: store)
+            for area in report.areas where wijken[area.code] != nil {
+                wijken[area.code]!.budgetCents += area.budgetCents
+                wijken[area.code]!.committedCents += area.fundedCents
+                wijken[area.code]!.paidCents += area.fundedCents
+                wijken[area.code]!.fundedProjects += area.fundedProjects
+            }
+            for line in report.reach.wijken where wijken[line.code] != nil {
+                wijken[line.code]!.chequesIssued += line.issued
+                wijken[line.code]!.chequesRedeemed += line.participation
+            }
+            items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: true, note: nil))
+        }
+        var total = WijkYear(code: gemeente.code, name: gemeente.name)
+        var lines = wijken.keys.sorted().map { wijken[$0]! }
+        for index in lines.indices {
+            let line = lines[index]
+            total.budgetCents += line.budgetCents
+            total.committedCents += line.committedCents
+            total.paidCents += line.paidCents
+            total.fundedProjects += line.fundedProjects
+            total.passesIssued += line.passesIssued
+            total.ballotsCounted += line.ballotsCounted
+            total.chequesIssued += line.chequesIssued
+            total.chequesRedeemed += line.chequesRedeemed
+            lines[index].turnoutPercent = ReachLine.tenths(line.ballotsCounted * 100, line.passesIssued)
+            lines[index].chequeReachPercent = ReachLine.tenths(line.chequesRedeemed * 100, line.chequesIssued)
+        }
+        total.turnoutPercent = ReachLine.tenths(total.ballotsCounted * 100, total.passesIssued)
+        total.chequeReachPercent = ReachLine.tenths(total.chequesRedeemed * 100, total.chequesIssued)
+        return YearReport(kind: "year", gemeente: gemeente.code, gemeenteName: gemeente.name, period: period, items: items,
+                          wijken: lines, total: total)
+    }
+}

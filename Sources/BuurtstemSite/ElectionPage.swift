@@ -1,0 +1,139 @@
+import Buurtstem
+
+/// The results page of an election: what was decided and how, every project with its reason, money per wijk,
+/// turnout per buurt, and how to verify it yourself.
+enum ElectionPage {
+    /// The whole page.
+    static func html(_ report: ElectionReport) -> String {
+        let funded = report.contests.reduce(0) { $0 + $1.fundedCents }
+        let fundedCount = report.contests.reduce(0) { $0 + $1.projects.filter(\.funded).count }
+        let projectCount = report.contests.reduce(0) { $0 + $1.projects.count }
+        var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.both("uitslag", "result"))</p>"
+            + "<h1>\(HTML.escape(report.title))</h1>"
+            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) · "
+            + "<code>\(HTML.escape(report.election))</code></p></header>"
+        body += Page.figures([
+            ("Stempassen", "Passes issued", SiteFormat.count(report.passesIssued), "passes"),
+            ("Stemmen geteld", "Ballots counted", SiteFormat.count(report.ballotsCounted), "ballots"),
+            ("Opkomst", "Turnout", SiteFormat.percent(report.turnoutPercent), "turnout"),
+            ("Gefinancierd", "Funded", SiteFormat.money(funded), "funded"),
+            ("Projecten", "Projects funded", "\(fundedCount) / \(projectCount)", "projects"),
+        ])
+        body += "<nav class=\"toc\"><ul>"
+            + "<li><a href=\"#besluit\">\(HTML.both("Wat is besloten", "What was decided"))</a></li>"
+            + "<li><a href=\"#geld\">\(HTML.both("Geld per wijk", "Money per wijk"))</a></li>"
+            + (report.weighting == nil ? "" : "<li><a href=\"#weging\">\(HTML.both("Weging", "Weighting"))</a></li>")
+            + "<li><a href=\"#bereik\">\(HTML.both("Opkomst per buurt", "Turnout per buurt"))</a></li>"
+            + "<li><a href=\"#controle\">\(HTML.both("Zelf controleren", "Verify it yourself"))</a></li>"
+            + "<li><a href=\"#bestanden\">\(HTML.both("Bestanden", "Files"))</a></li></ul></nav>"
+        body += decided(report)
+        body += money(report)
+        if let weighting = report.weighting { body += WeightingSection.html(weighting) }
+        body += ReachSection.html(report.reach, ballots: true)
+        body += VerifySection.html(report.verification, receipt: true)
+        body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
+            ("report.json", "alle cijfers van deze pagina", "every number on this page"),
+            ("projects.csv", "elk project met stemmen, kosten en reden", "every project with votes, cost and reason"),
+            ("areas.csv", "geld per wijk", "money per wijk"),
+            ("reach-buurten.csv", "opkomst per buurt", "turnout per buurt"),
+            ("reach-wijken.csv", "opkomst per wijk", "turnout per wijk"),
+        ]))
+        return Page.document(title: "\(report.title) – \(report.gemeenteName)", body: body)
+    }
+
+    /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.
+    static func decided(_ report: ElectionReport) -> String {
+        let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
+        var body = "<p class=\"note\" data-rule=\"\(HTML.escape(report.allocation.rule))\"><strong>\(HTML.both("Regel", "Rule")): "
+            + "<code>\(HTML.escape(report.allocation.rule))</code></strong><br>\(HTML.escape(rule.dutch))<br>"
+            + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
+        body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
+                               "Ballot: \(ballot.english) Every pass issued could vote once.")
+        for (index, contest) in report.contests.enumerated() {
+            body += "<article class=\"contest\" data-area=\"\(HTML.escape(contest.area))\">"
+            body += "<h3>\(HTML.escape(contest.name)) <span class=\"en\">\(HTML.escape(contest.area))</span></h3>"
+            var figures: [(String, String, String, String)] = [("Budget", "Budget", SiteFormat.money(contest.budgetCents), "budget-\(contest.area)")]
+            if let cap = contest.capCents { figures.append(("Plafond", "Cap", SiteFormat.money(cap), "cap-\(contest.area)")) }
+            figures += [("Gefinancierd", "Funded", SiteFormat.money(contest.fundedCents), "funded-\(contest.area)"),
+                        ("Over", "Left", SiteFormat.money(contest.leftCents), "left-\(contest.area)"),
+                        ("Opkomst", "Turnout", "\(SiteFormat.percent(contest.turnoutPercent))", "turnout-\(contest.area)")]
+            body += Page.figures(figures)
+            let ordered = contest.projects.sorted { ($0.votes, $1.id) > ($1.votes, $0.id) }
+            let chart = BarChart(
+                id: "votes-\(index)", title: "Stemmen per project in \(contest.name) / Votes per project",
+                description: "Stemmen per project; groen: gefinancierd, grijs: niet gefinancierd. / Votes per project; green: funded, grey: not funded.",
+                bars: ordered.map {
+                    .init(label: "\($0.id) \($0.title)", value: $0.votes, text: "\(SiteFormat.count($0.votes))\($0.funded ? " ✓" : "")",
+                          style: $0.funded ? "funded" : "open")
+                })
+            body += chart.figure(table: projectTable(ordered, id: "votes-\(index)-table"))
+            body += "<ul class=\"projects\">" + ordered.map(card).joined() + "</ul></article>"
+        }
+        return Page.section(id: "besluit", dutch: "Wat is besloten, en hoe", english: "What was decided, and how", body)
+    }
+
+    /// The table behind the votes chart.
+    static func projectTable(_ projects: [ElectionReport.ProjectResult], id: String) -> String {
+        let rows = projects.map { project in
+            Table.Row(cells: [.text(project.id), .text(project.title),
+                              .number(SiteFormat.count(project.votes), key: "votes", value: "\(project.votes)"),
+                              .number(SiteFormat.money(project.costCents), key: "cost-cents", value: "\(project.costCents)"),
+                              .html(project.funded ? HTML.both("gefinancierd", "funded") : HTML.both("niet gefinancierd", "not funded"))],
+                      attributes: " data-project=\"\(HTML.escape(project.id))\"", style: project.funded ? "funded" : "")
+        }
+        return "<div id=\"\(id)\">" + Table(headers: [HTML.both("Code", "Id"), HTML.both("Project", "Project"), HTML.both("Stemmen", "Votes"),
+                                                      HTML.both("Kosten", "Cost"), HTML.both("Uitkomst", "Outcome")], rows: rows).html + "</div>"
+    }
+
+    /// One project as a card: title, numbers, outcome and the reason.
+    static func card(_ project: ElectionReport.ProjectResult) -> String {
+        var out = "<li class=\"project\(project.funded ? " funded" : "")\" data-project=\"\(HTML.escape(project.id))\" "
+            + "data-votes=\"\(project.votes)\" data-cost-cents=\"\(project.costCents)\" data-funded=\"\(project.funded)\">"
+        out += "<h4>\(HTML.escape(project.title)) <span class=\"en\">\(HTML.escape(project.id))</span></h4>"
+        out += "<p class=\"status\">" + (project.funded
+            ? HTML.both("Gefinancierd", "Funded") + (project.fundedOrder.map { " (#\($0))" } ?? "")
+            : HTML.both("Niet gefinancierd", "Not funded")) + "</p>"
+        out += "<p>\(HTML.escape(project.description))</p>"
+        out += "<dl><div><dt>\(HTML.both("Stemmen", "Votes"))</dt><dd class=\"votes\">\(SiteFormat.count(project.votes))</dd></div>"
+        if project.points != UInt64(project.votes) {
+            out += "<div><dt>\(HTML.both("Punten", "Points"))</dt><dd class=\"points\">\(SiteFormat.count(project.points))</dd></div>"
+        }
+        out += "<div><dt>\(HTML.both("Kosten", "Cost"))</dt><dd class=\"cost\">\(SiteFormat.money(project.costCents))</dd></div></dl>"
+        if !project.funders.isEmpty {
+            out += "<p>\(HTML.both("Betaald door", "Paid by")): "
+                + project.funders.map { "\(HTML.escape($0.funder)) \(SiteFormat.money($0.cents))" }.joined(separator: ", ") + "</p>"
+        }
+        out += "<p class=\"reason\"><span class=\"en\">\(HTML.both("Waarom", "Why")):</span> <span lang=\"en\">\(HTML.escape(project.reason))</span></p>"
+        return out + "</li>"
+    }
+
+    /// Money per area against its cap (or its budget where no cap is set).
+    static func money(_ report: ElectionReport) -> String {
+        let hasCaps = report.areas.contains { $0.capCents != nil }
+        var body = hasCaps
+            ? Page.paragraph("Per wijk: het plafond uit het budgetplan, het budget van de stemming en wat er is gefinancierd.",
+                             "Per wijk: the cap from the budget plan, the vote's budget and what was funded.")
+            : Page.paragraph("Per wijk: het budget van de stemming en wat er is gefinancierd. Voor deze verkiezing is geen plafond per wijk ingesteld.",
+                             "Per wijk: the vote's budget and what was funded. No cap per wijk was set for this election.")
+        let chart = BarChart(
+            id: "money", title: "Geld per wijk / Money per wijk",
+            description: "Lichte balk: \(hasCaps ? "plafond" : "budget"); donkere balk: gefinancierd. / Light bar: \(hasCaps ? "cap" : "budget"); dark bar: funded.",
+            bars: report.areas.map {
+                .init(label: $0.name, value: $0.fundedCents, text: SiteFormat.money($0.fundedCents), style: "funded",
+                      background: $0.capCents ?? ($0.budgetCents > 0 ? $0.budgetCents : nil))
+            })
+        let rows = report.areas.map { area in
+            Table.Row(cells: [.html("\(HTML.escape(area.name)) <span class=\"en\">\(HTML.escape(area.code))</span>"),
+                              .number(area.budgetCents > 0 ? SiteFormat.money(area.budgetCents) : "–", key: "budget-cents", value: "\(area.budgetCents)"),
+                              .number(area.capCents.map(SiteFormat.money) ?? "–", key: "cap-cents", value: area.capCents.map { "\($0)" } ?? ""),
+                              .number(SiteFormat.money(area.fundedCents), key: "funded-cents", value: "\(area.fundedCents)"),
+                              .number(area.budgetCents > 0 || area.capCents != nil ? SiteFormat.money(area.leftCents) : "–"),
+                              .number("\(area.fundedProjects) / \(area.projects)")],
+                      attributes: " data-code=\"\(HTML.escape(area.code))\"")
+        }
+        body += chart.figure(table: Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Budget", "Budget"), HTML.both("Plafond", "Cap"),
+                                                    HTML.both("Gefinancierd", "Funded"), HTML.both("Over", "Left"),
+                                                    HTML.both("Projecten", "Projects funded")], rows: rows).html)
+        return Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk", body)
+    }
+}

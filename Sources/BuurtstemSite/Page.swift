@@ -1,0 +1,111 @@
+/// The frame of every page: a complete HTML document with its own stylesheet, no scripts and no external assets,
+/// so it opens from a file, offline, and reads on a phone.
+enum Page {
+    /// A page titled `title` with `body` (HTML).
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="buurtstem report">
+        <title>\(HTML.escape(title))</title>
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        <footer><p>\(HTML.both("Gemaakt met Buurtstem; de cijfers staan ook in report.json en de CSV-bestanden in deze map.",
+                               "Made with Buurtstem; the numbers are also in report.json and the CSV files in this folder."))</p></footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// A section with a bilingual heading and an anchor.
+    static func section(id: String, dutch: String, english: String, _ body: String) -> String {
+        "<section id=\"\(id)\"><h2>\(HTML.both(dutch, english))</h2>\(body)</section>"
+    }
+
+    /// A row of key figures.
+    static func figures(_ items: [(dutch: String, english: String, value: String, key: String)]) -> String {
+        "<dl class=\"figures\">" + items.map {
+            "<div><dt>\(HTML.both($0.dutch, $0.english))</dt><dd data-figure=\"\(HTML.escape($0.key))\">\(HTML.escape($0.value))</dd></div>"
+        }.joined() + "</dl>"
+    }
+
+    /// A paragraph in Dutch with the English below it.
+    static func paragraph(_ dutch: String, _ english: String) -> String {
+        "<p>\(HTML.escape(dutch))</p><p class=\"en\" lang=\"en\">\(HTML.escape(english))</p>"
+    }
+
+    /// The links to the machine-readable files.
+    static func downloads(_ files: [(name: String, dutch: String, english: String)]) -> String {
+        "<ul class=\"downloads\">" + files.map {
+            "<li><a href=\"\(HTML.escape($0.name))\">\(HTML.escape($0.name))</a>: \(HTML.both($0.dutch, $0.english))</li>"
+        }.joined() + "</ul>"
+    }
+
+    static let stylesheet = """
+    :root{--ink:#1b1f24;--muted:#5b6470;--line:#d7dce2;--funded:#1f6f43;--open:#9aa5b1;--flag:#b3261e;--back:#e4e9ee;--accent:#0b5cad}
+    *{box-sizing:border-box}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff;line-height:1.45;font-size:16px}
+    main{max-width:60rem;margin:0 auto;padding:1rem}
+    header.top{border-bottom:3px solid var(--accent);margin-bottom:1rem}
+    h1{font-size:1.6rem;margin:.2rem 0 .4rem}
+    h2{font-size:1.3rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+    h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
+    .en{color:var(--muted);font-weight:normal}
+    h1 .en,h2 .en,h3 .en{display:block;font-size:.8em}
+    p.en{margin-top:-.6rem;font-size:.95em}
+    dl.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr));gap:.6rem;margin:1rem 0}
+    dl.figures div{border:1px solid var(--line);border-radius:.4rem;padding:.5rem .7rem}
+    dl.figures dt{font-size:.85rem}
+    dl.figures dt .en{display:block}
+    dl.figures dd{margin:.2rem 0 0;font-size:1.25rem;font-weight:600;white-space:nowrap}
+    nav.toc ul{padding-left:1.2rem;margin:.3rem 0}
+    .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0}
+    table.data{border-collapse:collapse;width:100%;font-size:.92rem}
+    table.data th,table.data td{border-bottom:1px solid var(--line);padding:.35rem .45rem;text-align:left;vertical-align:top}
+    table.data th{font-size:.82rem;background:#f5f7f9}
+    table.data th .en{display:block}
+    td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+    tr.flag td{background:#fdeceb}
+    tr.total td{font-weight:600;border-top:2px solid var(--ink)}
+    figure.chart-figure{margin:1rem 0}
+    svg.chart{width:100%;max-width:40rem;height:auto;display:block}
+    svg.chart text{font-size:12px;fill:var(--ink)}
+    svg.chart text.value{font-weight:600}
+    svg.chart .bar.funded{fill:var(--funded)}
+    svg.chart .bar.open{fill:var(--open)}
+    svg.chart .bar.flag{fill:var(--flag)}
+    svg.chart .bar.plain{fill:var(--accent)}
+    svg.chart .bar.back{fill:var(--back)}
+    svg.chart line.reference{stroke:var(--ink);stroke-dasharray:4 3;stroke-width:1}
+    svg.chart text.reference-label{font-size:11px;fill:var(--muted)}
+    figcaption{font-size:.9rem;color:var(--muted)}
+    details summary{cursor:pointer;color:var(--accent);margin:.3rem 0}
+    .projects{list-style:none;padding:0;margin:0}
+    .project{border:1px solid var(--line);border-left:6px solid var(--open);border-radius:.4rem;padding:.6rem .8rem;margin:.6rem 0}
+    .project.funded{border-left-color:var(--funded)}
+    .project h4{margin:0 0 .2rem;font-size:1.05rem}
+    .project .status{font-weight:600}
+    .project.funded .status{color:var(--funded)}
+    .project dl{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.3rem 0}
+    .project dl div{display:flex;gap:.3rem}
+    .project dt{color:var(--muted)}
+    .project dd{margin:0;font-weight:600}
+    .reason{margin:.3rem 0 0;font-size:.95rem}
+    .note{background:#f5f7f9;border-left:4px solid var(--accent);padding:.5rem .8rem;margin:.8rem 0}
+    .flagtext{color:var(--flag);font-weight:600}
+    code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
+    pre{background:#f5f7f9;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+    td code{word-break:break-all}
+    footer{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:var(--muted);font-size:.85rem}
+    a{color:var(--accent)}
+    @media (max-width:30rem){main{padding:.7rem}h1{font-size:1.35rem}table.data{font-size:.85rem}}
+    """
+}

@@ -1,0 +1,86 @@
+import Buurtstem
+
+/// The reach and representativeness section, shared by election and cheque-round pages: a chart of turnout per
+/// buurt with the flagged buurten marked, the table behind it, and the same per wijk.
+enum ReachSection {
+    /// The section; `ballots` is true for an election (passes and ballots), false for a cheque round.
+    static func html(_ reach: Reach, ballots: Bool) -> String {
+        let what = ballots ? ("stemmen", "ballots") : ("ingewisselde cheques", "cheques redeemed")
+        var body = Page.paragraph(
+            "Per buurt: hoeveel huishoudens er zijn, hoeveel \(ballots ? "stempassen" : "cheques") er zijn uitgegeven en hoeveel "
+                + "\(what.0) er zijn. Een buurt is ondervertegenwoordigd (rood) als haar aandeel in de \(what.0) meer dan \(reach.marginPercent) % "
+                + "lager is dan haar aandeel in de uitgegeven \(ballots ? "stempassen" : "cheques"). Buurten met minder dan "
+                + "\(reach.minimumHouseholds) huishoudens staan samen met andere buurten, zodat niemands deelname te herleiden is.",
+            "Per buurt: how many households there are, how many \(ballots ? "voting passes" : "cheques") were issued and how many "
+                + "\(what.1) there are. A buurt is under-represented (red) when its share of the \(what.1) is more than \(reach.marginPercent) % "
+                + "below its share of the \(ballots ? "passes" : "cheques") issued. Buurten with fewer than \(reach.minimumHouseholds) "
+                + "households are shown together with others, so nobody's participation can be traced.")
+        if !reach.buurtCountsAvailable {
+            body += "<p class=\"note\">" + HTML.both(
+                "De stempassen van deze verkiezing zijn uitgegeven voordat Buurtstem de buurt van een pas bijhield; de opkomst staat per wijk.",
+                "This election's passes were issued before Buurtstem kept a pass's buurt; turnout is shown per wijk.") + "</p>"
+        }
+        let flagged = reach.flagged
+        if reach.buurtCountsAvailable {
+            body += "<p class=\"note\" data-flagged=\"\(flagged.count)\">" + (flagged.isEmpty
+                ? HTML.both("Geen buurt is ondervertegenwoordigd.", "No buurt is under-represented.")
+                : HTML.both("Ondervertegenwoordigd: ", "Under-represented: ") + HTML.escape(flagged.map(\.name).joined(separator: "; ")))
+                + "</p>"
+            let chart = BarChart(
+                id: "reach-buurten",
+                title: ballots ? "Opkomst per buurt / Turnout per buurt" : "Bereik per buurt / Reach per buurt",
+                description: (ballots ? "Stemmen per uitgegeven stempas, per buurt" : "Ingewisselde cheques per uitgegeven cheque, per buurt")
+                    + "; rood: ondervertegenwoordigd. / " + (ballots ? "Ballots per pass issued" : "Cheques redeemed per cheque issued")
+                    + " per buurt; red: under-represented.",
+                bars: reach.buurten.map {
+                    .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: SiteFormat.percent($0.turnoutPercent),
+                          style: $0.underRepresented ? "flag" : "plain")
+                },
+                reference: (Int64((reach.total.turnoutPercent * 10).rounded()), "gemiddeld / average \(SiteFormat.percent(reach.total.turnoutPercent))"))
+            body += "<h3>\(HTML.both("Per buurt", "Per buurt"))</h3>" + chart.figure(table: table(reach.buurten, total: reach.total, ballots: ballots, id: "reach-buurten-table"))
+        }
+        let wijkChart = BarChart(
+            id: "reach-wijken", title: ballots ? "Opkomst per wijk / Turnout per wijk" : "Bereik per wijk / Reach per wijk",
+            description: ballots ? "Stemmen per uitgegeven stempas, per wijk. / Ballots per pass issued, per wijk."
+                : "Ingewisselde cheques per uitgegeven cheque, per wijk. / Cheques redeemed per cheque issued, per wijk.",
+            bars: reach.wijken.map {
+                .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: SiteFormat.percent($0.turnoutPercent),
+                      style: $0.underRepresented ? "flag" : "plain")
+            })
+        body += "<h3>\(HTML.both("Per wijk", "Per wijk"))</h3>" + wijkChart.figure(table: table(reach.wijken, total: reach.total, ballots: ballots, id: "reach-wijken-table"))
+        return Page.section(id: "bereik", dutch: ballots ? "Opkomst en bereik per buurt" : "Bereik per buurt",
+                            english: ballots ? "Turnout and reach per buurt" : "Reach per buurt", body)
+    }
+
+    /// The table behind a reach chart: one row per area and the total.
+    static func table(_ lines: [ReachLine], total: ReachLine, ballots: Bool, id: String) -> String {
+        var headers = [HTML.both("Gebied", "Area"), HTML.both("Huishoudens", "Households"),
+                       ballots ? HTML.both("Stempassen", "Passes issued") : HTML.both("Cheques", "Cheques issued")]
+        if ballots { headers += [HTML.both("Stemzuil", "Kiosk"), HTML.both("Papier", "Paper")] }
+        headers += [ballots ? HTML.both("Stemmen", "Ballots") : HTML.both("Ingewisseld", "Redeemed"),
+                    ballots ? HTML.both("Opkomst", "Turnout") : HTML.both("Bereik", "Reach"),
+                    HTML.both("Aandeel uitgegeven", "Share issued"),
+                    HTML.both(ballots ? "Aandeel stemmen" : "Aandeel ingewisseld", ballots ? "Share of ballots" : "Share redeemed"),
+                    HTML.both("Verschil", "Difference"), HTML.both("Verhouding", "Ratio"), HTML.both("Signaal", "Flag")]
+        func row(_ line: ReachLine, style: String) -> Table.Row {
+            var cells: [Table.Cell] = [.html("\(HTML.escape(line.name)) <span class=\"en\">\(HTML.escape(line.code))</span>"),
+                                       .number(SiteFormat.count(line.households), key: "households", value: "\(line.households)"),
+                                       .number(SiteFormat.count(line.issued), key: "issued", value: "\(line.issued)")]
+            if ballots {
+                cells += [.number(SiteFormat.count(line.ballotsKiosk ?? 0), key: "kiosk", value: "\(line.ballotsKiosk ?? 0)"),
+                          .number(SiteFormat.count(line.ballotsPaper ?? 0), key: "paper", value: "\(line.ballotsPaper ?? 0)")]
+            }
+            cells += [.number(SiteFormat.count(line.participation), key: "participation", value: "\(line.participation)"),
+                      .number(SiteFormat.percent(line.turnoutPercent), key: "turnout", value: "\(line.turnoutPercent)"),
+                      .number(SiteFormat.percent(line.issuedSharePercent)),
+                      .number(SiteFormat.percent(line.participationSharePercent)),
+                      .number(line.level == .total ? "" : SiteFormat.points(line.gapPoints)),
+                      .number(line.level == .total ? "" : SiteFormat.decimal(line.representation, places: 2)),
+                      .html(line.underRepresented ? "<span class=\"flagtext\">\(HTML.both("ondervertegenwoordigd", "under-represented"))</span>" : "")]
+            return Table.Row(cells: cells, attributes: " data-code=\"\(HTML.escape(line.code))\" data-flagged=\"\(line.underRepresented)\"",
+                             style: style)
+        }
+        let rows = lines.map { row($0, style: $0.underRepresented ? "flag" : "") } + [row(total, style: "total")]
+        return "<div id=\"\(id)\">" + Table(headers: headers, rows: rows).html + "</div>"
+    }
+}

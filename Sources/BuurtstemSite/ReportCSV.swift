@@ -1,0 +1,80 @@
+import Buurtstem
+
+/// The CSV files of a site, for journalists' spreadsheets: a header row, one row per item, amounts in cents and in
+/// euros with a decimal point, fields quoted when they need it (RFC 4180), UTF-8, `\n` line ends.
+enum ReportCSV {
+    /// A CSV document from a header and rows.
+    static func document(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// A field, quoted if it holds a comma, a quote or a line break; a leading `=`, `+`, `-` or `@` is prefixed
+    /// with `'` so a spreadsheet never runs it as a formula.
+    static func quote(_ field: String) -> String {
+        var text = field
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The reach lines.
+    static func reach(_ lines: [ReachLine], total: ReachLine) -> String {
+        document(["level", "code", "name", "wijk", "buurten", "households", "issued", "ballots_kiosk", "ballots_paper", "participation",
+                  "turnout_percent", "issued_share_percent", "participation_share_percent", "gap_points", "representation", "under_represented"],
+                 (lines + [total]).map {
+                     [$0.level.rawValue, $0.code, $0.name, $0.wijk, $0.buurten.joined(separator: " "), "\($0.households)", "\($0.issued)",
+                      $0.ballotsKiosk.map { "\($0)" } ?? "", $0.ballotsPaper.map { "\($0)" } ?? "", "\($0.participation)",
+                      "\($0.turnoutPercent)", "\($0.issuedSharePercent)", "\($0.participationSharePercent)", "\($0.gapPoints)",
+                      "\($0.representation)", "\($0.underRepresented)"]
+                 })
+    }
+
+    /// Money per area.
+    static func areas(_ areas: [AreaMoney]) -> String {
+        document(["code", "name", "budget_cents", "budget_eur", "cap_cents", "funded_cents", "funded_eur", "left_cents", "funded_projects", "projects"],
+                 areas.map {
+                     [$0.code, $0.name, "\($0.budgetCents)", SiteFormat.plainEuros($0.budgetCents), $0.capCents.map { "\($0)" } ?? "",
+                      "\($0.fundedCents)", SiteFormat.plainEuros($0.fundedCents), "\($0.leftCents)", "\($0.fundedProjects)", "\($0.projects)"]
+                 })
+    }
+
+    /// Every project of an election.
+    static func projects(_ report: ElectionReport) -> String {
+        document(["contest", "contest_name", "project", "title", "area", "category", "cost_cents", "cost_eur", "votes", "points", "funded",
+                  "funded_order", "reason", "funders"],
+                 report.contests.flatMap { contest in
+                     contest.projects.map {
+                         [contest.area, contest.name, $0.id, $0.title, $0.area ?? "", $0.category ?? "", "\($0.costCents)",
+                          SiteFormat.plainEuros($0.costCents), "\($0.votes)", "\($0.points)", "\($0.funded)", $0.fundedOrder.map { "\($0)" } ?? "",
+                          $0.reason, $0.funders.map { "\($0.funder): \($0.cents)" }.joined(separator: "; ")]
+                     }
+                 })
+    }
+
+    /// Every initiative of a cheque round.
+    static func initiatives(_ report: ChequeRoundReport) -> String {
+        document(["initiative", "title", "buurt", "buurt_name", "wijk", "target_cents", "cheques", "collected_cents", "collected_eur", "funded",
+                  "funded_cents", "reason"],
+                 report.initiatives.map {
+                     ["\($0.id)", $0.title, $0.buurt, $0.buurtName, $0.wijk, "\($0.targetCents)", "\($0.cheques)", "\($0.collectedCents)",
+                      SiteFormat.plainEuros($0.collectedCents), "\($0.funded)", "\($0.fundedCents)", $0.reason]
+                 })
+    }
+
+    /// The year view per wijk.
+    static func year(_ report: YearReport) -> String {
+        document(["code", "name", "budget_cents", "cap_cents", "committed_cents", "paid_cents", "funded_projects", "passes_issued",
+                  "ballots_counted", "turnout_percent", "cheques_issued", "cheques_redeemed", "cheque_reach_percent"],
+                 (report.wijken + [report.total]).map {
+                     [$0.code, $0.name, "\($0.budgetCents)", $0.capCents.map { "\($0)" } ?? "", "\($0.committedCents)", "\($0.paidCents)",
+                      "\($0.fundedProjects)", "\($0.passesIssued)", "\($0.ballotsCounted)", "\($0.turnoutPercent)", "\($0.chequesIssued)",
+                      "\($0.chequesRedeemed)", "\($0.chequeReachPercent)"]
+                 })
+    }
+
+    /// The elections and rounds of a year view.
+    static func items(_ report: YearReport) -> String {
+        document(["kind", "id", "title", "date", "included", "note"],
+                 report.items.map { [$0.kind, $0.id, $0.title, $0.date, "\($0.included)", $0.note ?? ""] })
+    }
+}

@@ -1,0 +1,96 @@
+import Buurtstem
+import Foundation
+
+/// The public results site: static, self-contained files (an HTML page without scripts or external assets, the
+/// report as JSON, CSV files) written into a folder that opens from disk, offline.
+///
+/// Data flows one way: this module renders the engine's report values (`ElectionReport`, `ChequeRoundReport`,
+/// `YearReport`) and never reaches back into the store.
+public enum ResultsSite {
+    /// One file of a site.
+    public struct File: Sendable, Equatable {
+        /// Its name in the folder.
+        public let name: String
+        /// Its contents.
+        public let contents: String
+    }
+
+    /// The file that marks a folder as a results site, so writing a site again may replace it.
+    public static let marker = ".buurtstem-site"
+
+    /// The files of an election's site.
+    public static func files(_ report: ElectionReport) throws -> [File] {
+        [File(name: "index.html", contents: ElectionPage.html(report)),
+         File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
+         File(name: "projects.csv", contents: ReportCSV.projects(report)),
+         File(name: "areas.csv", contents: ReportCSV.areas(report.areas)),
+         File(name: "reach-buurten.csv", contents: ReportCSV.reach(report.reach.buurten, total: report.reach.total)),
+         File(name: "reach-wijken.csv", contents: ReportCSV.reach(report.reach.wijken, total: report.reach.total))]
+    }
+
+    /// The files of a cheque round's site.
+    public static func files(_ report: ChequeRoundReport) throws -> [File] {
+        [File(name: "index.html", contents: ChequeRoundPage.html(report)),
+         File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
+         File(name: "initiatives.csv", contents: ReportCSV.initiatives(report)),
+         File(name: "areas.csv", contents: ReportCSV.areas(report.areas)),
+         File(name: "reach-buurten.csv", contents: ReportCSV.reach(report.reach.buurten, total: report.reach.total)),
+         File(name: "reach-wijken.csv", contents: ReportCSV.reach(report.reach.wijken, total: report.reach.total))]
+    }
+
+    /// The files of a year view.
+    public static func files(_ report: YearReport) throws -> [File] {
+        [File(name: "index.html", contents: YearPage.html(report)),
+         File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
+         File(name: "wijken.csv", contents: ReportCSV.year(report)),
+         File(name: "items.csv", contents: ReportCSV.items(report))]
+    }
+
+    /// Writes `files` into `folder`, which must be new, empty, or an earlier results site (then replaced). The files
+    /// go to `FOLDER.partial` first and are moved in place only when all are written, so a failure never leaves half
+    /// a site. Returns the index page's path.
+    @discardableResult
+    public static func write(_ files: [File], to folder: URL) throws -> String {
+        let manager = FileManager.default
+        let path = folder.standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists {
+            guard isFolder.boolValue else {
+                throw UsageError("--out \(path) is a file, not a folder; give a new or empty folder for the results site")
+            }
+            let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            guard contents.isEmpty || contents.contains(marker) else {
+                throw UsageError("--out \(path) is not empty and is not a results site made by 'buurtstem report'; "
+                    + "give a new or empty folder (an earlier results site is replaced)")
+            }
+        }
+        let parent = folder.standardizedFileURL.deletingLastPathComponent().path
+        guard manager.fileExists(atPath: parent) else {
+            throw UsageError("--out \(path): the folder \(parent) does not exist; create it first or choose another --out")
+        }
+        guard manager.isWritableFile(atPath: parent), !exists || manager.isWritableFile(atPath: path) else {
+            throw UsageError("--out \(path) is not writable: you may not write in \(exists ? path : parent). "
+                + "Choose a folder you may write to, or fix its permissions")
+        }
+        let partial = URL(fileURLWithPath: path + ".partial")
+        do {
+            if manager.fileExists(atPath: partial.path) { try manager.removeItem(at: partial) }
+            try manager.createDirectory(at: partial, withIntermediateDirectories: false)
+            for file in files {
+                try Data(file.contents.utf8).write(to: partial.appendingPathComponent(file.name))
+            }
+            try Data("Made by 'buurtstem report'; writing a report here again replaces this folder.\n".utf8)
+                .write(to: partial.appendingPathComponent(marker))
+            if exists { try manager.removeItem(atPath: path) }
+            try manager.moveItem(at: partial, to: URL(fileURLWithPath: path))
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            try? manager.removeItem(at: partial)
+            throw UsageError("cannot write the results site to \(path): \(error.localizedDescription). "
+                + "Choose a folder you may write to with --out")
+        }
+        return URL(fileURLWithPath: path).appendingPathComponent("index.html").path
+    }
+}

@@ -1,0 +1,33 @@
+import Buurtstem
+
+/// "Verify it yourself": the values that fix the result, the record's files with their SHA-256 and the exact
+/// commands.
+enum VerifySection {
+    /// The section; `receipt` adds the receipt check (elections).
+    static func html(_ verification: ReportVerification, receipt: Bool) -> String {
+        var body = Page.paragraph(
+            "U hoeft de gemeente niet te vertrouwen. Download het gepubliceerde verslag (record) en controleer het op uw eigen computer met de onafhankelijke controle-software: die controleert elke handtekening, telt opnieuw en herberekent de uitkomst.",
+            "You do not have to trust the gemeente. Download the published record and check it on your own computer with the independent verifier: it checks every signature, recounts and recomputes the outcome.")
+        body += "<pre><code data-command=\"verify\">\(HTML.escape(verification.command))</code></pre>"
+        if receipt {
+            body += Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld (niet wat u stemde):",
+                                   "With the tracking code from the kiosk you can check that your ballot was counted (not how you voted):")
+            body += "<pre><code>buurtstem receipt check --record \(HTML.escape(verification.recordFolder ?? "RECORD_FOLDER")) --receipt VOLGCODE</code></pre>"
+        }
+        let values = verification.values.map { value in
+            Table.Row(cells: [.text(value.label), .html("<code>\(HTML.escape(value.hex))</code>")])
+        }
+        body += "<h3>\(HTML.both("Vastgelegde waarden", "Fixed values"))</h3>"
+            + Table(headers: [HTML.both("Wat", "What"), HTML.both("Waarde (hex)", "Value (hex)")], rows: values).html
+        if !verification.files.isEmpty {
+            body += "<h3>\(HTML.both("Bestanden van het verslag", "Files of the record")) <code>\(HTML.escape(verification.recordFolder ?? ""))</code></h3>"
+            body += Page.paragraph("Vergelijk de SHA-256 van de bestanden die u downloadt met deze lijst (bijvoorbeeld met sha256sum).",
+                                   "Compare the SHA-256 of the files you download with this list (e.g. with sha256sum).")
+            body += Table(headers: [HTML.both("Bestand", "File"), HTML.both("Bytes", "Bytes"), "SHA-256"], rows: verification.files.map {
+                Table.Row(cells: [.text($0.name), .number(SiteFormat.count($0.bytes)), .html("<code>\(HTML.escape($0.sha256))</code>")],
+                          attributes: " data-file=\"\(HTML.escape($0.name))\"")
+            }).html
+        }
+        return Page.section(id: "controle", dutch: "Zelf controleren", english: "Verify it yourself", body)
+    }
+}

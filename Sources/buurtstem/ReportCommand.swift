@@ -1,0 +1,107 @@
+import ArgumentParser
+import Buurtstem
+import BuurtstemSite
+import Foundation
+
+/// `buurtstem report`: the public results site of an election or cheque round, or the raad's year view.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the public results site of an election, a cheque round or a year (static HTML, JSON, CSV).",
+        discussion: """
+        Writes a self-contained site into --out (index.html without scripts or external assets, report.json and CSV \
+        files): what was decided and by which rule, every project with votes, cost and the reason, money per wijk, \
+        turnout and reach per wijk and buurt with under-represented buurten flagged, and how to verify it yourself. \
+        Give exactly one of --election, --round, --year or --from/--to. Buurten with fewer than 50 households are \
+        shown merged with others (docs/reports.md). Reads the store only; --out must be new, empty or an earlier site.
+        """
+    )
+
+    @Option(help: "A closed election's id.")
+    var election: String?
+
+    @Option(help: "A settled cheque round's id.")
+    var round: String?
+
+    @Option(help: "A calendar year for the raad's view, e.g. 2026.")
+    var year: Int?
+
+    @Option(help: "The first day of the raad's view (YYYY-MM-DD), with --to.")
+    var from: String?
+
+    @Option(help: "The last day of the raad's view (YYYY-MM-DD), with --from.")
+    var to: String?
+
+    @Option(help: "The folder for the site (new, empty, or an earlier site, which is replaced).")
+    var out: String
+
+    @Option(help: "Flag an area when its share of ballots (or redeemed cheques) is more than this percentage below its share of passes (or cheques) issued, relatively; 0 to 100.")
+    var margin: Int = ReachPrivacy.defaultMarginPercent
+
+    @Option(help: "The published record's folder: its files are listed with their SHA-256 on the site.")
+    var record: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        let chosen = [election != nil, round != nil, year != nil, from != nil || to != nil].filter { $0 }.count
+        guard chosen == 1 else {
+            throw ValidationError("give exactly one of --election ID, --round ID, --year YYYY or --from DAY --to DAY")
+        }
+        if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together: give both days, e.g. --from 2026-01-01 --to 2026-06-30") }
+        if record != nil, year != nil || from != nil { throw ValidationError("--record goes with --election or --round, not with a year view") }
+    }
+
+    func run() throws {
+        try ReachPrivacy.checkMargin(margin)
+        let store = try store.open()
+        let folder = URL(fileURLWithPath: out)
+        let recordFolder = record.map { URL(fileURLWithPath: $0) }
+        if let election {
+            let report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
+            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            try output.emit(report) { Self.summary(report, index: index) }
+        } else if let round {
+            let report = try ChequeRoundReport.load(round: round, store: store, marginPercent: margin, record: recordFolder)
+            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            try output.emit(report) { Self.summary(report, index: index) }
+        } else {
+            let period = try year.map(ReportPeriod.year) ?? ReportPeriod.days(from: from ?? "", to: to ?? "")
+            let report = try YearReport.load(period: period, store: store)
+            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            try output.emit(report) { Self.summary(report, index: index) }
+        }
+    }
+
+    static func flagged(_ reach: Reach) -> String {
+        reach.flagged.isEmpty ? "no buurt under-represented (margin \(reach.marginPercent) %)"
+            : "under-represented (margin \(reach.marginPercent) %): " + reach.flagged.map { "\($0.name) \($0.turnoutPercent) %" }.joined(separator: ", ")
+    }
+
+    static func summary(_ report: ElectionReport, index: String) -> String {
+        """
+        Results site of \(report.election) (\(report.title)): \(report.ballotsCounted) ballots of \(report.passesIssued) passes \
+        (\(report.turnoutPercent) %), \(report.contests.flatMap(\.projects).filter(\.funded).count) projects funded.
+          \(flagged(report.reach))
+        Open it: \(index)
+        """
+    }
+
+    static func summary(_ report: ChequeRoundReport, index: String) -> String {
+        """
+        Results site of cheque round \(report.round): \(report.chequesRedeemed) of \(report.chequesIssued) cheques redeemed \
+        (\(report.reach.total.turnoutPercent) %), \(report.initiatives.filter(\.funded).count) of \(report.initiatives.count) initiatives funded.
+          \(flagged(report.reach))
+        Open it: \(index)
+        """
+    }
+
+    static func summary(_ report: YearReport, index: String) -> String {
+        """
+        Year view \(report.period.from) to \(report.period.to): \(report.items.filter(\.included).count) of \(report.items.count) votes and rounds \
+        counted; budget \(Money.format(report.total.budgetCents)), committed \(Money.format(report.total.committedCents)).
+        Open it: \(index)
+        """
+    }
+}
