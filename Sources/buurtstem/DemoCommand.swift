@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemSite
 import BuurtstemVerifier
 import Foundation
 
@@ -30,17 +31,49 @@ struct DemoCommand: ParsableCommand {
         }
         if !output.json { print("- verify the published record with the independent verifier...") }
         let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder)).verify()
-        try output.emit(DemoView(demo: report, verification: verification)) {
-            report.summary(verification: verification)
+        if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
+        let sites = try Self.writeSites(report)
+        try output.emit(DemoView(demo: report, verification: verification, sites: sites)) {
+            report.summary(verification: verification, sites: sites)
         }
         if !verification.passed { throw ExitCode.failure }
     }
+}
+
+extension DemoCommand {
+    /// Writes the results sites of the demo's stemdag and cheque round, and the year view, into its folder.
+    static func writeSites(_ report: Demo.Report) throws -> DemoSites {
+        let store = try Store.open(path: report.database)
+        let folder = URL(fileURLWithPath: report.folder)
+        let election = try ElectionReport.load(election: report.stemdag.election, store: store,
+                                               record: URL(fileURLWithPath: report.stemdag.recordFolder))
+        let round = try ChequeRoundReport.load(round: report.cheques.round, store: store, record: URL(fileURLWithPath: report.cheques.recordFolder))
+        let year = try YearReport.load(period: try ReportPeriod.year(Calendar(identifier: .gregorian).component(.year, from: Date())), store: store)
+        return DemoSites(
+            stemdag: try ResultsSite.write(try ResultsSite.files(election), to: folder.appendingPathComponent("site-\(report.stemdag.election)")),
+            cheques: try ResultsSite.write(try ResultsSite.files(round), to: folder.appendingPathComponent("site-\(report.cheques.round)")),
+            year: try ResultsSite.write(try ResultsSite.files(year), to: folder.appendingPathComponent("site-\(year.period.from.prefix(4))")),
+            flagged: election.reach.flagged.map { "\($0.name) (\(Demo.Report.percent($0.turnoutPercent)) turnout)" })
+    }
+}
+
+/// Where the demo's results sites are.
+struct DemoSites: Encodable {
+    /// The stemdag's site (index.html).
+    let stemdag: String
+    /// The cheque round's site.
+    let cheques: String
+    /// The year view.
+    let year: String
+    /// Buurten the stemdag's site flags as under-represented.
+    let flagged: [String]
 }
 
 /// The demo's outcome for --json.
 struct DemoView: Encodable {
     let demo: Demo.Report
     let verification: VerificationReport
+    let sites: DemoSites
 }
 
 extension Demo.Report {
@@ -50,7 +83,7 @@ extension Demo.Report {
     }
 
     /// The readable summary printed at the end.
-    func summary(verification: VerificationReport) -> String {
+    func summary(verification: VerificationReport, sites: DemoSites) -> String {
         var lines = ["", "Buurtstem demo: gemeente \(gemeente.name) (\(gemeente.code))", ""]
         lines.append("Register snapshot \(register.snapshot.id ?? 0): \(register.snapshot.householdCount) households, "
             + "\(register.snapshot.residentCount) residents, \(register.snapshot.eligibleCount) aged \(register.snapshot.eligibleAge)+, "
@@ -93,6 +126,12 @@ extension Demo.Report {
         lines.append("")
         lines.append("Steps:")
         for step in steps { lines.append("  \(String(format: "%7.3f", step.seconds)) s  \(step.name)") }
+        lines.append("")
+        lines.append("Results site for residents (open it in a browser; works offline, also on a phone):")
+        lines.append("  \(sites.stemdag)")
+        lines.append("  under-represented: " + (sites.flagged.isEmpty ? "none" : sites.flagged.joined(separator: ", ")))
+        lines.append("  the cheque round: \(sites.cheques)")
+        lines.append("  the year for the raad: \(sites.year)")
         lines.append("")
         lines.append("The published record: \(stemdag.recordFolder)")
         lines.append("Verifier: " + (verification.passed

@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The last day of the raad's view (YYYY-MM-DD), with --from.")
     var to: String?
 
+    @Option(help: "With a year view: show only this wijk (its CBS code, e.g. WK001407).")
+    var area: String?
+
     @Option(help: "The folder for the site (new, empty, or an earlier site, which is replaced).")
     var out: String
 
@@ -51,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         }
         if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together: give both days, e.g. --from 2026-01-01 --to 2026-06-30") }
         if record != nil, year != nil || from != nil { throw ValidationError("--record goes with --election or --round, not with a year view") }
+        if area != nil, year == nil, from == nil { throw ValidationError("--area goes with a year view (--year or --from/--to)") }
     }
 
     func run() throws {
@@ -68,7 +72,7 @@ struct ReportCommand: ParsableCommand {
             try output.emit(report) { Self.summary(report, index: index) }
         } else {
             let period = try year.map(ReportPeriod.year) ?? ReportPeriod.days(from: from ?? "", to: to ?? "")
-            let report = try YearReport.load(period: period, store: store)
+            let report = try YearReport.load(period: period, store: store, area: area)
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         }

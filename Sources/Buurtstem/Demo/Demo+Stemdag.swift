@@ -73,8 +73,8 @@ extension Demo {
         _ = try Election.create(definition, issuingKey: issuingKey, in: store)
         let database = URL(fileURLWithPath: store.path)
         let location2 = database.deletingLastPathComponent().appendingPathComponent("location2.sqlite").path
-        try steps.run("add two kiosks (bibliotheek, buurthuis) with sealed keys") {
-            for name in ["bibliotheek", "buurthuis"] {
+        try steps.run("add two kiosks (bibliotheek, buurthuis) and one for paper ballots (papier), with sealed keys") {
+            for name in ["bibliotheek", "buurthuis", "papier"] {
                 _ = try Kiosk.add(election: id, name: name, keyFile: Kiosk.defaultKeyPath(database: store.path, election: id, name: name),
                                   passphrase: Self.passphrase, issuingKey: issuingKey, store: store)
             }
@@ -92,19 +92,25 @@ extension Demo {
 
         // Residents come to one of the two locations with their pass.
         let codes = try String(contentsOf: printFolder.appendingPathComponent("stempassen.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { line -> (area: String, code: String) in
+            .split(separator: "\n").dropFirst().map { line -> (household: String, area: String, code: String) in
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                return (String(fields[1]), String(fields[2]))
+                return (String(fields[0]), String(fields[1]), String(fields[2]))
             }
+        // The buurt of each household, to give one buurt a low turnout (the results site flags it).
+        let buurtOf = Dictionary(uniqueKeysWithValues: String(decoding: householdsCSV, as: UTF8.self).split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return (String(fields[0]), String(fields[1]))
+        })
         var random = SplitMix64(seed: 7)
         var cast: [String: Int] = [:]
         var refusals: [StemdagReport.Refusal] = []
-        let boxes = ["bibliotheek": BallotBox(store: store), "buurthuis": BallotBox(store: second)]
+        let boxes = ["bibliotheek": BallotBox(store: store), "buurthuis": BallotBox(store: second), "papier": BallotBox(store: store)]
         var voted: [String] = []
         var votedAtBibliotheek: String?
-        try steps.run("cast ballots at both kiosks (about 40 % turnout)") {
-            for pass in codes where random.next() % 100 < 40 {
-                let kiosk = random.next() % 2 == 0 ? "bibliotheek" : "buurthuis"
+        try steps.run("cast ballots at both kiosks and a few on paper (about 40 % turnout, 12 % in \(Self.lowTurnoutBuurt.name))") {
+            for pass in codes where random.next() % 100 < (buurtOf[pass.household] == Self.lowTurnoutBuurt.code ? 12 : 40) {
+                let draw = random.next() % 20
+                let kiosk = draw == 0 ? "papier" : draw % 2 == 0 ? "bibliotheek" : "buurthuis"
                 let choices = Self.choices(area: pass.area, random: &random)
                 _ = try boxes[kiosk]!.cast(election: id, kiosk: kiosk, code: pass.code, choices: choices)
                 cast[kiosk, default: 0] += 1
@@ -141,7 +147,7 @@ extension Demo {
                                passphrase: Passphrase(environment: [Passphrase.environmentVariable: Self.passphrase], interactive: false))
         }
         try steps.run("close the polls at each location (final signed checkpoints) and merge location 2") {
-            _ = try Polls.close(election: id, store: store, timeMillis: now, only: ["bibliotheek"], kioskKey: kioskKey)
+            _ = try Polls.close(election: id, store: store, timeMillis: now, only: ["bibliotheek", "papier"], kioskKey: kioskKey)
             _ = try Polls.close(election: id, store: second, timeMillis: now, only: ["buurthuis"], kioskKey: kioskKey)
             _ = try LocationMerge.merge(election: id, from: location2, into: store)
         }
@@ -157,6 +163,10 @@ extension Demo {
                              refusals: refusals, tally: tally, allocations: allocations, recordFolder: recordFolder.path,
                              printFolder: printFolder.path, rule: definition.allocation.rule)
     }
+
+    /// The buurt where few residents vote in the demo (Professorenbuurt-Noord, Korrewegwijk), so the results
+    /// site has an under-represented buurt to flag.
+    static let lowTurnoutBuurt = (code: "BU00140701", name: "Professorenbuurt-Noord")
 
     /// Up to three projects of the wijk, drawn with each project's appeal as its weight.
     static func choices(area: String, random: inout SplitMix64) -> [Choice] {

@@ -100,8 +100,17 @@ public struct ElectionReport: Sendable, Codable {
     public let verification: ReportVerification
 
     /// Sets the caps of the budget plan on the contests and areas they apply to (area code -> cents); the site
-    /// then shows money per wijk against its cap.
-    public mutating func setCaps(_ caps: [String: Int64]) {
+    /// then shows money per wijk against its cap. Refuses a code that is neither a contest area nor an area of
+    /// the report, and a negative cap; then nothing is set.
+    public mutating func setCaps(_ caps: [String: Int64]) throws {
+        let known = Set(contests.map(\.area) + areas.map(\.code))
+        if let unknown = caps.keys.sorted().first(where: { !known.contains($0) }) {
+            throw UsageError("unknown area '\(unknown)': election \(election) has no contest or projects there; "
+                + "its areas: \(known.sorted().joined(separator: ", "))")
+        }
+        if let negative = caps.first(where: { $0.value < 0 }) {
+            throw UsageError("the cap of \(negative.key) is negative (\(negative.value) cents); a cap is an amount of at least 0")
+        }
         for index in contests.indices { contests[index].capCents = caps[contests[index].area] }
         for index in areas.indices { areas[index].capCents = caps[areas[index].code] }
     }

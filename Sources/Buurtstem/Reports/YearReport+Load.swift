@@ -4,9 +4,17 @@ import GRDB
 extension YearReport {
     /// The view of `period`: elections whose polls closed in it (closed ones counted) and cheque rounds issued in it
     /// (settled ones counted), each through its own report, so the numbers equal those of their results sites.
-    public static func load(period: ReportPeriod, store: Store) throws -> YearReport {
+    /// With `area` (a wijk code), only that wijk is shown.
+    public static func load(period: ReportPeriod, store: Store, area: String? = nil) throws -> YearReport {
         let gemeente = try store.gemeente()
-        let wijkRows = try store.read { db in try Row.fetchAll(db, sql: "SELECT code, name FROM wijk ORDER BY code") }
+        var wijkRows = try store.read { db in try Row.fetchAll(db, sql: "SELECT code, name FROM wijk ORDER BY code") }
+        if let area {
+            wijkRows = wijkRows.filter { $0["code"] == area }
+            guard !wijkRows.isEmpty else {
+                throw UsageError("unknown area '\(area)': --area must be a wijk of gemeente \(gemeente.name) (WK + 6 digits); "
+                    + "'buurtstem register show' lists them")
+            }
+        }
         var wijken: [String: WijkYear] = [:]
         for row in wijkRows { wijken[row["code"]] = WijkYear(code: row["code"], name: row["name"]) }
         var items: [Item] = []

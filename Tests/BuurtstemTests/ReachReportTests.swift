@@ -1,0 +1,208 @@
+@testable import Buurtstem
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import Testing
+
+/// A Korrewegwijk election over a register made for the test: three buurten of 100 households, one of 30 (merged
+/// for privacy), and residents of Professorenbuurt-Noord who hardly vote.
+struct UnderRepresentedFixture {
+    let store: Store
+    let folder: URL
+    /// Ballots cast per buurt (the small buurt's households vote with De Hoogte's group).
+    static let ballots = ["BU00140100": 55, "BU00140103": 5, "BU00140101": 50, "BU00140102": 10]
+    /// Of those, on paper (kiosk `papier`).
+    static let paper = ["BU00140101": 4]
+
+    init() throws {
+        let (store, folder) = try groningenStore()
+        var rows = ["household_id,buurt,residents,eligible"]
+        for (buurt, count) in [("BU00140100", 100), ("BU00140101", 100), ("BU00140102", 100), ("BU00140103", 30), ("BU00140200", 80)] {
+            for index in 0..<count { rows.append("\(buurt.suffix(4))\(String(format: "%04d", index)),\(buurt),2,2") }
+        }
+        _ = try RegisterImport.run(Array((rows.joined(separator: "\n") + "\n").utf8), file: "households.csv", eligibleAge: 16, into: store)
+        let passphrase = Passphrase(environment: ["BUURTSTEM_PASSPHRASE": StemdagFixture.passphrase], interactive: false)
+        let issuingKey = try KeyFile.unseal(folder.appendingPathComponent("issuing.key").path, passphrase: passphrase)
+        let text = StemdagFixture.aroundNow(String(decoding: try shippedFile("Ballots/wijkstemdag-korrewegwijk-2026.yaml"), as: UTF8.self), id: "reach")
+        _ = try Election.create(try ElectionFile.parse(text, file: "reach.yaml", store: store), issuingKey: issuingKey, in: store)
+        for name in ["bibliotheek", "papier"] {
+            _ = try Kiosk.add(election: "reach", name: name, keyFile: folder.appendingPathComponent("\(name).key").path,
+                              passphrase: StemdagFixture.passphrase, issuingKey: issuingKey, store: store)
+        }
+        let print = folder.appendingPathComponent("print")
+        _ = try StempasIssuance.issue(election: "reach", store: store, issuingKey: issuingKey, addresses: nil, printFolder: print)
+        _ = try Polls.open(election: "reach", store: store)
+        let lines = try String(contentsOf: print.appendingPathComponent("stempassen.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        var left = Self.ballots, paperLeft = Self.paper
+        let box = BallotBox(store: store)
+        for line in lines {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            let buurt = "BU0014" + fields[0].prefix(4)
+            guard left[buurt, default: 0] > 0 else { continue }
+            left[buurt]! -= 1
+            let paper = paperLeft[buurt, default: 0] > 0
+            if paper { paperLeft[buurt]! -= 1 }
+            _ = try box.cast(election: "reach", kiosk: paper ? "papier" : "bibliotheek", code: String(fields[2]),
+                             choices: [Choice(project: "KW-01", value: 1)])
+        }
+        _ = try Polls.close(election: "reach", store: store, timeMillis: Int64(Date().timeIntervalSince1970 * 1000)) { kiosk in
+            try KeyFile.unseal(kiosk.keyFile, passphrase: passphrase)
+        }
+        self.store = store
+        self.folder = folder
+    }
+
+    /// Every table's row count, to show a report stored nothing.
+    func rowCounts() throws -> [String: Int] {
+        try store.read { db in
+            var counts: [String: Int] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"")
+            }
+            return counts
+        }
+    }
+}
+
+@Suite("Reach and representativeness")
+struct ReachReportTests {
+    @Test("buurten under 50 households are merged: with the wijk's other small buurten, else into its smallest large buurt, else the wijk")
+    func groups() {
+        let wijk = "WK001401"
+        func sizes(_ pairs: [(String, Int64)]) -> [ReachGroup.BuurtSize] { pairs.map { .init(code: $0.0, households: $0.1) } }
+        let separate = ReachGroup.groups(wijk: wijk, buurten: sizes([("BU00140100", 80), ("BU00140101", 50)]))
+        #expect(separate.map(\.code) == ["BU00140100", "BU00140101"])
+        let rest = ReachGroup.groups(wijk: wijk, buurten: sizes([("BU00140100", 80), ("BU00140101", 30), ("BU00140102", 25), ("BU00140103", 0)]))
+        #expect(rest.map(\.code) == ["BU00140100", "WK001401-overig"])
+        #expect(rest[1].buurten == ["BU00140101", "BU00140102"] && rest[1].households == 55)
+        let host = ReachGroup.groups(wijk: wijk, buurten: sizes([("BU00140100", 80), ("BU00140101", 60), ("BU00140102", 10)]))
+        #expect(host.map(\.code) == ["BU00140100", "BU00140101"])
+        #expect(host[1].buurten == ["BU00140101", "BU00140102"] && host[1].households == 70)
+        let whole = ReachGroup.groups(wijk: wijk, buurten: sizes([("BU00140100", 20), ("BU00140101", 10)]))
+        #expect(whole == [ReachGroup(code: wijk, wijk: wijk, buurten: ["BU00140100", "BU00140101"], households: 30)])
+        #expect(ReachGroup.groups(wijk: wijk, buurten: []).isEmpty)
+    }
+
+    @Test("a line's shares, gap and ratio come from exact integers; the flag is share of ballots < share of passes x (1 - margin)")
+    func lineArithmetic() {
+        let line = ReachLine(level: .buurt, code: "B", name: "B", wijk: "W", buurten: ["B"], households: 100, issued: 100, ballotsKiosk: 10,
+                             ballotsPaper: 0, participation: 10, issuedTotal: 330, participationTotal: 120, marginPercent: 25)
+        #expect(line.turnoutPercent == 10)
+        #expect(line.issuedSharePercent == 30.3 && line.participationSharePercent == 8.3)
+        #expect(line.gapPoints == -22.0)
+        #expect(line.representation == 0.28)
+        #expect(line.underRepresented)
+        // Exactly at the margin is not beyond it: half the passes, 37.5 % of the ballots.
+        let edge = ReachLine(level: .buurt, code: "E", name: "E", wijk: "W", buurten: [], households: 100, issued: 100, ballotsKiosk: nil,
+                             ballotsPaper: nil, participation: 75, issuedTotal: 200, participationTotal: 200, marginPercent: 25)
+        #expect(edge.representation == 0.75 && !edge.underRepresented)
+        let empty = ReachLine(level: .buurt, code: "Z", name: "Z", wijk: "W", buurten: [], households: 0, issued: 0, ballotsKiosk: nil,
+                              ballotsPaper: nil, participation: 0, issuedTotal: 0, participationTotal: 0, marginPercent: 25)
+        #expect(empty.turnoutPercent == 0 && !empty.underRepresented)
+    }
+
+    @Test("the deliberately under-represented buurt is flagged, and only it; the small buurt is counted with De Hoogte")
+    func flagsTheUnderRepresentedBuurt() throws {
+        let fixture = try UnderRepresentedFixture()
+        let report = try ElectionReport.load(election: "reach", store: fixture.store)
+        let reach = report.reach
+        #expect(reach.buurtCountsAvailable)
+        #expect(reach.buurten.map(\.code) == ["BU00140100", "BU00140101", "BU00140102"])
+        let hoogte = reach.buurten[0], indische = reach.buurten[1], professoren = reach.buurten[2]
+        #expect(hoogte.buurten == ["BU00140100", "BU00140103"] && hoogte.households == 130 && hoogte.issued == 130 && hoogte.participation == 60)
+        #expect(indische.participation == 50 && indische.ballotsPaper == 4 && indische.ballotsKiosk == 46)
+        #expect(professoren.participation == 10 && professoren.turnoutPercent == 10)
+        #expect(professoren.gapPoints == -22.0 && professoren.representation == 0.28)
+        #expect(reach.flagged.map(\.code) == ["BU00140102"])
+        // Oosterpark has no contest: it is not in the reach at all.
+        #expect(reach.wijken.map(\.code) == ["WK001401"])
+        #expect(reach.total.issued == 330 && reach.total.participation == 120 && reach.total.ballotsPaper == 4)
+        // The margin decides: at 80 % a ratio of 0.28 is tolerated; at 0 % only it is below 1.
+        #expect(try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 80).reach.flagged.isEmpty)
+        #expect(try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 0).reach.flagged.map(\.code) == ["BU00140102"])
+    }
+
+    @Test("the report's counts equal the tally's, and every project carries the allocation's reason")
+    func countsEqualTheTally() throws {
+        let fixture = try UnderRepresentedFixture()
+        let report = try ElectionReport.load(election: "reach", store: fixture.store)
+        let tally = try Tally.count(election: "reach", store: fixture.store)
+        #expect(report.ballotsCounted == Int64(tally.contests.reduce(0) { $0 + $1.ballotsCounted }))
+        for (contest, counted) in zip(report.contests, tally.contests) {
+            #expect(contest.passesIssued == Int64(counted.passesIssued))
+            #expect(contest.projects.map(\.votes) == counted.projects.map { Int64($0.ballots) })
+            #expect(contest.projects.allSatisfy { !$0.reason.isEmpty && $0.explanation != nil })
+            #expect(contest.fundedCents == contest.projects.filter(\.funded).reduce(0) { $0 + $1.costCents })
+        }
+        #expect(report.reach.buurten.reduce(0) { $0 + $1.participation } == report.ballotsCounted)
+        #expect(report.reach.buurten.reduce(0) { $0 + $1.issued } == report.passesIssued)
+    }
+
+    @Test("bad input: unknown election, round or area, an open election, a margin out of range; clear errors, nothing stored changes")
+    func badInput() throws {
+        let fixture = try UnderRepresentedFixture()
+        let before = try fixture.rowCounts()
+        let unknown = #expect(throws: UsageError.self) { try ElectionReport.load(election: "nope", store: fixture.store) }
+        #expect(unknown?.message.contains("there is no election 'nope'; known: reach") == true)
+        let round = #expect(throws: UsageError.self) { try ChequeRoundReport.load(round: "nope", store: fixture.store) }
+        #expect(round?.message.contains("there is no cheque round 'nope'") == true)
+        let margin = #expect(throws: UsageError.self) { try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 120) }
+        #expect(margin?.message.contains("--margin 120 is out of range") == true)
+        var report = try ElectionReport.load(election: "reach", store: fixture.store)
+        let area = #expect(throws: UsageError.self) { try report.setCaps(["WK009999": 100]) }
+        #expect(area?.message.contains("unknown area 'WK009999'") == true)
+        try report.setCaps(["WK001401": 200_000_00])
+        #expect(report.contests[0].capCents == 200_000_00 && report.areas[0].leftCents == 200_000_00 - report.areas[0].fundedCents)
+        let year = #expect(throws: UsageError.self) { try YearReport.load(period: try ReportPeriod.year(2026), store: fixture.store, area: "WK009999") }
+        #expect(year?.message.contains("unknown area 'WK009999'") == true)
+        #expect(throws: UsageError.self) { try ReportPeriod.days(from: "2026-07-01", to: "2026-06-30") }
+        #expect(try fixture.rowCounts() == before)
+        #expect(try fixture.store.check().isEmpty)
+    }
+
+    @Test("an election whose polls are still open has no results yet")
+    func openElection() throws {
+        let fixture = try StemdagFixture()
+        let error = #expect(throws: UsageError.self) { try ElectionReport.load(election: "test-kw", store: fixture.store) }
+        #expect(error?.message.contains("the polls of 'test-kw' are open") == true)
+    }
+}
+
+@Suite("Reports of the demo")
+struct DemoReportTests {
+    @Test("stemdag, cheque round and year: reach counts equal the tally and the settlement, money adds up to the cent")
+    func demo() throws {
+        let folder = try temporaryDirectory().appendingPathComponent("demo")
+        let demo = try Demo(households: 2000, folder: folder).run { _ in }
+        let store = try Store.open(path: demo.database)
+        let election = try ElectionReport.load(election: demo.stemdag.election, store: store)
+        // Turnout per wijk and in total equals the tally's count per contest (voids left out, as the tally does).
+        for contest in demo.stemdag.tally.contests {
+            let line = try #require(election.reach.wijken.first { $0.code == contest.area })
+            #expect(line.participation == Int64(contest.ballotsCounted))
+            #expect(line.issued == Int64(contest.passesIssued))
+            #expect(line.ballotsKiosk! + line.ballotsPaper! == line.participation)
+        }
+        #expect(election.voidBallots == Int64(demo.stemdag.tally.voids.count) && election.voidBallots > 0)
+        #expect(election.reach.total.ballotsPaper! > 0)
+        #expect(election.reach.flagged.map(\.code) == [Demo.lowTurnoutBuurt.code])
+        // The cheque round: redeemed per wijk and in total equal the settlement's reach.
+        let round = try ChequeRoundReport.load(round: demo.cheques.round, store: store)
+        #expect(round.chequesRedeemed == demo.cheques.settlement.total.redeemed)
+        for wijk in demo.cheques.settlement.wijken {
+            let line = try #require(round.reach.wijken.first { $0.code == wijk.code })
+            #expect(line.participation == wijk.redeemed && line.issued == wijk.households)
+        }
+        #expect(round.fundedCents == round.initiatives.reduce(0) { $0 + $1.fundedCents })
+        #expect(round.issuedCents == round.redeemedCents + round.unredeemedCents)
+        #expect(round.areas.reduce(0) { $0 + $1.budgetCents } == round.issuedCents)
+        // The year adds both up per wijk.
+        let year = try YearReport.load(period: try ReportPeriod.year(Calendar(identifier: .gregorian).component(.year, from: Date())), store: store)
+        #expect(year.items.filter(\.included).count == 2)
+        #expect(year.total.ballotsCounted == election.ballotsCounted)
+        #expect(year.total.chequesRedeemed == round.chequesRedeemed)
+        #expect(year.total.committedCents == election.contests.reduce(0) { $0 + $1.fundedCents } + round.fundedCents)
+        #expect(year.total.paidCents == round.fundedCents)
+        #expect(year.total.budgetCents == election.contests.reduce(0) { $0 + $1.budgetCents } + round.issuedCents)
+    }
+}
