@@ -32,7 +32,7 @@ struct BarChart {
     /// The SVG element.
     var svg: String {
         let maximum = max(1, bars.map { max($0.value, $0.background ?? 0) }.max() ?? 1, reference?.value ?? 0)
-        let barArea = Double(Self.width - 70)
+        let barArea = Double(Self.width - 95)
         let height = bars.count * Self.row + 16
         func length(_ value: Int64) -> Double { max(0, Double(value) / Double(maximum) * barArea) }
         var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.width) \(height)\" role=\"img\" "

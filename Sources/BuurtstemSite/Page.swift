@@ -103,7 +103,7 @@ enum Page {
     .flagtext{color:var(--flag);font-weight:600}
     code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
     pre{background:#f5f7f9;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
-    td code{word-break:break-all}
+    code.hex{word-break:break-all}
     footer{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:var(--muted);font-size:.85rem}
     a{color:var(--accent)}
     @media (max-width:30rem){main{padding:.7rem}h1{font-size:1.35rem}table.data{font-size:.85rem}}

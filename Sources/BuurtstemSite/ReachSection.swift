@@ -33,8 +33,9 @@ enum ReachSection {
                     + "; rood: ondervertegenwoordigd. / " + (ballots ? "Ballots per pass issued" : "Cheques redeemed per cheque issued")
                     + " per buurt; red: under-represented.",
                 bars: reach.buurten.map {
-                    .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: SiteFormat.percent($0.turnoutPercent),
-                          style: $0.underRepresented ? "flag" : "plain")
+                    .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()),
+                          text: SiteFormat.percent($0.turnoutPercent) + ($0.couldTakePart ? "" : " (geen initiatief / no initiative)"),
+                          style: $0.underRepresented ? "flag" : $0.couldTakePart ? "plain" : "open")
                 },
                 reference: (Int64((reach.total.turnoutPercent * 10).rounded()), "gemiddeld / average \(SiteFormat.percent(reach.total.turnoutPercent))"))
             body += "<h3>\(HTML.both("Per buurt", "Per buurt"))</h3>" + chart.figure(table: table(reach.buurten, total: reach.total, ballots: ballots, id: "reach-buurten-table"))
@@ -76,7 +77,8 @@ enum ReachSection {
                       .number(SiteFormat.percent(line.participationSharePercent)),
                       .number(line.level == .total ? "" : SiteFormat.points(line.gapPoints)),
                       .number(line.level == .total ? "" : SiteFormat.decimal(line.representation, places: 2)),
-                      .html(line.underRepresented ? "<span class=\"flagtext\">\(HTML.both("ondervertegenwoordigd", "under-represented"))</span>" : "")]
+                      .html(line.underRepresented ? "<span class=\"flagtext\">\(HTML.both("ondervertegenwoordigd", "under-represented"))</span>"
+                            : line.couldTakePart ? "" : HTML.both("geen initiatief binnen bereik", "no initiative in scope"))]
             return Table.Row(cells: cells, attributes: " data-code=\"\(HTML.escape(line.code))\" data-flagged=\"\(line.underRepresented)\"",
                              style: style)
         }

@@ -20,12 +20,13 @@ enum ReportCSV {
     /// The reach lines.
     static func reach(_ lines: [ReachLine], total: ReachLine) -> String {
         document(["level", "code", "name", "wijk", "buurten", "households", "issued", "ballots_kiosk", "ballots_paper", "participation",
-                  "turnout_percent", "issued_share_percent", "participation_share_percent", "gap_points", "representation", "under_represented"],
+                  "turnout_percent", "issued_share_percent", "participation_share_percent", "gap_points", "representation", "under_represented",
+                  "could_take_part"],
                  (lines + [total]).map {
                      [$0.level.rawValue, $0.code, $0.name, $0.wijk, $0.buurten.joined(separator: " "), "\($0.households)", "\($0.issued)",
                       $0.ballotsKiosk.map { "\($0)" } ?? "", $0.ballotsPaper.map { "\($0)" } ?? "", "\($0.participation)",
                       "\($0.turnoutPercent)", "\($0.issuedSharePercent)", "\($0.participationSharePercent)", "\($0.gapPoints)",
-                      "\($0.representation)", "\($0.underRepresented)"]
+                      "\($0.representation)", "\($0.underRepresented)", "\($0.couldTakePart)"]
                  })
     }
 

@@ -15,7 +15,7 @@ enum VerifySection {
             body += "<pre><code>buurtstem receipt check --record \(HTML.escape(verification.recordFolder ?? "RECORD_FOLDER")) --receipt VOLGCODE</code></pre>"
         }
         let values = verification.values.map { value in
-            Table.Row(cells: [.text(value.label), .html("<code>\(HTML.escape(value.hex))</code>")])
+            Table.Row(cells: [.text(value.label), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])
         }
         body += "<h3>\(HTML.both("Vastgelegde waarden", "Fixed values"))</h3>"
             + Table(headers: [HTML.both("Wat", "What"), HTML.both("Waarde (hex)", "Value (hex)")], rows: values).html
@@ -24,7 +24,7 @@ enum VerifySection {
             body += Page.paragraph("Vergelijk de SHA-256 van de bestanden die u downloadt met deze lijst (bijvoorbeeld met sha256sum).",
                                    "Compare the SHA-256 of the files you download with this list (e.g. with sha256sum).")
             body += Table(headers: [HTML.both("Bestand", "File"), HTML.both("Bytes", "Bytes"), "SHA-256"], rows: verification.files.map {
-                Table.Row(cells: [.text($0.name), .number(SiteFormat.count($0.bytes)), .html("<code>\(HTML.escape($0.sha256))</code>")],
+                Table.Row(cells: [.text($0.name), .number(SiteFormat.count($0.bytes)), .html("<code class=\"hex\">\(HTML.escape($0.sha256))</code>")],
                           attributes: " data-file=\"\(HTML.escape($0.name))\"")
             }).html
         }

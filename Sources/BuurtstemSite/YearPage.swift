@@ -45,7 +45,7 @@ enum YearPage {
         body += Page.section(id: "wijken", dutch: "Per wijk", english: "Per wijk", chart.figure(table: table.html))
         let items = report.items.map { item in
             Table.Row(cells: [.text(item.kind == "election" ? "stemming / vote" : "chequeronde / cheque round"), .html("<code>\(HTML.escape(item.id))</code>"),
-                              .text(item.title), .text(item.date),
+                              .text(item.title), .text(SiteFormat.instant(item.date)),
                               .text(item.included ? "meegeteld / included" : "niet meegeteld / left out: \(item.note ?? "")")])
         }
         body += Page.section(id: "rondes", dutch: "Stemmingen en chequerondes", english: "Votes and cheque rounds",

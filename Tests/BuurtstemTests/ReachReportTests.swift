@@ -193,6 +193,10 @@ struct DemoReportTests {
             let line = try #require(round.reach.wijken.first { $0.code == wijk.code })
             #expect(line.participation == wijk.redeemed && line.issued == wijk.households)
         }
+        // Buurten without an initiative in the cheques' scope (own buurt) could not take part: never flagged.
+        let without = round.reach.buurten.filter { !$0.couldTakePart }
+        #expect(!without.isEmpty && without.allSatisfy { !$0.underRepresented && $0.participation == 0 })
+        #expect(round.reach.buurten.filter(\.couldTakePart).count == Set(round.initiatives.map(\.buurt)).count)
         #expect(round.fundedCents == round.initiatives.reduce(0) { $0 + $1.fundedCents })
         #expect(round.issuedCents == round.redeemedCents + round.unredeemedCents)
         #expect(round.areas.reduce(0) { $0 + $1.budgetCents } == round.issuedCents)

@@ -45,6 +45,12 @@ extension ChequeRoundReport {
             var counts = Reach.Counts(code: group.code, name: names.groupName(code: group.code, wijk: group.wijk, buurten: group.buurten),
                                       wijk: group.wijk, buurten: group.buurten)
             counts.households = group.households
+            // Residents could take part only if an initiative was within their cheques' scope.
+            counts.couldTakePart = switch round.scope {
+            case .buurt: initiatives.contains { group.buurten.contains($0.buurt) }
+            case .wijk: initiatives.contains { $0.wijk == group.wijk }
+            case .gemeente: !initiatives.isEmpty
+            }
             for buurt in group.buurten {
                 counts.issued += issued[buurt] ?? 0
                 counts.participation += redeemed[buurt] ?? 0
@@ -57,6 +63,10 @@ extension ChequeRoundReport {
             counts.households += group.households
             counts.issued += group.issued
             counts.participation += group.participation
+            counts.couldTakePart = switch round.scope {
+            case .buurt, .wijk: initiatives.contains { $0.wijk == group.wijk }
+            case .gemeente: !initiatives.isEmpty
+            }
             perWijk[group.wijk] = counts
         }
         let wijkCounts = perWijk.keys.sorted().map { perWijk[$0]! }

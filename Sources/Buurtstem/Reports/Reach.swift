@@ -34,6 +34,8 @@ public struct Reach: Sendable, Codable, Equatable {
         public var paper: Int64 = 0
         /// Ballots counted or cheques redeemed.
         public var participation: Int64 = 0
+        /// False where residents had nothing to take part in (a cheque round without an initiative in scope).
+        public var couldTakePart = true
 
         /// Empty counts for an area.
         public init(code: String, name: String, wijk: String, buurten: [String] = []) {
@@ -57,7 +59,7 @@ public struct Reach: Sendable, Codable, Equatable {
                 ReachLine(level: level, code: $0.code, name: $0.name, wijk: $0.wijk, buurten: level == .buurt ? $0.buurten : [],
                           households: $0.households, issued: $0.issued, ballotsKiosk: ballots ? $0.kiosk : nil,
                           ballotsPaper: ballots ? $0.paper : nil, participation: $0.participation, issuedTotal: issued,
-                          participationTotal: participation, marginPercent: marginPercent)
+                          participationTotal: participation, marginPercent: marginPercent, couldTakePart: $0.couldTakePart)
             }
         }
         buurten = lines(groups, level: .buurt)

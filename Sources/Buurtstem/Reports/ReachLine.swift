@@ -44,14 +44,18 @@ public struct ReachLine: Sendable, Codable, Equatable {
     /// The ratio of the two shares (1 is exactly representative), two decimals; equal to the area's turnout divided
     /// by the turnout of its level.
     public let representation: Double
-    /// Whether the share of participation is more than the margin below the share issued.
+    /// Whether the share of participation is more than the margin below the share issued (never for an area
+    /// whose residents had nothing to take part in, see ``couldTakePart``).
     public let underRepresented: Bool
+    /// False for an area whose residents could not take part: a cheque round with no initiative within the cheques'
+    /// scope (their own buurt or wijk). Always true for elections.
+    public let couldTakePart: Bool
 
     /// A line from exact counts; `issuedTotal` and `participationTotal` are the level's totals, `marginPercent` the
-    /// margin of the flag.
+    /// margin of the flag, `couldTakePart` false where there was nothing to take part in (no flag then).
     public init(level: Level, code: String, name: String, wijk: String, buurten: [String], households: Int64, issued: Int64,
                 ballotsKiosk: Int64?, ballotsPaper: Int64?, participation: Int64, issuedTotal: Int64, participationTotal: Int64,
-                marginPercent: Int) {
+                marginPercent: Int, couldTakePart: Bool = true) {
         self.level = level
         self.code = code
         self.name = name
@@ -71,7 +75,8 @@ public struct ReachLine: Sendable, Codable, Equatable {
         // (p/P) / (i/I) = p*I / (i*P), to hundredths.
         representation = issued > 0 && participationTotal > 0
             ? Double(Self.rounded(participation * issuedTotal * 100, issued * participationTotal)) / 100 : 0
-        underRepresented = issued > 0 && participationTotal > 0
+        self.couldTakePart = couldTakePart
+        underRepresented = couldTakePart && issued > 0 && participationTotal > 0
             && participation * issuedTotal * 100 < issued * participationTotal * Int64(100 - marginPercent)
     }
 
