@@ -2,9 +2,11 @@
 # Writes docs/cli.md from the commands' own --help, so the reference never drifts from the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product buurtstem >/dev/null
-swift build --product buurtstem-verify >/dev/null
-bin=.build/debug
+# SCRATCH_PATH selects another build folder (e.g. a worktree's own: SCRATCH_PATH=.build-site).
+scratch="${SCRATCH_PATH:-.build}"
+swift build --scratch-path "$scratch" --product buurtstem >/dev/null
+swift build --scratch-path "$scratch" --product buurtstem-verify >/dev/null
+bin="$scratch/debug"
 {
   echo "# Command-line reference"
   echo
@@ -16,7 +18,7 @@ bin=.build/debug
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export"
     "initiative add" "initiative list"
     "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint"
-    "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "receipt check" "check" "store copy" "demo")
+    "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "report" "receipt check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do
     echo "## \`buurtstem${command:+ $command}\`"
     echo

@@ -12,7 +12,8 @@ struct DemoCommand: ParsableCommand {
         discussion: """
         Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a wijkstemdag in three wijken with kiosks at two \
         locations, closes and merges, counts and allocates, exports the published record and verifies it with the \
-        independent verifier. Works in its own folder (--out), which a rerun clears; needs nothing but this binary.
+        independent verifier, and writes the results sites residents read (the stemdag's, the cheque round's and the \
+        year view for the raad). Works in its own folder (--out), which a rerun clears; needs nothing but this binary.
         """
     )
 

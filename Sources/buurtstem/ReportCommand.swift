@@ -80,13 +80,13 @@ struct ReportCommand: ParsableCommand {
 
     static func flagged(_ reach: Reach) -> String {
         reach.flagged.isEmpty ? "no buurt under-represented (margin \(reach.marginPercent) %)"
-            : "under-represented (margin \(reach.marginPercent) %): " + reach.flagged.map { "\($0.name) \($0.turnoutPercent) %" }.joined(separator: ", ")
+            : "under-represented (margin \(reach.marginPercent) %): " + reach.flagged.map { "\($0.name) \(Demo.Report.percent($0.turnoutPercent))" }.joined(separator: ", ")
     }
 
     static func summary(_ report: ElectionReport, index: String) -> String {
         """
         Results site of \(report.election) (\(report.title)): \(report.ballotsCounted) ballots of \(report.passesIssued) passes \
-        (\(report.turnoutPercent) %), \(report.contests.flatMap(\.projects).filter(\.funded).count) projects funded.
+        (\(Demo.Report.percent(report.turnoutPercent))), \(report.contests.flatMap(\.projects).filter(\.funded).count) projects funded.
           \(flagged(report.reach))
         Open it: \(index)
         """
@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
     static func summary(_ report: ChequeRoundReport, index: String) -> String {
         """
         Results site of cheque round \(report.round): \(report.chequesRedeemed) of \(report.chequesIssued) cheques redeemed \
-        (\(report.reach.total.turnoutPercent) %), \(report.initiatives.filter(\.funded).count) of \(report.initiatives.count) initiatives funded.
+        (\(Demo.Report.percent(report.reach.total.turnoutPercent))), \(report.initiatives.filter(\.funded).count) of \(report.initiatives.count) initiatives funded.
           \(flagged(report.reach))
         Open it: \(index)
         """
