@@ -13,8 +13,7 @@ enum ReportCSV {
     static func quote(_ field: String) -> String {
         var text = field
         if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return TextEscaping.csv(text)
     }
 
     /// The reach lines.

@@ -51,10 +51,10 @@ final class BufferedTextFile {
     }
 }
 
-/// Escaping for text placed in HTML and CSV output.
-enum TextEscaping {
+/// Escaping for text placed in HTML and CSV output (print files here, the results site in `BuurtstemSite`).
+public enum TextEscaping {
     /// `text` safe inside HTML element content and attribute values.
-    static func html(_ text: String) -> String {
+    public static func html(_ text: String) -> String {
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -72,7 +72,7 @@ enum TextEscaping {
     }
 
     /// `text` as one RFC 4180 CSV field: quoted when it holds a comma, quote or line break.
-    static func csv(_ text: String) -> String {
+    public static func csv(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

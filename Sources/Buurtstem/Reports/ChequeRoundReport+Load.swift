@@ -57,19 +57,12 @@ extension ChequeRoundReport {
             }
             return counts
         }
-        var perWijk: [String: Reach.Counts] = [:]
-        for group in groupCounts {
-            var counts = perWijk[group.wijk] ?? Reach.Counts(code: group.wijk, name: names.name(of: group.wijk, gemeente: gemeente), wijk: group.wijk)
-            counts.households += group.households
-            counts.issued += group.issued
-            counts.participation += group.participation
-            counts.couldTakePart = switch round.scope {
-            case .buurt, .wijk: initiatives.contains { $0.wijk == group.wijk }
-            case .gemeente: !initiatives.isEmpty
-            }
-            perWijk[group.wijk] = counts
+        // Residents of a wijk could take part if an initiative was within reach of at least one of its buurten.
+        let wijkCounts = Reach.Counts.perWijk(groupCounts) { names.name(of: $0, gemeente: gemeente) }.map { wijk in
+            var counts = wijk
+            counts.couldTakePart = round.scope == .gemeente ? !initiatives.isEmpty : initiatives.contains { $0.wijk == wijk.code }
+            return counts
         }
-        let wijkCounts = perWijk.keys.sorted().map { perWijk[$0]! }
         let areas = wijkCounts.map { wijk in
             let funded = initiatives.filter { $0.wijk == wijk.code }
             return AreaMoney(code: wijk.code, name: wijk.name, budgetCents: wijk.issued * round.valueCents,

@@ -138,22 +138,8 @@ extension ElectionReport {
             }
             let available = !groups.isEmpty
             let groupLines = groups.values.sorted { ($0.wijk, $0.code) < ($1.wijk, $1.code) }
-            var wijken: [Reach.Counts]
-            if available {
-                var perWijk: [String: Reach.Counts] = [:]
-                for group in groupLines {
-                    var counts = perWijk[group.wijk] ?? Reach.Counts(code: group.wijk, name: names.name(of: group.wijk, gemeente: gemeente), wijk: group.wijk)
-                    counts.households += group.households
-                    counts.issued += group.issued
-                    counts.kiosk += group.kiosk
-                    counts.paper += group.paper
-                    counts.participation += group.participation
-                    perWijk[group.wijk] = counts
-                }
-                wijken = perWijk.keys.sorted().map { perWijk[$0]! }
-            } else {
-                wijken = definition.contests.map { byArea[$0.area]! }
-            }
+            let wijken = available ? Reach.Counts.perWijk(groupLines) { names.name(of: $0, gemeente: gemeente) }
+                : definition.contests.map { byArea[$0.area]! }
             return Reach(groups: groupLines, wijken: wijken, total: (gemeente.code, gemeente.name), ballots: true,
                          marginPercent: marginPercent, buurtCountsAvailable: available)
         }

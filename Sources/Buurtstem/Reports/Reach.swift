@@ -44,6 +44,24 @@ public struct Reach: Sendable, Codable, Equatable {
             self.wijk = wijk
             self.buurten = buurten
         }
+
+        /// Adds another area's counts to these (names and `couldTakePart` stay).
+        public mutating func add(_ other: Counts) {
+            households += other.households
+            issued += other.issued
+            kiosk += other.kiosk
+            paper += other.paper
+            participation += other.participation
+        }
+
+        /// The sum of `groups` per wijk, by wijk code; `name` names a wijk.
+        public static func perWijk(_ groups: [Counts], name: (String) -> String) -> [Counts] {
+            var wijken: [String: Counts] = [:]
+            for group in groups {
+                wijken[group.wijk, default: Counts(code: group.wijk, name: name(group.wijk), wijk: group.wijk)].add(group)
+            }
+            return wijken.keys.sorted().map { wijken[$0]! }
+        }
     }
 
     /// The reach from counts per buurt group and per wijk; `total` names the whole; `ballots` says whether the
@@ -65,13 +83,7 @@ public struct Reach: Sendable, Codable, Equatable {
         buurten = lines(groups, level: .buurt)
         self.wijken = lines(wijken, level: .wijk)
         var sum = Counts(code: total.code, name: total.name, wijk: "")
-        for wijk in wijken {
-            sum.households += wijk.households
-            sum.issued += wijk.issued
-            sum.kiosk += wijk.kiosk
-            sum.paper += wijk.paper
-            sum.participation += wijk.participation
-        }
+        for wijk in wijken { sum.add(wijk) }
         self.total = lines([sum], level: .total)[0]
     }
 

@@ -28,11 +28,7 @@ extension YearReport {
                 continue
             }
             let report = try ElectionReport.load(election: election.id, store: store)
-            for area in report.areas where wijken[area.code] != nil {
-                wijken[area.code]!.budgetCents += area.budgetCents
-                wijken[area.code]!.committedCents += area.fundedCents
-                wijken[area.code]!.fundedProjects += area.fundedProjects
-            }
+            add(report.areas, paid: false, to: &wijken)
             for line in report.reach.wijken where wijken[line.code] != nil {
                 wijken[line.code]!.passesIssued += line.issued
                 wijken[line.code]!.ballotsCounted += line.participation
@@ -46,12 +42,7 @@ extension YearReport {
                 continue
             }
             let report = try ChequeRoundReport.load(round: round.id, store: store)
-            for area in report.areas where wijken[area.code] != nil {
-                wijken[area.code]!.budgetCents += area.budgetCents
-                wijken[area.code]!.committedCents += area.fundedCents
-                wijken[area.code]!.paidCents += area.fundedCents
-                wijken[area.code]!.fundedProjects += area.fundedProjects
-            }
+            add(report.areas, paid: true, to: &wijken)
             for line in report.reach.wijken where wijken[line.code] != nil {
                 wijken[line.code]!.chequesIssued += line.issued
                 wijken[line.code]!.chequesRedeemed += line.participation
@@ -77,5 +68,16 @@ extension YearReport {
         total.chequeReachPercent = ReachLine.tenths(total.chequesRedeemed * 100, total.chequesIssued)
         return YearReport(kind: "year", gemeente: gemeente.code, gemeenteName: gemeente.name, period: period, items: items,
                           wijken: lines, total: total)
+    }
+
+    /// Adds money per area to the wijken it names (other areas, e.g. a gemeente-wide contest's, are not a wijk):
+    /// the budget, the funded amount as committed (and as paid, for settled cheque rounds) and the funded projects.
+    private static func add(_ areas: [AreaMoney], paid: Bool, to wijken: inout [String: WijkYear]) {
+        for area in areas where wijken[area.code] != nil {
+            wijken[area.code]!.budgetCents += area.budgetCents
+            wijken[area.code]!.committedCents += area.fundedCents
+            if paid { wijken[area.code]!.paidCents += area.fundedCents }
+            wijken[area.code]!.fundedProjects += area.fundedProjects
+        }
     }
 }

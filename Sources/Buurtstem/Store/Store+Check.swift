@@ -31,6 +31,7 @@ extension Store {
             }
             problems += try checkBallotLogs(db)
             problems += try chequeProblems(db)
+            problems += try reachProblems(db)
             return problems
         }
     }

@@ -1,0 +1,13 @@
+/// One funder's part of a funded project, in whole cents (filled by the co-funding work; empty until then).
+public struct FunderShare: Sendable, Codable, Equatable {
+    /// The funder, e.g. `Gemeente Groningen`.
+    public let funder: String
+    /// Its part, in cents.
+    public let cents: Int64
+
+    /// A funder's part.
+    public init(funder: String, cents: Int64) {
+        self.funder = funder
+        self.cents = cents
+    }
+}
