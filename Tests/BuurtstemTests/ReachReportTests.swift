@@ -122,6 +122,38 @@ struct ReachReportTests {
         #expect(try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 0).reach.flagged.map(\.code) == ["BU00140102"])
     }
 
+    @Test("the store keeps per pass only its group, never a buurt under 50 households; the record carries no group")
+    func privacy() throws {
+        let fixture = try UnderRepresentedFixture()
+        let groups = try fixture.store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT groupCode FROM passReachGroup WHERE electionId = 'reach' ORDER BY groupCode")
+        }
+        #expect(groups == ["BU00140100", "BU00140101", "BU00140102"])
+        let columns = try fixture.store.read { db in try db.columns(in: "passReachGroup").map(\.name) }
+        #expect(columns == ["electionId", "publicKey", "groupCode"])
+        #expect(try fixture.store.check().isEmpty)
+        let key = try KeyFile.unseal(fixture.folder.appendingPathComponent("issuing.key").path,
+                                     passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": StemdagFixture.passphrase], interactive: false))
+        let record = fixture.folder.appendingPathComponent("record")
+        _ = try ElectionRecordExport.export(election: "reach", store: fixture.store, issuingKey: key, folder: record)
+        let passes = try String(contentsOf: record.appendingPathComponent(ElectionRecordFile.passes), encoding: .utf8)
+        #expect(!passes.contains("BU0014"))
+    }
+
+    @Test("an election issued before the reach groups existed: turnout per contest area only, and the site says so")
+    func withoutGroups() throws {
+        let fixture = try UnderRepresentedFixture()
+        try fixture.store.write { db in
+            try db.execute(sql: "DELETE FROM passReachGroup WHERE electionId = 'reach'")
+            try db.execute(sql: "DELETE FROM reachGroupBuurt WHERE electionId = 'reach'")
+        }
+        let reach = try ElectionReport.load(election: "reach", store: fixture.store).reach
+        #expect(!reach.buurtCountsAvailable && reach.buurten.isEmpty)
+        #expect(reach.wijken.map(\.code) == ["WK001401"])
+        #expect(reach.wijken[0].households == 330 && reach.wijken[0].issued == 330 && reach.wijken[0].participation == 120)
+        #expect(reach.wijken[0].ballotsPaper == 4)
+    }
+
     @Test("the report's counts equal the tally's, and every project carries the allocation's reason")
     func countsEqualTheTally() throws {
         let fixture = try UnderRepresentedFixture()
