@@ -56,11 +56,7 @@ public actor SessionStore {
     /// Whether `token` is the CSRF token of session `id` (compared in constant time).
     public func verify(id: String?, token: String?) -> Bool {
         guard let session = session(id), let token else { return false }
-        let expected = Array(session.csrfToken.utf8), given = Array(token.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(expected, given) { difference |= a ^ b }
-        return difference == 0
+        return ConstantTime.equal(Array(session.csrfToken.utf8), Array(token.utf8))
     }
 
     /// Whether session `id` has the staff screen unlocked now.

@@ -17,9 +17,6 @@ public struct StaffPin: Sendable {
 
     /// Whether `attempt` is the PIN; the comparison takes the same time whatever the attempt.
     public func matches(_ attempt: String) -> Bool {
-        let other = SHA.sha256(Array(attempt.utf8))
-        var difference: UInt8 = 0
-        for (a, b) in zip(digest, other) { difference |= a ^ b }
-        return difference == 0
+        ConstantTime.equal(digest, SHA.sha256(Array(attempt.utf8)))
     }
 }

@@ -437,7 +437,6 @@ function card(project) {
   button.type = "button";
   button.className = "choose " + (choice.has(project.id) ? "primary" : "secondary");
   button.dataset.focusKey = project.id;
-  button.setAttribute("aria-describedby", title.id);
   if (ballot.type === "ranking") {
     const rank = choice.get(project.id);
     button.textContent = rank ? `${t("rank", rank)} — ${t("removeRank")}` : t("addRank");
@@ -455,6 +454,7 @@ function card(project) {
       item.append(unfit);
     }
   }
+  button.setAttribute("aria-label", `${button.textContent}: ${project.title}`);
   button.addEventListener("click", () => toggle(project));
   item.append(button);
   return item;
