@@ -480,8 +480,10 @@ class ErrorPathsAndStaff(unittest.TestCase):
                 page.wait_visible("screen-receipt")
                 other.click("confirm-cast")
                 self.assertIn("Met deze stempas is al gestemd", other.error("confirm-error", "alreadyUsed"))
+                self.assertFalse(other.el("confirm-cast").is_displayed(), "a used pass cannot be cast again")
                 browser.screenshot(second, "kiosk-two-kiosks-second-cast-refused")
-                # The second kiosk's store view: one ballot at korreweg... and none at tweede.
+                other.click("confirm-restart")
+                other.wait_visible("screen-welcome")
             finally:
                 second.quit()
             page.click("receipt-done")

@@ -11,7 +11,7 @@ const TEXT = {
     cameraLabel: "Camerabeeld", cancel: "Annuleren", stop: "Stoppen", toConfirm: "Naar controle",
     confirmHeading: "Controleer uw keuze",
     confirmText: "Dit is uw keuze. Klopt het? Na ‘Stem uitbrengen’ kunt u niets meer veranderen.",
-    back: "Terug, ik wil iets veranderen", cast: "Stem uitbrengen", receiptHeading: "Uw stem is ontvangen. Dank u wel!",
+    back: "Terug, ik wil iets veranderen", cast: "Stem uitbrengen", restart: "Opnieuw beginnen", receiptHeading: "Uw stem is ontvangen. Dank u wel!",
     trackingLabel: "Uw volgcode", positionLabel: "Positie", timeLabel: "Tijd",
     receiptNote: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. De volgcode laat niet zien wat u hebt gekozen.",
     passNote: "Geef uw stempas aan de medewerker.", print: "Afdrukken", done: "Klaar",
@@ -57,7 +57,7 @@ const TEXT = {
     cameraLabel: "Camera image", cancel: "Cancel", stop: "Stop", toConfirm: "Check my choice",
     confirmHeading: "Check your choice",
     confirmText: "This is your choice. Is it right? After ‘Cast my vote’ you cannot change anything.",
-    back: "Back, I want to change something", cast: "Cast my vote", receiptHeading: "Your vote was received. Thank you!",
+    back: "Back, I want to change something", cast: "Cast my vote", restart: "Start again", receiptHeading: "Your vote was received. Thank you!",
     trackingLabel: "Your tracking code", positionLabel: "Position", timeLabel: "Time",
     receiptNote: "After the election you can check with the tracking code, in the published record, that your vote was counted. The tracking code does not show what you chose.",
     passNote: "Please hand your voting pass to the staff.", print: "Print", done: "Done",
@@ -482,7 +482,18 @@ async function cast() {
   const choices = chosenList().map(({ project, value }) => ({ project: project.id, value }));
   const result = await post("/api/cast", { code: pass, choices });
   $("confirm-cast").disabled = false;
-  if (!result.ok) { message("confirm-error", result.data.error); $("confirm-error").focus(); return; }
+  if (!result.ok) {
+    message("confirm-error", result.data.error);
+    // Only a ballot the voter can change, or a hiccup, can be tried again; for the rest this voter starts over.
+    const retry = ["invalidBallot", "network", "internalError", "session"].includes(result.data.error && result.data.error.code);
+    if (!retry) {
+      $("confirm-cast").hidden = true;
+      $("confirm-back").hidden = true;
+      $("confirm-restart").hidden = false;
+      $("confirm-restart").focus();
+    }
+    return;
+  }
   pass = "";
   ballot = null;
   choice = new Map();
@@ -522,6 +533,9 @@ function reset() {
   $("pin").value = "";
   for (const id of ["pass-error", "ballot-error", "confirm-error", "pin-error", "staff-error", "staff-message"]) message(id, null);
   $("close-confirm").hidden = true;
+  $("confirm-cast").hidden = false;
+  $("confirm-back").hidden = false;
+  $("confirm-restart").hidden = true;
   staffStatus = null;
   if (lang !== "nl") { lang = "nl"; applyLanguage(); }
   show("screen-welcome");
@@ -599,6 +613,7 @@ async function start() {
   $("ballot-next").addEventListener("click", () => { if (!valid()) return; message("confirm-error", null); renderConfirm(); show("screen-confirm"); });
   $("confirm-back").addEventListener("click", () => { renderBallot(); show("screen-ballot"); });
   $("confirm-cast").addEventListener("click", cast);
+  $("confirm-restart").addEventListener("click", reset);
   $("receipt-print").addEventListener("click", () => window.print());
   $("receipt-done").addEventListener("click", reset);
   $("staff-button").addEventListener("click", () => { message("pin-error", null); show("screen-pin"); });
