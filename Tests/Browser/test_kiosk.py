@@ -541,6 +541,83 @@ class ErrorPathsAndStaff(unittest.TestCase):
         self.assertEqual(verified.returncode, 0, f"{verified.stdout}\n{verified.stderr}")
 
 
+ACCESSIBILITY_AUDIT = r"""
+const problems = [];
+const visible = (e) => e.offsetParent !== null || getComputedStyle(e).position === "fixed";
+const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+const lum = ([r, g, b]) => {
+  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const background = (e) => {
+  for (let n = e; n; n = n.parentElement) {
+    const c = rgb(getComputedStyle(n).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+  }
+  return [255, 255, 255];
+};
+if (!document.documentElement.lang) problems.push("no lang on html");
+for (const b of document.querySelectorAll("button")) {
+  if (visible(b) && !(b.getAttribute("aria-label") || b.textContent.trim())) problems.push("button without a name: " + b.outerHTML);
+}
+for (const i of document.querySelectorAll("input")) {
+  if (!i.labels.length && !i.getAttribute("aria-label")) problems.push("input without a label: " + i.id);
+}
+for (const e of document.querySelectorAll("body *")) {
+  const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !visible(e)) continue;
+  const style = getComputedStyle(e);
+  const fg = rgb(style.color).slice(0, 3), bg = background(e);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && parseInt(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) problems.push(`contrast ${ratio.toFixed(2)} for "${e.textContent.trim().slice(0, 40)}"`);
+  if (parseFloat(style.fontSize) < 16) problems.push(`text smaller than 16px: "${e.textContent.trim().slice(0, 40)}"`);
+}
+return problems;
+"""
+
+
+class Accessibility(unittest.TestCase):
+    """WCAG 2.1 AA basics checked on the rendered screens: contrast of every visible text, names for every button,
+    labels for every input, a lang attribute; and the whole path by keyboard alone."""
+
+    def test_screens_and_keyboard(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-approval", "zuil")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "welcome screen")
+            # Keyboard only: the focus starts on the heading; tab into the code field, type, Enter.
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "welcome-heading")
+            page.el("pass-code").send_keys(STORE.code("kw-approval"), Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "ballot-heading")
+            page.choose("KW-01")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "ballot screen")
+            active = DRIVER.switch_to.active_element
+            self.assertEqual(active.get_attribute("aria-pressed"), "true", "the focus stays on the card's button")
+            active.send_keys(Keys.TAB)
+            DRIVER.switch_to.active_element.send_keys(Keys.SPACE)  # the next card, by keyboard
+            self.assertIn("2 van hoogstens 3", page.feedback())
+            page.el("ballot-next").send_keys(Keys.ENTER)
+            page.wait_visible("screen-confirm")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "confirm screen")
+            page.el("confirm-cast").send_keys(Keys.ENTER)
+            page.wait_visible("screen-receipt")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "receipt screen")
+            VoteForEachBallotType.receipts["approval-2b"] = page.el("tracking-code").text
+            page.click("receipt-done")
+            page.click("staff-button")
+            page.wait_visible("screen-pin")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "PIN screen")
+            page.el("pin").send_keys(PIN, Keys.ENTER)
+            page.wait_visible("screen-staff")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "staff screen")
+            page.click("staff-lock")
+        finally:
+            server.stop()
+
+
 class RequestSafety(unittest.TestCase):
     """The server refuses what did not come from its own page, and never takes data in a URL."""
 
