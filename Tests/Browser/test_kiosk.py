@@ -311,7 +311,7 @@ class VoteForEachBallotType(unittest.TestCase):
             page.points("KW-03", 3)
         self.vote("cumulative", choose, "Nog 1 van 10 punten te verdelen")
 
-    def test_ranking_with_receipt_timeout(self) -> None:
+    def test_ranking(self) -> None:
         def choose(page: KioskPage) -> None:
             page.choose("KW-04")
             page.choose("KW-02")
