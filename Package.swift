@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BuurtstemRecord", targets: ["BuurtstemRecord"]),
         .library(name: "BuurtstemVerifier", targets: ["BuurtstemVerifier"]),
         .library(name: "BuurtstemSite", targets: ["BuurtstemSite"]),
+        .library(name: "BuurtstemKiosk", targets: ["BuurtstemKiosk"]),
         .executable(name: "buurtstem", targets: ["buurtstem"]),
         .executable(name: "buurtstem-verify", targets: ["buurtstem-verify"]),
     ],
@@ -25,6 +26,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        // The kiosk's local web server. Default traits off: no swift-configuration to build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -67,6 +73,23 @@ let package = Package(
         .target(
             name: "BuurtstemSite",
             dependencies: ["Buurtstem", "BuurtstemRecord"],
+        .target(
+            name: "BuurtstemKiosk",
+            dependencies: [
+                "Buurtstem",
+                "BuurtstemCrypto",
+                "BuurtstemRecord",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            // The page's files are compiled into the binary: the kiosk needs no resource folder next to it.
+            resources: [
+                .embedInCode("Pages/kiosk.html"),
+                .embedInCode("Pages/kiosk.css"),
+                .embedInCode("Pages/kiosk.js"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -74,6 +97,7 @@ let package = Package(
             dependencies: [
                 "Buurtstem",
                 "BuurtstemSite",
+                "BuurtstemKiosk",
                 "BuurtstemVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -93,6 +117,7 @@ let package = Package(
         .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
+        .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem", "BuurtstemKiosk"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

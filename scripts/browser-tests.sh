@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs the browser tests in Tests/Browser against the debug build, in headless Chromium.
 # Screenshots land in test-artifacts/screenshots/ (kept after the run, ignored by git).
+# BIN=DIR uses the executables in DIR; SCRATCH=PATH those of `swift build --scratch-path PATH`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="$(swift build --show-bin-path)"
+if [ -n "${BIN:-}" ]; then
+  bin="$BIN"
+elif [ -n "${SCRATCH:-}" ]; then
+  bin="$(swift build --scratch-path "$SCRATCH" --show-bin-path)"
+else
+  bin="$(swift build --show-bin-path)"
+fi
 if [ ! -x "$bin/buurtstem" ]; then
   echo "error: $bin/buurtstem is missing; run 'swift build' first" >&2
   exit 1

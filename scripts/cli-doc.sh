@@ -2,11 +2,12 @@
 # Writes docs/cli.md from the commands' own --help, so the reference never drifts from the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# SCRATCH_PATH selects another build folder (e.g. a worktree's own: SCRATCH_PATH=.build-site).
-scratch="${SCRATCH_PATH:-.build}"
-swift build --scratch-path "$scratch" --product buurtstem >/dev/null
-swift build --scratch-path "$scratch" --product buurtstem-verify >/dev/null
-bin="$scratch/debug"
+# SCRATCH=PATH (or SCRATCH_PATH=PATH) builds in that scratch folder (as `swift build --scratch-path PATH`).
+SCRATCH="${SCRATCH:-${SCRATCH_PATH:-}}"
+scratch=(${SCRATCH:+--scratch-path "$SCRATCH"})
+swift build "${scratch[@]}" --product buurtstem >/dev/null
+swift build "${scratch[@]}" --product buurtstem-verify >/dev/null
+bin="$(swift build "${scratch[@]}" --show-bin-path)"
 {
   echo "# Command-line reference"
   echo
@@ -17,7 +18,7 @@ bin="$scratch/debug"
     "init" "areas import" "register import" "register show" "register list" "budget check"
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export"
     "initiative add" "initiative list"
-    "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint"
+    "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve"
     "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "report" "receipt check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do
     echo "## \`buurtstem${command:+ $command}\`"

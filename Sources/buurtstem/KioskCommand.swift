@@ -7,8 +7,8 @@ import Foundation
 struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
-        abstract: "Add kiosks and sign checkpoints of their ballot logs.",
-        subcommands: [Add.self, List.self, Checkpoint.self]
+        abstract: "Add kiosks, sign checkpoints of their ballot logs, serve the voting page.",
+        subcommands: [Add.self, List.self, Checkpoint.self, Serve.self]
     )
 
     /// `buurtstem kiosk add`.

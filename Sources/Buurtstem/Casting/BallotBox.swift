@@ -17,8 +17,23 @@ public struct BallotBox: Sendable {
         self.clock = clock
     }
 
-    /// Casts a ballot with the pass `code` at `kioskName`. Returns the receipt once the ballot is durably committed.
-    public func cast(election electionId: String, kiosk kioskName: String, code: String, choices: [Choice]) throws -> Receipt {
+    /// What a pass may vote on at a kiosk: the checks `cast` makes before the ballot itself (polls open, code well
+    /// typed, pass issued for this election, kiosk serves its area, pass not used yet), without casting anything.
+    /// The kiosk page calls this when a voter enters a pass, so a used or wrong pass is refused before the ballot
+    /// is shown; `cast` makes every check again (the "not used" one inside its write transaction).
+    public func admit(election electionId: String, kiosk kioskName: String, code: String) throws -> Admission {
+        let checked = try check(election: electionId, kiosk: kioskName, code: code)
+        let used = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?",
+                             arguments: [electionId, Data(checked.passKey.publicKey.bytes)]) != nil
+        }
+        if used { throw CastError.alreadyUsed }
+        return Admission(area: checked.area, contest: checked.contest, ballot: checked.definition.ballot)
+    }
+
+    /// The checks shared by `admit` and `cast`, in the documented order.
+    private func check(election electionId: String, kiosk kioskName: String, code: String) throws
+        -> (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64) {
         let election = try store.election(electionId)
         let definition = try election.decodedDefinition()
         let kiosk = try store.kiosk(election: electionId, name: kioskName)
@@ -52,6 +67,13 @@ public struct BallotBox: Sendable {
         }
         if let served = kiosk.area, served != area { throw CastError.wrongArea(pass: area, kiosk: served) }
         guard let contest = definition.contest(for: area) else { throw CastError.unknownPass }
+        return (definition, area, contest, passKey, now)
+    }
+
+    /// Casts a ballot with the pass `code` at `kioskName`. Returns the receipt once the ballot is durably committed.
+    public func cast(election electionId: String, kiosk kioskName: String, code: String, choices: [Choice]) throws -> Receipt {
+        let (definition, area, contest, passKey, now) = try check(election: electionId, kiosk: kioskName, code: code)
+        let passBytes = Data(passKey.publicKey.bytes)
         let canonical = try BallotRules.validate(choices, type: definition.ballot, contest: contest)
         let choicesText = String(decoding: try JSONEncoder().encode(canonical), as: UTF8.self)
 

@@ -1,0 +1,11 @@
+import BuurtstemRecord
+
+/// What a pass admitted at a kiosk may vote on: its area's contest and the election's ballot type.
+public struct Admission: Sendable, Equatable {
+    /// The pass's contest area.
+    public let area: String
+    /// The contest on its ballot.
+    public let contest: Contest
+    /// How the ballot is filled in.
+    public let ballot: BallotType
+}

@@ -1,0 +1,85 @@
+import Buurtstem
+import BuurtstemCrypto
+
+/// The voter-facing message for every reason a pass or ballot is refused, and the HTTP status that goes with it.
+///
+/// Each `CastError` case has its own message; a mistyped code says what kind of typing error it is (a wrong check
+/// character, a wrong length, a character that cannot occur), because the voter can fix each of them differently.
+public enum CastMessages {
+    /// The message and HTTP status for `error` as `BallotBox` threw it for the typed `code`.
+    public static func message(for error: CastError, code: String) -> (status: Int, message: KioskMessage) {
+        switch error {
+        case .mistyped:
+            return (400, mistyped(code))
+        case .unknownPass:
+            return (404, KioskMessage(
+                code: "unknownPass",
+                nl: "Deze code is geen stempas voor deze stemming. Controleer of u de code van de goede brief hebt overgenomen.",
+                en: "This code is not a voting pass for this election. Check that you copied the code from the right letter."))
+        case let .otherElection(election):
+            return (403, KioskMessage(
+                code: "otherElection",
+                nl: "Deze stempas hoort bij een andere stemming (\(election)). Met deze pass kunt u hier niet stemmen.",
+                en: "This voting pass belongs to another election (\(election)). You cannot vote with it here."))
+        case let .wrongArea(pass, kiosk):
+            return (403, KioskMessage(
+                code: "wrongArea",
+                nl: "Deze stempas is voor een ander gebied (\(pass)); deze stemzuil is voor \(kiosk). Stem bij een stemzuil voor uw wijk, of vraag een medewerker.",
+                en: "This voting pass is for another area (\(pass)); this kiosk is for \(kiosk). Vote at a kiosk for your area, or ask a member of staff."))
+        case .alreadyUsed:
+            return (409, KioskMessage(
+                code: "alreadyUsed",
+                nl: "Met deze stempas is al gestemd. Met elke stempas kunt u één keer stemmen. Hebt u zelf niet gestemd? Meld het bij een medewerker.",
+                en: "This voting pass has already been used. Each pass votes once. If you did not vote, please tell a member of staff."))
+        case let .invalidBallot(reason):
+            return (422, KioskMessage(
+                code: "invalidBallot",
+                nl: "Deze keuze is niet geldig. Pas uw keuze aan en probeer het opnieuw. (\(reason))",
+                en: "This choice is not valid: \(reason). Change your choice and try again."))
+        case .pollsNotOpen:
+            return (503, KioskMessage(
+                code: "pollsNotOpen",
+                nl: "De stemming is nog niet geopend. U kunt nog niet stemmen; vraag een medewerker hoe laat de stemming begint.",
+                en: "The polls are not open yet. You cannot vote yet; ask a member of staff when voting starts."))
+        case .pollsClosed:
+            return (503, KioskMessage(
+                code: "pollsClosed",
+                nl: "De stemming is gesloten. Er kan niet meer gestemd worden.",
+                en: "The polls are closed. No more votes can be cast."))
+        }
+    }
+
+    /// The message for a code that does not read as a stempas code, saying what is wrong with it.
+    static func mistyped(_ code: String) -> KioskMessage {
+        let kind: CodeError.Kind
+        do {
+            _ = try TypeableCode(parsing: code, format: .stempas)
+            kind = .checkMismatch
+        } catch {
+            kind = error.kind
+        }
+        switch kind {
+        case .checkMismatch:
+            return KioskMessage(
+                code: "mistyped",
+                nl: "Deze code bevat een typefout. Vergelijk elk teken met de code op uw stempas en verbeter het.",
+                en: "This code contains a typing error. Compare each character with the code on your voting pass and correct it.")
+        case let .wrongLength(found, expected):
+            return KioskMessage(
+                code: "mistyped",
+                nl: "Deze code heeft \(found) tekens, maar een stempascode heeft er \(expected). Kijk of u een teken hebt overgeslagen of te veel hebt getypt.",
+                en: "This code has \(found) characters, but a voting pass code has \(expected). Check for a missing or extra character.")
+        case let .invalidCharacter(character, position):
+            return KioskMessage(
+                code: "mistyped",
+                nl: "Het teken ‘\(character)’ op plaats \(position) komt niet voor in stempascodes. Codes bestaan alleen uit cijfers en letters, zonder de U.",
+                en: "The character ‘\(character)’ at position \(position) does not occur in pass codes. Codes use only digits and letters, without U.")
+        }
+    }
+
+    /// Shown while staff have paused this kiosk.
+    public static let paused = KioskMessage(
+        code: "kioskPaused",
+        nl: "Deze stemzuil is even gesloten. Vraag een medewerker of gebruik een andere stemzuil.",
+        en: "This kiosk is closed for a moment. Ask a member of staff or use another kiosk.")
+}

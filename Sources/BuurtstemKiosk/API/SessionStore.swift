@@ -1,0 +1,74 @@
+import Foundation
+import BuurtstemCrypto
+
+/// The kiosk's browser sessions: a random session id (sent as an HttpOnly, SameSite=Strict cookie) bound to a
+/// random CSRF token (which the page sends back in a header on every state-changing request), and whether staff
+/// unlocked the session with the PIN, until when.
+///
+/// Kept in memory only: a restarted kiosk starts with no sessions, and the page simply asks for a new one.
+public actor SessionStore {
+    /// One session.
+    public struct Session: Sendable, Equatable {
+        /// The id in the cookie.
+        public let id: String
+        /// The token the page must send in the `X-CSRF-Token` header.
+        public let csrfToken: String
+        /// Until when (clock seconds) the staff screen is unlocked; 0 when it is not.
+        public var staffUntil: Double
+        /// When it was last used (clock seconds).
+        public var lastSeen: Double
+    }
+
+    private var sessions: [String: Session] = [:]
+    private let clock: @Sendable () -> Double
+    private let limit: Int
+    /// How long a PIN unlocks the staff screen, in seconds.
+    public let staffSeconds: Double
+
+    /// A store that keeps at most `limit` sessions (the least recently used go first) and unlocks staff screens for
+    /// `staffSeconds`.
+    public init(limit: Int = 256, staffSeconds: Double = 600,
+                clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+        self.limit = limit
+        self.staffSeconds = staffSeconds
+        self.clock = clock
+    }
+
+    /// Starts a new session.
+    public func create() -> Session {
+        if sessions.count >= limit, let oldest = sessions.values.min(by: { $0.lastSeen < $1.lastSeen }) {
+            sessions[oldest.id] = nil
+        }
+        let session = Session(id: Hex.encode(SecureRandom.bytes(count: 32)), csrfToken: Hex.encode(SecureRandom.bytes(count: 32)),
+                              staffUntil: 0, lastSeen: clock())
+        sessions[session.id] = session
+        return session
+    }
+
+    /// The session with cookie `id`, if it exists; marks it used.
+    public func session(_ id: String?) -> Session? {
+        guard let id, var session = sessions[id] else { return nil }
+        session.lastSeen = clock()
+        sessions[id] = session
+        return session
+    }
+
+    /// Whether `token` is the CSRF token of session `id` (compared in constant time).
+    public func verify(id: String?, token: String?) -> Bool {
+        guard let session = session(id), let token else { return false }
+        return ConstantTime.equal(Array(session.csrfToken.utf8), Array(token.utf8))
+    }
+
+    /// Whether session `id` has the staff screen unlocked now.
+    public func isStaff(_ id: String?) -> Bool {
+        guard let session = session(id) else { return false }
+        return session.staffUntil > clock()
+    }
+
+    /// Unlocks (or, with `false`, locks) the staff screen of session `id`.
+    public func setStaff(_ id: String, _ unlocked: Bool) {
+        guard var session = sessions[id] else { return }
+        session.staffUntil = unlocked ? clock() + staffSeconds : 0
+        sessions[id] = session
+    }
+}

@@ -1,0 +1,635 @@
+// Buurtstem kiosk page. No framework, no network beyond this server. The pass code lives only in the variable
+// `pass` while one voter is busy, and travels only in POST bodies; it is never put in the URL or in storage.
+"use strict";
+
+const TEXT = {
+  nl: {
+    switchLanguage: "English", kioskLabel: "Stemzuil", welcomeHeading: "Welkom! Stem met uw stempas",
+    codeLabel: "Typ de code van uw stempas",
+    codeHint: "De code staat op uw stempas: 27 tekens, bijvoorbeeld 1HA-11P-S4E-…. Kleine letters en streepjes mogen.",
+    next: "Verder", keyboardLabel: "Toetsenbord", scan: "QR-code scannen", scanHint: "Houd de QR-code van uw stempas voor de camera.",
+    cameraLabel: "Camerabeeld", cancel: "Annuleren", stop: "Stoppen", toConfirm: "Naar controle",
+    confirmHeading: "Controleer uw keuze",
+    confirmText: "Dit is uw keuze. Klopt het? Na ‘Stem uitbrengen’ kunt u niets meer veranderen.",
+    back: "Terug, ik wil iets veranderen", cast: "Stem uitbrengen", restart: "Opnieuw beginnen", receiptHeading: "Uw stem is ontvangen. Dank u wel!",
+    trackingLabel: "Uw volgcode", positionLabel: "Positie", timeLabel: "Tijd",
+    receiptNote: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. De volgcode laat niet zien wat u hebt gekozen.",
+    passNote: "Geef uw stempas aan de medewerker.", print: "Afdrukken", done: "Klaar",
+    pinHeading: "Medewerker: voer de pincode in", pinLabel: "Pincode", unlock: "Ontgrendelen", pinpadLabel: "Cijfers",
+    backToVoting: "Terug naar stemmen", staffHeading: "Medewerker", electionLabel: "Stemming", stateLabel: "Toestand",
+    ballotsLabel: "Uitgebrachte stemmen (deze stemzuil)", checkpointLabel: "Laatste checkpoint",
+    staffOpen: "Stemzuil openen", staffPause: "Pauzeren", staffCheckpoint: "Checkpoint tekenen",
+    staffClose: "Stemzuil sluiten (einde dag)",
+    closeConfirmText: "Weet u het zeker? Na sluiten neemt deze stemzuil geen stemmen meer aan. Dit kan niet ongedaan worden.",
+    closeYes: "Ja, definitief sluiten", lock: "Vergrendelen en terug naar stemmen", staffButton: "Medewerker",
+    backspace: "Wis teken", clear: "Alles wissen", emptyCode: "Typ eerst de code van uw stempas.",
+    ballotFor: (title, area) => `${title} — ${area}`,
+    ruleChoose: "Kies één project. Tik op een project om het te kiezen.",
+    ruleApproval: (min, max) => min === max ? `Kies ${max} projecten.` : `Kies ${min} tot ${max} projecten. Tik op een project om het te kiezen of niet meer te kiezen.`,
+    ruleKnapsack: (budget) => `Kies projecten die samen niet meer kosten dan het budget van ${budget}.`,
+    ruleCumulative: (points, cap) => `Verdeel ${points} punten over de projecten die u belangrijk vindt` + (cap ? ` (hoogstens ${cap} per project).` : "."),
+    ruleRanking: (max) => `Zet hoogstens ${max} projecten op volgorde: tik eerst op het project dat u het belangrijkst vindt.`,
+    chooseOneNone: "U hebt nog geen project gekozen.", chooseOneDone: (t) => `U hebt gekozen: ${t}.`,
+    approvalCount: (n, min, max) => `${n} van hoogstens ${max} gekozen` + (n < min ? ` — kies er nog minstens ${min - n}.` : "."),
+    approvalFull: (max) => `U hebt al ${max} projecten gekozen. Haal er eerst een weg.`,
+    knapsackMeter: (used, budget, left) => `Gekozen: ${used} van ${budget}. Nog over: ${left}.`,
+    knapsackNone: "Kies minstens één project.",
+    pointsLeft: (left, total) => `Nog ${left} van ${total} punten te verdelen.`,
+    pointsNone: "Geef minstens één project een punt.",
+    rankingCount: (n, max) => `${n} van hoogstens ${max} projecten op volgorde gezet.`,
+    rankingNone: "Tik op het project dat u het belangrijkst vindt.",
+    choose: "Kiezen", chosen: "Gekozen ✓", unfit: "Past niet meer in het budget",
+    rank: (r) => `${r}e keus`, addRank: "Op volgorde zetten", removeRank: "Uit de volgorde halen",
+    less: "Punt minder", more: "Punt erbij", pointsOf: (t) => `Punten voor ${t}`,
+    points: (p) => p === 1 ? "1 punt" : `${p} punten`, cost: "Kosten",
+    countdown: (s) => `Dit scherm wordt over ${s} seconden gewist voor de volgende kiezer.`,
+    position: (kiosk, seq) => `${kiosk}, nummer ${seq}`,
+    states: { open: "Open", notOpen: "Nog niet geopend", closed: "Gesloten", paused: "Gepauzeerd" },
+    noCheckpoint: "Nog geen", checkpointText: (size, time) => `${size} stemmen, getekend om ${time}`,
+    opened: "De stemzuil is open.", paused: "De stemzuil is gepauzeerd.", checkpointed: "Checkpoint getekend.",
+    closed: "De stemzuil is gesloten.", network: "De stemzuil reageert niet. Probeer het opnieuw of vraag een medewerker.",
+  },
+  en: {
+    switchLanguage: "Nederlands", kioskLabel: "Kiosk", welcomeHeading: "Welcome! Vote with your voting pass",
+    codeLabel: "Type the code on your voting pass",
+    codeHint: "The code is on your voting pass (stempas): 27 characters, for example 1HA-11P-S4E-…. Lower case and hyphens are fine.",
+    next: "Next", keyboardLabel: "Keyboard", scan: "Scan QR code", scanHint: "Hold the QR code of your voting pass in front of the camera.",
+    cameraLabel: "Camera image", cancel: "Cancel", stop: "Stop", toConfirm: "Check my choice",
+    confirmHeading: "Check your choice",
+    confirmText: "This is your choice. Is it right? After ‘Cast my vote’ you cannot change anything.",
+    back: "Back, I want to change something", cast: "Cast my vote", restart: "Start again", receiptHeading: "Your vote was received. Thank you!",
+    trackingLabel: "Your tracking code", positionLabel: "Position", timeLabel: "Time",
+    receiptNote: "After the election you can check with the tracking code, in the published record, that your vote was counted. The tracking code does not show what you chose.",
+    passNote: "Please hand your voting pass to the staff.", print: "Print", done: "Done",
+    pinHeading: "Staff: enter the PIN", pinLabel: "PIN", unlock: "Unlock", pinpadLabel: "Digits",
+    backToVoting: "Back to voting", staffHeading: "Staff", electionLabel: "Election", stateLabel: "State",
+    ballotsLabel: "Ballots cast (this kiosk)", checkpointLabel: "Latest checkpoint",
+    staffOpen: "Open kiosk", staffPause: "Pause", staffCheckpoint: "Sign checkpoint", staffClose: "Close kiosk (end of day)",
+    closeConfirmText: "Are you sure? Once closed, this kiosk accepts no more votes. This cannot be undone.",
+    closeYes: "Yes, close for good", lock: "Lock and back to voting", staffButton: "Staff",
+    backspace: "Delete character", clear: "Clear all", emptyCode: "First type the code on your voting pass.",
+    ballotFor: (title, area) => `${title} — ${area}`,
+    ruleChoose: "Choose one project. Tap a project to choose it.",
+    ruleApproval: (min, max) => min === max ? `Choose ${max} projects.` : `Choose ${min} to ${max} projects. Tap a project to choose it or to unchoose it.`,
+    ruleKnapsack: (budget) => `Choose projects that together cost no more than the budget of ${budget}.`,
+    ruleCumulative: (points, cap) => `Spread ${points} points over the projects you find important` + (cap ? ` (at most ${cap} per project).` : "."),
+    ruleRanking: (max) => `Put at most ${max} projects in order: tap the project you find most important first.`,
+    chooseOneNone: "You have not chosen a project yet.", chooseOneDone: (t) => `You chose: ${t}.`,
+    approvalCount: (n, min, max) => `${n} of at most ${max} chosen` + (n < min ? ` — choose at least ${min - n} more.` : "."),
+    approvalFull: (max) => `You have already chosen ${max} projects. Remove one first.`,
+    knapsackMeter: (used, budget, left) => `Chosen: ${used} of ${budget}. Left: ${left}.`,
+    knapsackNone: "Choose at least one project.",
+    pointsLeft: (left, total) => `${left} of ${total} points left to give.`,
+    pointsNone: "Give at least one project a point.",
+    rankingCount: (n, max) => `${n} of at most ${max} projects put in order.`,
+    rankingNone: "Tap the project you find most important.",
+    choose: "Choose", chosen: "Chosen ✓", unfit: "No longer fits the budget",
+    rank: (r) => `choice ${r}`, addRank: "Put in order", removeRank: "Take out of the order",
+    less: "One point less", more: "One point more", pointsOf: (t) => `Points for ${t}`,
+    points: (p) => p === 1 ? "1 point" : `${p} points`, cost: "Cost",
+    countdown: (s) => `This screen is cleared for the next voter in ${s} seconds.`,
+    position: (kiosk, seq) => `${kiosk}, number ${seq}`,
+    states: { open: "Open", notOpen: "Not open yet", closed: "Closed", paused: "Paused" },
+    noCheckpoint: "None yet", checkpointText: (size, time) => `${size} ballots, signed at ${time}`,
+    opened: "The kiosk is open.", paused: "The kiosk is paused.", checkpointed: "Checkpoint signed.",
+    closed: "The kiosk is closed.", network: "The kiosk does not respond. Try again or ask a member of staff.",
+  },
+};
+
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+let lang = "nl";
+let csrf = null;
+let settings = null;
+let pass = "";            // the current voter's pass code, only while they vote
+let ballot = null;        // the ballot of the current pass
+let choice = new Map();   // project id -> value (1 for marks, points, or rank)
+let receipt = null;
+let staffStatus = null;
+let shown = {};           // element id -> message object currently shown, re-rendered on a language switch
+let idleTimer = null, receiptTimer = null, statusTimer = null, scanStream = null;
+
+const $ = (id) => document.getElementById(id);
+const t = (key, ...args) => { const v = TEXT[lang][key]; return typeof v === "function" ? v(...args) : v; };
+const euro = (cents) => new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+// ---- server --------------------------------------------------------------------------------------------------
+async function newSession() {
+  const response = await fetch("/api/session", { cache: "no-store", credentials: "same-origin" });
+  const data = await response.json();
+  csrf = data.csrfToken;
+  settings = data.settings;
+}
+
+async function post(path, body, retried = false) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: "POST", cache: "no-store", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf || "" },
+      body: JSON.stringify(body || {}),
+    });
+  } catch (e) {
+    return { ok: false, status: 0, data: { error: { code: "network", nl: TEXT.nl.network, en: TEXT.en.network } } };
+  }
+  const data = await response.json().catch(() => ({}));
+  if (response.status === 403 && data.error && data.error.code === "session" && !retried) {
+    await newSession();
+    return post(path, body, true);
+  }
+  return { ok: response.ok, status: response.status, data };
+}
+
+// ---- screens and messages ------------------------------------------------------------------------------------
+function show(id) {
+  for (const section of document.querySelectorAll(".screen")) section.hidden = section.id !== id;
+  $("staff-button").hidden = id === "screen-pin" || id === "screen-staff";
+  const heading = $(id).querySelector("h1");
+  if (heading) heading.focus();
+  window.scrollTo(0, 0);
+}
+
+function message(id, value) {
+  const element = $(id);
+  shown[id] = value || null;
+  if (!value) { element.hidden = true; element.textContent = ""; delete element.dataset.code; return; }
+  element.textContent = typeof value === "string" ? t(value) : value[lang];
+  if (value.code) element.dataset.code = value.code; else delete element.dataset.code;
+  element.hidden = false;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n-label]")) element.setAttribute("aria-label", t(element.dataset.i18nLabel));
+  $("language").lang = lang === "nl" ? "en" : "nl";
+  for (const [id, value] of Object.entries(shown)) if (value) message(id, value);
+  buildKeyboards();
+  if (ballot) renderBallot();
+  if (!$("screen-confirm").hidden) renderConfirm();
+  if (receipt) renderReceipt();
+  if (staffStatus) renderStaff();
+}
+
+// ---- welcome: the pass ---------------------------------------------------------------------------------------
+function normalise(text) {
+  const compact = text.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  return compact.replace(/(.{3})(?=.)/g, "$1-");
+}
+
+function buildKeyboards() {
+  const keyboard = $("keyboard");
+  keyboard.textContent = "";
+  for (const ch of ALPHABET) keyboard.append(key(ch, ch, () => typeKey(ch)));
+  keyboard.append(key("⌫", t("backspace"), () => { setCode($("pass-code").value.replace(/[^0-9A-Z]?-?$/i, "")); }, "wide"));
+  keyboard.append(key(t("clear"), t("clear"), () => setCode(""), "wide"));
+  const pinpad = $("pinpad");
+  pinpad.textContent = "";
+  for (const d of "123456789") pinpad.append(key(d, d, () => { $("pin").value += d; }));
+  pinpad.append(key("⌫", t("backspace"), () => { $("pin").value = $("pin").value.slice(0, -1); }));
+  pinpad.append(key("0", "0", () => { $("pin").value += "0"; }));
+  pinpad.append(key("✓", t("unlock"), () => $("pin-form").requestSubmit()));
+}
+
+function key(label, aria, action, extra) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = label;
+  if (aria !== label) button.setAttribute("aria-label", aria);
+  if (extra) button.className = extra;
+  button.addEventListener("click", action);
+  return button;
+}
+
+function typeKey(ch) {
+  const current = $("pass-code").value.replace(/[^0-9A-Z]/gi, "");
+  if (current.length >= 27) return;
+  setCode(current + ch);
+}
+
+function setCode(value) {
+  const input = $("pass-code");
+  input.value = normalise(value);
+  message("pass-error", null);
+}
+
+async function submitPass(event) {
+  if (event) event.preventDefault();
+  const code = $("pass-code").value.trim();
+  if (!code) { message("pass-error", "emptyCode"); $("pass-code").focus(); return; }
+  $("pass-submit").disabled = true;
+  const result = await post("/api/pass", { code });
+  $("pass-submit").disabled = false;
+  if (!result.ok) { message("pass-error", result.data.error); $("pass-code").focus(); return; }
+  pass = code;
+  ballot = result.data;
+  choice = new Map();
+  message("pass-error", null);
+  message("ballot-error", null);
+  renderBallot();
+  show("screen-ballot");
+}
+
+async function refreshStatus() {
+  if ($("screen-welcome").hidden) return;
+  const response = await fetch("/api/status", { cache: "no-store", credentials: "same-origin" }).catch(() => null);
+  if (!response || !response.ok) return;
+  const status = await response.json();
+  $("election-title").textContent = status.title;
+  message("status-notice", status.state === "open" ? null : status.message);
+}
+
+// ---- QR scanning, where the browser can ---------------------------------------------------------------------
+function setUpScanner() {
+  const possible = "BarcodeDetector" in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia;
+  $("scan").hidden = !possible;
+  if (!possible) return;
+  $("scan").addEventListener("click", startScan);
+  $("scan-cancel").addEventListener("click", stopScan);
+}
+
+async function startScan() {
+  try {
+    const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    scanStream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "user" } });
+    const video = $("scanner-video");
+    video.srcObject = scanStream;
+    await video.play();
+    $("scanner").hidden = false;
+    $("scan-cancel").focus();
+    const tick = async () => {
+      if (!scanStream) return;
+      const codes = await detector.detect(video).catch(() => []);
+      const found = codes.map((c) => c.rawValue).find((v) => /^STEMPAS:/i.test(v));
+      if (found) { stopScan(); setCode(found.slice(8)); submitPass(); return; }
+      setTimeout(tick, 300);
+    };
+    tick();
+  } catch (e) {
+    stopScan();
+    $("scan").hidden = true;
+  }
+}
+
+function stopScan() {
+  if (scanStream) for (const track of scanStream.getTracks()) track.stop();
+  scanStream = null;
+  $("scanner").hidden = true;
+}
+
+// ---- the ballot ----------------------------------------------------------------------------------------------
+function total() { let sum = 0; for (const v of choice.values()) sum += v; return sum; }
+function spent() { let sum = 0; for (const p of ballot.projects) if (choice.has(p.id)) sum += p.costCents; return sum; }
+
+function valid() {
+  const n = choice.size;
+  switch (ballot.type) {
+    case "choose-1": return n === 1;
+    case "approval": return n >= ballot.min && n <= ballot.max;
+    case "knapsack": return n >= 1 && spent() <= ballot.budgetCents;
+    case "cumulative": return n >= 1 && total() <= ballot.points;
+    case "ranking": return n >= 1 && n <= ballot.max;
+  }
+  return false;
+}
+
+function toggle(project) {
+  const id = project.id;
+  switch (ballot.type) {
+    case "choose-1":
+      if (choice.has(id)) choice.clear(); else { choice.clear(); choice.set(id, 1); }
+      break;
+    case "approval":
+      if (choice.has(id)) choice.delete(id);
+      else if (choice.size >= ballot.max) {
+        message("ballot-error", { code: "approvalFull", nl: TEXT.nl.approvalFull(ballot.max), en: TEXT.en.approvalFull(ballot.max) });
+        return rerender(id);
+      }
+      else choice.set(id, 1);
+      break;
+    case "knapsack":
+      if (choice.has(id)) choice.delete(id);
+      else if (spent() + project.costCents <= ballot.budgetCents) choice.set(id, 1);
+      break;
+    case "ranking":
+      if (choice.has(id)) {
+        const removed = choice.get(id);
+        choice.delete(id);
+        for (const [other, r] of choice) if (r > removed) choice.set(other, r - 1);
+      } else if (choice.size < ballot.max) choice.set(id, choice.size + 1);
+      break;
+  }
+  message("ballot-error", null);
+  rerender(id);
+}
+
+function addPoints(project, delta) {
+  const current = choice.get(project.id) || 0;
+  const next = current + delta;
+  if (next < 0) return;
+  if (delta > 0 && total() >= ballot.points) return;
+  if (delta > 0 && ballot.maxPerProject && next > ballot.maxPerProject) return;
+  if (next === 0) choice.delete(project.id); else choice.set(project.id, next);
+  rerender(project.id + (delta > 0 ? ":more" : ":less"));
+}
+
+function rerender(focusKey) {
+  renderBallot();
+  if (focusKey) {
+    const target = document.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+    if (target && !target.disabled) target.focus();
+  }
+}
+
+function renderBallot() {
+  const areaName = ballot.areaName || ballot.area;
+  $("ballot-heading").textContent = t("ballotFor", ballot.title, areaName);
+  $("ballot-rules").textContent = {
+    "choose-1": () => t("ruleChoose"),
+    approval: () => t("ruleApproval", ballot.min, ballot.max),
+    knapsack: () => t("ruleKnapsack", euro(ballot.budgetCents)),
+    cumulative: () => t("ruleCumulative", ballot.points, ballot.maxPerProject),
+    ranking: () => t("ruleRanking", ballot.max),
+  }[ballot.type]();
+  renderFeedback();
+  const list = $("projects");
+  list.textContent = "";
+  for (const project of ballot.projects) list.append(card(project));
+  $("ballot-next").disabled = !valid();
+}
+
+function renderFeedback() {
+  const n = choice.size;
+  const meter = $("meter");
+  meter.hidden = ballot.type !== "knapsack" && ballot.type !== "cumulative";
+  let text = "";
+  switch (ballot.type) {
+    case "choose-1": {
+      const chosen = ballot.projects.find((p) => choice.has(p.id));
+      text = chosen ? t("chooseOneDone", chosen.title) : t("chooseOneNone");
+      break;
+    }
+    case "approval": text = t("approvalCount", n, ballot.min, ballot.max); break;
+    case "knapsack": {
+      const used = spent();
+      text = n === 0 ? t("knapsackNone") + " " + t("knapsackMeter", euro(0), euro(ballot.budgetCents), euro(ballot.budgetCents))
+                     : t("knapsackMeter", euro(used), euro(ballot.budgetCents), euro(ballot.budgetCents - used));
+      setMeter(used, ballot.budgetCents, text);
+      break;
+    }
+    case "cumulative": {
+      const given = total();
+      text = (n === 0 ? t("pointsNone") + " " : "") + t("pointsLeft", ballot.points - given, ballot.points);
+      setMeter(given, ballot.points, text);
+      break;
+    }
+    case "ranking": text = n === 0 ? t("rankingNone") : t("rankingCount", n, ballot.max); break;
+  }
+  $("feedback-text").textContent = text;
+}
+
+function setMeter(value, max, text) {
+  const meter = $("meter");
+  meter.setAttribute("role", "meter");
+  meter.setAttribute("aria-valuemin", "0");
+  meter.setAttribute("aria-valuemax", String(max));
+  meter.setAttribute("aria-valuenow", String(value));
+  meter.setAttribute("aria-valuetext", text);
+  $("meter-fill").style.width = `${Math.min(100, (100 * value) / Math.max(1, max))}%`;
+}
+
+function card(project) {
+  const item = document.createElement("li");
+  item.className = "card" + (choice.has(project.id) ? " selected" : "");
+  item.dataset.project = project.id;
+  const title = document.createElement("h2");
+  title.id = `title-${project.id}`;
+  title.textContent = project.title;
+  const description = document.createElement("p");
+  description.className = "description";
+  description.textContent = project.description;
+  const cost = document.createElement("p");
+  cost.className = "cost";
+  cost.textContent = `${t("cost")}: ${euro(project.costCents)}`;
+  item.append(title, description, cost);
+
+  if (ballot.type === "cumulative") {
+    const value = choice.get(project.id) || 0;
+    const row = document.createElement("div");
+    row.className = "points";
+    row.setAttribute("role", "group");
+    row.setAttribute("aria-label", t("pointsOf", project.title));
+    const less = key("−", `${t("less")}: ${project.title}`, () => addPoints(project, -1), "secondary");
+    less.dataset.focusKey = project.id + ":less";
+    less.disabled = value === 0;
+    const output = document.createElement("output");
+    output.textContent = String(value);
+    output.setAttribute("aria-live", "polite");
+    output.setAttribute("aria-label", `${t("points", value)}: ${project.title}`);
+    const more = key("+", `${t("more")}: ${project.title}`, () => addPoints(project, 1), "secondary");
+    more.dataset.focusKey = project.id + ":more";
+    more.disabled = total() >= ballot.points || (ballot.maxPerProject && value >= ballot.maxPerProject);
+    row.append(less, output, more);
+    item.append(row);
+    return item;
+  }
+
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "choose " + (choice.has(project.id) ? "primary" : "secondary");
+  button.dataset.focusKey = project.id;
+  if (ballot.type === "ranking") {
+    const rank = choice.get(project.id);
+    button.textContent = rank ? `${t("rank", rank)} — ${t("removeRank")}` : t("addRank");
+    button.setAttribute("aria-pressed", rank ? "true" : "false");
+    button.disabled = !rank && choice.size >= ballot.max;
+  } else {
+    const selected = choice.has(project.id);
+    button.textContent = selected ? t("chosen") : t("choose");
+    button.setAttribute("aria-pressed", selected ? "true" : "false");
+    if (ballot.type === "knapsack" && !selected && spent() + project.costCents > ballot.budgetCents) {
+      button.disabled = true;
+      const unfit = document.createElement("p");
+      unfit.className = "unfit";
+      unfit.textContent = t("unfit");
+      item.append(unfit);
+    }
+  }
+  button.setAttribute("aria-label", `${button.textContent}: ${project.title}`);
+  button.addEventListener("click", () => toggle(project));
+  item.append(button);
+  return item;
+}
+
+function chosenList() {
+  const rows = ballot.projects.filter((p) => choice.has(p.id)).map((p) => ({ project: p, value: choice.get(p.id) }));
+  if (ballot.type === "ranking") rows.sort((a, b) => a.value - b.value);
+  return rows;
+}
+
+function renderConfirm() {
+  const list = $("confirm-list");
+  list.textContent = "";
+  for (const { project, value } of chosenList()) {
+    const item = document.createElement("li");
+    const extra = ballot.type === "cumulative" ? ` — ${t("points", value)}` : ballot.type === "knapsack" ? ` — ${euro(project.costCents)}` : "";
+    item.textContent = project.title + extra;
+    list.append(item);
+  }
+}
+
+async function cast() {
+  $("confirm-cast").disabled = true;
+  const choices = chosenList().map(({ project, value }) => ({ project: project.id, value }));
+  const result = await post("/api/cast", { code: pass, choices });
+  $("confirm-cast").disabled = false;
+  if (!result.ok) {
+    message("confirm-error", result.data.error);
+    // Only a ballot the voter can change, or a hiccup, can be tried again; for the rest this voter starts over.
+    const retry = ["invalidBallot", "network", "internalError", "session"].includes(result.data.error && result.data.error.code);
+    if (!retry) {
+      $("confirm-cast").hidden = true;
+      $("confirm-back").hidden = true;
+      $("confirm-restart").hidden = false;
+      $("confirm-restart").focus();
+    }
+    return;
+  }
+  pass = "";
+  ballot = null;
+  choice = new Map();
+  $("pass-code").value = "";
+  receipt = result.data;
+  renderReceipt();
+  show("screen-receipt");
+  startReceiptCountdown();
+}
+
+// ---- receipt -------------------------------------------------------------------------------------------------
+function renderReceipt() {
+  $("receipt-election").textContent = settings ? settings.title : "";
+  $("tracking-code").textContent = receipt.trackingCode;
+  $("receipt-kiosk").textContent = receipt.kiosk;
+  $("receipt-position").textContent = String(receipt.sequence);
+  $("receipt-time").textContent = new Date(receipt.timeMillis).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB");
+}
+
+function startReceiptCountdown() {
+  clearInterval(receiptTimer);
+  let left = settings ? settings.receiptSeconds : 60;
+  $("receipt-countdown").textContent = t("countdown", left);
+  receiptTimer = setInterval(() => {
+    left -= 1;
+    $("receipt-countdown").textContent = t("countdown", Math.max(0, left));
+    if (left <= 0) reset();
+  }, 1000);
+}
+
+// ---- reset for the next voter --------------------------------------------------------------------------------
+function reset() {
+  clearInterval(receiptTimer);
+  stopScan();
+  pass = ""; ballot = null; choice = new Map(); receipt = null;
+  $("pass-code").value = "";
+  $("pin").value = "";
+  for (const id of ["pass-error", "ballot-error", "confirm-error", "pin-error", "staff-error", "staff-message"]) message(id, null);
+  $("close-confirm").hidden = true;
+  $("confirm-cast").hidden = false;
+  $("confirm-back").hidden = false;
+  $("confirm-restart").hidden = true;
+  staffStatus = null;
+  if (lang !== "nl") { lang = "nl"; applyLanguage(); }
+  show("screen-welcome");
+  refreshStatus();
+}
+
+function touched() {
+  clearTimeout(idleTimer);
+  const busy = pass || !$("screen-pin").hidden || !$("screen-staff").hidden || $("pass-code").value;
+  if (!busy || !$("screen-receipt").hidden) return;
+  idleTimer = setTimeout(() => {
+    if (!$("screen-staff").hidden) post("/api/staff/logout");
+    reset();
+  }, (settings ? settings.idleSeconds : 180) * 1000);
+}
+
+// ---- staff ---------------------------------------------------------------------------------------------------
+async function submitPin(event) {
+  event.preventDefault();
+  const result = await post("/api/staff/login", { pin: $("pin").value });
+  $("pin").value = "";
+  if (!result.ok) { message("pin-error", result.data.error); $("pin").focus(); return; }
+  message("pin-error", null);
+  await staffAction("status");
+  show("screen-staff");
+}
+
+async function staffAction(action, done) {
+  message("staff-error", null);
+  message("staff-message", null);
+  const result = await post(`/api/staff/${action}`);
+  if (!result.ok) {
+    if (result.data.error && result.data.error.code === "staffLocked") { show("screen-pin"); return; }
+    message("staff-error", result.data.error);
+    return;
+  }
+  staffStatus = result.data;
+  renderStaff();
+  if (done) message("staff-message", done);
+}
+
+function renderStaff() {
+  const s = staffStatus;
+  $("staff-election").textContent = `${s.title} (${s.election})`;
+  $("staff-kiosk").textContent = s.area ? `${s.kiosk} (${s.area})` : s.kiosk;
+  $("staff-state").textContent = t("states")[s.kioskState] || s.kioskState;
+  $("staff-state").dataset.state = s.kioskState;
+  $("staff-ballots").textContent = String(s.ballots);
+  $("staff-checkpoint").textContent = s.lastCheckpoint
+    ? t("checkpointText", s.lastCheckpoint.size, new Date(s.lastCheckpoint.timeMillis).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"))
+    : t("noCheckpoint");
+  const over = s.kioskClosed || s.electionState === "closed";
+  $("staff-open").disabled = over || s.kioskState === "open";
+  $("staff-pause").disabled = over || s.paused || s.electionState !== "open";
+  $("staff-checkpoint").disabled = s.electionState === "created";
+  $("staff-close").disabled = over || s.electionState !== "open";
+}
+
+// ---- start ---------------------------------------------------------------------------------------------------
+async function start() {
+  await newSession();
+  $("election-title").textContent = settings.title;
+  $("kiosk-name").textContent = settings.kiosk;
+  applyLanguage();
+  setUpScanner();
+  $("pass-form").addEventListener("submit", submitPass);
+  $("pass-code").addEventListener("input", () => {
+    const input = $("pass-code");
+    const formatted = normalise(input.value);
+    if (formatted !== input.value) input.value = formatted;
+    message("pass-error", null);
+  });
+  $("language").addEventListener("click", () => { lang = lang === "nl" ? "en" : "nl"; applyLanguage(); });
+  $("ballot-stop").addEventListener("click", reset);
+  $("ballot-next").addEventListener("click", () => { if (!valid()) return; message("confirm-error", null); renderConfirm(); show("screen-confirm"); });
+  $("confirm-back").addEventListener("click", () => { renderBallot(); show("screen-ballot"); });
+  $("confirm-cast").addEventListener("click", cast);
+  $("confirm-restart").addEventListener("click", reset);
+  $("receipt-print").addEventListener("click", () => window.print());
+  $("receipt-done").addEventListener("click", reset);
+  $("staff-button").addEventListener("click", () => { message("pin-error", null); show("screen-pin"); });
+  $("pin-back").addEventListener("click", reset);
+  $("pin-form").addEventListener("submit", submitPin);
+  $("staff-open").addEventListener("click", () => staffAction("open", "opened"));
+  $("staff-pause").addEventListener("click", () => staffAction("pause", "paused"));
+  $("staff-checkpoint").addEventListener("click", () => staffAction("checkpoint", "checkpointed"));
+  $("staff-close").addEventListener("click", () => { $("close-confirm").hidden = false; $("close-no").focus(); });
+  $("close-no").addEventListener("click", () => { $("close-confirm").hidden = true; $("staff-close").focus(); });
+  $("close-yes").addEventListener("click", async () => { $("close-confirm").hidden = true; await staffAction("close", "closed"); });
+  $("staff-lock").addEventListener("click", async () => { await post("/api/staff/logout"); reset(); });
+  for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, touched, { capture: true });
+  show("screen-welcome");
+  refreshStatus();
+  statusTimer = setInterval(refreshStatus, 10000);
+}
+
+document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,84 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The kiosk's local web server (Hummingbird 2): the voting page and its JSON API for one kiosk of one election.
+///
+/// Bound to `127.0.0.1` by default: the touch screen's browser runs on the same machine. Requests are logged as
+/// method, path and status only (`RequestLogMiddleware`); requests from other hosts or origins, with a query
+/// string, or without the session's CSRF token are refused (`RequestGuard`).
+public struct KioskServer: Sendable {
+    /// What the page needs to know at start.
+    public struct PageSettings: Sendable, Equatable, Codable {
+        /// The election id.
+        public let election: String
+        /// The election's title.
+        public let title: String
+        /// The kiosk's name.
+        public let kiosk: String
+        /// Seconds the receipt stays on screen before the page resets for the next voter.
+        public let receiptSeconds: Int
+        /// Seconds without a touch or key after which a half-finished ballot is abandoned and the page resets.
+        public let idleSeconds: Int
+    }
+
+    /// Where to listen and how the page behaves.
+    public struct Configuration: Sendable {
+        /// The address to bind to (default `127.0.0.1`: this machine only).
+        public var host: String
+        /// The port (0: any free port; the URL passed to `onRunning` says which).
+        public var port: Int
+        /// Seconds the receipt stays on screen.
+        public var receiptSeconds: Int
+        /// Seconds of inactivity after which the page resets.
+        public var idleSeconds: Int
+
+        /// A configuration; the defaults suit a kiosk.
+        public init(host: String = "127.0.0.1", port: Int = 8080, receiptSeconds: Int = 60, idleSeconds: Int = 180) {
+            self.host = host
+            self.port = port
+            self.receiptSeconds = receiptSeconds
+            self.idleSeconds = idleSeconds
+        }
+    }
+
+    private let service: KioskService
+    private let pin: StaffPin
+    private let configuration: Configuration
+    private let logger: Logger
+
+    /// A server for `service`, whose staff screen opens with `pin`.
+    public init(service: KioskService, pin: StaffPin, configuration: Configuration = Configuration(),
+                logger: Logger = Logger(label: "buurtstem.kiosk")) {
+        self.service = service
+        self.pin = pin
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until the process gets SIGINT or SIGTERM; calls `onRunning` with the page's URL once it listens.
+    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        let title = try await service.status().title
+        let settings = PageSettings(election: service.election, title: title, kiosk: service.kiosk,
+                                    receiptSeconds: configuration.receiptSeconds, idleSeconds: configuration.idleSeconds)
+        let hosts = AllowedHosts(host: configuration.host)
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        let sessions = SessionStore()
+        router.add(middleware: RequestGuard(allowedHosts: hosts, sessions: sessions))
+        KioskRoutes(service: service, sessions: sessions, pins: PinGuard(pin: pin), settings: settings).add(to: router)
+        let host = configuration.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                hosts.bind(port: port)
+                await onRunning("http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}
+

@@ -1,0 +1,701 @@
+"""The stemdag kiosk in a real browser: `buurtstem kiosk serve` started for real, driven in headless Chromium.
+
+One store holds an election per ballot type (one contest each) and an "errors" election with two contests
+(Korrewegwijk and Oosterpark) and two kiosks, for the error paths, the staff screen and two kiosks sharing a store.
+Every screen is saved as a screenshot (test-artifacts/screenshots/kiosk-*.png). At the end each election is closed,
+its record exported and checked with buurtstem-verify: the ballots cast through the page must verify.
+"""
+
+import datetime
+import json
+import os
+import re
+import subprocess
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+import browser
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PASSPHRASE = "browser test passphrase"
+PIN = "482916"
+BALLOTS = {
+    "choose-1": "  type: choose-1",
+    "approval": "  type: approval\n  min: 1\n  max: 3",
+    "knapsack": "  type: knapsack",
+    "cumulative": "  type: cumulative\n  points: 10\n  max_per_project: 6",
+    "ranking": "  type: ranking\n  max: 3",
+}
+OOSTERPARK = """
+  - area: WK001402
+    budget: 50000
+    projects:
+      - id: OP-01
+        title: Bankjes in het park
+        description: Tien nieuwe bankjes langs de vijver.
+        cost: 10000
+      - id: OP-02
+        title: Speeltuin Oosterpark
+        description: Nieuwe schommels en een klimrek.
+        cost: 30000
+"""
+
+
+def election_file(election_id: str, ballot: str, opens: datetime.datetime, closes: datetime.datetime,
+                  extra_contest: str = "") -> str:
+    """The shipped Korrewegwijk definition with another id, ballot type and polling window."""
+    with open(os.path.join(ROOT, "Ballots", "wijkstemdag-korrewegwijk-2026.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    text = re.sub(r"^id: .*$", f"id: {election_id}", text, flags=re.M)
+    text = re.sub(r"^  open: .*$", f"  open: {opens.strftime('%Y-%m-%dT%H:%M:%SZ')}", text, flags=re.M)
+    text = re.sub(r"^  close: .*$", f"  close: {closes.strftime('%Y-%m-%dT%H:%M:%SZ')}", text, flags=re.M)
+    text = re.sub(r"^ballot:\n(  .*\n)+", f"ballot:\n{ballot}\n", text, flags=re.M)
+    return text.rstrip("\n") + "\n" + extra_contest
+
+
+class KioskProcess:
+    """A running `buurtstem kiosk serve`; its output goes to a log file the tests read."""
+
+    def __init__(self, workspace: browser.Workspace, election: str, kiosk: str, *extra: str,
+                 env: dict | None = None) -> None:
+        self.log_path = workspace.file(f"serve-{election}-{kiosk}.log")
+        self.log = open(self.log_path, "w")
+        environment = dict(os.environ)
+        environment.update({"BUURTSTEM_PASSPHRASE": PASSPHRASE})
+        environment.update(env if env is not None else {"BUURTSTEM_KIOSK_PIN": PIN})
+        self.process = subprocess.Popen(
+            [browser.binary("buurtstem"), "kiosk", "serve", "--election", election, "--kiosk", kiosk, "--port", "0", *extra],
+            cwd=workspace.path, env=environment, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.url = self._wait_for_url()
+
+    def _wait_for_url(self) -> str:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            found = re.search(r"(http://127\.0\.0\.1:\d+/)", self.output())
+            if found:
+                return found.group(1)
+            if self.process.poll() is not None:
+                raise AssertionError(f"kiosk serve exited {self.process.returncode}:\n{self.output()}")
+            time.sleep(0.1)
+        raise AssertionError(f"kiosk serve did not start:\n{self.output()}")
+
+    def output(self) -> str:
+        self.log.flush()
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+class Store:
+    """The prepared store shared by the tests."""
+
+    def __init__(self) -> None:
+        self.workspace = browser.Workspace()
+        self.env = {"BUURTSTEM_PASSPHRASE": PASSPHRASE}
+        self.codes: dict[str, list[tuple[str, str]]] = {}
+        now = datetime.datetime.now(datetime.timezone.utc)
+        self.cli("init", "--gemeente", "Groningen", "--code", "GM0014")
+        self.cli("areas", "import", os.path.join(ROOT, "Examples/groningen/areas.csv"))
+        self.cli("register", "import", os.path.join(ROOT, "Examples/groningen/households.csv"))
+        window = (now - datetime.timedelta(hours=1), now + datetime.timedelta(hours=6))
+        for kind, ballot in BALLOTS.items():
+            self.election(f"kw-{kind}", election_file(f"kw-{kind}", ballot, *window), ["zuil"])
+            self.cli("polls", "open", "--election", f"kw-{kind}")
+        # The errors election: two contests, a kiosk for Korrewegwijk only and a second kiosk for every area.
+        self.election("kw-fouten", election_file("kw-fouten", BALLOTS["approval"], *window, OOSTERPARK),
+                      ["korreweg:WK001401", "tweede"])
+
+    def cli(self, *arguments: str) -> subprocess.CompletedProcess:
+        return browser.run_cli(*arguments, cwd=self.workspace.path, env=self.env)
+
+    def election(self, election_id: str, text: str, kiosks: list[str]) -> None:
+        path = self.workspace.file(f"{election_id}.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.cli("election", "create", path)
+        for kiosk in kiosks:
+            name, _, area = kiosk.partition(":")
+            self.cli("kiosk", "add", "--election", election_id, "--name", name, *(["--area", area] if area else []))
+        folder = f"print-{election_id}"
+        self.cli("stempas", "issue", "--election", election_id, "--print-to", folder)
+        with open(os.path.join(self.workspace.path, folder, "stempassen.csv"), encoding="utf-8") as f:
+            rows = [line.split(",") for line in f.read().splitlines()[1:]]
+        self.codes[election_id] = [(row[1], row[2]) for row in rows]
+
+    def code(self, election_id: str, area: str = "WK001401") -> str:
+        """An unused pass code of `area` (each is handed out once)."""
+        for index, (pass_area, code) in enumerate(self.codes[election_id]):
+            if pass_area == area:
+                del self.codes[election_id][index]
+                return code
+        raise AssertionError(f"no pass left for {area} in {election_id}")
+
+    def close(self) -> None:
+        self.workspace.close()
+
+
+STORE: Store | None = None
+DRIVER = None
+
+
+def setUpModule() -> None:
+    global STORE, DRIVER
+    STORE = Store()
+    DRIVER = browser.new_driver()
+
+
+def tearDownModule() -> None:
+    if DRIVER is not None:
+        DRIVER.quit()
+    if STORE is not None:
+        STORE.close()
+
+
+class KioskPage:
+    """Helpers for driving the page."""
+
+    def __init__(self, driver, url: str) -> None:
+        self.driver = driver
+        self.url = url
+        driver.get(url)
+        self.wait_visible("screen-welcome")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "kiosk-name").text != "")
+
+    def el(self, element_id: str):
+        return self.driver.find_element(By.ID, element_id)
+
+    def wait_visible(self, element_id: str, timeout: float = 10):
+        return WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.ID, element_id)))
+
+    def click(self, element_id: str) -> None:
+        self.wait_visible(element_id)
+        WebDriverWait(self.driver, 10).until(EC.element_to_be_clickable((By.ID, element_id))).click()
+
+    def type_code(self, code: str, on_screen_keyboard: bool = False) -> None:
+        field = self.wait_visible("pass-code")
+        field.clear()
+        if on_screen_keyboard:
+            for ch in code.replace("-", ""):
+                self.driver.find_element(By.XPATH, f"//div[@id='keyboard']/button[text()='{ch}']").click()
+        else:
+            field.send_keys(code)
+
+    def enter_pass(self, code: str, on_screen_keyboard: bool = False) -> None:
+        self.type_code(code, on_screen_keyboard)
+        self.click("pass-submit")
+
+    def error(self, element_id: str, code: str) -> str:
+        """Waits for the message with `code` in `element_id` and returns its text."""
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_element(By.ID, element_id).is_displayed()
+            and d.find_element(By.ID, element_id).get_attribute("data-code") == code)
+        return self.el(element_id).text
+
+    def card_button(self, project: str):
+        return self.driver.find_element(By.CSS_SELECTOR, f"li[data-project='{project}'] button.choose")
+
+    def choose(self, project: str) -> None:
+        self.card_button(project).click()
+
+    def points(self, project: str, more: int) -> None:
+        for _ in range(more):
+            self.driver.find_element(By.CSS_SELECTOR, f"li[data-project='{project}'] [data-focus-key='{project}:more']").click()
+
+    def feedback(self) -> str:
+        return self.el("feedback-text").text.replace("\u00a0", " ")
+
+    def staff_login(self, pin: str) -> None:
+        self.click("staff-button")
+        self.wait_visible("screen-pin")
+        self.el("pin").send_keys(pin)
+        self.click("pin-submit")
+
+    def shot(self, name: str) -> None:
+        browser.screenshot(self.driver, f"kiosk-{name}")
+
+
+class VoteForEachBallotType(unittest.TestCase):
+    """A resident votes end to end for each ballot type; the record verifies."""
+
+    receipts: dict[str, str] = {}
+
+    def vote(self, kind: str, choose, expected_feedback: str, keyboard: bool = False, extra: tuple = ()) -> None:
+        browser.console_errors(DRIVER)  # forget what earlier tests logged
+        server = KioskProcess(STORE.workspace, f"kw-{kind}", "zuil", *extra)
+        try:
+            page = KioskPage(DRIVER, server.url)
+            self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl")
+            page.shot(f"{kind}-1-welcome")
+            code = STORE.code(f"kw-{kind}")
+            page.enter_pass(code, on_screen_keyboard=keyboard)
+            page.wait_visible("screen-ballot")
+            self.assertEqual(len(DRIVER.find_elements(By.CSS_SELECTOR, "#projects li.card")), 6)
+            self.assertFalse(page.el("ballot-next").is_enabled(), "nothing chosen yet: cannot go on")
+            choose(page)
+            self.assertIn(expected_feedback, page.feedback())
+            page.shot(f"{kind}-2-ballot")
+            page.click("ballot-next")
+            page.wait_visible("screen-confirm")
+            page.shot(f"{kind}-3-confirm")
+            page.click("confirm-cast")
+            page.wait_visible("screen-receipt")
+            tracking = page.el("tracking-code").text
+            self.assertRegex(tracking, r"^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){4}$")
+            self.assertNotIn("KW-0", page.el("screen-receipt").text, "a receipt never shows the choices")
+            page.shot(f"{kind}-4-receipt")
+            self.receipts[kind] = tracking
+            self.assertNotIn(code, server.output(), "pass codes never reach the log")
+            self.assertNotIn(code.replace("-", ""), server.output())
+            # The same pass again: refused as used.
+            page.click("receipt-done")
+            page.wait_visible("screen-welcome")
+            page.enter_pass(code)
+            self.assertIn("al gestemd", page.error("pass-error", "alreadyUsed"))
+        finally:
+            server.stop()
+        # Refusals are HTTP 4xx (and 503, polls not open) answers, which Chromium logs as failed loads; anything else is a page error.
+        errors = [e for e in browser.console_errors(DRIVER) if not re.search(r"/api/\S+ - Failed to load resource: the server responded with a status of (4\d\d|503)", e)]
+        self.assertEqual(errors, [])
+
+    def test_choose_one(self) -> None:
+        def choose(page: KioskPage) -> None:
+            page.choose("KW-02")
+            page.choose("KW-03")  # a second choice replaces the first
+            self.assertEqual(page.card_button("KW-02").get_attribute("aria-pressed"), "false")
+        self.vote("choose-1", choose, "U hebt gekozen: Buurtkamer Korreweg")
+
+    def test_approval_with_the_on_screen_keyboard(self) -> None:
+        def choose(page: KioskPage) -> None:
+            for project in ("KW-01", "KW-03", "KW-05"):
+                page.choose(project)
+            self.assertIn("3 van hoogstens 3 gekozen", page.feedback())
+            page.choose("KW-06")  # a fourth: refused with a message, the ballot stays as it was
+            self.assertIn("al 3 projecten gekozen", page.error("ballot-error", "approvalFull"))
+            page.choose("KW-05")
+        self.vote("approval", choose, "2 van hoogstens 3 gekozen", keyboard=True)
+
+    def test_knapsack_budget_meter(self) -> None:
+        def choose(page: KioskPage) -> None:
+            page.choose("KW-01")  # 65.000
+            page.choose("KW-04")  # 52.000
+            page.choose("KW-02")  # 48.000 -> 165.000 of 180.000
+            self.assertIn("Nog over: € 15.000,00", page.feedback())
+            # What no longer fits is disabled and says so.
+            self.assertFalse(page.card_button("KW-06").is_enabled())
+            self.assertIn("Past niet meer", DRIVER.find_element(By.CSS_SELECTOR, "li[data-project='KW-06']").text)
+            self.assertTrue(page.card_button("KW-05").is_enabled())  # 12.500 still fits
+            self.assertEqual(page.el("meter").get_attribute("aria-valuenow"), "16500000")
+        self.vote("knapsack", choose, "Gekozen: € 165.000,00 van € 180.000,00")
+
+    def test_cumulative_points_left(self) -> None:
+        def choose(page: KioskPage) -> None:
+            page.points("KW-01", 6)
+            more = DRIVER.find_element(By.CSS_SELECTOR, "[data-focus-key='KW-01:more']")
+            self.assertFalse(more.is_enabled(), "at most 6 points on one project")
+            page.points("KW-03", 3)
+        self.vote("cumulative", choose, "Nog 1 van 10 punten te verdelen")
+
+    def test_ranking(self) -> None:
+        def choose(page: KioskPage) -> None:
+            page.choose("KW-04")
+            page.choose("KW-02")
+            self.assertIn("2e keus", page.card_button("KW-02").text)
+        self.vote("ranking", choose, "2 van hoogstens 3 projecten op volgorde gezet")
+
+    def test_receipt_resets_for_the_next_voter(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-approval", "zuil", "--receipt-seconds", "5")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            page.enter_pass(STORE.code("kw-approval"))
+            page.wait_visible("screen-ballot")
+            page.choose("KW-02")
+            page.click("ballot-next")
+            page.click("confirm-cast")
+            page.wait_visible("screen-receipt")
+            self.assertIn("5 seconden", page.el("receipt-countdown").text)
+            self.receipts["approval-2"] = page.el("tracking-code").text
+            page.wait_visible("screen-welcome", timeout=15)
+            self.assertEqual(page.el("pass-code").get_attribute("value"), "")
+            self.assertFalse(page.el("screen-receipt").is_displayed())
+        finally:
+            server.stop()
+
+    def test_english_switch(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-knapsack", "zuil")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            page.click("language")
+            self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+            self.assertIn("Welcome", page.el("welcome-heading").text)
+            page.enter_pass(STORE.code("kw-knapsack"))
+            page.wait_visible("screen-ballot")
+            page.choose("KW-05")
+            self.assertIn("Chosen: €12,500.00 of €180,000.00", page.feedback())
+            page.shot("english-ballot")
+            # Keyboard only: tab to "Check my choice" and press Enter.
+            page.el("ballot-next").send_keys(Keys.ENTER)
+            page.wait_visible("screen-confirm")
+            page.el("confirm-cast").send_keys(Keys.ENTER)
+            page.wait_visible("screen-receipt")
+            self.assertIn("Your vote was received", page.el("receipt-heading").text)
+            self.receipts["knapsack-2"] = page.el("tracking-code").text
+            page.shot("english-receipt")
+            page.click("receipt-done")
+            self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl",
+                             "the next voter starts in Dutch")
+        finally:
+            server.stop()
+
+    def test_zz_records_verify(self) -> None:
+        """Runs last (by name): close each election, export its record, verify it, and check the receipts."""
+        for kind in BALLOTS:
+            election = f"kw-{kind}"
+            STORE.cli("polls", "close", "--election", election)
+            out = os.path.join(STORE.workspace.path, f"record-{election}")
+            STORE.cli("record", "export", "--election", election, "--out", out)
+            verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
+            self.assertEqual(verified.returncode, 0, f"{election}:\n{verified.stdout}\n{verified.stderr}")
+            for name, tracking in self.receipts.items():
+                if name.split("-2")[0] == kind:
+                    STORE.cli("receipt", "check", "--record", out, "--receipt", tracking)
+            tally = json.loads(STORE.cli("tally", "--election", election, "--json").stdout)
+            counted = tally["tally"]["contests"][0]["ballotsCounted"]
+            expected = sum(1 for name in self.receipts if name.split("-2")[0] == kind)
+            self.assertEqual(counted, expected, f"{election}: every ballot cast through the page is counted")
+
+
+class ErrorPathsAndStaff(unittest.TestCase):
+    """Every refusal shows its Dutch message; the staff screen opens, counts, checkpoints and closes; two kiosks
+    on one store refuse the second cast of a pass; the record of it all verifies."""
+
+    def test_the_whole_day(self) -> None:
+        pin_file = STORE.workspace.file("pin.txt")
+        with open(pin_file, "w") as f:
+            f.write(PIN + "\n")
+        os.chmod(pin_file, 0o600)
+        korreweg = KioskProcess(STORE.workspace, "kw-fouten", "korreweg", "--pin-file", pin_file, env={})
+        tweede = KioskProcess(STORE.workspace, "kw-fouten", "tweede")
+        used_codes = []
+        try:
+            page = KioskPage(DRIVER, korreweg.url)
+            # Polls not open yet: the welcome screen says so, and a pass is refused with the same message.
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "status-notice").is_displayed())
+            self.assertIn("nog niet geopend", page.el("status-notice").text)
+            code = STORE.code("kw-fouten")
+            used_codes.append(code)
+            page.enter_pass(code)
+            self.assertIn("De stemming is nog niet geopend", page.error("pass-error", "pollsNotOpen"))
+            page.shot("error-polls-not-open")
+
+            # Staff: a wrong PIN, then the right one.
+            page.staff_login("0000")
+            self.assertIn("Onjuiste pincode", page.error("pin-error", "wrongPin"))
+            page.shot("staff-pin-wrong")
+            page.el("pin").clear()
+            page.el("pin").send_keys(PIN)
+            page.click("pin-submit")
+            page.wait_visible("screen-staff")
+            self.assertEqual(page.el("staff-ballots").text, "0")
+            self.assertEqual(page.el("staff-state").get_attribute("data-state"), "notOpen")
+            page.shot("staff-before-open")
+            page.click("staff-open")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "open")
+            self.assertIn("open", page.el("staff-message").text)
+            page.shot("staff-open")
+            page.click("staff-lock")
+            page.wait_visible("screen-welcome")
+            WebDriverWait(DRIVER, 15).until(lambda d: not d.find_element(By.ID, "status-notice").is_displayed())
+
+            # Mistyped: one character changed; the check character catches it.
+            typo = list(code)
+            typo[0] = "B" if typo[0] != "B" else "C"
+            page.enter_pass("".join(typo))
+            self.assertIn("typefout", page.error("pass-error", "mistyped"))
+            page.shot("error-mistyped")
+            page.enter_pass(code[:-4])
+            self.assertIn("tekens", page.error("pass-error", "mistyped"))
+
+            # Unknown: a well-formed code that no pass of this store has.
+            page.enter_pass(other_store_code())
+            self.assertIn("geen stempas voor deze stemming", page.error("pass-error", "unknownPass"))
+            page.shot("error-unknown")
+
+            # A pass of another election.
+            page.enter_pass(STORE.code("kw-approval"))
+            self.assertIn("andere stemming", page.error("pass-error", "otherElection"))
+
+            # Wrong area: an Oosterpark pass at the Korrewegwijk kiosk.
+            page.enter_pass(STORE.code("kw-fouten", "WK001402"))
+            self.assertIn("ander gebied", page.error("pass-error", "wrongArea"))
+            page.shot("error-wrong-area")
+
+            # A vote, then the same pass again: used.
+            page.enter_pass(code)
+            page.wait_visible("screen-ballot")
+            page.choose("KW-03")
+            page.click("ballot-next")
+            page.click("confirm-cast")
+            page.wait_visible("screen-receipt")
+            page.click("receipt-done")
+            page.enter_pass(code)
+            self.assertIn("Met deze stempas is al gestemd", page.error("pass-error", "alreadyUsed"))
+            page.shot("error-used")
+            page.click("language")
+            self.assertIn("already been used", page.el("pass-error").text)
+            page.click("language")
+
+            # Two kiosks on one store: both show the ballot of one pass; the second cast is refused cleanly.
+            shared = STORE.code("kw-fouten")
+            used_codes.append(shared)
+            page.enter_pass(shared)
+            page.wait_visible("screen-ballot")
+            page.choose("KW-01")
+            page.click("ballot-next")
+            page.wait_visible("screen-confirm")
+            second = browser.new_driver()
+            try:
+                other = KioskPage(second, tweede.url)
+                other.enter_pass(shared)
+                other.wait_visible("screen-ballot")
+                other.choose("KW-02")
+                other.click("ballot-next")
+                other.wait_visible("screen-confirm")
+                page.click("confirm-cast")
+                page.wait_visible("screen-receipt")
+                other.click("confirm-cast")
+                self.assertIn("Met deze stempas is al gestemd", other.error("confirm-error", "alreadyUsed"))
+                self.assertFalse(other.el("confirm-cast").is_displayed(), "a used pass cannot be cast again")
+                browser.screenshot(second, "kiosk-two-kiosks-second-cast-refused")
+                other.click("confirm-restart")
+                other.wait_visible("screen-welcome")
+            finally:
+                second.quit()
+            page.click("receipt-done")
+
+            # Staff: count, a checkpoint, then close this kiosk for the day.
+            page.staff_login(PIN)
+            page.wait_visible("screen-staff")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-ballots").text == "2")
+            page.click("staff-checkpoint")
+            WebDriverWait(DRIVER, 10).until(lambda d: "2 stemmen" in d.find_element(By.ID, "staff-checkpoint").text)
+            page.shot("staff-checkpoint")
+            page.click("staff-pause")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "paused")
+            page.click("staff-lock")
+            page.enter_pass(STORE.code("kw-fouten"))
+            self.assertIn("even gesloten", page.error("pass-error", "kioskPaused"))
+            page.shot("error-paused")
+            page.staff_login(PIN)
+            page.wait_visible("screen-staff")
+            page.click("staff-open")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "open")
+            page.click("staff-close")
+            page.wait_visible("close-confirm")
+            page.shot("staff-close-confirm")
+            page.click("close-yes")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "closed")
+            self.assertFalse(page.el("staff-open").is_enabled())
+            page.shot("staff-closed")
+            page.click("staff-lock")
+            page.enter_pass(STORE.code("kw-fouten"))
+            self.assertIn("De stemming is gesloten", page.error("pass-error", "pollsClosed"))
+            page.shot("error-closed")
+
+            # The second kiosk goes on until its staff close it: the last open kiosk closes the polls of the store.
+            other_page = KioskPage(DRIVER, tweede.url)
+            other_page.staff_login(PIN)
+            other_page.wait_visible("screen-staff")
+            self.assertEqual(other_page.el("staff-ballots").text, "0")
+            other_page.click("staff-close")
+            other_page.click("close-yes")
+            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "closed")
+
+            for code in used_codes:
+                for server in (korreweg, tweede):
+                    self.assertNotIn(code, server.output())
+                    self.assertNotIn(code.replace("-", ""), server.output())
+            self.assertNotIn(PIN, korreweg.output())
+        finally:
+            korreweg.stop()
+            tweede.stop()
+
+        out = os.path.join(STORE.workspace.path, "record-kw-fouten")
+        STORE.cli("record", "export", "--election", "kw-fouten", "--out", out)
+        verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
+        self.assertEqual(verified.returncode, 0, f"{verified.stdout}\n{verified.stderr}")
+
+
+ACCESSIBILITY_AUDIT = r"""
+const problems = [];
+const visible = (e) => e.offsetParent !== null || getComputedStyle(e).position === "fixed";
+const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+const lum = ([r, g, b]) => {
+  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const background = (e) => {
+  for (let n = e; n; n = n.parentElement) {
+    const c = rgb(getComputedStyle(n).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+  }
+  return [255, 255, 255];
+};
+if (!document.documentElement.lang) problems.push("no lang on html");
+for (const b of document.querySelectorAll("button")) {
+  if (visible(b) && !(b.getAttribute("aria-label") || b.textContent.trim())) problems.push("button without a name: " + b.outerHTML);
+}
+for (const i of document.querySelectorAll("input")) {
+  if (!i.labels.length && !i.getAttribute("aria-label")) problems.push("input without a label: " + i.id);
+}
+for (const e of document.querySelectorAll("body *")) {
+  const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !visible(e)) continue;
+  const style = getComputedStyle(e);
+  const fg = rgb(style.color).slice(0, 3), bg = background(e);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && parseInt(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) problems.push(`contrast ${ratio.toFixed(2)} for "${e.textContent.trim().slice(0, 40)}"`);
+  if (parseFloat(style.fontSize) < 16) problems.push(`text smaller than 16px: "${e.textContent.trim().slice(0, 40)}"`);
+}
+return problems;
+"""
+
+
+class Accessibility(unittest.TestCase):
+    """WCAG 2.1 AA basics checked on the rendered screens: contrast of every visible text, names for every button,
+    labels for every input, a lang attribute; and the whole path by keyboard alone."""
+
+    def test_screens_and_keyboard(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-approval", "zuil")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "welcome screen")
+            # Keyboard only: the focus starts on the heading; tab into the code field, type, Enter.
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "welcome-heading")
+            page.el("pass-code").send_keys(STORE.code("kw-approval"), Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "ballot-heading")
+            page.choose("KW-01")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "ballot screen")
+            active = DRIVER.switch_to.active_element
+            self.assertEqual(active.get_attribute("aria-pressed"), "true", "the focus stays on the card's button")
+            active.send_keys(Keys.TAB)
+            DRIVER.switch_to.active_element.send_keys(Keys.SPACE)  # the next card, by keyboard
+            self.assertIn("2 van hoogstens 3", page.feedback())
+            page.el("ballot-next").send_keys(Keys.ENTER)
+            page.wait_visible("screen-confirm")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "confirm screen")
+            page.el("confirm-cast").send_keys(Keys.ENTER)
+            page.wait_visible("screen-receipt")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "receipt screen")
+            VoteForEachBallotType.receipts["approval-2b"] = page.el("tracking-code").text
+            page.click("receipt-done")
+            page.click("staff-button")
+            page.wait_visible("screen-pin")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "PIN screen")
+            page.el("pin").send_keys(PIN, Keys.ENTER)
+            page.wait_visible("screen-staff")
+            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "staff screen")
+            page.click("staff-lock")
+        finally:
+            server.stop()
+
+
+class RequestSafety(unittest.TestCase):
+    """The server refuses what did not come from its own page, and never takes data in a URL."""
+
+    def test_refusals(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-choose-1", "zuil")
+        try:
+            url = server.url.rstrip("/")
+            with urllib.request.urlopen(url + "/api/session") as response:
+                token = json.load(response)["csrfToken"]
+                cookie = response.headers["Set-Cookie"]
+            self.assertIn("HttpOnly", cookie)
+            self.assertIn("SameSite=Strict", cookie)
+            session = cookie.split(";")[0]
+            with urllib.request.urlopen(url + "/") as response:
+                policy = response.headers["Content-Security-Policy"]
+            self.assertIn("default-src 'none'", policy)
+
+            def status(path: str, body: dict | None = None, headers: dict | None = None) -> int:
+                request = urllib.request.Request(url + path, data=json.dumps(body).encode() if body is not None else None,
+                                                 headers=headers or {}, method="POST" if body is not None else "GET")
+                try:
+                    with urllib.request.urlopen(request) as response:
+                        return response.status
+                except urllib.error.HTTPError as error:
+                    return error.code
+
+            good = {"Cookie": session, "X-CSRF-Token": token, "Content-Type": "application/json"}
+            code = STORE.code("kw-choose-1")
+            self.assertEqual(status("/api/pass", {"code": code}, good), 200)
+            self.assertEqual(status("/api/pass", {"code": code}, {**good, "X-CSRF-Token": "0" * 64}), 403)
+            self.assertEqual(status("/api/pass", {"code": code}, {k: v for k, v in good.items() if k != "Cookie"}), 403)
+            self.assertEqual(status("/api/pass", {"code": code}, {**good, "Origin": "http://evil.example"}), 403)
+            self.assertEqual(status("/api/pass", {"code": code}, {**good, "Sec-Fetch-Site": "cross-site"}), 403)
+            self.assertEqual(status("/api/pass", {"code": code}, {**good, "Content-Type": "text/plain"}), 415)
+            self.assertEqual(status("/api/pass", {"code": code}, {**good, "Host": "evil.example"}), 403)
+            self.assertEqual(status(f"/api/status?code={code}"), 400)
+            self.assertEqual(status("/api/staff/status", {}, good), 401)
+            # Wrong PINs lock the staff screen after five attempts, for every session.
+            codes = [status("/api/staff/login", {"pin": "1111"}, good) for _ in range(6)]
+            self.assertEqual(codes, [401, 401, 401, 401, 429, 429])
+            self.assertEqual(status("/api/staff/login", {"pin": PIN}, good), 429)
+            log = server.output()
+            self.assertNotIn(code, log)
+            self.assertIn("GET /api/status 400", log, "the path is logged, never the query string")
+        finally:
+            server.stop()
+
+    def test_refuses_a_pin_file_others_can_read(self) -> None:
+        pin_file = STORE.workspace.file("open-pin.txt")
+        with open(pin_file, "w") as f:
+            f.write(PIN)
+        os.chmod(pin_file, 0o644)
+        result = browser.run_cli("kiosk", "serve", "--election", "kw-choose-1", "--kiosk", "zuil", "--pin-file", pin_file,
+                                 cwd=STORE.workspace.path, env={"BUURTSTEM_PASSPHRASE": PASSPHRASE}, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("chmod 600", result.stderr)
+
+
+def other_store_code() -> str:
+    """A well-formed stempas code that is not in the test store: issued in a store of its own."""
+    workspace = browser.Workspace()
+    try:
+        env = {"BUURTSTEM_PASSPHRASE": PASSPHRASE}
+        run = lambda *a: browser.run_cli(*a, cwd=workspace.path, env=env)  # noqa: E731
+        run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        run("areas", "import", os.path.join(ROOT, "Examples/groningen/areas.csv"))
+        run("register", "import", os.path.join(ROOT, "Examples/groningen/households.csv"))
+        now = datetime.datetime.now(datetime.timezone.utc)
+        path = workspace.file("other.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(election_file("kw-fouten", BALLOTS["approval"], now, now + datetime.timedelta(hours=1)))
+        run("election", "create", path)
+        run("stempas", "issue", "--election", "kw-fouten", "--print-to", "print")
+        with open(os.path.join(workspace.path, "print", "stempassen.csv"), encoding="utf-8") as f:
+            return f.read().splitlines()[1].split(",")[2]
+    finally:
+        workspace.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
