@@ -70,8 +70,10 @@ public enum TextbookAllocation {
         guard voters > 0 else { return current }
         let unit = election.currencyUnit
         let base = election.budget / voters / unit * unit
+        // Past the total cost of all projects nobody can run out of money, so the outcome no longer changes.
+        let ceiling = election.projects.reduce(Int64(0)) { $0 + $1.cost }
         var step: Int64 = 1
-        while !mes.candidates.allSatisfy(current.contains) {
+        while !mes.candidates.allSatisfy(current.contains), base + (step - 1) * unit < ceiling {
             let outcome = mes.run(perVoter: Rational(base + step * unit))
             if cost(outcome, election.projects) > election.budget { return current }
             current = outcome
