@@ -9,11 +9,7 @@ struct MoneyCommandTests {
     }
 
     private func groningen() throws -> CLI {
-        let cli = try CLI.inTemporaryDirectory()
-        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
-        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
-        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
-        return cli
+        try CLI.groningen()
     }
 
     @Test("the shipped city-wide election: caps, weighting side by side, co-funding, and the record verifies")
@@ -105,7 +101,8 @@ struct MoneyCommandTests {
                             "--valid-until", "2026-06-30", "--scope", "buurt").status == 0)
         #expect(try cli.run("cheques", "issue", "--round", "r", "--print-to", "print").status == 0)
         let csv = try String(contentsOf: cli.directory.appendingPathComponent("print/cheques.csv"), encoding: .utf8)
-        let cheques = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[1] == "BU00140102" }.map { String($0.last!) }
+        let rows: [[Substring]] = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let cheques: [String] = rows.filter { $0[1] == "BU00140102" }.compactMap { $0.last.map(String.init) }
         cli.environment["BUURTSTEM_NOW"] = "2026-03-10T10:00:00Z"
         #expect(try cli.run("initiative", "add", "--round", "r", "--buurt", "BU00140102", "--title", "Speelplek",
                             "--description", "Een speelplek", "--target", "15.00", "--deadline", "2026-05-31").status == 0)
