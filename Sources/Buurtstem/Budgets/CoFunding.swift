@@ -7,9 +7,9 @@ import Foundation
 /// rule (`CentSplit`: each gets its exact share rounded down, the cents left go one each to the largest remainders,
 /// equal remainders to the funder listed first in the plan). So each project's parts add up to its cost exactly,
 /// each part is within a cent of its exact share, and a funder's total is the sum of its parts.
-public struct CoFunding: Sendable, Encodable, Equatable {
+public struct CoFunding: Sendable, Codable, Equatable {
     /// Something funded: a project of an election or an initiative of a cheque round.
-    public struct Item: Sendable, Encodable, Equatable {
+    public struct Item: Sendable, Codable, Equatable {
         /// The project id (or initiative number).
         public let id: String
         /// Its title.
@@ -29,7 +29,7 @@ public struct CoFunding: Sendable, Encodable, Equatable {
     }
 
     /// One funder's share and total.
-    public struct FunderTotal: Sendable, Encodable, Equatable {
+    public struct FunderTotal: Sendable, Codable, Equatable {
         /// The funder id in the plan.
         public let id: String
         /// Its name.
@@ -41,7 +41,7 @@ public struct CoFunding: Sendable, Encodable, Equatable {
     }
 
     /// One item split across the funders.
-    public struct Split: Sendable, Encodable, Equatable {
+    public struct Split: Sendable, Codable, Equatable {
         /// The item.
         public let item: Item
         /// Per funder, in the plan's order, its part in cents; they add up to the item's cost.
