@@ -76,6 +76,29 @@ struct MoneyCommandTests {
         let verified = try cli.run("record", tool: "buurtstem-verify")
         #expect(verified.status == 0, "\(verified.stdout)")
         #expect(verified.stdout.contains("PASS  allocation"))
+
+        // The results site: money per wijk against its cap, both outcomes side by side, and who pays.
+        let site = try cli.run("report", "--election", id, "--out", "site", "--json", "--plan",
+                               CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"))
+        #expect(site.status == 0, "\(site.stderr)")
+        let report = try self.json(site.stdout)
+        let caps = (report["areas"] as? [[String: Any]] ?? []).compactMap { area in (area["capCents"] as? Int).map { (area["code"] as? String ?? "", $0) } }
+        #expect(caps.map(\.0) == ["WK001401", "WK001402", "WK001403", "WK001404"] && caps.map(\.1) == [8_000_000, 6_000_000, 4_000_000, 2_000_000])
+        #expect(((report["weighting"] as? [String: Any])?["areas"] as? [[String: Any]])?.count == 4)
+        let payers = ((report["coFunding"] as? [String: Any])?["funders"] as? [[String: Any]] ?? []).compactMap { $0["totalCents"] as? Int }
+        #expect(payers == [7_900_000, 7_900_000])
+        let html = try String(contentsOf: cli.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(html.contains("id=\"weging\"") && html.contains("id=\"betalers\"") && html.contains("data-cap-cents=\"8000000\""))
+        let weightingCSV = try String(contentsOf: cli.directory.appendingPathComponent("site/weighting.csv"), encoding: .utf8)
+        #expect(weightingCSV.contains("area,WK001404,Hoogkerk,WK001404,,,,,,1500000,800000,-700000,HK-A,HK-B"))
+        let funders = try String(contentsOf: cli.directory.appendingPathComponent("site/funders.csv"), encoding: .utf8)
+        #expect(funders.contains("funder,gemeente,Gemeente Groningen,50 %,,,,7900000,79000.00"))
+        // The year view takes each wijk's cap from the plan.
+        let year = try cli.run("report", "--year", String(Calendar(identifier: .gregorian).component(.year, from: Date())), "--out", "year", "--json",
+                               "--plan", CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"))
+        #expect(year.status == 0, "\(year.stderr)")
+        let wijken = try self.json(year.stdout)["wijken"] as? [[String: Any]] ?? []
+        #expect(wijken.first { $0["code"] as? String == "WK001401" }?["capCents"] as? Int == 90_000_000)
     }
 
     @Test("a bad cap is refused at election create with file, line and field; nothing is stored")
