@@ -78,11 +78,7 @@ struct SettlementView: Encodable {
     /// The plan in `path`, refused unless every number adds up.
     static func plan(_ path: String) throws -> BudgetPlan {
         let plan = try BudgetPlanFile.parse(String(decoding: try readInput(path), as: UTF8.self), file: path)
-        let check = BudgetCheck(plan)
-        guard check.addsUp else {
-            throw InputError([Problem(file: path, message: "the plan does not add up, so its funders' shares cannot be used; "
-                + "'buurtstem budget check \(path)' names every line to fix")] + check.problems)
-        }
+        try BudgetCheck.requireAddsUp(plan, using: "funders' shares")
         return plan
     }
 

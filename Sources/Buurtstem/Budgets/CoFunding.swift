@@ -59,11 +59,7 @@ public struct CoFunding: Sendable, Codable, Equatable {
 
     /// `items` split across `plan`'s funders. Throws when the plan does not add up (run `buurtstem budget check`).
     public init(items: [Item], plan: BudgetPlan) throws {
-        let check = BudgetCheck(plan)
-        guard check.addsUp else {
-            throw InputError([Problem(file: plan.file, message: "the plan does not add up, so its funders' shares cannot be used; "
-                + "'buurtstem budget check \(plan.file)' names every line to fix")] + check.problems)
-        }
+        try BudgetCheck.requireAddsUp(plan, using: "funders' shares")
         self.init(items: items, planID: plan.id, funders: plan.funders.map { ($0.id, $0.name, $0.share) })
     }
 
