@@ -124,8 +124,8 @@ enum ElectionPage {
     static func money(_ report: ElectionReport) -> String {
         let hasCaps = report.areas.contains { $0.capCents != nil }
         var body = hasCaps
-            ? Page.paragraph("Per wijk: het plafond uit het budgetplan, het budget van de stemming en wat er is gefinancierd.",
-                             "Per wijk: the cap from the budget plan, the vote's budget and what was funded.")
+            ? Page.paragraph("Per wijk: het plafond (vastgelegd in de ondertekende verkiezingsdefinitie), het budget van de stemming en wat er is gefinancierd.",
+                             "Per wijk: the cap (fixed in the signed election definition), the vote's budget and what was funded.")
             : Page.paragraph("Per wijk: het budget van de stemming en wat er is gefinancierd. Voor deze verkiezing is geen plafond per wijk ingesteld.",
                              "Per wijk: the vote's budget and what was funded. No cap per wijk was set for this election.")
         let chart = BarChart(
