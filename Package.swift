@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -116,7 +117,11 @@ let package = Package(
         ),
         .testTarget(name: "BuurtstemCryptoTests", dependencies: ["BuurtstemCrypto"], swiftSettings: strict),
         .testTarget(name: "BuurtstemRecordTests", dependencies: ["BuurtstemRecord"], swiftSettings: strict),
-        .testTarget(name: "BuurtstemTests", dependencies: ["Buurtstem"], swiftSettings: strict),
+        .testTarget(
+            name: "BuurtstemTests",
+            dependencies: ["Buurtstem", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem", "BuurtstemKiosk"], swiftSettings: strict),

@@ -23,12 +23,14 @@ enum ElectionPage {
             + "<li><a href=\"#besluit\">\(HTML.both("Wat is besloten", "What was decided"))</a></li>"
             + "<li><a href=\"#geld\">\(HTML.both("Geld per wijk", "Money per wijk"))</a></li>"
             + (report.weighting == nil ? "" : "<li><a href=\"#weging\">\(HTML.both("Weging", "Weighting"))</a></li>")
+            + (report.coFunding == nil ? "" : "<li><a href=\"#betalers\">\(HTML.both("Wie betaalt", "Who pays"))</a></li>")
             + "<li><a href=\"#bereik\">\(HTML.both("Opkomst per buurt", "Turnout per buurt"))</a></li>"
             + "<li><a href=\"#controle\">\(HTML.both("Zelf controleren", "Verify it yourself"))</a></li>"
             + "<li><a href=\"#bestanden\">\(HTML.both("Bestanden", "Files"))</a></li></ul></nav>"
         body += decided(report)
         body += money(report)
         if let weighting = report.weighting { body += WeightingSection.html(weighting) }
+        if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding) }
         body += ReachSection.html(report.reach, ballots: true)
         body += VerifySection.html(report.verification, receipt: true)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
@@ -37,7 +39,8 @@ enum ElectionPage {
             ("areas.csv", "geld per wijk", "money per wijk"),
             ("reach-buurten.csv", "opkomst per buurt", "turnout per buurt"),
             ("reach-wijken.csv", "opkomst per wijk", "turnout per wijk"),
-        ]))
+        ] + (report.weighting == nil ? [] : [("weighting.csv", "uitkomst met en zonder weging", "outcome with and without the weighting")])
+          + (report.coFunding == nil ? [] : [("funders.csv", "wie betaalt welk deel van elk project", "who pays what part of each project")])))
         return Page.document(title: "\(report.title) – \(report.gemeenteName)", body: body)
     }
 
@@ -49,6 +52,16 @@ enum ElectionPage {
             + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
                                "Ballot: \(ballot.english) Every pass issued could vote once.")
+        if report.areas.contains(where: { $0.capCents != nil }) {
+            body += Page.paragraph("Elke wijk krijgt hoogstens haar plafond: een project dat het plafond van zijn wijk zou overschrijden, wordt "
+                                     + "niet gefinancierd en de telling gaat verder (zie Geld per wijk).",
+                                   "Each wijk gets at most its cap: a project that would take its wijk over its cap is not funded and the "
+                                     + "count goes on (see Money per wijk).")
+        }
+        if report.weighting != nil {
+            body += Page.paragraph("De volgorde is die van de gewogen stemmen; de uitkomst zonder weging staat ernaast (zie Met en zonder weging).",
+                                   "The order is that of the weighted votes; the outcome without the weighting is shown beside it (see With and without the weighting).")
+        }
         for (index, contest) in report.contests.enumerated() {
             body += "<article class=\"contest\" data-area=\"\(HTML.escape(contest.area))\">"
             body += "<h3>\(HTML.escape(contest.name)) <span class=\"en\">\(HTML.escape(contest.area))</span></h3>"
@@ -111,8 +124,8 @@ enum ElectionPage {
     static func money(_ report: ElectionReport) -> String {
         let hasCaps = report.areas.contains { $0.capCents != nil }
         var body = hasCaps
-            ? Page.paragraph("Per wijk: het plafond uit het budgetplan, het budget van de stemming en wat er is gefinancierd.",
-                             "Per wijk: the cap from the budget plan, the vote's budget and what was funded.")
+            ? Page.paragraph("Per wijk: het plafond (vastgelegd in de ondertekende verkiezingsdefinitie), het budget van de stemming en wat er is gefinancierd.",
+                             "Per wijk: the cap (fixed in the signed election definition), the vote's budget and what was funded.")
             : Page.paragraph("Per wijk: het budget van de stemming en wat er is gefinancierd. Voor deze verkiezing is geen plafond per wijk ingesteld.",
                              "Per wijk: the vote's budget and what was funded. No cap per wijk was set for this election.")
         let chart = BarChart(

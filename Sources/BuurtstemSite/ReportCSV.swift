@@ -51,6 +51,31 @@ enum ReportCSV {
                  })
     }
 
+    /// The weighting comparison: per project both outcomes and its factor, then per area both amounts.
+    static func weighting(_ comparison: WeightingComparison) -> String {
+        document(["level", "code", "name_or_title", "area", "cost_cents", "support", "factor", "funded_unweighted", "funded_weighted",
+                  "unweighted_cents", "weighted_cents", "difference_cents", "gained", "lost"],
+                 comparison.projects.map {
+                     ["project", $0.id, $0.title, $0.area, "\($0.costCents)", "\($0.support)", $0.factor, "\($0.fundedUnweighted)",
+                      "\($0.fundedWeighted)", "", "", "", "", ""]
+                 } + comparison.areas.map {
+                     ["area", $0.area, $0.name ?? "", $0.area, "", "", "", "", "", "\($0.unweightedCents)", "\($0.weightedCents)",
+                      "\($0.differenceCents)", $0.gained.joined(separator: " "), $0.lost.joined(separator: " ")]
+                 })
+    }
+
+    /// Co-funding: per funder its total, then per funded project each funder's part (parts add up to the cost).
+    static func funders(_ coFunding: CoFunding) -> String {
+        document(["level", "funder", "funder_name", "share", "project", "project_title", "cost_cents", "cents", "eur"],
+                 coFunding.funders.map { ["funder", $0.id, $0.name, $0.share, "", "", "", "\($0.totalCents)", SiteFormat.plainEuros($0.totalCents)] }
+                 + coFunding.items.flatMap { split in
+                     zip(coFunding.funders, split.partsCents).map { funder, cents in
+                         ["project", funder.id, funder.name, funder.share, split.item.id, split.item.title, "\(split.item.costCents)",
+                          "\(cents)", SiteFormat.plainEuros(cents)]
+                     }
+                 })
+    }
+
     /// Every initiative of a cheque round.
     static func initiatives(_ report: ChequeRoundReport) -> String {
         document(["initiative", "title", "buurt", "buurt_name", "wijk", "target_cents", "cheques", "collected_cents", "collected_eur", "funded",

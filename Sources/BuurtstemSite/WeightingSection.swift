@@ -4,16 +4,19 @@ import Buurtstem
 enum WeightingSection {
     /// The section.
     static func html(_ weighting: WeightingComparison) -> String {
-        var body = Page.paragraph("Deze verkiezing woog aanvragen met gepubliceerde criteria: \(weighting.criteria.joined(separator: "; ")). "
-                                    + "Hieronder de uitkomst met en zonder weging.",
-                                  "This election weighted applications by published criteria: \(weighting.criteria.joined(separator: "; ")). "
-                                    + "Below, the outcome with and without the weighting.")
+        let criteria = weighting.criteria.map { "\($0.title) (\($0.id)): \($0.weight)" }.joined(separator: "; ")
+        var body = Page.paragraph("Deze verkiezing woog aanvragen met gepubliceerde criteria (gewicht): \(criteria). Gewogen stemmen = "
+                                    + "stemmen × (1 + Σ gewicht × waarde / hoogste waarde). Hieronder de uitkomst met en zonder weging.",
+                                  "This election weighted applications by published criteria (weight): \(criteria). Weighted votes = "
+                                    + "votes × (1 + Σ weight × value / highest value). Below, the outcome with and without the weighting.")
         let rows = weighting.areas.map { area in
-            Table.Row(cells: [.text(area.name), .number(SiteFormat.money(area.unweightedCents)), .number(SiteFormat.money(area.weightedCents)),
-                              .number(SiteFormat.money(area.weightedCents - area.unweightedCents))],
-                      attributes: " data-code=\"\(HTML.escape(area.code))\"")
+            Table.Row(cells: [.text(area.name ?? area.area), .number(SiteFormat.money(area.unweightedCents)), .number("\(area.unweightedProjects)"),
+                              .number(SiteFormat.money(area.weightedCents)), .number("\(area.weightedProjects)"),
+                              .number(SiteFormat.money(area.differenceCents))],
+                      attributes: " data-code=\"\(HTML.escape(area.area))\"")
         }
-        body += Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Zonder weging", "Unweighted"), HTML.both("Met weging", "Weighted"),
+        body += Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Zonder weging", "Unweighted"), HTML.both("Projecten", "Projects"),
+                                HTML.both("Met weging", "Weighted"), HTML.both("Projecten", "Projects"),
                                 HTML.both("Verschil", "Difference")], rows: rows).html
         if !weighting.fundedOnlyWeighted.isEmpty {
             body += "<p>\(HTML.both("Alleen met weging gefinancierd", "Funded only with the weighting")): \(HTML.escape(weighting.fundedOnlyWeighted.joined(separator: ", ")))</p>"

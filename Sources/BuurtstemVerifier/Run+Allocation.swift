@@ -23,8 +23,15 @@ extension Run {
                 let ballot = kind.choices.compactMap { choice in index[choice.project].map { (project: $0, points: Self.points(choice, kind: ballotKind)) } }
                 return Array(repeating: ballot, count: kind.count)
             }
-            let election = VerifierElection(projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents) },
-                                            budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100)
+            // Caps: each project counts against its wijk's cap (docs/verifier-allocation.md, "Caps per wijk").
+            let caps = Dictionary((contest.caps ?? []).map { ($0.area, $0.capCents) }) { first, _ in first }
+            let weighting = definition.weighting.map { weighting in
+                VerifierWeighting(weightsPer10000: weighting.criteria.map(\.weightPer10000),
+                                  values: contest.projects.map { project in weighting.criteria.map { project.criteria?[$0.id] ?? 0 } })
+            }
+            let election = VerifierElection(
+                projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0)) },
+                budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting)
             do {
                 let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
                                                                  completion: definition.allocation.completion, tieBreak: tieBreak))

@@ -21,17 +21,22 @@ extension ChequesCommand {
         @Flag(help: "Settle before the cheques expire; they can then no longer be redeemed.")
         var beforeExpiry = false
 
+        @Option(help: "A budget plan (YAML, docs/budgets.md) whose funders pay the funded initiatives by their shares; read before anything is settled.")
+        var plan: String?
+
         @OptionGroup var keys: RoundKeyOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try store.open()
+            // The plan is read and checked first: a plan that does not add up settles nothing.
+            let funders = try plan.map { try SettlementView.plan($0) }
             let report = try ChequeSettlement.settle(
                 round: round, in: store, issuingKey: try ChequeKeys.issuingKey(store: store, path: keys.key, passphrase: .standard),
                 ledgerKey: try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKey, passphrase: .standard),
                                                      now: try commandClock(), beforeExpiry: beforeExpiry)
-            try output.emit(report) { report.text }
+            try SettlementView(report: report, plan: funders).emit(output)
         }
     }
 
@@ -42,13 +47,51 @@ extension ChequesCommand {
         @Option(help: "The round's id.")
         var round: String
 
+        @Option(help: "A budget plan (YAML, docs/budgets.md) whose funders pay the funded initiatives by their shares.")
+        var plan: String?
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            let funders = try plan.map { try SettlementView.plan($0) }
             let report = try SettlementReport.load(round: round, from: try store.open())
-            try output.emit(report) { report.text }
+            try SettlementView(report: report, plan: funders).emit(output)
         }
+    }
+}
+
+/// A settlement with, when a plan is named, its co-funding: the report's own JSON with a `coFunding` key added.
+struct SettlementView: Encodable {
+    let report: SettlementReport
+    let coFunding: CoFunding?
+
+    init(report: SettlementReport, plan: BudgetPlan?) throws {
+        self.report = report
+        coFunding = try plan.map { plan in
+            try CoFunding(items: report.initiatives.filter(\.funded).map {
+                CoFunding.Item(id: String($0.initiative), title: $0.title, area: $0.buurt, costCents: $0.fundedCents)
+            }, plan: plan)
+        }
+    }
+
+    /// The plan in `path`, refused unless every number adds up.
+    static func plan(_ path: String) throws -> BudgetPlan {
+        let plan = try BudgetPlanFile.parse(String(decoding: try readInput(path), as: UTF8.self), file: path)
+        try BudgetCheck.requireAddsUp(plan, using: "funders' shares")
+        return plan
+    }
+
+    private enum CodingKeys: String, CodingKey { case coFunding }
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(coFunding, forKey: .coFunding)
+    }
+
+    func emit(_ output: OutputOptions) throws {
+        try output.emit(self) { [report.text, coFunding?.text].compactMap { $0 }.joined(separator: "\n\n") }
     }
 }
 

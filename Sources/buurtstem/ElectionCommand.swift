@@ -93,11 +93,19 @@ struct ElectionView: Encodable {
 
     var text: String {
         var lines = ["\(title) (\(id)), \(state)", "ballot: \(definition.ballot.name); rule: \(definition.allocation.rule), tie-break \(definition.allocation.tieBreak)"]
+        if let weighting = definition.weighting {
+            lines.append("weighting: support × (1 + Σ weight × value / highest value); "
+                + weighting.criteria.map { "\($0.id) (\($0.title)) weight \(Double($0.weightPer10000) / 10_000)" }.joined(separator: ", "))
+        }
         for contest in definition.contests {
             lines.append("")
             lines.append("\(contest.area): budget \(Money.format(contest.budgetCents))")
+            if let caps = contest.caps {
+                lines.append("  caps: " + caps.map { "\($0.area) \(Money.format($0.capCents))" }.joined(separator: ", "))
+            }
             for project in contest.projects {
-                lines.append("  \(project.id)  \(Money.format(project.costCents))  \(project.title)")
+                let values = definition.weighting?.criteria.map { "\($0.id) \(project.criteria?[$0.id] ?? 0)" }.joined(separator: ", ")
+                lines.append("  \(project.id)  \(Money.format(project.costCents))  \(project.title)" + (values.map { "  (\($0))" } ?? ""))
             }
         }
         return lines.joined(separator: "\n")

@@ -44,6 +44,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The published record's folder: its files are listed with their SHA-256 on the site.")
     var record: String?
 
+    @Option(help: "A budget plan (YAML, docs/budgets.md): with --election, each funded project split across its funders (whole cents, largest remainder); with a year view, each wijk's cap.")
+    var plan: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -55,6 +58,9 @@ struct ReportCommand: ParsableCommand {
         if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together: give both days, e.g. --from 2026-01-01 --to 2026-06-30") }
         if record != nil, year != nil || from != nil { throw ValidationError("--record goes with --election or --round, not with a year view") }
         if area != nil, year == nil, from == nil { throw ValidationError("--area goes with a year view (--year or --from/--to)") }
+        if plan != nil, round != nil {
+            throw ValidationError("--plan goes with --election or a year view; for a cheque round use 'buurtstem cheques report --round ID --plan FILE'")
+        }
     }
 
     func run() throws {
@@ -62,8 +68,11 @@ struct ReportCommand: ParsableCommand {
         let store = try store.open()
         let folder = URL(fileURLWithPath: out)
         let recordFolder = record.map { URL(fileURLWithPath: $0) }
+        // The plan is read and checked before anything is written.
+        let budgetPlan = try plan.map { try BudgetPlanFile.parse(String(decoding: try readInput($0), as: UTF8.self), file: $0) }
         if let election {
-            let report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
+            var report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
+            if let budgetPlan { try report.setFunders(plan: budgetPlan) }
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         } else if let round {
@@ -72,7 +81,8 @@ struct ReportCommand: ParsableCommand {
             try output.emit(report) { Self.summary(report, index: index) }
         } else {
             let period = try year.map(ReportPeriod.year) ?? ReportPeriod.days(from: from ?? "", to: to ?? "")
-            let report = try YearReport.load(period: period, store: store, area: area)
+            var report = try YearReport.load(period: period, store: store, area: area)
+            if let budgetPlan { try report.setCaps(plan: budgetPlan) }
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         }

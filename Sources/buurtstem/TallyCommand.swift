@@ -8,11 +8,20 @@ import Foundation
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Count a closed election per contest and project, with turnout and void ballots."
+        abstract: "Count a closed election per contest and project, with turnout and void ballots.",
+        discussion: """
+        Also shows the money per wijk against its cap, and, for an election with a weighting, the outcome with and \
+        without the weighting side by side with what each wijk gains or loses (docs/elections.md). With --plan, \
+        every funded project is split across the plan's funders by their shares, in whole cents (largest \
+        remainder; docs/budgets.md). Nothing is stored.
+        """
     )
 
     @Option(help: "The election id.")
     var election: String
+
+    @Option(help: "A budget plan (YAML, docs/budgets.md) whose funders pay the funded projects by their shares.")
+    var plan: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -23,8 +32,31 @@ struct TallyCommand: ParsableCommand {
         let definition = try store.election(election).decodedDefinition()
         let seed = ElectionResult.lotSeed(logs: try store.finalLogHeads(election: election))
         let allocations = try tally.allocate(definition, lotSeed: seed)
-        try output.emit(TallyView(tally: tally, allocations: allocations, lotSeed: Hex.encode(seed))) {
-            tally.text(allocations: allocations, definition: definition)
+        let names = try store.wijkNames()
+        let areas = AreaFunding.lines(definition, allocations: allocations, names: names)
+        var comparison: WeightingComparison?
+        if definition.weighting != nil {
+            let unweighted = try tally.allocate(definition, lotSeed: seed, weighted: false)
+            comparison = WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: unweighted, names: names)
+        }
+        var coFunding: CoFunding?
+        if let plan {
+            let text = String(decoding: try readInput(plan), as: UTF8.self)
+            let items = zip(definition.contests, allocations).flatMap { contest, allocation in
+                contest.projects.filter { allocation.funded.contains($0.id) }.map {
+                    CoFunding.Item(id: $0.id, title: $0.title, area: contest.wijk(of: $0), costCents: $0.costCents)
+                }
+            }
+            coFunding = try CoFunding(items: items, plan: try BudgetPlanFile.parse(text, file: plan))
+        }
+        let view = TallyView(tally: tally, allocations: allocations, lotSeed: Hex.encode(seed), areas: areas,
+                             weighting: comparison, coFunding: coFunding)
+        try output.emit(view) {
+            var parts = [tally.text(allocations: allocations, definition: definition)]
+            if definition.contests.contains(where: { $0.caps != nil }) { parts.append(AreaFunding.text(areas)) }
+            if let comparison { parts.append(comparison.text) }
+            if let coFunding { parts.append(coFunding.text) }
+            return parts.joined(separator: "\n\n")
         }
     }
 }
@@ -34,6 +66,12 @@ struct TallyView: Encodable {
     let tally: Tally
     let allocations: [ContestAllocation]
     let lotSeed: String
+    /// Money per wijk against its cap.
+    let areas: [AreaFunding]
+    /// With a weighting: both outcomes side by side.
+    let weighting: WeightingComparison?
+    /// With --plan: every funded project split across the funders.
+    let coFunding: CoFunding?
 }
 
 extension Tally {

@@ -30,6 +30,15 @@ struct CLI {
         return CLI(directory: url)
     }
 
+    /// A CLI in a fresh temporary folder with a Groningen store: the shipped areas and register imported.
+    static func groningen() throws -> CLI {
+        let cli = try inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", shipped("Examples/groningen/households.csv"))
+        return cli
+    }
+
     /// Starts `tool` with `arguments` without waiting.
     func start(_ arguments: [String], tool: String = "buurtstem") throws -> Process {
         let process = Process()

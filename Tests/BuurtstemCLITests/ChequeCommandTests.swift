@@ -6,11 +6,7 @@ import Testing
 struct ChequeCommandTests {
     /// A CLI folder with the shipped Groningen register imported.
     private func groningen() throws -> CLI {
-        let cli = try CLI.inTemporaryDirectory()
-        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
-        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
-        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
-        return cli
+        try CLI.groningen()
     }
 
     /// (household, buurt, code) of each printed cheque.

@@ -38,7 +38,7 @@ struct StemdagCommandTests {
         try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
         try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
         try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
-        for file in ["wijkstemdag-korrewegwijk-2026.yaml", "buurtbegroting-oosterpark-2026.yaml"] {
+        for file in ["wijkstemdag-korrewegwijk-2026.yaml", "buurtbegroting-oosterpark-2026.yaml", "buurtbegroting-groningen-stad-2027.yaml"] {
             let result = try cli.run("election", "create", CLI.shipped("Ballots/\(file)"))
             #expect(result.status == 0, "\(file): \(result.stderr)")
         }

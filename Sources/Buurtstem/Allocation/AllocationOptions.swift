@@ -50,6 +50,8 @@ public struct AllocationOptions: Sendable, Codable, Equatable {
     public var constraints: AllocationConstraints
     /// Whether to explain every decision (costs a little extra work for MES).
     public var explain: Bool
+    /// A published weighting of the ranking (greedy rules only); nil ranks by support alone.
+    public var weighting: RankingWeighting?
 
     /// Options for `rule`; the rest defaults to no completion, `lexico`, no constraints, no explanation.
     public init(
@@ -62,6 +64,7 @@ public struct AllocationOptions: Sendable, Codable, Equatable {
         self.tieBreak = tieBreak
         self.constraints = constraints
         self.explain = explain
+        self.weighting = nil
     }
 
     /// The satisfaction actually used for `kind` ballots.

@@ -7,6 +7,19 @@ public enum Allocator {
         if options.completion != .none, options.rule != .mes {
             throw AllocationError("--completion \(options.completion.rawValue) only applies to --rule mes; drop it or use --rule mes")
         }
+        if let weighting = options.weighting {
+            guard [.greedy, .greedyNoSkip, .greedyPerEuro].contains(options.rule) else {
+                throw AllocationError("a weighting applies to the greedy rules only (greedy, greedy-no-skip, greedy-per-euro), not to \(options.rule.rawValue)")
+            }
+            guard weighting.values.count == election.projects.count,
+                  weighting.values.allSatisfy({ $0.count == weighting.weightsPer10000.count }) else {
+                throw AllocationError("the weighting has values for \(weighting.values.count) projects, but there are \(election.projects.count); give every project a value for every criterion")
+            }
+            guard weighting.weightsPer10000.allSatisfy({ (0...RankingWeighting.maximumWeight).contains($0) }),
+                  weighting.values.allSatisfy({ $0.allSatisfy { (0...RankingWeighting.maximumValue).contains($0) } }) else {
+                throw AllocationError("weights must be from 0 to 100 and values from 0 to \(RankingWeighting.maximumValue)")
+            }
+        }
         let satisfaction = options.effectiveSatisfaction(for: election.kind)
         let ranks = options.tieBreak.ranks(for: election)
         let constraints = options.constraints
@@ -17,7 +30,8 @@ public enum Allocator {
 
         switch options.rule {
         case .greedy, .greedyNoSkip, .greedyPerEuro:
-            let rule = GreedyRule(election: election, rule: options.rule, satisfaction: satisfaction, ranks: ranks)
+            let rule = GreedyRule(election: election, rule: options.rule, satisfaction: satisfaction, ranks: ranks,
+                                  weighting: options.weighting)
             (selected, reasons) = rule.run(budget: election.budget, ledger: &ledger, explain: options.explain)
         case .phragmen:
             let rule = PhragmenRule(election: election, ranks: ranks, constraints: constraints)

@@ -81,15 +81,19 @@ struct EqualSharesRule {
             // once everything is funded (the checker itself would loop forever there).
             let base = budget / n / currencyUnit * currencyUnit
             let everything = model.candidates.count + model.freeProjects.count
-            guard outcome.selected.count < everything else { break }
+            // Once a voter holds more than all projects cost together, nobody can run out and the outcome no longer
+            // changes: with caps (or category budgets) some candidates may never be funded and no outcome may ever
+            // exceed B, so the loop stops there too.
+            let ceiling = UInt64(election.projects.reduce(Int64(0)) { $0 + $1.cost })
+            guard outcome.selected.count < everything, base < ceiling else { break }
             runLoop: for batch in batches() {
                 let budgets = batch.map { VoterBudget(base + $0 * currencyUnit, over: 1) }
-                for (next, candidate) in zip(budgets, runAll(budgets)) {
+                for (step, (next, candidate)) in zip(batch, zip(budgets, runAll(budgets))) {
                     runs += 1
                     if candidate.totalCost > election.budget { break runLoop }
                     outcome = candidate
                     kept = next
-                    if candidate.selected.count == everything { break runLoop }
+                    if candidate.selected.count == everything || base + step * currencyUnit >= ceiling { break runLoop }
                 }
             }
         }

@@ -12,14 +12,22 @@ struct GreedyRule {
     /// Support per project (votes or points).
     let support: [Int64]
     let ranks: [Int]
+    /// With a weighting: each project's factor over one common denominator (`RankingWeighting`).
+    let factors: [BigNatural]?
 
-    init(election: AllocationInput, rule: AllocationRule, satisfaction: Satisfaction, ranks: [Int]) {
+    init(election: AllocationInput, rule: AllocationRule, satisfaction: Satisfaction, ranks: [Int],
+         weighting: RankingWeighting? = nil) {
         self.election = election
         perMoney = rule == .greedyPerEuro || satisfaction == .cardinality
         stopAtFirstMiss = rule == .greedyNoSkip
         support = satisfaction == .cardinal ? election.pointTotals : election.approvalCounts
         self.ranks = ranks
+        factors = weighting?.scaledFactors()
+        self.weighting = weighting
     }
+
+    /// The weighting, for explanations.
+    let weighting: RankingWeighting?
 
     /// The ranking: decreasing score, ties by rank. Scores per money are compared exactly by cross-multiplying;
     /// a free project with support scores above every other.
@@ -33,6 +41,7 @@ struct GreedyRule {
 
     private func compareScores(_ a: Int, _ b: Int, _ costs: [Int64]) -> Int {
         func sign(_ lhs: Int128, _ rhs: Int128) -> Int { lhs == rhs ? 0 : (lhs > rhs ? 1 : -1) }
+        if let factors { return compareWeighted(a, b, costs, factors) }
         guard perMoney else { return sign(Int128(support[a]), Int128(support[b])) }
         // A free project with support scores +infinity; a free project without support scores 0 (0/1).
         let infA = costs[a] == 0 && support[a] > 0, infB = costs[b] == 0 && support[b] > 0
@@ -41,8 +50,21 @@ struct GreedyRule {
         return sign(Int128(support[a]) * cb, Int128(support[b]) * ca)
     }
 
+    /// Weighted scores compared exactly: support × factor (per unit of money: cross-multiplied by the costs).
+    private func compareWeighted(_ a: Int, _ b: Int, _ costs: [Int64], _ factors: [BigNatural]) -> Int {
+        var left = factors[a] * UInt64(support[a]), right = factors[b] * UInt64(support[b])
+        if perMoney {
+            let infA = costs[a] == 0 && support[a] > 0, infB = costs[b] == 0 && support[b] > 0
+            if infA || infB { return infA == infB ? 0 : (infA ? 1 : -1) }
+            left = left * UInt64(max(costs[b], 1))
+            right = right * UInt64(max(costs[a], 1))
+        }
+        return left == right ? 0 : (right < left ? 1 : -1)
+    }
+
     func supportText(_ project: Int) -> String {
-        let base = election.supportText(project)
+        var base = election.supportText(project)
+        if let weighting { base += " × \(weighting.factorText(project)) weighted" }
         guard perMoney else { return base }
         return base + " for \(election.readable(election.projects[project].cost))"
     }

@@ -64,6 +64,11 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
     /// Received the leftover budget as a partial funding.
     case leftoverPartial(amount: String, cost: String)
 
+    /// A CBS wijk code (`WK` + 6 digits): an area budget on one is a wijk's cap.
+    static func isWijkCode(_ name: String) -> Bool {
+        name.utf8.count == 8 && name.hasPrefix("WK") && name.dropFirst(2).allSatisfy(\.isASCIIDigit)
+    }
+
     var funded: Bool {
         switch self {
         case .greedyFunded, .equalSharesFunded, .equalSharesFree, .completionFunded, .phragmenFunded, .leftoverFunded:
@@ -79,6 +84,9 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
             return "not funded: \(votes == 1 ? "1 vote" : "\(votes) votes"), below the minimum of \(minimum) a project needs"
         case let .overProjectCap(cost, cap):
             return "not funded: it costs \(cost), more than the cap of \(cap) per project"
+        case let .overLimit(kind, name, limit, spent, cost) where kind == "area" && Self.isWijkCode(name):
+            let euro = election.moneyScale == 2 ? "EUR " : ""
+            return "not funded: wijk \(name)'s cap of \(euro)\(limit) would be exceeded; \(euro)\(spent) is already funded there and it costs \(euro)\(cost)"
         case let .overLimit(kind, name, limit, spent, cost):
             return "not funded: the \(kind) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
         case let .greedyFunded(rank, support, cost, leftBefore):

@@ -48,9 +48,14 @@ public enum ElectionFile {
 
         let eligibility = parseEligibility(reader, root)
         let (open, close) = parsePolls(reader, root)
-        let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten)
+        let weighting = parseWeighting(reader, root)
+        let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten, weighting: weighting)
         let ballot = parseBallot(reader, root, contests: contests)
         let allocation = parseAllocation(reader, root)
+        if let weighting, let allocation, !["greedy", "greedy-no-skip", "greedy-per-euro"].contains(allocation.rule) {
+            reader.problem(reader.value(root, "weighting", required: false)?.line, "weighting",
+                           "a weighting ranks the greedy rules only, and the rule is \(allocation.rule); use rule greedy, greedy-no-skip or greedy-per-euro, or remove the \(weighting.criteria.count) criteria")
+        }
         reader.reportUnknownKeys()
 
         guard reader.problems.isEmpty, let id, let title, let snapshot, let eligibility, let open, let close,
@@ -59,7 +64,7 @@ public enum ElectionFile {
         }
         return ElectionDefinition(id: id, title: title, gemeente: gemeente.code, registerSnapshot: snapshot,
                                   eligibility: eligibility, ballot: ballot, allocation: allocation,
-                                  pollsOpenMillis: open, pollsCloseMillis: close, contests: contests)
+                                  pollsOpenMillis: open, pollsCloseMillis: close, contests: contests, weighting: weighting)
     }
 
     static func isIdentifier(_ text: String) -> Bool {
@@ -151,7 +156,7 @@ public enum ElectionFile {
     }
 
     private static func parseContests(_ reader: YAMLReader, _ root: YAMLReader.Mapping, gemeente: String,
-                                      wijken: Set<String>, buurten: [String: String]) -> [Contest] {
+                                      wijken: Set<String>, buurten: [String: String], weighting: Weighting?) -> [Contest] {
         var contests: [Contest] = []
         var areasSeen: [String: Int] = [:]
         var projectsSeen: [String: Int] = [:]
@@ -195,14 +200,17 @@ public enum ElectionFile {
                     }
                 }
                 let category = reader.string(entry, "category", required: false)
+                let criteria = parseCriteriaValues(reader, entry, project: id, weighting: weighting)
                 if let title, let description, let cost {
-                    projects.append(Project(id: id, title: title, description: description, costCents: cost, area: projectArea, category: category))
+                    projects.append(Project(id: id, title: title, description: description, costCents: cost, area: projectArea,
+                                            category: category, criteria: criteria))
                 }
             }
             if projects.isEmpty && reader.value(item, "projects") != nil && reader.problems.isEmpty {
                 reader.problem(item.line, "\(item.path).projects", "the contest has no projects")
             }
-            if let budget { contests.append(Contest(area: area, budgetCents: budget, projects: projects)) }
+            let caps = parseCaps(reader, item, contestArea: area, gemeente: gemeente, wijken: wijken, budget: budget, projects: projects)
+            if let budget { contests.append(Contest(area: area, budgetCents: budget, projects: projects, caps: caps)) }
         }
         if areasSeen[gemeente] != nil && areasSeen.count > 1 {
             reader.problem(root.line, "contests", "a gemeente-wide contest cannot be combined with wijk contests: a household would vote twice")

@@ -41,12 +41,18 @@ extension ElectionReport {
                 turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)), projects: projects))
         }
         let passes = contests.reduce(0) { $0 + $1.passesIssued }, counted = contests.reduce(0) { $0 + $1.ballotsCounted }
-        return ElectionReport(
+        var weighting: WeightingComparison?
+        if definition.weighting != nil {
+            let unweighted = try tally.allocate(definition, lotSeed: seed, weighted: false)
+            weighting = WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: unweighted,
+                                                    names: try store.wijkNames())
+        }
+        var report = ElectionReport(
             kind: "election", gemeente: gemeente.code, gemeenteName: gemeente.name, election: id, title: definition.title,
             pollsOpen: ChequeCalendar.text(millis: definition.pollsOpenMillis), pollsClose: ChequeCalendar.text(millis: definition.pollsCloseMillis),
             ballot: definition.ballot, allocation: definition.allocation, passesIssued: passes, ballotsInLogs: Int64(tally.ballotsInLogs),
             ballotsCounted: counted, voidBallots: Int64(tally.voids.count), turnoutPercent: ReachLine.tenths(counted * 100, passes),
-            contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: nil,
+            contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: weighting,
             reach: try reach(election: id, definition: definition, tally: tally, store: store, names: names, gemeente: gemeente,
                              marginPercent: marginPercent),
             verification: try ReportVerification(values: [
@@ -55,6 +61,10 @@ extension ElectionReport {
             ] + heads.map {
                 .init(label: "stemzuil / kiosk \($0.kiosk): \($0.size) stemmen / ballots (tree head)", hex: Hex.encode($0.root.bytes))
             } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(seed))], record: record))
+        // The signed caps per wijk of the definition (docs/elections.md, "Caps per wijk").
+        let caps = definition.contests.flatMap { $0.caps ?? [] }
+        if !caps.isEmpty { try report.setCaps(Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }) }
+        return report
     }
 
     /// Money per contest area; a gemeente-wide contest also per wijk of its funded projects.

@@ -94,6 +94,8 @@ public struct ElectionReport: Sendable, Codable {
     public var areas: [AreaMoney]
     /// The weighting comparison, when the election has a weighting (filled by the weighting work).
     public var weighting: WeightingComparison?
+    /// Who pays the funded projects, per funder and per project, when a budget plan is named (``setFunders(plan:)``).
+    public var coFunding: CoFunding? = nil
     /// Reach and representativeness.
     public let reach: Reach
     /// "Verify it yourself".

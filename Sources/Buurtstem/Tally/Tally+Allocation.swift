@@ -16,7 +16,11 @@ extension Tally {
     /// Runs the election's published rule on each contest's counted ballots, in exact integer cents, with the same
     /// engine as `buurtstem allocate`. The `cost-votes` tie-break of an election ends in the public lot drawn from
     /// `lotSeed` (fixed by the final checkpoints), not in the project id.
-    public func allocate(_ definition: ElectionDefinition, lotSeed: [UInt8]) throws -> [ContestAllocation] {
+    ///
+    /// A contest's caps per wijk are area budgets of the engine (`AllocationConstraints.areaBudgets`), each project
+    /// counting in its wijk; the definition's weighting ranks the greedy rules by weighted support, unless
+    /// `weighted` is false (the unweighted outcome the report puts beside it).
+    public func allocate(_ definition: ElectionDefinition, lotSeed: [UInt8], weighted: Bool = true) throws -> [ContestAllocation] {
         let spec = definition.allocation
         var flags = ["--rule", spec.rule, "--explain"]
         if let satisfaction = spec.satisfaction { flags += ["--satisfaction", satisfaction] }
@@ -26,8 +30,19 @@ extension Tally {
         let kind: BallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         return try zip(definition.contests, contests).map { contest, count in
             let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
+            let capped = contest.caps != nil
             let projects = contest.projects.map {
-                AllocationProject(id: $0.id, cost: $0.costCents, name: $0.title, categories: $0.category.map { [$0] } ?? [], area: $0.area)
+                AllocationProject(id: $0.id, cost: $0.costCents, name: $0.title, categories: $0.category.map { [$0] } ?? [],
+                                  area: capped ? contest.wijk(of: $0) : $0.area)
+            }
+            var options = options
+            if let caps = contest.caps {
+                options.constraints.areaBudgets = Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }
+            }
+            if weighted, let weighting = definition.weighting {
+                options.weighting = RankingWeighting(
+                    weightsPer10000: weighting.criteria.map(\.weightPer10000),
+                    values: contest.projects.map { project in weighting.criteria.map { project.criteria?[$0.id] ?? 0 } })
             }
             let ballots = count.ballots.map { choices in
                 choices.compactMap { choice in index[choice.project].map { (project: $0, points: kind == .cardinal ? Int64(choice.value) : 1) } }

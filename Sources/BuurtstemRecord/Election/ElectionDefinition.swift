@@ -14,19 +14,42 @@ public struct Project: Sendable, Equatable, Codable {
     public let area: String?
     /// A category (e.g. `groen`), for per-category budgets.
     public let category: String?
+    /// The project's value for each weighting criterion, by criterion id (whole numbers, 0 or more); nil when the
+    /// election has no weighting.
+    public let criteria: [String: Int64]?
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, description, costCents = "cost_cents", area, category
+        case id, title, description, costCents = "cost_cents", area, category, criteria
     }
 
     /// A project.
-    public init(id: String, title: String, description: String, costCents: Int64, area: String?, category: String?) {
+    public init(id: String, title: String, description: String, costCents: Int64, area: String?, category: String?,
+                criteria: [String: Int64]? = nil) {
         self.id = id
         self.title = title
         self.description = description
         self.costCents = costCents
         self.area = area
         self.category = category
+        self.criteria = criteria
+    }
+}
+
+/// The most the funded projects of one wijk may cost together in a contest over several wijken.
+public struct AreaCap: Sendable, Equatable, Codable {
+    /// The wijk code (`WK` + 6 digits).
+    public let area: String
+    /// The cap, in euro cents.
+    public let capCents: Int64
+
+    private enum CodingKeys: String, CodingKey {
+        case area, capCents = "cap_cents"
+    }
+
+    /// A cap of `capCents` for `area`.
+    public init(area: String, capCents: Int64) {
+        self.area = area
+        self.capCents = capCents
     }
 }
 
@@ -38,16 +61,62 @@ public struct Contest: Sendable, Equatable, Codable {
     public let budgetCents: Int64
     /// The projects on this contest's ballot.
     public let projects: [Project]
+    /// Caps per wijk, by wijk code (UTF-8 bytes) ascending, for a gemeente-wide contest whose projects lie in
+    /// several wijken; nil without caps. A project counts against the cap of the wijk it lies in.
+    public let caps: [AreaCap]?
 
     private enum CodingKeys: String, CodingKey {
-        case area, budgetCents = "budget_cents", projects
+        case area, budgetCents = "budget_cents", projects, caps
     }
 
     /// A contest.
-    public init(area: String, budgetCents: Int64, projects: [Project]) {
+    public init(area: String, budgetCents: Int64, projects: [Project], caps: [AreaCap]? = nil) {
         self.area = area
         self.budgetCents = budgetCents
         self.projects = projects
+        self.caps = caps
+    }
+
+    /// The wijk a project of this contest counts in for the caps: the contest's own area for a wijk contest, the
+    /// project's wijk (or the wijk of its buurt) in a gemeente-wide contest; nil when it names no area.
+    public func wijk(of project: Project) -> String? {
+        guard area.hasPrefix("GM") else { return area }
+        guard let projectArea = project.area else { return nil }
+        // A buurt code BU + 8 digits lies in the wijk WK + its first 6 digits.
+        return projectArea.hasPrefix("BU") ? "WK" + projectArea.dropFirst(2).prefix(6) : projectArea
+    }
+}
+
+/// Published criteria with weights that raise a project's votes in the greedy ranking (docs/elections.md):
+/// weighted support = support × (1 + Σ weight_i × value_i / max value_i in the contest).
+public struct Weighting: Sendable, Equatable, Codable {
+    /// One criterion: a project attribute with a weight.
+    public struct Criterion: Sendable, Equatable, Codable {
+        /// The id, which projects use for their value (e.g. `volunteer_hours`).
+        public let id: String
+        /// What it measures, as published.
+        public let title: String
+        /// The weight in ten-thousandths (0.25 is 2500), from 0 to 100 (1,000,000).
+        public let weightPer10000: Int64
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, weightPer10000 = "weight_per_10000"
+        }
+
+        /// A criterion.
+        public init(id: String, title: String, weightPer10000: Int64) {
+            self.id = id
+            self.title = title
+            self.weightPer10000 = weightPer10000
+        }
+    }
+
+    /// The criteria, in the definition's order.
+    public let criteria: [Criterion]
+
+    /// Weighting by `criteria`.
+    public init(criteria: [Criterion]) {
+        self.criteria = criteria
     }
 }
 
@@ -130,16 +199,18 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     public let pollsCloseMillis: Int64
     /// The contests, one per area.
     public let contests: [Contest]
+    /// The weighting of the greedy ranking, if the election has one.
+    public let weighting: Weighting?
 
     private enum CodingKeys: String, CodingKey {
         case id, title, gemeente, registerSnapshot = "register_snapshot", eligibility, ballot, allocation
-        case pollsOpenMillis = "polls_open_ms", pollsCloseMillis = "polls_close_ms", contests
+        case pollsOpenMillis = "polls_open_ms", pollsCloseMillis = "polls_close_ms", contests, weighting
     }
 
     /// A definition.
     public init(id: String, title: String, gemeente: String, registerSnapshot: Int64, eligibility: Eligibility,
                 ballot: BallotType, allocation: AllocationSpec, pollsOpenMillis: Int64, pollsCloseMillis: Int64,
-                contests: [Contest]) {
+                contests: [Contest], weighting: Weighting? = nil) {
         self.id = id
         self.title = title
         self.gemeente = gemeente
@@ -150,6 +221,7 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
         self.pollsOpenMillis = pollsOpenMillis
         self.pollsCloseMillis = pollsCloseMillis
         self.contests = contests
+        self.weighting = weighting
     }
 
     /// The contest for `area`, if any.
@@ -157,12 +229,21 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
         contests.first { $0.area == area }
     }
 
-    /// The domain-separation tag of the definition's canonical bytes.
+    /// The domain-separation tag of the definition's canonical bytes without caps or weighting.
     public static let tag = "buurtstem/election/v1"
+    /// The tag of the layout with caps and weighting (docs/record.md); used only when a definition has either, so
+    /// every definition without them keeps its v1 bytes, hash and signature.
+    public static let tagV2 = "buurtstem/election/v2"
+
+    /// Whether the definition needs the v2 layout: a contest with caps, or a weighting.
+    public var usesVersion2: Bool {
+        weighting != nil || contests.contains { $0.caps != nil }
+    }
 
     /// The canonical bytes (docs/record.md, "Election definition"); the manifest signature covers them.
     public var canonicalBytes: [UInt8] {
-        var w = ByteWriter(tag: Self.tag)
+        let v2 = usesVersion2
+        var w = ByteWriter(tag: v2 ? Self.tagV2 : Self.tag)
         w.append(string: id)
         w.append(string: title)
         w.append(string: gemeente)
@@ -200,6 +281,14 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
         for contest in contests {
             w.append(string: contest.area)
             w.append(i64: contest.budgetCents)
+            if v2 {
+                let caps = (contest.caps ?? []).sorted { Array($0.area.utf8).lexicographicallyPrecedes(Array($1.area.utf8)) }
+                w.append(u32: UInt32(caps.count))
+                for cap in caps {
+                    w.append(string: cap.area)
+                    w.append(i64: cap.capCents)
+                }
+            }
             w.append(u32: UInt32(contest.projects.count))
             for project in contest.projects {
                 w.append(string: project.id)
@@ -208,6 +297,21 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
                 w.append(i64: project.costCents)
                 w.append(string: project.area ?? "")
                 w.append(string: project.category ?? "")
+                if v2 {
+                    let criteria = weighting?.criteria ?? []
+                    w.append(u32: UInt32(criteria.count))
+                    for criterion in criteria { w.append(i64: project.criteria?[criterion.id] ?? 0) }
+                }
+            }
+        }
+        if v2 {
+            let criteria = weighting?.criteria ?? []
+            w.append(u8: weighting == nil ? 0 : 1)
+            w.append(u32: UInt32(criteria.count))
+            for criterion in criteria {
+                w.append(string: criterion.id)
+                w.append(string: criterion.title)
+                w.append(i64: criterion.weightPer10000)
             }
         }
         return w.bytes

@@ -20,9 +20,12 @@ struct EqualShares: Sendable {
     let candidates: [Int]
     /// Projects costing nothing that someone gains from: funded before the first round.
     let freeProjects: [Int]
+    /// Caps per area: each round, a candidate that would break its area's cap is dropped.
+    let caps: AreaCaps?
 
     /// The rule for `projects` and `groups` under `satisfaction`, ties decided by `order`.
-    init(projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, order: ProjectOrder) {
+    init(projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, order: ProjectOrder, caps: AreaCaps? = nil) {
+        self.caps = caps
         costs = projects.map(\.cost)
         weights = groups.weights
         rank = order.rank
@@ -51,6 +54,7 @@ struct EqualShares: Sendable {
         var funded = Set(freeProjects)
         var open = candidates
         while true {
+            if let caps { open = open.filter { caps.fits($0, with: funded) } }
             var best: (project: Int, rho: Rational)?
             var affordable: [Int] = []
             for p in open {

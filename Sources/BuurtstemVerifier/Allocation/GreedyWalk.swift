@@ -5,19 +5,25 @@ struct GreedyWalk: Sendable {
     let order: [Int]
     /// Whether to stop at the first project that does not fit instead of skipping it.
     let stopsAtFirstMiss: Bool
+    /// The caps per area: a project that would break its area's cap is skipped (never a reason to stop).
+    let caps: AreaCaps?
 
     /// The walk for `election`. The score is the support (voters, or total points under cardinal satisfaction),
     /// divided by the cost when `perMoney`; a free project with support scores +infinity when `perMoney`.
     init(
         projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, perMoney: Bool,
-        order: ProjectOrder, stopsAtFirstMiss: Bool
+        order: ProjectOrder, stopsAtFirstMiss: Bool, caps: AreaCaps? = nil, factors: [Rational]? = nil
     ) {
         let support = satisfaction == .cardinal ? groups.pointTotals : groups.approvals
+        // The (weighted) support: support × factor with a weighting.
+        let weighted: [Rational] = projects.indices.map { p in
+            factors.map { Rational(support[p]) * $0[p] } ?? Rational(support[p])
+        }
         // nil is +infinity.
         let scores: [Rational?] = projects.indices.map { p in
-            guard perMoney else { return Rational(support[p]) }
+            guard perMoney else { return weighted[p] }
             if projects[p].cost == 0 { return support[p] > 0 ? nil : .zero }
-            return Rational(support[p]) / Rational(projects[p].cost)
+            return weighted[p] / Rational(projects[p].cost)
         }
         // Sorting by (score descending, rank ascending) is the README's "tie-break order, then stable sort by score".
         self.order = projects.indices.sorted { a, b in
@@ -29,6 +35,7 @@ struct GreedyWalk: Sendable {
             }
         }
         self.stopsAtFirstMiss = stopsAtFirstMiss
+        self.caps = caps
     }
 
     /// The projects funded, starting from `funded` (already paid for) with `left` money units to spend.
@@ -37,6 +44,7 @@ struct GreedyWalk: Sendable {
         var left = left
         for p in order where !funded.contains(p) {
             if projects[p].cost <= left {
+                if let caps, !caps.fits(p, with: funded) { continue }
                 funded.insert(p)
                 left -= projects[p].cost
             } else if stopsAtFirstMiss {

@@ -9,9 +9,12 @@ struct Phragmen: Sendable {
     private let groups: BallotGroups
     private let rank: [Int]
     private let budget: Int64
+    private let caps: AreaCaps?
 
-    /// The rule for `projects` within `budget`, ties decided by `order`.
-    init(projects: [VerifierProject], budget: Int64, groups: BallotGroups, order: ProjectOrder) {
+    /// The rule for `projects` within `budget`, ties decided by `order`; each round drops the candidates that would
+    /// break their area's cap.
+    init(projects: [VerifierProject], budget: Int64, groups: BallotGroups, order: ProjectOrder, caps: AreaCaps? = nil) {
+        self.caps = caps
         self.projects = projects
         self.groups = groups
         self.rank = order.rank
@@ -27,6 +30,10 @@ struct Phragmen: Sendable {
         var left = budget
         var open = projects.indices.filter { projects[$0].cost <= budget }
         while !open.isEmpty {
+            if let caps {
+                open = open.filter { caps.fits($0, with: funded) }
+                if open.isEmpty { break }
+            }
             // nil is +infinity.
             var scores: [Rational?] = []
             for p in open {

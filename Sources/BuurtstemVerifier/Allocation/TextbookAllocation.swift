@@ -10,6 +10,11 @@ public enum TextbookAllocation {
         _ election: VerifierElection, rule: String, satisfaction: String?, completion: String?, tieBreak: VerifierTieBreak
     ) throws -> [String] {
         try validate(election)
+        if let weighting = election.weighting, weighting.values.count != election.projects.count
+            || weighting.values.contains(where: { $0.count != weighting.weightsPer10000.count || $0.contains { $0 < 0 } })
+            || weighting.weightsPer10000.contains(where: { $0 < 0 }) {
+            throw TextbookAllocationError("the weighting needs one value of 0 or more per criterion for every project, and weights of 0 or more")
+        }
         let satisfaction = try parseSatisfaction(satisfaction, kind: election.kind)
         let completion = completion ?? "none"
         let completions = ["none", "greedy", "add1", "add1-exhaustive"]
@@ -23,13 +28,17 @@ public enum TextbookAllocation {
         guard completion == "none" || rule == "mes" else {
             throw TextbookAllocationError("completion \(completion) only applies to rule mes; drop it or use rule mes")
         }
+        if election.weighting != nil, !["greedy", "greedy-no-skip", "greedy-per-euro"].contains(rule) {
+            throw TextbookAllocationError("a weighting applies to the greedy rules only, not to rule \(rule)")
+        }
         let projects = election.projects
         let groups = try BallotGroups(election)
         let order = ProjectOrder(tieBreak, projects: projects, approvals: groups.approvals)
+        let caps: AreaCaps? = election.areaCaps.isEmpty ? nil : AreaCaps(election)
         let funded: Set<Int>
         switch rule {
         case "mes":
-            let mes = EqualShares(projects: projects, groups: groups, satisfaction: satisfaction, order: order)
+            let mes = EqualShares(projects: projects, groups: groups, satisfaction: satisfaction, order: order, caps: caps)
             switch completion {
             case "add1": funded = addOne(mes, election, voters: groups.voterCount)
             case "add1-exhaustive": funded = addOneExhaustive(mes, election, voters: groups.voterCount)
@@ -37,17 +46,17 @@ public enum TextbookAllocation {
                 let outcome = mes.run(perVoter: perVoterShare(election.budget, voters: groups.voterCount))
                 let walk = GreedyWalk(
                     projects: projects, groups: groups, satisfaction: satisfaction,
-                    perMoney: satisfaction == .cardinality, order: order, stopsAtFirstMiss: false)
+                    perMoney: satisfaction == .cardinality, order: order, stopsAtFirstMiss: false, caps: caps)
                 funded = walk.fund(projects, startingFrom: outcome, left: election.budget - cost(outcome, projects))
             default: funded = mes.run(perVoter: perVoterShare(election.budget, voters: groups.voterCount))
             }
         case "phragmen":
-            funded = Phragmen(projects: projects, budget: election.budget, groups: groups, order: order).run()
+            funded = Phragmen(projects: projects, budget: election.budget, groups: groups, order: order, caps: caps).run()
         default:
             let walk = GreedyWalk(
                 projects: projects, groups: groups, satisfaction: satisfaction,
                 perMoney: rule == "greedy-per-euro" || satisfaction == .cardinality, order: order,
-                stopsAtFirstMiss: rule == "greedy-no-skip")
+                stopsAtFirstMiss: rule == "greedy-no-skip", caps: caps, factors: election.weighting?.factors)
             funded = walk.fund(projects, left: election.budget)
         }
         return projects.indices.filter(funded.contains).map { projects[$0].id }
@@ -61,8 +70,10 @@ public enum TextbookAllocation {
         guard voters > 0 else { return current }
         let unit = election.currencyUnit
         let base = election.budget / voters / unit * unit
+        // Past the total cost of all projects nobody can run out of money, so the outcome no longer changes.
+        let ceiling = election.projects.reduce(Int64(0)) { $0 + $1.cost }
         var step: Int64 = 1
-        while !mes.candidates.allSatisfy(current.contains) {
+        while !mes.candidates.allSatisfy(current.contains), base + (step - 1) * unit < ceiling {
             let outcome = mes.run(perVoter: Rational(base + step * unit))
             if cost(outcome, election.projects) > election.budget { return current }
             current = outcome
@@ -81,7 +92,10 @@ public enum TextbookAllocation {
             let spent = cost(outcome, election.projects)
             if spent > election.budget, let previous { return previous }
             let left = election.budget - spent
-            let exhaustive = !mes.candidates.contains { !outcome.contains($0) && election.projects[$0].cost <= left }
+            // Exhaustive: no candidate outside it fits in what is left (and within its area's cap).
+            let exhaustive = !mes.candidates.contains {
+                !outcome.contains($0) && election.projects[$0].cost <= left && (mes.caps?.fits($0, with: outcome) ?? true)
+            }
             // Without voters nothing can ever be funded, so more money per voter changes nothing.
             if exhaustive || spent > election.budget || voters == 0 { return outcome }
             previous = outcome

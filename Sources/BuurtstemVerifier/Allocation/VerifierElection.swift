@@ -10,13 +10,20 @@ public struct VerifierElection: Sendable {
     public let ballots: [[(project: Int, points: Int64)]]
     /// Money units in one whole currency unit (100 when money is in cents): the step of the Add1 completions.
     public let currencyUnit: Int64
+    /// The most the funded projects of an area may cost together, by area (a wijk's cap); empty without caps.
+    public let areaCaps: [String: Int64]
+    /// The weighting of the greedy rules; nil unweighted.
+    public let weighting: VerifierWeighting?
 
     /// An election over `projects` with `budget` money units. `currencyUnit` is the number of money units in one
     /// whole currency unit; Add1 raises the per-voter budget by one whole unit per step, as the research tools do.
     public init(
         projects: [VerifierProject], budget: Int64, kind: VerifierBallotKind,
-        ballots: [[(project: Int, points: Int64)]], currencyUnit: Int64 = 1
+        ballots: [[(project: Int, points: Int64)]], currencyUnit: Int64 = 1, areaCaps: [String: Int64] = [:],
+        weighting: VerifierWeighting? = nil
     ) {
+        self.areaCaps = areaCaps
+        self.weighting = weighting
         self.projects = projects
         self.budget = budget
         self.kind = kind

@@ -4,10 +4,13 @@ public struct VerifierProject: Sendable, Equatable {
     public let id: String
     /// The cost in money units.
     public let cost: Int64
+    /// The area whose cap it counts against (`VerifierElection.areaCaps`), if any.
+    public let area: String?
 
-    /// A project `id` costing `cost` money units.
-    public init(id: String, cost: Int64) {
+    /// A project `id` costing `cost` money units, in `area` for the caps.
+    public init(id: String, cost: Int64, area: String? = nil) {
         self.id = id
         self.cost = cost
+        self.area = area
     }
 }
