@@ -62,6 +62,8 @@ enum ElectionPage {
             body += Page.paragraph("De volgorde is die van de gewogen stemmen; de uitkomst zonder weging staat ernaast (zie Met en zonder weging).",
                                    "The order is that of the weighted votes; the outcome without the weighting is shown beside it (see With and without the weighting).")
         }
+        let areaNames = Dictionary(report.areas.map { ($0.code, $0.name) } + report.contests.map { ($0.area, $0.name) },
+                                   uniquingKeysWith: { first, _ in first })
         for (index, contest) in report.contests.enumerated() {
             body += "<article class=\"contest\" data-area=\"\(HTML.escape(contest.area))\">"
             body += "<h3>\(HTML.escape(contest.name)) <span class=\"en\">\(HTML.escape(contest.area))</span></h3>"
@@ -80,7 +82,7 @@ enum ElectionPage {
                           style: $0.funded ? "funded" : "open")
                 })
             body += chart.figure(table: projectTable(ordered, id: "votes-\(index)-table"))
-            body += "<ul class=\"projects\">" + ordered.map(card).joined() + "</ul></article>"
+            body += "<ul class=\"projects\">" + ordered.map { card($0, areaNames: areaNames) }.joined() + "</ul></article>"
         }
         return Page.section(id: "besluit", dutch: "Wat is besloten, en hoe", english: "What was decided, and how", body)
     }
@@ -98,8 +100,8 @@ enum ElectionPage {
                                                       HTML.both("Kosten", "Cost"), HTML.both("Uitkomst", "Outcome")], rows: rows).html + "</div>"
     }
 
-    /// One project as a card: title, numbers, outcome and the reason.
-    static func card(_ project: ElectionReport.ProjectResult) -> String {
+    /// One project as a card: title, numbers, outcome and the reason (in Dutch, with the engine's English).
+    static func card(_ project: ElectionReport.ProjectResult, areaNames: [String: String]) -> String {
         var out = "<li class=\"project\(project.funded ? " funded" : "")\" data-project=\"\(HTML.escape(project.id))\" "
             + "data-votes=\"\(project.votes)\" data-cost-cents=\"\(project.costCents)\" data-funded=\"\(project.funded)\">"
         out += "<h4>\(HTML.escape(project.title)) <span class=\"en\">\(HTML.escape(project.id))</span></h4>"
@@ -116,7 +118,13 @@ enum ElectionPage {
             out += "<p>\(HTML.both("Betaald door", "Paid by")): "
                 + project.funders.map { "\(HTML.escape($0.funder)) \(SiteFormat.money($0.cents))" }.joined(separator: ", ") + "</p>"
         }
-        out += "<p class=\"reason\"><span class=\"en\">\(HTML.both("Waarom", "Why")):</span> <span lang=\"en\">\(HTML.escape(project.reason))</span></p>"
+        out += "<p class=\"reason\"><strong>\(HTML.both("Waarom", "Why")):</strong> "
+        if let explanation = project.explanation {
+            out += "<span lang=\"nl\">\(HTML.escape(ReasonText.dutch(explanation.reason, areaNames: areaNames)))</span><br>"
+                + "<span class=\"en\" lang=\"en\">\(HTML.escape(project.reason))</span></p>"
+        } else {
+            out += "<span lang=\"en\">\(HTML.escape(project.reason))</span></p>"
+        }
         return out + "</li>"
     }
 

@@ -107,6 +107,10 @@ class ResultsSiteTest(unittest.TestCase):
                 self.assertEqual(card.find_element(By.CSS_SELECTOR, ".cost").text, money(project["costCents"]))
                 self.assertEqual(card.get_attribute("data-funded"), "true" if project["id"] in funded else "false")
                 self.assertIn(explanations[project["id"]], card.find_element(By.CSS_SELECTOR, ".reason").text)
+                dutch = card.find_element(By.CSS_SELECTOR, '.reason [lang="nl"]').text
+                expected_start = "gefinancierd" if project["id"] in funded else "niet gefinancierd"
+                self.assertTrue(dutch.startswith(expected_start) or dutch.startswith("deels"),
+                                f"{project['id']}: the Dutch reason '{dutch}' does not match its outcome")
                 row = self.driver.find_element(By.CSS_SELECTOR, f'tr[data-project="{project["id"]}"]')
                 self.assertEqual(row.find_element(By.CSS_SELECTOR, "td[data-votes]").get_attribute("textContent"),
                                  count(project["ballots"]))
