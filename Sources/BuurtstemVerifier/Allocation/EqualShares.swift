@@ -104,28 +104,46 @@ struct EqualShares: Sendable {
     /// The smallest rho at which `p`'s supporters pay its cost, or nil if together they hold less than the cost.
     private func smallestRho(_ p: Int, state: inout BudgetClasses) -> Rational? {
         // One entry per (budget class, utility) among the supporters; budgets are numerators over state.denominator.
-        var entries: [(budget: BigInt, rank: Int, utility: Int64, voters: Int64)] = []
+        var classes: [Int] = []
+        var ranks: [Int] = []
+        var utilities: [Int64] = []
+        var voters: [Int64] = []
         for bucket in buckets[p] {
-            for (budget, rank, voters) in state.tally(bucket.groups, weights: weights) {
-                entries.append((budget, rank, bucket.utility, voters))
+            for (budgetClass, rank, count) in state.tally(bucket.groups, weights: weights) {
+                classes.append(budgetClass)
+                ranks.append(rank)
+                utilities.append(bucket.utility)
+                voters.append(count)
             }
         }
-        // Ascending b_i / u_i: the voters who run out first come first. Within one utility the budget order decides.
-        entries.sort { a, b in
-            a.utility == b.utility ? a.rank < b.rank : a.budget * BigInt(b.utility) < b.budget * BigInt(a.utility)
+        // Ascending b_i / u_i: the voters who run out first come first. With one utility (cost and cardinality
+        // satisfaction) that is the classes' budget order, known from their ranks, and the scan below reads the
+        // budgets of only the entries it visits. With several, the budgets are needed to sort.
+        var budgets = [BigInt?](repeating: nil, count: classes.count)
+        let order: [Int]
+        if buckets[p].count == 1 {
+            order = classes.indices.sorted { ranks[$0] < ranks[$1] }
+        } else {
+            for entry in classes.indices { budgets[entry] = state.budget(classes[entry]) }
+            order = classes.indices.sorted { a, b in
+                guard utilities[a] != utilities[b], let budgetA = budgets[a], let budgetB = budgets[b] else { return ranks[a] < ranks[b] }
+                return budgetA * BigInt(utilities[b]) < budgetB * BigInt(utilities[a])
+            }
         }
         // Scan: if the voters from this entry on all pay rho * u_i, then rho = rest / utilityLeft; it is the answer if
         // this entry's voters can afford it (rho * u <= b), and then all later ones can too. Otherwise they pay all
         // they hold. If no entry can afford it, the supporters together hold less than the cost. Money is counted in
         // units of 1 / state.denominator, so every step is integer arithmetic.
         var rest = BigInt(costs[p]) * state.denominator
-        var utilityLeft: Int64 = entries.reduce(0) { $0 + $1.utility * $1.voters }
-        for entry in entries {
-            if rest * BigInt(entry.utility) <= entry.budget * BigInt(utilityLeft) {
+        var utilityLeft: Int64 = 0
+        for entry in order { utilityLeft += utilities[entry] * voters[entry] }
+        for entry in order {
+            let budget = budgets[entry] ?? state.budget(classes[entry])
+            if rest * BigInt(utilities[entry]) <= budget * BigInt(utilityLeft) {
                 return Rational(rest, state.denominator * BigInt(utilityLeft))
             }
-            rest -= entry.budget * BigInt(entry.voters)
-            utilityLeft -= entry.utility * entry.voters
+            rest -= budget * BigInt(voters[entry])
+            utilityLeft -= utilities[entry] * voters[entry]
         }
         return nil
     }
