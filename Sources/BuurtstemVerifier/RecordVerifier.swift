@@ -134,6 +134,9 @@ struct Run {
         if index.format != RecordIndex.formatName {
             report.fail(Self.files, file: ElectionRecordFile.index, "format '\(index.format)' is not \(RecordIndex.formatName)")
         }
+        if index.kind != "election" {
+            report.fail(Self.files, file: ElectionRecordFile.index, "is the index of a record of kind '\(index.kind)', not of an election")
+        }
         for file in index.files {
             report.counted(Self.files)
             guard let digest = Self.sha256(of: url(file.name)) else {

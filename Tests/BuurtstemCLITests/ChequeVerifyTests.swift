@@ -231,7 +231,59 @@ struct ChequeVerifyTests {
                change: editObject("issued.json") { $0["ledger_public_key"] = String(repeating: "ab", count: 32) }),
         Tamper(name: "truncate the ledger", check: "files", message: "cut short", change: truncate("ledger.jsonl")),
         Tamper(name: "truncate the issued set", check: "issued set", message: "cheques were added or removed", change: truncate("issued-cheques.jsonl")),
+        Tamper(name: "flip a hex digit of the index's signature", check: "files", message: "the index's signature does not match",
+               change: editObject("record.json") { index in
+                   let signature = index["signature"] as? String ?? ""
+                   index["signature"] = (signature.first == "0" ? "1" : "0") + signature.dropFirst()
+               }),
+        Tamper(name: "rename the gemeente in round.json (no signature but the index's covers names)", check: "files",
+               message: "round.json:-: its SHA-256 differs", change: editObject("round.json") { $0["gemeente_name"] = "Haren" }),
+        Tamper(name: "delete the signed index", check: "files", message: "record.json:-: is missing", change: { folder in
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("record.json"))
+        }),
+        Tamper(name: "delete the settlement (the index lists it)", check: "files", message: "settlement.json:-: is listed in record.json but missing",
+               change: { folder in try FileManager.default.removeItem(at: folder.appendingPathComponent("settlement.json")) }),
+        Tamper(name: "drop a file from the index and re-sign it with the issuing key", check: "files",
+               message: "initiatives.jsonl:-: is not listed in record.json", change: resignIndex { $0.filter { $0.name != "initiatives.jsonl" } }),
+        Tamper(name: "re-sign the index with another key", check: "files", message: "not by the issuing key round.json names",
+               change: resignIndex(key: SigningKey()) { $0 }),
     ]
+
+    /// Rewrites record.json with `files` changed by `transform`, signed by `key` (default: the gemeente's issuing key,
+    /// as if the gemeente itself had published a wrong index).
+    static func resignIndex(key: SigningKey? = nil, _ transform: @escaping @Sendable ([RecordIndex.FileDigest]) -> [RecordIndex.FileDigest])
+        -> @Sendable (URL) throws -> Void
+    {
+        { folder in
+            let url = folder.appendingPathComponent("record.json")
+            let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url))
+            let signer = try key ?? issuingKey()
+            let resigned = RecordIndex(kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
+                                       files: transform(index.files), issuingKey: signer)
+            try JSONEncoder().encode(resigned).write(to: url)
+        }
+    }
+
+    /// The fixture's issuing key, unsealed from the CLI's key file.
+    static func issuingKey() throws -> SigningKey {
+        let records = try records.get()
+        let store = try Store.open(path: records.cli.directory.appendingPathComponent("buurtstem.sqlite").path)
+        return try ChequeKeys.issuingKey(store: store, path: nil, passphrase: Passphrase(environment: records.cli.environment, interactive: false))
+    }
+
+    @Test("before settlement only the signed index covers the initiatives: a changed title fails the files check alone")
+    func midRoundContentIsSigned() throws {
+        let records = try Self.records.get()
+        let folder = records.cli.directory.appendingPathComponent("tampered-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: records.checkpointed, to: folder)
+        var lines = try Self.lines(folder, "initiatives.jsonl")
+        lines[0] = lines[0].replacingOccurrences(of: "Moestuin", with: "Parkeerplaats")
+        try Self.write(folder, "initiatives.jsonl", lines: lines)
+        let (status, failed, stderr) = try Self.verify(folder, cli: records.cli)
+        #expect(status == 1, "exit \(status) \(stderr)")
+        #expect(Array(failed.keys) == ["files"], "\(failed)")
+        #expect(failed["files"]?.first?.contains("initiatives.jsonl:-: its SHA-256 differs") == true, "\(failed)")
+    }
 
     @Test("every kind of tampering is caught by the right check, and the verdict is a failure", arguments: tampers)
     func tampering(tamper: Tamper) throws {

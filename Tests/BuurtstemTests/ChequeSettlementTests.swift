@@ -1,5 +1,6 @@
 import Buurtstem
 import BuurtstemCrypto
+import BuurtstemRecord
 import Foundation
 import Testing
 
@@ -87,9 +88,9 @@ struct ChequeSettlementTests {
         _ = try ChequeSettlement.settle(round: issued.round.id, in: issued.store, issuingKey: issued.issuingKey,
                                         ledgerKey: issued.ledgerKey, now: Self.afterExpiry)
         let out = issued.folder.appendingPathComponent("record")
-        let summary = try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: out)
+        let summary = try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: out, issuingKey: issued.issuingKey)
         #expect(summary.files == ["round.json", "issued.json", "issued-cheques.jsonl", "initiatives.jsonl", "ledger.jsonl",
-                                  "checkpoints.jsonl", "settlement.json"])
+                                  "checkpoints.jsonl", "settlement.json", "record.json"])
         #expect(summary.issued == 46 && summary.ledgerEntries == 4 && summary.checkpoints == 2 && summary.settled)
         var everything = ""
         for file in summary.files { everything += try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8) }
@@ -119,6 +120,20 @@ struct ChequeSettlementTests {
         #expect(signer.isValidSignature(try Signature(hex: issuedFile["signature"] as! String), for: bytes.bytes))
         let ledger = try String(contentsOf: out.appendingPathComponent("ledger.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(ledger.count == 4 && ledger[0].contains("\"sequence\":0"))
-        #expect(throws: UsageError.self) { try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: out) }
+        // The index lists every other file with its SHA-256, signed by the issuing key over the documented bytes.
+        let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: out.appendingPathComponent("record.json")))
+        #expect(index.kind == "cheque-round" && index.election == issued.round.id && index.isValid)
+        #expect(index.issuingPublicKey.hex == roundFile["issuing_public_key"] as? String)
+        #expect(index.files.map(\.name) == summary.files.dropLast().sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for file in index.files {
+            #expect(file.sha256.bytes == SHA.sha256([UInt8](try Data(contentsOf: out.appendingPathComponent(file.name)))), "\(file.name)")
+        }
+        #expect(throws: UsageError.self) {
+            try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: out, issuingKey: issued.issuingKey)
+        }
+        #expect(throws: UsageError.self) {
+            try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: issued.folder.appendingPathComponent("other"),
+                                          issuingKey: issued.ledgerKey)
+        }
     }
 }

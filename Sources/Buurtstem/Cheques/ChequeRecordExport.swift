@@ -1,11 +1,14 @@
 import BuurtstemCrypto
+import BuurtstemRecord
 import Foundation
 import GRDB
 
 /// `buurtstem cheques export`: a round's published record, as docs/record.md ("Cheque rounds") defines it.
 ///
 /// Lists (issued cheques, ledger) are streamed from the store line by line, never held whole in memory. The
-/// initiators' contacts are never written.
+/// initiators' contacts are never written. Every file is hashed as it is written, and `record.json`, the index of
+/// the files' SHA-256 digests signed by the gemeente's issuing key (kind `cheque-round`), is written last: it makes
+/// the whole record, also the parts no other signature covers before settlement, the gemeente's signed word.
 public enum ChequeRecordExport {
     /// What was exported.
     public struct Summary: Sendable, Codable, Equatable {
@@ -23,14 +26,24 @@ public enum ChequeRecordExport {
         public let settled: Bool
     }
 
+    /// The signed index of the files' digests, written last.
+    public static let indexFile = "record.json"
+
     /// The record's format name and version, in `round.json`.
     public static let format = "buurtstem-cheque-round/1"
 
-    /// Writes round `roundId`'s record into `folder` (new or empty). The round must be issued.
-    public static func export(round roundId: String, from store: Store, to folder: URL) throws -> Summary {
+    /// The index's `kind` for a cheque round (docs/record.md, "Cheque rounds").
+    public static let indexKind = "cheque-round"
+
+    /// Writes round `roundId`'s record into `folder` (new or empty), its index signed by `issuingKey` (the
+    /// gemeente's, as the store names it). The round must be issued.
+    public static func export(round roundId: String, from store: Store, to folder: URL, issuingKey: SigningKey) throws -> Summary {
         let round = try store.chequeRound(roundId)
         guard try store.chequeIssuance(roundId) != nil else {
             throw UsageError("round \(roundId) is not issued yet; its record starts with the issued set")
+        }
+        guard [UInt8](try store.gemeente().issuingPublicKey) == issuingKey.publicKey.bytes else {
+            throw UsageError("the key given is not this gemeente's issuing key; the record's index must be signed with the key round.json names")
         }
         try prepare(folder)
         let encoder = JSONEncoder()
@@ -41,11 +54,13 @@ public enum ChequeRecordExport {
             try container.encode(Hex.encode(data))
         }
         var files: [String] = []
+        var digests: [RecordIndex.FileDigest] = []
         func file(_ name: String, _ body: (BufferedTextFile) throws -> Void) throws {
-            let output = try BufferedTextFile(path: folder.appendingPathComponent(name).path)
+            let output = try BufferedTextFile(path: folder.appendingPathComponent(name).path, hashed: true)
             try body(output)
             try output.finish()
             files.append(name)
+            digests.append(RecordIndex.FileDigest(name: name, sha256: output.digest ?? []))
         }
         func line<T: Encodable>(_ value: T) throws -> String {
             String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
@@ -123,6 +138,11 @@ public enum ChequeRecordExport {
                         signer: settlement.signer, signature: settlement.signature)))
                 }
             }
+            let index = RecordIndex(kind: indexKind, election: roundId, gemeente: gemeente.code, gemeenteName: gemeente.name,
+                                    files: digests, issuingKey: issuingKey)
+            let indexEncoder = JSONEncoder()
+            indexEncoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try file(indexFile) { try $0.write(String(decoding: try indexEncoder.encode(index), as: UTF8.self) + "\n") }
             return Summary(folder: folder.path, files: files, issued: issued, ledgerEntries: entries,
                            checkpoints: checkpoints.count, settled: settlement != nil)
         }

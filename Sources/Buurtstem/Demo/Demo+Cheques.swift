@@ -94,7 +94,7 @@ extension Demo {
         }
         let recordFolder = database.deletingLastPathComponent().appendingPathComponent("record-\(id)")
         _ = try steps.run("export the cheque round's record") {
-            try ChequeRecordExport.export(round: id, from: store, to: recordFolder)
+            try ChequeRecordExport.export(round: id, from: store, to: recordFolder, issuingKey: issuingKey)
         }
         return ChequeReport(round: id, issued: issued.cheques, redeemed: redeemed, refusals: refusals, settlement: settlement,
                             recordFolder: recordFolder.path)

@@ -11,6 +11,9 @@ struct Phragmen: Sendable {
     private let budget: Int64
     private let caps: AreaCaps?
 
+    /// Per ballot group, the projects it supports: the ones whose score changes when the group's load does.
+    private let projectsOf: [[Int]]
+
     /// The rule for `projects` within `budget`, ties decided by `order`; each round drops the candidates that would
     /// break their area's cap.
     init(projects: [VerifierProject], budget: Int64, groups: BallotGroups, order: ProjectOrder, caps: AreaCaps? = nil) {
@@ -19,9 +22,20 @@ struct Phragmen: Sendable {
         self.groups = groups
         self.rank = order.rank
         self.budget = budget
+        var projectsOf = [[Int]](repeating: [], count: groups.weights.count)
+        for (p, supporters) in groups.supporters.enumerated() {
+            for support in supporters { projectsOf[support.group].append(p) }
+        }
+        self.projectsOf = projectsOf
     }
 
     /// The projects funded.
+    ///
+    /// Two shortcuts leave the outcome exactly as defined (docs/verifier-allocation.md, "How the verifier computes
+    /// it"). Loads only ever go up, so a candidate's score only ever goes up: the score last computed for it is a
+    /// lower bound on its score now. Each round visits the candidates by ascending bound and stops as soon as a
+    /// bound exceeds the lowest score found, since no later candidate can reach or tie it. And a candidate none of
+    /// whose supporters' loads changed since its score was computed still has that score, so it is not recomputed.
     func run() -> Set<Int> {
         var loads: [Rational] = [.zero]
         var loadOf = [Int](repeating: 0, count: groups.weights.count)
@@ -29,33 +43,33 @@ struct Phragmen: Sendable {
         var funded = Set<Int>()
         var left = budget
         var open = projects.indices.filter { projects[$0].cost <= budget }
+        // nil is +infinity, above every number.
+        var bound = [Rational?](repeating: .zero, count: projects.count)
+        var current = [Bool](repeating: false, count: projects.count)
+        func isLess(_ a: Rational?, _ b: Rational?) -> Bool {
+            guard let b else { return a != nil }
+            guard let a else { return false }
+            return a < b
+        }
         while !open.isEmpty {
             if let caps {
                 open = open.filter { caps.fits($0, with: funded) }
                 if open.isEmpty { break }
             }
-            // nil is +infinity.
-            var scores: [Rational?] = []
+            open.sort { bound[$0] != bound[$1] ? isLess(bound[$0], bound[$1]) : rank[$0] < rank[$1] }
+            var visited: [Int] = []
+            var lowest: Rational?
             for p in open {
-                guard groups.approvals[p] > 0 else {
-                    scores.append(nil)
-                    continue
+                if !visited.isEmpty, isLess(lowest, bound[p]) { break }
+                if !current[p] {
+                    bound[p] = score(p, loads: loads, loadOf: loadOf, votersAt: &votersAt)
+                    current[p] = true
                 }
-                var touched: [Int] = []
-                for support in groups.supporters[p] {
-                    let load = loadOf[support.group]
-                    if votersAt[load] == 0 { touched.append(load) }
-                    votersAt[load] += groups.weights[support.group]
-                }
-                var total = Rational(projects[p].cost)
-                for load in touched {
-                    total = total + loads[load].times(votersAt[load])
-                    votersAt[load] = 0
-                }
-                scores.append(total / Rational(groups.approvals[p]))
+                if visited.isEmpty || isLess(bound[p], lowest) { lowest = bound[p] }
+                visited.append(p)
             }
-            let lowest = scores.compactMap { $0 }.min()
-            let tied = open.indices.filter { scores[$0] == lowest }.map { open[$0] }
+            // Every candidate not visited has a bound, so a score, above the lowest.
+            let tied = visited.filter { bound[$0] == lowest }
             if tied.contains(where: { projects[$0].cost > left }) { break }
             guard let winner = tied.min(by: { rank[$0] < rank[$1] }) else { break }
             funded.insert(winner)
@@ -64,9 +78,30 @@ struct Phragmen: Sendable {
             if let lowest {
                 loads.append(lowest)
                 votersAt.append(0)
-                for support in groups.supporters[winner] { loadOf[support.group] = loads.count - 1 }
+                for support in groups.supporters[winner] {
+                    loadOf[support.group] = loads.count - 1
+                    for q in projectsOf[support.group] { current[q] = false }
+                }
             }
         }
         return funded
+    }
+
+    /// (sum of `p`'s supporters' loads + c(p)) / app(p), or nil (+infinity) without supporters. `votersAt` is
+    /// scratch space, all zero before and after.
+    private func score(_ p: Int, loads: [Rational], loadOf: [Int], votersAt: inout [Int64]) -> Rational? {
+        guard groups.approvals[p] > 0 else { return nil }
+        var touched: [Int] = []
+        for support in groups.supporters[p] {
+            let load = loadOf[support.group]
+            if votersAt[load] == 0 { touched.append(load) }
+            votersAt[load] += groups.weights[support.group]
+        }
+        var total = Rational(projects[p].cost)
+        for load in touched {
+            total = total + loads[load].times(votersAt[load])
+            votersAt[load] = 0
+        }
+        return total / Rational(groups.approvals[p])
     }
 }

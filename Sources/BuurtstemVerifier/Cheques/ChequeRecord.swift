@@ -14,9 +14,15 @@ enum ChequeRecord {
     static let ledger = "ledger.jsonl"
     static let checkpoints = "checkpoints.jsonl"
     static let settlement = "settlement.json"
+    /// The signed index of the other files' SHA-256 digests (`RecordIndex`, kind ``indexKind``).
+    static let index = "record.json"
+    /// The index's `kind` for a cheque round.
+    static let indexKind = "cheque-round"
 
     /// The files every round's record has (the settlement only once settled).
     static let required = [round, issued, issuedCheques, initiatives, ledger, checkpoints]
+    /// The files the index may list: all but itself.
+    static let indexed = Set(required + [settlement])
     /// The `.jsonl` files: the export ends every line with a newline, so a file cut short ends mid-line.
     static let lineFiles = [issuedCheques, initiatives, ledger, checkpoints]
 

@@ -30,6 +30,7 @@ struct ChequeRun {
     /// `Checkpoint` spells its own keys (`log_id`), which `convertFromSnakeCase` would no longer match.
     let checkpointDecoder = JSONDecoder()
 
+    var index: RecordIndex?
     var round: ChequeRecord.Round?
     var issued: ChequeRecord.Issued?
     var settlement: ChequeRecord.Settlement?
@@ -67,7 +68,7 @@ struct ChequeRun {
     static let settlementCheck = "settlement"
 
     mutating func all(progress: @Sendable (Int, Int) -> Void) {
-        report.declare(Self.files, "every file of a cheque round record is present and every .jsonl file ends with a whole line (the format has no signed index of digests: the signatures below cover the content)")
+        report.declare(Self.files, "every file of a cheque round record is present, every .jsonl file ends with a whole line, and record.json, signed by the issuing key round.json names, lists every file with its SHA-256")
         report.declare(Self.roundCheck, "round.json names the format, its ledger log, validity instants that start its Dutch days, and buurten whose wijk follows from their CBS codes")
         report.declare(Self.issuedSet, "issued.json is signed by the issuing key over the round's terms; the issued cheques are distinct, sorted, of the gemeente's buurten, and match its count, total and Merkle root")
         report.declare(Self.initiativesCheck, "initiatives have distinct ids in order, a buurt of the gemeente, and a closing instant that starts the day after their deadline")
@@ -145,6 +146,53 @@ struct ChequeRun {
                 report.fail(Self.files, file: name, "ends in the middle of a line: the file was cut short or changed")
             }
         }
+        checkIndex()
+    }
+
+    /// `record.json`: its format and kind, the signature by the key it names (compared with round.json's issuing
+    /// key in ``checkRound()``), and every file it lists present with that SHA-256; every file of the record listed.
+    mutating func checkIndex() {
+        let name = ChequeRecord.index
+        report.counted(Self.files)
+        guard FileManager.default.fileExists(atPath: url(name).path) else {
+            report.fail(Self.files, file: name, "is missing: a cheque round record has a signed index of its files' SHA-256 digests, so nothing vouches for the files' content")
+            return
+        }
+        // RecordIndex spells its own keys (`gemeente_name`), which `convertFromSnakeCase` would no longer match.
+        guard let index = Run.read(RecordIndex.self, name, in: folder, check: Self.files, decoder: checkpointDecoder, report: report) else { return }
+        self.index = index
+        if index.format != RecordIndex.formatName {
+            report.fail(Self.files, file: name, "format '\(index.format)' is not \(RecordIndex.formatName)")
+        }
+        if index.kind != ChequeRecord.indexKind {
+            report.fail(Self.files, file: name, "is the index of a record of kind '\(index.kind)', not of a cheque round ('\(ChequeRecord.indexKind)')")
+        }
+        if !index.isValid {
+            report.fail(Self.files, file: name, "the index's signature does not match: record.json was altered or not signed by the key it names")
+        }
+        var listed = Set<String>()
+        for file in index.files {
+            report.counted(Self.files)
+            guard listed.insert(file.name).inserted else {
+                report.fail(Self.files, file: name, "lists \(file.name) twice")
+                continue
+            }
+            guard ChequeRecord.indexed.contains(file.name) else {
+                report.fail(Self.files, file: name, "lists '\(file.name)', which is no file of a cheque round record")
+                continue
+            }
+            guard let digest = Run.sha256(of: url(file.name)) else {
+                report.fail(Self.files, file: file.name, "is listed in record.json but missing")
+                continue
+            }
+            if digest != file.sha256.bytes {
+                report.fail(Self.files, file: file.name, "its SHA-256 differs from the one record.json lists: the file was changed")
+            }
+        }
+        let present = ChequeRecord.required + (FileManager.default.fileExists(atPath: url(ChequeRecord.settlement).path) ? [ChequeRecord.settlement] : [])
+        for file in present where !listed.contains(file) {
+            report.fail(Self.files, file: file, "is not listed in record.json: the signed index does not vouch for it")
+        }
     }
 
     // MARK: - Round
@@ -154,6 +202,15 @@ struct ChequeRun {
         self.round = round
         let file = ChequeRecord.round
         report.counted(Self.roundCheck)
+        if let index {
+            // The index's signature is checked with the key it names; that key must be the round's issuing key.
+            if index.issuingPublicKey != round.issuingPublicKey {
+                report.fail(Self.files, file: ChequeRecord.index, "is signed by \(index.issuingPublicKey.hex.prefix(16))..., not by the issuing key round.json names")
+            }
+            if index.election != round.roundId || index.gemeente != round.gemeenteCode || index.gemeenteName != round.gemeenteName {
+                report.fail(Self.files, file: ChequeRecord.index, "names round '\(index.election)' of \(index.gemeente) \(index.gemeenteName), but round.json is round '\(round.roundId)' of \(round.gemeenteCode) \(round.gemeenteName)")
+            }
+        }
         if round.format != ChequeRecord.formatName {
             report.fail(Self.roundCheck, file: file, "format '\(round.format)' is not \(ChequeRecord.formatName): this verifier does not know it")
         }
