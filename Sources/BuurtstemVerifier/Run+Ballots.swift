@@ -20,20 +20,30 @@ extension Run {
             let election = definition.id, name = kiosk.name
             do {
                 var reader = try LineReader(url: url(ballotsFile))
-                while true {
-                    let batch = try reader.next(batchSize)
-                    if batch.isEmpty { break }
-                    // Decoding, the signature and the leaf hash are independent per line: all on all cores.
-                    let results = Self.parallelMap(batch) { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?) in
-                        guard let parsed = try? JSONDecoder().decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, [], nil) }
+                // Decoding, the signature and the leaf hash are independent per line: all on all cores, overlapped
+                // with the ordered checks of the batch before.
+                try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
+                    let decoder = JSONDecoder()
+                    return lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
+                        guard let parsed = try? decoder.decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, [], nil, nil) }
                         let ballot = parsed.ballot(election: election, kiosk: name)
                         let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
                             ?? "area \(ballot.area) has no contest"
-                        return (line.line, ballot, ballot.isValidSignature, ballot.leafHash, invalid)
+                        // The signed bytes once, for both the signature and the leaf (the entry is them + the signature).
+                        let signedBytes = ballot.signedBytes
+                        return (line.line, ballot, ballot.pass.isValidSignature(ballot.signature, for: signedBytes),
+                                MerkleHash.leaf(signedBytes + ballot.signature.bytes), invalid, KeyBits(ballot.pass))
                     }
-                    for (line, parsedBallot, signatureOK, leafHash, invalid) in results {
-                        report.counted(Self.ballotSignatures)
-                        guard let ballot = parsedBallot else {
+                }, consume: { results in
+                    // Counted once per batch, not per ballot: each count is two lookups by the check's name.
+                    var parsedCount = 0
+                    defer {
+                        report.counted(Self.ballotSignatures, results.count)
+                        report.counted(Self.ballotPasses, parsedCount)
+                        report.counted(Self.ballotValidity, parsedCount)
+                    }
+                    for (line, parsedBallot, signatureOK, leafHash, invalid, passBits) in results {
+                        guard let ballot = parsedBallot, let passBits else {
                             report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}")
                             continue
                         }
@@ -43,8 +53,8 @@ extension Run {
                         if ballot.sequence != UInt64(log.size) {
                             report.fail(Self.logs, file: ballotsFile, line: line, "ballot at position \(log.size) says sequence \(ballot.sequence): ballots were dropped, duplicated or reordered")
                         }
-                        report.counted(Self.ballotPasses)
-                        if let areaIndex = passAreas[KeyBits(ballot.pass)] {
+                        parsedCount += 1
+                        if let areaIndex = passAreas[passBits] {
                             let area = areaNames[Int(areaIndex)]
                             if area != ballot.area {
                                 report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): the pass is for \(area), the ballot says \(ballot.area)")
@@ -52,17 +62,16 @@ extension Run {
                         } else {
                             report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): its pass is not in the committed issued set")
                         }
-                        report.counted(Self.ballotValidity)
                         if let invalid {
                             report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
                         }
                         log.append(leafHash: leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
-                        noteUse(ballot, kiosk: kioskIndex)
+                        noteUse(ballot, pass: passBits, kiosk: kioskIndex)
                     }
-                    checked += batch.count
+                    checked += results.count
                     progress(checked, total)
-                }
+                })
             } catch {
                 report.fail(Self.logs, file: ballotsFile, "cannot be read: \(error.localizedDescription)")
                 continue
@@ -72,8 +81,9 @@ extension Run {
         checkVoidsAndCounts()
     }
 
-    /// Remembers a use of a pass: the first by (time, kiosk, sequence) counts.
-    private mutating func noteUse(_ ballot: Ballot, kiosk: Int) {
+    /// Remembers a use of a pass (`pass` is `ballot.pass` as a dictionary key): the first by (time, kiosk,
+    /// sequence) counts.
+    private mutating func noteUse(_ ballot: Ballot, pass: KeyBits, kiosk: Int) {
         let use = UseKey(time: ballot.timeMillis, kiosk: UInt16(kiosk), sequence: ballot.sequence)
         let kindKey = BallotKind(area: ballot.area, choices: ballot.choices)
         let kind = ballotKindIndex[kindKey] ?? {
@@ -81,16 +91,13 @@ extension Run {
             ballotKindIndex[kindKey] = Int32(ballotKinds.count - 1)
             return Int32(ballotKinds.count - 1)
         }()
-        let pass = KeyBits(ballot.pass)
-        guard let first = firstUse[pass] else {
-            firstUse[pass] = (use, kind)
-            return
-        }
+        // Nearly every pass is used once: one lookup that inserts, and only a repeat looks further.
+        guard let first = firstUse.updateValue((use, kind), forKey: pass) else { return }
         if use < first.key {
             repeatUses[pass, default: []].append(first.key)
-            firstUse[pass] = (use, kind)
         } else {
             repeatUses[pass, default: []].append(use)
+            firstUse[pass] = first
         }
     }
 
@@ -140,9 +147,10 @@ struct KeyBits: Hashable {
     let a, b, c, d: UInt64
 
     init(_ key: PublicKey) {
-        var words = [UInt64](repeating: 0, count: 4)
-        for (index, byte) in key.bytes.prefix(32).enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
-        (a, b, c, d) = (words[0], words[1], words[2], words[3])
+        // Big-endian words, without an intermediate array: this runs for every pass and every ballot.
+        func word(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
+        let bytes = key.bytes
+        (a, b, c, d) = (word(bytes[0..<8]), word(bytes[8..<16]), word(bytes[16..<24]), word(bytes[24..<32]))
     }
 }
 
