@@ -122,7 +122,11 @@ let package = Package(
             dependencies: ["Buurtstem", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
-        .testTarget(name: "BuurtstemVerifierTests", dependencies: ["BuurtstemVerifier", "Buurtstem"], swiftSettings: strict),
+        .testTarget(
+            name: "BuurtstemVerifierTests",
+            dependencies: ["BuurtstemVerifier", "Buurtstem", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
         .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem", "BuurtstemKiosk"], swiftSettings: strict),
     ],

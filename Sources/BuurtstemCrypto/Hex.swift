@@ -17,11 +17,14 @@ public enum Hex {
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         // A verifier decodes two keys and a signature per line of a million-line record: read a native string's
         // UTF-8 in place instead of copying it into an array first.
-        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(utf8: $0) }) { return decoded }
-        return Array(text.utf8).withUnsafeBufferPointer { decode(utf8: $0) }
+        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(utf8: UnsafeRawBufferPointer($0)) }) {
+            return decoded
+        }
+        return Array(text.utf8).withUnsafeBytes { decode(utf8: $0) }
     }
 
-    private static func decode(utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Decodes hex (either case) held as UTF-8 bytes, for readers that scan a file's bytes without making strings.
+    package static func decode(utf8: UnsafeRawBufferPointer) -> [UInt8]? {
         guard utf8.count % 2 == 0 else { return nil }
         var valid = true
         let out = [UInt8](unsafeUninitializedCapacity: utf8.count / 2) { buffer, initialised in

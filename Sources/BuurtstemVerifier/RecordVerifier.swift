@@ -200,13 +200,15 @@ struct Run {
             // with the next batch's signatures.
             try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
                 let decoder = JSONDecoder()
-                return lines.map { line -> (line: Int, pass: PassLine?, signed: Bool, leaf: [UInt8], key: KeyBits?) in
-                    guard let parsed = try? decoder.decode(PassLine.self, from: line.bytes) else { return (line.line, nil, false, [], nil) }
-                    let token = parsed.token(election: definition.id)
+                return lines.map { line -> (line: Int, pass: PassToken?, signed: Bool, leaf: [UInt8], key: KeyBits?) in
+                    // The exporter's exact form first; anything else (still valid JSON) through the decoder.
+                    guard let token = ExportedLine.pass(line.bytes, election: definition.id)
+                        ?? (try? decoder.decode(PassLine.self, from: line.bytes))?.token(election: definition.id)
+                    else { return (line.line, nil, false, [], nil) }
                     // The signed bytes once, for both the signature and the leaf (the signed bytes + the signature).
                     let signedBytes = token.signedBytes
-                    return (line.line, parsed, issuer.isValidSignature(token.signature, for: signedBytes),
-                            MerkleHash.leaf(signedBytes + token.signature.bytes), KeyBits(parsed.pass))
+                    return (line.line, token, issuer.isValidSignature(token.signature, for: signedBytes),
+                            MerkleHash.leaf(signedBytes + token.signature.bytes), KeyBits(token.pass))
                 }
             }, consume: { checked in
                 // Counted once per batch, not per pass: each count is two lookups by the check's name.

@@ -25,8 +25,10 @@ extension Run {
                 try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
                     let decoder = JSONDecoder()
                     return lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
-                        guard let parsed = try? decoder.decode(BallotLine.self, from: line.bytes) else { return (line.line, nil, false, [], nil, nil) }
-                        let ballot = parsed.ballot(election: election, kiosk: name)
+                        // The exporter's exact form first; anything else (still valid JSON) through the decoder.
+                        guard let ballot = ExportedLine.ballot(line.bytes, election: election, kiosk: name)
+                            ?? (try? decoder.decode(BallotLine.self, from: line.bytes))?.ballot(election: election, kiosk: name)
+                        else { return (line.line, nil, false, [], nil, nil) }
                         let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
                             ?? "area \(ballot.area) has no contest"
                         // The signed bytes once, for both the signature and the leaf (the entry is them + the signature).
