@@ -100,6 +100,7 @@ let package = Package(
             name: "buurtstem",
             dependencies: [
                 "Buurtstem",
+                "BuurtstemCrypto",
                 "BuurtstemSite",
                 "BuurtstemKiosk",
                 "BuurtstemVerifier",
@@ -111,6 +112,7 @@ let package = Package(
             name: "buurtstem-verify",
             dependencies: [
                 "BuurtstemVerifier",
+                "BuurtstemCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -12,16 +12,20 @@ public struct RecordVerifier: Sendable {
     /// Ballots read and checked per batch (bounds memory: at most three batches are held, one read ahead, one
     /// being checked on all cores, one in the ordered checks).
     public var batchSize = 8192
+    /// The gemeente's issuing key as the observer got it from the gemeente (not from the record); when set, a
+    /// record signed by any other key fails.
+    public var expectedIssuingKey: PublicKey?
 
     /// A verifier for the record in `folder`.
-    public init(folder: URL) {
+    public init(folder: URL, expectedIssuingKey: PublicKey? = nil) {
         self.folder = folder
+        self.expectedIssuingKey = expectedIssuingKey
     }
 
     /// Runs every check; `progress` gets (ballots checked, ballots in the record) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
         let report = ReportBuilder(record: folder.path)
-        var run = Run(folder: folder, report: report, batchSize: batchSize)
+        var run = Run(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
         run.all(progress: progress)
         return report.report
     }
@@ -32,6 +36,7 @@ struct Run {
     let folder: URL
     let report: ReportBuilder
     let batchSize: Int
+    let expectedIssuingKey: PublicKey?
     let decoder = JSONDecoder()
 
     var index: RecordIndex?
@@ -51,10 +56,11 @@ struct Run {
     var expectedVoids: [ElectionResult.VoidEntry] = []
     var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [(choices: [Choice], count: Int)])] = [:]
 
-    init(folder: URL, report: ReportBuilder, batchSize: Int) {
+    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
         self.folder = folder
         self.report = report
         self.batchSize = batchSize
+        self.expectedIssuingKey = expectedIssuingKey
     }
 
     // MARK: - Names of the checks
@@ -73,7 +79,7 @@ struct Run {
     static let resultCheck = "result signature"
 
     mutating func all(progress: @Sendable (Int, Int) -> Void) {
-        report.declare(Self.files, "record.json is signed by the issuing key and lists every file with its SHA-256")
+        report.declare(Self.files, "record.json is signed by the issuing key and lists every file of the record, each with its SHA-256")
         report.declare(Self.definitionCheck, "the definition is signed by the issuing key over its canonical bytes")
         report.declare(Self.passes, "every issued pass is signed; the set matches the signed commitment (root, counts per area)")
         report.declare(Self.kioskCheck, "every kiosk is registered with the issuing key's signature")
@@ -130,38 +136,9 @@ struct Run {
     mutating func checkFiles() -> Bool {
         guard let index = read(RecordIndex.self, ElectionRecordFile.index, check: Self.files) else { return false }
         self.index = index
-        report.counted(Self.files)
-        if !index.isValid { report.fail(Self.files, file: ElectionRecordFile.index, "the index's signature is not the issuing key's") }
-        if index.format != RecordIndex.formatName {
-            report.fail(Self.files, file: ElectionRecordFile.index, "format '\(index.format)' is not \(RecordIndex.formatName)")
-        }
-        if index.kind != "election" {
-            report.fail(Self.files, file: ElectionRecordFile.index, "is the index of a record of kind '\(index.kind)', not of an election")
-        }
-        // The files are hashed side by side (the record is mostly three large files); reported in the index's order.
-        let files = index.files, folder = folder
-        let digests = BatchPipeline.parallel(files.count) { Self.sha256(of: folder.appendingPathComponent(files[$0].name)) }
-        for (file, digest) in zip(files, digests) {
-            report.counted(Self.files)
-            guard let digest else {
-                report.fail(Self.files, file: file.name, "is listed in record.json but missing")
-                continue
-            }
-            if digest != file.sha256.bytes {
-                report.fail(Self.files, file: file.name, "its SHA-256 differs from the one record.json lists: the file was changed")
-            }
-        }
+        report.issuingKey(index.issuingPublicKey, expected: expectedIssuingKey)
+        RecordIndexCheck.election.run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
         return true
-    }
-
-    static func sha256(of url: URL) -> [UInt8]? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256Hasher()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return hasher.finalize()
     }
 
     mutating func checkDefinition() -> Bool {
@@ -171,8 +148,8 @@ struct Run {
         if !index.issuingPublicKey.isValidSignature(file.manifestSignature, for: definition.canonicalBytes) {
             report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "the manifest signature does not match the definition: it was altered or not signed by the issuing key")
         }
-        if definition.id != index.election {
-            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "defines election '\(definition.id)', but the record is of '\(index.election)'")
+        if definition.id != index.election || definition.gemeente != index.gemeente {
+            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "defines election '\(definition.id)' of \(definition.gemeente), but record.json says '\(index.election)' of \(index.gemeente)")
         }
         self.definition = definition
         return true

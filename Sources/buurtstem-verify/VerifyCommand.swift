@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuurtstemCrypto
 import BuurtstemVerifier
 import Foundation
 
@@ -19,6 +20,12 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The record folder (made by 'buurtstem record export' or 'buurtstem cheques export').")
     var record: String
 
+    @Option(name: .customLong("issuing-key"), help: ArgumentHelp(
+        "The gemeente's issuing public key (64 hex characters), as the gemeente published it.",
+        discussion: "Without it the report names the key that signed the record, for you to compare with the published one.",
+        valueName: "hex"))
+    var issuingKey: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -33,8 +40,14 @@ struct VerifyCommand: ParsableCommand {
         let progress: @Sendable (Int, Int) -> Void = { done, total in
             if interactive { FileHandle.standardError.write(Data("\r\(counted): \(done)/\(total)".utf8)) }
         }
-        let report = chequeRound ? ChequeRecordVerifier(folder: folder).verify(progress: progress)
-            : RecordVerifier(folder: folder).verify(progress: progress)
+        var expected: PublicKey?
+        if let issuingKey {
+            do { expected = try PublicKey(hex: issuingKey.trimmingCharacters(in: .whitespaces)) } catch {
+                throw ValidationError("--issuing-key: \(error.message). Give the gemeente's published issuing public key as 64 hex characters.")
+            }
+        }
+        let report = chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
+            : RecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {
             let encoder = JSONEncoder()
@@ -51,6 +64,12 @@ extension VerificationReport {
     /// The report for people: one line per check, failures indented below it.
     var text: String {
         var lines = ["Record \(record)"]
+        switch (issuingPublicKey, expectedIssuingKey) {
+        case let (key?, nil): lines.append("Issuing key \(key): compare it with the key the gemeente published, or pass that with --issuing-key")
+        case let (key?, expected?) where key == expected: lines.append("Issuing key \(key): the one given with --issuing-key")
+        case let (key?, expected?): lines.append("Issuing key \(key): NOT the one given with --issuing-key (\(expected))")
+        case (nil, _): break
+        }
         for check in checks {
             lines.append("\(check.passed ? "PASS" : "FAIL")  \(check.name) (\(check.items) checked): \(check.detail)")
             for failure in check.failures { lines.append("      \(failure)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemCrypto
 import BuurtstemSite
 import BuurtstemVerifier
 import Foundation
@@ -31,7 +32,9 @@ struct DemoCommand: ParsableCommand {
             if !output.json { print(line) }
         }
         if !output.json { print("- verify the published record with the independent verifier...") }
-        let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder)).verify()
+        // Pinned to the demo gemeente's own key, as an observer pins the key the gemeente published.
+        let issuingKey = try PublicKey(bytes: [UInt8](try Store.open(path: report.database).gemeente().issuingPublicKey))
+        let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey).verify()
         if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
         let sites = try Self.writeSites(report)
         try output.emit(DemoView(demo: report, verification: verification, sites: sites)) {
@@ -136,7 +139,7 @@ extension Demo.Report {
         lines.append("")
         lines.append("The published record: \(stemdag.recordFolder)")
         lines.append("Verifier: " + (verification.passed
-            ? "every one of its \(verification.checks.count) checks passed (buurtstem-verify \(stemdag.recordFolder))."
+            ? "every one of its \(verification.checks.count) checks passed (buurtstem-verify \(stemdag.recordFolder) --issuing-key \(verification.issuingPublicKey ?? "KEY"))."
             : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("Everything is in \(folder): the database, the sealed keys (passphrase '\(Demo.passphrase)'), the synthetic")

@@ -29,12 +29,13 @@ struct RecordCommand: ParsableCommand {
 
         func run() throws {
             let store = try store.open()
-            let summary = try ElectionRecordExport.export(election: election, store: store, issuingKey: try key.unseal(store, database: self.store.db),
+            let issuingKey = try key.unseal(store, database: self.store.db)
+            let summary = try ElectionRecordExport.export(election: election, store: store, issuingKey: issuingKey,
                                                           folder: URL(fileURLWithPath: out))
             try output.emit(summary) {
                 "Exported the record of \(election) to \(summary.folder): \(summary.files.count) files, "
                     + "\(summary.result.logs.reduce(0) { $0 + $1.size }) ballots, \(summary.result.voids.count) void.\n"
-                    + "Anyone can check it: buurtstem-verify \(summary.folder)"
+                    + "Anyone can check it with the gemeente's published key: buurtstem-verify \(summary.folder) --issuing-key \(issuingKey.publicKey.hex)"
             }
         }
     }

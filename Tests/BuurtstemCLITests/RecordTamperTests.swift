@@ -1,4 +1,6 @@
 import Buurtstem
+import BuurtstemCrypto
+import BuurtstemRecord
 import Foundation
 import Testing
 
@@ -152,5 +154,84 @@ struct RecordTamperTests {
         #expect(failed.contains(tamper.check), "\(tamper.name): failed checks \(failed)")
         #expect(failed.contains("files"), "\(tamper.name): the file digest check must fail too")
         #expect(!verified.stderr.contains("Fatal"))
+    }
+
+    /// `record.json` rewritten by `transform` and signed again with the gemeente's own issuing key: a wrong index
+    /// the gemeente itself might publish, which only the checks of the index's content can catch.
+    static func resignIndex(_ cli: CLI, _ transform: @escaping (RecordIndex) -> RecordIndex) -> (URL) throws -> Void {
+        { folder in
+            let url = folder.appendingPathComponent("record.json")
+            let index = transform(try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url)))
+            let store = try Store.open(path: cli.directory.appendingPathComponent("buurtstem.sqlite").path)
+            let key = try ChequeKeys.issuingKey(store: store, path: nil, passphrase: Passphrase(environment: cli.environment, interactive: false))
+            let resigned = RecordIndex(kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
+                                       files: index.files, issuingKey: key)
+            try JSONEncoder().encode(resigned).write(to: url)
+        }
+    }
+
+    static func index(_ index: RecordIndex, files: [RecordIndex.FileDigest]? = nil, gemeente: String? = nil) -> RecordIndex {
+        // The key is replaced when the index is signed again; a throwaway one makes the value.
+        RecordIndex(kind: index.kind, election: index.election, gemeente: gemeente ?? index.gemeente, gemeenteName: index.gemeenteName,
+                    files: files ?? index.files, issuingKey: SigningKey())
+    }
+
+    /// Runs the verifier on `record` and returns its exit status and the failures per failed check.
+    static func verify(_ cli: CLI, _ record: URL, _ options: String...) throws -> (Int32, [String: [String]], [String: Any]) {
+        let verified = try cli.run([record.path, "--json"] + options, tool: "buurtstem-verify")
+        let report = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any] ?? [:]
+        var failed: [String: [String]] = [:]
+        for check in report["checks"] as? [[String: Any]] ?? [] {
+            let failures = (check["failures"] as? [[String: Any]] ?? []).map { "\($0["file"] ?? ""): \($0["message"] ?? "")" }
+            if !failures.isEmpty { failed[check["name"] as? String ?? ""] = failures }
+        }
+        return (verified.status, failed, report)
+    }
+
+    @Test("the index vouches for exactly the record's files: each wrong index is caught by the files check with its reason")
+    func indexContent() throws {
+        let (cli, record, _) = try Self.record()
+        let cases: [(name: String, check: String, message: String, change: (URL) throws -> Void)] = [
+            ("a ballots file the index does not list", "files", "ballots/stranger.jsonl: is not listed in record.json", { folder in
+                try FileManager.default.copyItem(at: folder.appendingPathComponent("ballots/bibliotheek.jsonl"),
+                                                 to: folder.appendingPathComponent("ballots/stranger.jsonl"))
+            }),
+            ("the index leaves out result.json", "files", "result.json: is not listed in record.json",
+             Self.resignIndex(cli) { Self.index($0, files: $0.files.filter { $0.name != "result.json" }) }),
+            ("the index lists a file twice", "files", "record.json: lists passes.jsonl twice",
+             Self.resignIndex(cli) { index in Self.index(index, files: index.files + index.files.filter { $0.name == "passes.jsonl" }) }),
+            ("the index lists a file that is no part of a record", "files", "record.json: lists 'notes.txt', which is no file of an election record",
+             Self.resignIndex(cli) { index in Self.index(index, files: index.files + [RecordIndex.FileDigest(name: "notes.txt", sha256: SHA.sha256([]))]) }),
+            ("the index names another gemeente than the signed definition", "definition", "but record.json says 'kw-now' of GM9999",
+             Self.resignIndex(cli) { Self.index($0, gemeente: "GM9999") }),
+        ]
+        for change in cases {
+            let folder = cli.directory.appendingPathComponent("index-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: record, to: folder)
+            try change.change(folder)
+            let (status, failed, _) = try Self.verify(cli, folder)
+            #expect(status == 1, "\(change.name)")
+            #expect(Array(failed.keys) == [change.check], "\(change.name): \(failed)")
+            #expect(failed[change.check]?.contains { $0.contains(change.message) } == true, "\(change.name): \(failed)")
+        }
+    }
+
+    @Test("--issuing-key pins the gemeente's published key: the right key passes, another fails the files check")
+    func pinnedIssuingKey() throws {
+        let (cli, record, _) = try Self.record()
+        let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: record.appendingPathComponent("record.json")))
+        let (status, failed, report) = try Self.verify(cli, record, "--issuing-key", index.issuingPublicKey.hex)
+        #expect(status == 0, "\(failed)")
+        #expect(report["issuingPublicKey"] as? String == index.issuingPublicKey.hex)
+        #expect(report["expectedIssuingKey"] as? String == index.issuingPublicKey.hex)
+        let other = SigningKey().publicKey.hex
+        let (otherStatus, otherFailed, _) = try Self.verify(cli, record, "--issuing-key", other)
+        #expect(otherStatus == 1)
+        #expect(Array(otherFailed.keys) == ["files"], "\(otherFailed)")
+        #expect(otherFailed["files"]?.first?.contains("not by \(other.prefix(16))... given with --issuing-key") == true, "\(otherFailed)")
+        let text = try cli.run([record.path], tool: "buurtstem-verify")
+        #expect(text.stdout.contains("Issuing key \(index.issuingPublicKey.hex): compare it with the key the gemeente published"))
+        let malformed = try cli.run([record.path, "--issuing-key", "abc"], tool: "buurtstem-verify")
+        #expect(malformed.status == 64 && malformed.stderr.contains("--issuing-key: a public key is written as 64 hex characters"), "\(malformed.stderr)")
     }
 }

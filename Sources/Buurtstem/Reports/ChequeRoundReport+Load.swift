@@ -82,6 +82,6 @@ extension ChequeRoundReport {
                 .init(label: "uitgegeven cheques / issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
                 .init(label: "grootboek / ledger: \(s.ledgerSize) inwisselingen / redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
                 .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
-            ], record: record))
+            ], issuingKey: [UInt8](issuance.issuerPublicKey), record: record))
     }
 }

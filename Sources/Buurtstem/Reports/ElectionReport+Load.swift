@@ -60,7 +60,9 @@ extension ElectionReport {
                 .init(label: "uitgegeven stempassen / issued passes (Merkle root)", hex: Hex.encode(election.issuedRoot ?? Data())),
             ] + heads.map {
                 .init(label: "stemzuil / kiosk \($0.kiosk): \($0.size) stemmen / ballots (tree head)", hex: Hex.encode($0.root.bytes))
-            } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(seed))], record: record))
+            } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(seed)),
+                 .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(gemeente.issuingPublicKey))],
+            issuingKey: [UInt8](gemeente.issuingPublicKey), record: record))
         // The signed caps per wijk of the definition (docs/elections.md, "Caps per wijk").
         let caps = definition.contests.flatMap { $0.caps ?? [] }
         if !caps.isEmpty { try report.setCaps(Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }) }

@@ -35,15 +35,17 @@ public struct ReportVerification: Sendable, Codable, Equatable {
     public let recordFolder: String?
     /// Every file of that record with its SHA-256 (empty without `--record`).
     public let files: [FileDigest]
-    /// The command an observer runs on the downloaded record.
+    /// The command an observer runs on the downloaded record: it pins the gemeente's issuing key, so a record
+    /// signed by anyone else fails.
     public let command: String
 
-    /// The verification block; `record` is the published record's folder, if known.
-    public init(values: [Value], record: URL?) throws {
+    /// The verification block; `issuingKey` is the gemeente's issuing public key, `record` the published record's
+    /// folder, if known.
+    public init(values: [Value], issuingKey: [UInt8], record: URL?) throws {
         self.values = values
         recordFolder = record?.lastPathComponent
         files = try record.map(Self.digests(of:)) ?? []
-        command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER")
+        command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER") + " --issuing-key " + Hex.encode(issuingKey)
     }
 
     /// SHA-256 of every file in `folder`, by path, streamed.

@@ -1,3 +1,5 @@
+import BuurtstemCrypto
+
 /// What `buurtstem-verify` found: every check with its outcome, and each failure with where it is.
 public struct VerificationReport: Sendable, Codable {
     /// One failure of a check.
@@ -31,6 +33,11 @@ public struct VerificationReport: Sendable, Codable {
 
     /// The record folder.
     public let record: String
+    /// The issuing key that signed the record's index (hex), once the index could be read: what an observer
+    /// compares with the key the gemeente publishes, unless they pinned it.
+    public var issuingPublicKey: String?
+    /// The key the observer said to expect (`--issuing-key`, hex); a record signed by another key fails.
+    public var expectedIssuingKey: String?
     /// The checks in the order they ran.
     public var checks: [Check] = []
 
@@ -61,6 +68,12 @@ final class ReportBuilder {
     func counted(_ name: String, _ count: Int = 1) {
         declare(name, name)
         report.checks[index[name]!].items += count
+    }
+
+    /// Notes the key that signed the record's index and the key the observer said to expect, if any.
+    func issuingKey(_ key: PublicKey, expected: PublicKey?) {
+        report.issuingPublicKey = key.hex
+        report.expectedIssuingKey = expected?.hex
     }
 
     /// Records a failure of `name`.

@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import Foundation
 
 /// Checks a published cheque round record (docs/record.md, "Cheque rounds") without the engine: the signed issued
@@ -11,10 +12,14 @@ public struct ChequeRecordVerifier: Sendable {
     public let folder: URL
     /// Lines read and checked per batch (bounds memory; hashes within a batch are computed on all cores).
     public var batchSize = 8192
+    /// The gemeente's issuing key as the observer got it from the gemeente (not from the record); when set, a
+    /// record signed by any other key fails.
+    public var expectedIssuingKey: PublicKey?
 
     /// A verifier for the cheque round record in `folder`.
-    public init(folder: URL) {
+    public init(folder: URL, expectedIssuingKey: PublicKey? = nil) {
         self.folder = folder
+        self.expectedIssuingKey = expectedIssuingKey
     }
 
     /// `true` if `folder` holds a cheque round's record (it has `round.json`) rather than an election's.
@@ -25,7 +30,7 @@ public struct ChequeRecordVerifier: Sendable {
     /// Runs every check; `progress` gets (lines checked, lines in the issued set and the ledger) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
         let report = ReportBuilder(record: folder.path)
-        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize)
+        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
         run.all(progress: progress)
         return report.report
     }

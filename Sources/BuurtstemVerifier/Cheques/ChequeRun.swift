@@ -22,6 +22,7 @@ struct ChequeRun {
     let folder: URL
     let report: ReportBuilder
     let batchSize: Int
+    let expectedIssuingKey: PublicKey?
     let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -51,10 +52,11 @@ struct ChequeRun {
     /// Per initiative id, over the first `settlement.ledger_size` entries.
     var settledCollected: [UInt64: Collected] = [:]
 
-    init(folder: URL, report: ReportBuilder, batchSize: Int) {
+    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
         self.folder = folder
         self.report = report
         self.batchSize = batchSize
+        self.expectedIssuingKey = expectedIssuingKey
     }
 
     // MARK: - Names of the checks
@@ -131,8 +133,7 @@ struct ChequeRun {
     // MARK: - Files
 
     mutating func checkFiles() {
-        let names = ChequeRecord.required + (FileManager.default.fileExists(atPath: url(ChequeRecord.settlement).path) ? [ChequeRecord.settlement] : [])
-        for name in names {
+        for name in ChequeRecord.required {
             report.counted(Self.files)
             guard let handle = try? FileHandle(forReadingFrom: url(name)) else {
                 report.fail(Self.files, file: name, "is missing or unreadable: every cheque round record has it")
@@ -149,50 +150,20 @@ struct ChequeRun {
         checkIndex()
     }
 
-    /// `record.json`: its format and kind, the signature by the key it names (compared with round.json's issuing
-    /// key in ``checkRound()``), and every file it lists present with that SHA-256; every file of the record listed.
+    /// `record.json`: the checks every record index gets (the key it names is compared with round.json's issuing
+    /// key in ``checkRound()``).
     mutating func checkIndex() {
         let name = ChequeRecord.index
-        report.counted(Self.files)
         guard FileManager.default.fileExists(atPath: url(name).path) else {
+            report.counted(Self.files)
             report.fail(Self.files, file: name, "is missing: a cheque round record has a signed index of its files' SHA-256 digests, so nothing vouches for the files' content")
             return
         }
         // RecordIndex spells its own keys (`gemeente_name`), which `convertFromSnakeCase` would no longer match.
         guard let index = Run.read(RecordIndex.self, name, in: folder, check: Self.files, decoder: checkpointDecoder, report: report) else { return }
         self.index = index
-        if index.format != RecordIndex.formatName {
-            report.fail(Self.files, file: name, "format '\(index.format)' is not \(RecordIndex.formatName)")
-        }
-        if index.kind != ChequeRecord.indexKind {
-            report.fail(Self.files, file: name, "is the index of a record of kind '\(index.kind)', not of a cheque round ('\(ChequeRecord.indexKind)')")
-        }
-        if !index.isValid {
-            report.fail(Self.files, file: name, "the index's signature does not match: record.json was altered or not signed by the key it names")
-        }
-        var listed = Set<String>()
-        for file in index.files {
-            report.counted(Self.files)
-            guard listed.insert(file.name).inserted else {
-                report.fail(Self.files, file: name, "lists \(file.name) twice")
-                continue
-            }
-            guard ChequeRecord.indexed.contains(file.name) else {
-                report.fail(Self.files, file: name, "lists '\(file.name)', which is no file of a cheque round record")
-                continue
-            }
-            guard let digest = Run.sha256(of: url(file.name)) else {
-                report.fail(Self.files, file: file.name, "is listed in record.json but missing")
-                continue
-            }
-            if digest != file.sha256.bytes {
-                report.fail(Self.files, file: file.name, "its SHA-256 differs from the one record.json lists: the file was changed")
-            }
-        }
-        let present = ChequeRecord.required + (FileManager.default.fileExists(atPath: url(ChequeRecord.settlement).path) ? [ChequeRecord.settlement] : [])
-        for file in present where !listed.contains(file) {
-            report.fail(Self.files, file: file, "is not listed in record.json: the signed index does not vouch for it")
-        }
+        report.issuingKey(index.issuingPublicKey, expected: expectedIssuingKey)
+        RecordIndexCheck.chequeRound.run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
     }
 
     // MARK: - Round
