@@ -1,0 +1,172 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import Testing
+
+/// `TestVectors/election-small/bytes.json`: for one item of every signed kind in the small record, the exact bytes
+/// docs/record.md says are signed or hashed, so someone writing a verifier in another language can compare their
+/// encoding byte by byte before running whole records.
+///
+/// The test rebuilds every vector from the record's files and requires the committed file to match: if an encoding
+/// changes, the vectors (and the record format) changed. `BUURTSTEM_WRITE_VECTORS=1` rewrites the file instead.
+@Suite("Byte vectors: the signed and hashed bytes of the small record")
+struct ByteVectorTests {
+    /// One vector: what it is, where it comes from, and the bytes and values derived from it (hex).
+    struct Vector: Codable, Equatable {
+        var name: String
+        var source: String
+        /// The exact bytes that are signed or hashed.
+        var bytes: String?
+        var sha256: String?
+        var signer: String?
+        var signature: String?
+        /// SHA-256(0x00 || bytes || signature): the entry's leaf hash in its Merkle tree.
+        var leafHash: String?
+        var trackingCode: String?
+        /// A value computed from several items (a tree head, the lot seed, a lot key).
+        var value: String?
+        /// A Merkle proof (RFC 9162), hashes in order.
+        var proof: [String]?
+        var index: Int?
+        var treeSize: Int?
+        var oldSize: Int?
+        var oldRoot: String?
+    }
+
+    /// The file's content.
+    struct Document: Codable, Equatable {
+        var about: String
+        var vectors: [Vector]
+    }
+
+    static let folder = TestVectorTests.folder
+    static let record = folder.appendingPathComponent("record")
+
+    static func read<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: record.appendingPathComponent(name)))
+    }
+
+    static func lines<T: Decodable>(_ type: T.Type, _ name: String) throws -> [T] {
+        try String(decoding: Data(contentsOf: record.appendingPathComponent(name)), as: UTF8.self)
+            .split(separator: "\n").map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
+
+    /// Every vector, computed from the record with the record library.
+    static func make() throws -> Document {
+        let index = try read(RecordIndex.self, ElectionRecordFile.index)
+        let definitionFile = try read(DefinitionFile.self, ElectionRecordFile.definition)
+        let definition = definitionFile.definition
+        let commitment = try read(IssuedPassCommitment.self, ElectionRecordFile.commitment)
+        let kiosks = try read([KioskRegistration].self, ElectionRecordFile.kiosks)
+        let result = try read(ElectionResult.self, ElectionRecordFile.result)
+        let issuer = hex(index.issuingPublicKey.bytes)
+        let tokens = try lines(PassLine.self, ElectionRecordFile.passes).map { $0.token(election: definition.id) }
+        let kiosk = try #require(kiosks.first)
+        let ballots = try lines(BallotLine.self, ElectionRecordFile.ballots(kiosk: kiosk.name))
+            .map { $0.ballot(election: definition.id, kiosk: kiosk.name) }
+        let checkpoints = try read([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: kiosk.name))
+        let token = tokens[0], ballot = ballots[0]
+        let passTree = MerkleTree(leafHashes: tokens.map { MerkleHash.leaf($0.signedBytes + $0.signature.bytes) })
+        let ballotTree = MerkleTree(leafHashes: ballots.map(\.leafHash))
+        var vectors: [Vector] = [
+            Vector(name: "definition: canonical bytes, their SHA-256 (definition_hash) and the manifest signature",
+                   source: ElectionRecordFile.definition, bytes: hex(definition.canonicalBytes), sha256: hex(definition.hash),
+                   signer: issuer, signature: hex(definitionFile.manifestSignature.bytes)),
+            Vector(name: "issued-pass commitment: signed bytes", source: ElectionRecordFile.commitment,
+                   bytes: hex(commitment.signedBytes), signer: issuer, signature: hex(commitment.signature.bytes)),
+            Vector(name: "pass token: signed bytes and its leaf hash in the issued-pass tree", source: "\(ElectionRecordFile.passes):1",
+                   bytes: hex(token.signedBytes), signer: issuer, signature: hex(token.signature.bytes),
+                   leafHash: hex(MerkleHash.leaf(token.signedBytes + token.signature.bytes))),
+            Vector(name: "issued-pass tree head over every pass line in order (the commitment's root)", source: ElectionRecordFile.passes,
+                   value: hex(passTree.root), treeSize: passTree.size),
+            Vector(name: "inclusion proof of the second pass in the issued-pass tree", source: "\(ElectionRecordFile.passes):2",
+                   leafHash: hex(passTree.leaves[1]), value: hex(passTree.root), proof: passTree.inclusionProof(index: 1).map(hex),
+                   index: 1, treeSize: passTree.size),
+            Vector(name: "kiosk registration: signed bytes", source: "\(ElectionRecordFile.kiosks)[0]",
+                   bytes: hex(kiosk.signedBytes), signer: issuer, signature: hex(kiosk.signature.bytes)),
+            Vector(name: "ballot: signed bytes (the entry is them followed by the signature), leaf hash and tracking code",
+                   source: "\(ElectionRecordFile.ballots(kiosk: kiosk.name)):1", bytes: hex(ballot.signedBytes),
+                   signer: hex(ballot.pass.bytes), signature: hex(ballot.signature.bytes), leafHash: hex(ballot.leafHash),
+                   trackingCode: TrackingCode.code(leafHash: ballot.leafHash)),
+            Vector(name: "inclusion proof of the third ballot in its kiosk's log", source: "\(ElectionRecordFile.ballots(kiosk: kiosk.name)):3",
+                   leafHash: hex(ballotTree.leaves[2]), value: hex(ballotTree.root), proof: ballotTree.inclusionProof(index: 2).map(hex),
+                   index: 2, treeSize: ballotTree.size),
+        ]
+        for checkpoint in checkpoints {
+            vectors.append(Vector(name: "checkpoint at \(checkpoint.size) ballots: signed bytes", source: ElectionRecordFile.checkpoints(kiosk: kiosk.name),
+                                  bytes: hex(checkpoint.signedBytes), signer: hex(checkpoint.signer.bytes), signature: hex(checkpoint.signature.bytes),
+                                  value: hex(checkpoint.root), treeSize: Int(checkpoint.size)))
+        }
+        let oldSize = ballotTree.size / 2
+        vectors.append(Vector(name: "consistency proof of the log's first \(oldSize) ballots with all of them", source: ElectionRecordFile.ballots(kiosk: kiosk.name),
+                              value: hex(ballotTree.root), proof: ballotTree.consistencyProof(oldSize: oldSize).map(hex),
+                              treeSize: ballotTree.size, oldSize: oldSize, oldRoot: hex(ballotTree.root(of: 0..<oldSize))))
+        vectors.append(Vector(name: "lot seed from the final log heads", source: "\(ElectionRecordFile.result) logs", value: hex(ElectionResult.lotSeed(logs: result.logs))))
+        for project in definition.contests[0].projects {
+            vectors.append(Vector(name: "public-lot key of project \(project.id): SHA-256(lot seed || UTF-8 id)", source: ElectionRecordFile.definition,
+                                  bytes: hex(result.lotSeed.bytes + Array(project.id.utf8)), sha256: hex(SHA.sha256(result.lotSeed.bytes + Array(project.id.utf8)))))
+        }
+        vectors.append(Vector(name: "result: signed bytes", source: ElectionRecordFile.result, bytes: hex(result.signedBytes), signer: issuer,
+                              signature: hex(result.signature.bytes)))
+        vectors.append(Vector(name: "record index: signed bytes", source: ElectionRecordFile.index,
+                              bytes: hex(RecordIndex.signedBytes(kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
+                              signer: issuer, signature: hex(index.signature.bytes)))
+        return Document(about: "The exact bytes docs/record.md defines, for one item of each kind in record/ (hex). "
+                            + "Written by Tests/BuurtstemVerifierTests/ByteVectorTests.swift, which checks them on every run.",
+                        vectors: vectors)
+    }
+
+    static let url = folder.appendingPathComponent("bytes.json")
+
+    @Test("bytes.json holds exactly the bytes the record library makes from the small record")
+    func vectorsMatch() throws {
+        let made = try Self.make()
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if ProcessInfo.processInfo.environment["BUURTSTEM_WRITE_VECTORS"] == "1" {
+            try (encoder.encode(made) + Data("\n".utf8)).write(to: Self.url)
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let committed = try decoder.decode(Document.self, from: Data(contentsOf: Self.url))
+        #expect(committed.vectors.count == made.vectors.count)
+        for (stored, computed) in zip(committed.vectors, made.vectors) {
+            #expect(stored == computed, "\(stored.name)")
+        }
+    }
+
+    /// What each vector claims, from the file alone: signatures verify over the bytes, hashes and leaf hashes
+    /// recompute with plain SHA-256 (0x00 prefix for a leaf), proofs check by RFC 9162 against the stated heads.
+    @Test("every vector is self-consistent: signatures verify, leaf hashes and proofs recompute")
+    func vectorsHold() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let document = try decoder.decode(Document.self, from: Data(contentsOf: Self.url))
+        func bytes(_ text: String?) throws -> [UInt8] { try #require(text.flatMap { Hex.decode($0) }) }
+        #expect(document.vectors.count >= 14)
+        for vector in document.vectors {
+            if let signer = vector.signer {
+                let key = try PublicKey(bytes: try bytes(signer))
+                #expect(key.isValidSignature(try Signature(bytes: try bytes(vector.signature)), for: try bytes(vector.bytes)), "\(vector.name)")
+            }
+            if let sha = vector.sha256 { #expect(SHA.sha256(try bytes(vector.bytes)) == (try bytes(sha)), "\(vector.name)") }
+            if vector.bytes != nil, vector.signature != nil, let leaf = vector.leafHash {
+                #expect(SHA.sha256([0] + (try bytes(vector.bytes)) + (try bytes(vector.signature))) == (try bytes(leaf)), "\(vector.name)")
+            }
+            if let proof = vector.proof, let size = vector.treeSize {
+                let path = try proof.map { try bytes($0) }
+                if let index = vector.index {
+                    #expect(MerkleProof.verifyInclusion(leafHash: try bytes(vector.leafHash), index: index, treeSize: size, path: path,
+                                                        root: try bytes(vector.value)), "\(vector.name)")
+                }
+                if let oldSize = vector.oldSize {
+                    #expect(MerkleProof.verifyConsistency(oldSize: oldSize, oldRoot: try bytes(vector.oldRoot), newSize: size,
+                                                          newRoot: try bytes(vector.value), proof: path), "\(vector.name)")
+                }
+            }
+        }
+    }
+}
