@@ -234,4 +234,34 @@ struct RecordTamperTests {
         let malformed = try cli.run([record.path, "--issuing-key", "abc"], tool: "buurtstem-verify")
         #expect(malformed.status == 64 && malformed.stderr.contains("--issuing-key: a public key is written as 64 hex characters"), "\(malformed.stderr)")
     }
+
+    @Test("kill -9 during an export never leaves a half record: the folder is absent or verifies, and a rerun completes it")
+    func killDuringExport() throws {
+        let (cli, _, _) = try Self.record()
+        for (attempt, delay) in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4].enumerated() {
+            let name = "killed-\(attempt)"
+            let process = Process()
+            process.executableURL = CLI.productsDirectory.appendingPathComponent("buurtstem")
+            process.arguments = ["record", "export", "--election", "kw-now", "--out", name]
+            process.currentDirectoryURL = cli.directory
+            process.environment = ProcessInfo.processInfo.environment.merging(cli.environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let folder = cli.directory.appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                // Killed before the end: run it again into the same place; the leftover staging folder is replaced.
+                let rerun = try cli.run("record", "export", "--election", "kw-now", "--out", name)
+                #expect(rerun.status == 0, "\(name): \(rerun.stderr)")
+            }
+            #expect(try cli.run([folder.path], tool: "buurtstem-verify").status == 0, "\(name) is not a whole record")
+            #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".\(name).partial").path))
+        }
+        let again = try cli.run("record", "export", "--election", "kw-now", "--out", "killed-0")
+        #expect(again.status != 0 && again.stderr.contains("exists and is not an empty folder"), "\(again.stderr)")
+    }
 }
+

@@ -45,7 +45,9 @@ public enum ChequeRecordExport {
         guard [UInt8](try store.gemeente().issuingPublicKey) == issuingKey.publicKey.bytes else {
             throw UsageError("the key given is not this gemeente's issuing key; the record's index must be signed with the key round.json names")
         }
-        try prepare(folder)
+        // Written under a hidden name and moved into place when complete: never a half record at `folder`.
+        let staged = try StagedFolder(destination: folder)
+        let destination = folder, folder = staged.staging
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -143,24 +145,9 @@ public enum ChequeRecordExport {
             let indexEncoder = JSONEncoder()
             indexEncoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try file(indexFile) { try $0.write(String(decoding: try indexEncoder.encode(index), as: UTF8.self) + "\n") }
-            return Summary(folder: folder.path, files: files, issued: issued, ledgerEntries: entries,
+            try staged.commit()
+            return Summary(folder: destination.path, files: files, issued: issued, ledgerEntries: entries,
                            checkpoints: checkpoints.count, settled: settlement != nil)
-        }
-    }
-
-    private static func prepare(_ folder: URL) throws {
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue, try manager.contentsOfDirectory(atPath: folder.path).isEmpty else {
-                throw UsageError("--out \(folder.path) exists and is not an empty folder; choose a new folder for the record")
-            }
-        } else {
-            do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw UsageError("cannot create \(folder.path): \(error.localizedDescription)")
-            }
         }
     }
 }

@@ -3,24 +3,20 @@ import BuurtstemRecord
 import Foundation
 
 /// Writes the files of a published record into a new folder, hashing each as it goes, so the index can list
-/// every file's SHA-256 without reading anything twice. Large files are written line by line.
+/// every file's SHA-256 without reading anything twice. Large files are written line by line. The folder appears
+/// only when the signed index is written (``StagedFolder``).
 final class RecordWriter {
-    /// The record folder.
+    /// Where the files are written until ``finish(kind:election:gemeente:issuingKey:)`` moves them into place.
     let folder: URL
+    private let staged: StagedFolder
     private(set) var digests: [RecordIndex.FileDigest] = []
     private let encoder: JSONEncoder
     private let lineEncoder: JSONEncoder
 
-    /// Creates `folder`, which must not exist or be empty.
-    init(folder: URL) throws {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: folder.path) {
-            guard try manager.contentsOfDirectory(atPath: folder.path).isEmpty else {
-                throw UsageError("\(folder.path) is not empty; export the record into a new folder")
-            }
-        }
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        self.folder = folder
+    /// A writer for a record in `destination`, which must not exist or be empty.
+    init(folder destination: URL) throws {
+        staged = try StagedFolder(destination: destination)
+        folder = staged.staging
         encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         lineEncoder = JSONEncoder()
@@ -66,13 +62,14 @@ final class RecordWriter {
         digests.append(RecordIndex.FileDigest(name: name, sha256: SHA.sha256(bytes)))
     }
 
-    /// Writes the signed index over every file written so far.
+    /// Writes the signed index over every file written so far and moves the finished record into place.
     func finish(kind: String, election: String, gemeente: Gemeente, issuingKey: SigningKey) throws -> RecordIndex {
         let index = RecordIndex(kind: kind, election: election, gemeente: gemeente.code, gemeenteName: gemeente.name,
                                 files: digests, issuingKey: issuingKey)
         var bytes = try encoder.encode(index)
         bytes.append(UInt8(ascii: "\n"))
         try Data(bytes).write(to: folder.appendingPathComponent(ElectionRecordFile.index))
+        try staged.commit()
         return index
     }
 }
