@@ -3,11 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # SCRATCH=PATH (or SCRATCH_PATH=PATH) builds in that scratch folder (as `swift build --scratch-path PATH`).
-SCRATCH="${SCRATCH:-${SCRATCH_PATH:-}}"
-scratch=(${SCRATCH:+--scratch-path "$SCRATCH"})
-swift build "${scratch[@]}" --product buurtstem >/dev/null
-swift build "${scratch[@]}" --product buurtstem-verify >/dev/null
-bin="$(swift build "${scratch[@]}" --show-bin-path)"
+bin="$(scripts/build-products.sh)"
 {
   echo "# Command-line reference"
   echo

@@ -124,7 +124,7 @@ struct ExportedLineTests {
 
     @Test("a record whose lines another exporter wrote (other key order) still verifies: only the file digests differ")
     func otherExporter() throws {
-        let source = TestVectorTests.folder.appendingPathComponent(try TestVectorTests.expected().record)
+        let source = try TestVectorTests.vectors.record()
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("exported-line-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
