@@ -39,7 +39,7 @@ struct ByteVectorTests {
         var vectors: [Vector]
     }
 
-    static let folder = TestVectorTests.folder
+    static let folder = TestVectorTests.vectors.folder
     static let record = folder.appendingPathComponent("record")
 
     static func read<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
