@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import BuurtstemVerifier
 import Foundation
 import Testing
@@ -18,4 +19,37 @@ struct ChequeTestVectorTests {
     func variantsFail() throws {
         try Self.vectors.expectVariantsFail(minimumVariants: 8) { ChequeRecordVerifier(folder: $0).verify() }
     }
+
+    /// The failures of `check` when verifying variant `name`.
+    static func failures(_ name: String, _ check: String) -> [String] {
+        let report = ChequeRecordVerifier(folder: vectors.folder.appendingPathComponent("variants/\(name)")).verify()
+        return report.checks.first { $0.name == check }?.failures.map(\.message) ?? []
+    }
+
+    @Test("the settlement check states only what is true of the ledger it has")
+    func settlementMessages() throws {
+        // A dropped entry: the settled size is never reached, so no amounts are compared (none would be the ledger's).
+        let dropped = Self.failures("dropped-redemption", "settlement")
+        #expect(dropped == ["settles 5 ledger entries, but the ledger has 4: entries were dropped"], "\(dropped)")
+        // An entry added: the first five entries, which the settlement signs, no longer have its tree head.
+        let duplicated = Self.failures("duplicated-redemption", "settlement")
+        #expect(duplicated.contains("ledger_root is not the tree head of the ledger's first 5 entries: the entries it settles were changed"), "\(duplicated)")
+        #expect(duplicated.contains { $0.hasPrefix("settles 5 ledger entries, but the ledger has 6: entries were added after settlement") })
+        // A settled round takes no redemptions: the checkpoint check does not advise making a checkpoint.
+        let checkpoints = Self.failures("duplicated-redemption", "ledger checkpoints")
+        #expect(checkpoints.contains { $0.contains("entries were added after settlement") }, "\(checkpoints)")
+        #expect(!checkpoints.contains { $0.contains("make a checkpoint") }, "\(checkpoints)")
+    }
+
+    @Test("without record.json the report names round.json's issuing key, and --issuing-key is held against it")
+    func keyWithoutIndex() throws {
+        let folder = Self.vectors.folder.appendingPathComponent("variants/deleted-index")
+        let round = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("round.json"))) as? [String: Any]
+        let key = try #require(round?["issuing_public_key"] as? String)
+        #expect(ChequeRecordVerifier(folder: folder).verify().issuingPublicKey == key)
+        let other = try PublicKey(bytes: [UInt8](repeating: 7, count: 32))
+        let pinned = ChequeRecordVerifier(folder: folder, expectedIssuingKey: other).verify()
+        #expect(pinned.checks.first { $0.name == "round" }?.failures.first?.message.contains("given with --issuing-key") == true)
+    }
 }
+

@@ -173,6 +173,13 @@ struct ChequeRun {
         self.round = round
         let file = ChequeRecord.round
         report.counted(Self.roundCheck)
+        if index == nil {
+            // No readable index: round.json's key is the one everything else is checked with, so name and pin it.
+            report.issuingKey(round.issuingPublicKey, expected: expectedIssuingKey)
+            if let expectedIssuingKey, round.issuingPublicKey != expectedIssuingKey {
+                report.fail(Self.roundCheck, file: file, "names issuing key \(round.issuingPublicKey.hex.prefix(16))..., not \(expectedIssuingKey.hex.prefix(16))... given with --issuing-key: this is not the gemeente's record, or the wrong key was given")
+            }
+        }
         if let index {
             // The index's signature is checked with the key it names; that key must be the round's issuing key.
             if index.issuingPublicKey != round.issuingPublicKey {
