@@ -1,7 +1,7 @@
 import Buurtstem
 
 /// The results page of a cheque round: every initiative with what it collected and whether it is funded, where the
-/// money went, reach per buurt, and how to verify it yourself.
+/// money went, who pays it when a budget plan is named, reach per buurt, and how to verify it yourself.
 enum ChequeRoundPage {
     /// The whole page.
     static func html(_ report: ChequeRoundReport) -> String {
@@ -17,6 +17,9 @@ enum ChequeRoundPage {
             ("Naar initiatieven", "Paid to initiatives", SiteFormat.money(report.fundedCents), "funded"),
             ("Initiatieven", "Initiatives funded", "\(funded) / \(report.initiatives.count)", "initiatives"),
         ])
+        body += Page.contents([("besluit", "Wat is besloten", "What was decided"), ("geld", "Geld per wijk", "Money per wijk")]
+            + (report.coFunding == nil ? [] : [CoFundingSection.contentsEntry])
+            + [("bereik", "Bereik per buurt", "Reach per buurt"), ("controle", "Zelf controleren", "Verify it yourself"), ("bestanden", "Bestanden", "Files")])
         let scope: (String, String) = switch report.scope {
         case "buurt": ("een initiatief in de eigen buurt", "an initiative in one's own buurt")
         case "wijk": ("een initiatief in de eigen wijk", "an initiative in one's own wijk")
@@ -32,18 +35,23 @@ enum ChequeRoundPage {
                 .init(label: $0.title, value: $0.collectedCents, text: SiteFormat.money($0.collectedCents), style: $0.funded ? "funded" : "open",
                       background: $0.targetCents)
             })
+        // Who pays each initiative stands next to its outcome, only when a plan was named.
+        let paidBy = report.coFunding != nil
         let rows = report.initiatives.map { line in
-            Table.Row(cells: [.text(line.title), .html("\(HTML.escape(line.buurtName)) <span class=\"en\">\(HTML.escape(line.buurt))</span>"),
-                              .number(SiteFormat.money(line.targetCents), key: "target-cents", value: "\(line.targetCents)"),
-                              .number(SiteFormat.count(line.cheques), key: "cheques", value: "\(line.cheques)"),
-                              .number(SiteFormat.money(line.collectedCents), key: "collected-cents", value: "\(line.collectedCents)"),
-                              .html(line.funded ? HTML.both("gefinancierd", "funded") : HTML.both("niet gefinancierd", "not funded")),
-                              .html("<span lang=\"en\">\(HTML.escape(line.reason))</span>")],
-                      attributes: " data-initiative=\"\(line.id)\" data-funded=\"\(line.funded)\"", style: line.funded ? "funded" : "")
+            var cells: [Table.Cell] = [.text(line.title), .html("\(HTML.escape(line.buurtName)) <span class=\"en\">\(HTML.escape(line.buurt))</span>"),
+                                       .number(SiteFormat.money(line.targetCents), key: "target-cents", value: "\(line.targetCents)"),
+                                       .number(SiteFormat.count(line.cheques), key: "cheques", value: "\(line.cheques)"),
+                                       .number(SiteFormat.money(line.collectedCents), key: "collected-cents", value: "\(line.collectedCents)"),
+                                       .html(line.funded ? HTML.both("gefinancierd", "funded") : HTML.both("niet gefinancierd", "not funded"))]
+            if paidBy { cells.append(.html(line.funders.isEmpty ? "–" : CoFundingSection.paidBy(line.funders))) }
+            cells.append(.html("<span lang=\"en\">\(HTML.escape(line.reason))</span>"))
+            return Table.Row(cells: cells, attributes: " data-initiative=\"\(line.id)\" data-funded=\"\(line.funded)\"", style: line.funded ? "funded" : "")
         }
-        decided += chart.figure(table: Table(headers: [HTML.both("Initiatief", "Initiative"), HTML.both("Buurt", "Buurt"), HTML.both("Doel", "Target"),
-                                                       HTML.both("Cheques", "Cheques"), HTML.both("Opgehaald", "Collected"),
-                                                       HTML.both("Uitkomst", "Outcome"), HTML.both("Waarom", "Why")], rows: rows).html)
+        var headers = [HTML.both("Initiatief", "Initiative"), HTML.both("Buurt", "Buurt"), HTML.both("Doel", "Target"), HTML.both("Cheques", "Cheques"),
+                       HTML.both("Opgehaald", "Collected"), HTML.both("Uitkomst", "Outcome")]
+        if paidBy { headers.append(HTML.both("Betaald door", "Paid by")) }
+        headers.append(HTML.both("Waarom", "Why"))
+        decided += chart.figure(table: Table(headers: headers, rows: rows).html)
         body += Page.section(id: "besluit", dutch: "Wat is besloten", english: "What was decided", decided)
         var money = Page.figures([
             ("Uitgegeven", "Issued", SiteFormat.money(report.issuedCents), "issued-cents"),
@@ -69,6 +77,7 @@ enum ChequeRoundPage {
                                                           HTML.both("Naar initiatieven", "To initiatives"), HTML.both("Initiatieven", "Initiatives funded")],
                                                 rows: areaRows).html)
         body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk", money)
+        if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding, of: .initiatives) }
         body += ReachSection.html(report.reach, ballots: false)
         body += VerifySection.html(report.verification, receipt: false)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
@@ -77,7 +86,7 @@ enum ChequeRoundPage {
             ("areas.csv", "geld per wijk", "money per wijk"),
             ("reach-buurten.csv", "bereik per buurt", "reach per buurt"),
             ("reach-wijken.csv", "bereik per wijk", "reach per wijk"),
-        ]))
+        ] + (report.coFunding == nil ? [] : [CoFundingSection.download(of: .initiatives)])))
         return Page.document(title: "Buurtcheques \(report.round) – \(report.gemeenteName)", body: body)
     }
 }

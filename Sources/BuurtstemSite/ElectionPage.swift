@@ -19,18 +19,14 @@ enum ElectionPage {
             ("Gefinancierd", "Funded", SiteFormat.money(funded), "funded"),
             ("Projecten", "Projects funded", "\(fundedCount) / \(projectCount)", "projects"),
         ])
-        body += "<nav class=\"toc\"><ul>"
-            + "<li><a href=\"#besluit\">\(HTML.both("Wat is besloten", "What was decided"))</a></li>"
-            + "<li><a href=\"#geld\">\(HTML.both("Geld per wijk", "Money per wijk"))</a></li>"
-            + (report.weighting == nil ? "" : "<li><a href=\"#weging\">\(HTML.both("Weging", "Weighting"))</a></li>")
-            + (report.coFunding == nil ? "" : "<li><a href=\"#betalers\">\(HTML.both("Wie betaalt", "Who pays"))</a></li>")
-            + "<li><a href=\"#bereik\">\(HTML.both("Opkomst per buurt", "Turnout per buurt"))</a></li>"
-            + "<li><a href=\"#controle\">\(HTML.both("Zelf controleren", "Verify it yourself"))</a></li>"
-            + "<li><a href=\"#bestanden\">\(HTML.both("Bestanden", "Files"))</a></li></ul></nav>"
+        body += Page.contents([("besluit", "Wat is besloten", "What was decided"), ("geld", "Geld per wijk", "Money per wijk")]
+            + (report.weighting == nil ? [] : [("weging", "Weging", "Weighting")])
+            + (report.coFunding == nil ? [] : [CoFundingSection.contentsEntry])
+            + [("bereik", "Opkomst per buurt", "Turnout per buurt"), ("controle", "Zelf controleren", "Verify it yourself"), ("bestanden", "Bestanden", "Files")])
         body += decided(report)
         body += money(report)
         if let weighting = report.weighting { body += WeightingSection.html(weighting) }
-        if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding) }
+        if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding, of: .projects) }
         body += ReachSection.html(report.reach, ballots: true)
         body += VerifySection.html(report.verification, receipt: true)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
@@ -40,7 +36,7 @@ enum ElectionPage {
             ("reach-buurten.csv", "opkomst per buurt", "turnout per buurt"),
             ("reach-wijken.csv", "opkomst per wijk", "turnout per wijk"),
         ] + (report.weighting == nil ? [] : [("weighting.csv", "uitkomst met en zonder weging", "outcome with and without the weighting")])
-          + (report.coFunding == nil ? [] : [("funders.csv", "wie betaalt welk deel van elk project", "who pays what part of each project")])))
+          + (report.coFunding == nil ? [] : [CoFundingSection.download(of: .projects)])))
         return Page.document(title: "\(report.title) – \(report.gemeenteName)", body: body)
     }
 
@@ -115,8 +111,7 @@ enum ElectionPage {
         }
         out += "<div><dt>\(HTML.both("Kosten", "Cost"))</dt><dd class=\"cost\">\(SiteFormat.money(project.costCents))</dd></div></dl>"
         if !project.funders.isEmpty {
-            out += "<p>\(HTML.both("Betaald door", "Paid by")): "
-                + project.funders.map { "\(HTML.escape($0.funder)) \(SiteFormat.money($0.cents))" }.joined(separator: ", ") + "</p>"
+            out += "<p>\(HTML.both("Betaald door", "Paid by")): \(CoFundingSection.paidBy(project.funders))</p>"
         }
         out += "<p class=\"reason\"><strong>\(HTML.both("Waarom", "Why")):</strong> "
         if let explanation = project.explanation {

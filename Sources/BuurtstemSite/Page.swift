@@ -30,6 +30,11 @@ enum Page {
         "<section id=\"\(id)\"><h2>\(HTML.both(dutch, english))</h2>\(body)</section>"
     }
 
+    /// The page's contents: a link to each section, by its anchor, with a bilingual name.
+    static func contents(_ entries: [(id: String, dutch: String, english: String)]) -> String {
+        "<nav class=\"toc\"><ul>" + entries.map { "<li><a href=\"#\($0.id)\">\(HTML.both($0.dutch, $0.english))</a></li>" }.joined() + "</ul></nav>"
+    }
+
     /// A row of key figures.
     static func figures(_ items: [(dutch: String, english: String, value: String, key: String)]) -> String {
         "<dl class=\"figures\">" + items.map {

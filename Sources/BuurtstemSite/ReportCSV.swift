@@ -46,7 +46,7 @@ enum ReportCSV {
                      contest.projects.map {
                          [contest.area, contest.name, $0.id, $0.title, $0.area ?? "", $0.category ?? "", "\($0.costCents)",
                           SiteFormat.plainEuros($0.costCents), "\($0.votes)", "\($0.points)", "\($0.funded)", $0.fundedOrder.map { "\($0)" } ?? "",
-                          $0.reason, $0.funders.map { "\($0.funder): \($0.cents)" }.joined(separator: "; ")]
+                          $0.reason, parts($0.funders)]
                      }
                  })
     }
@@ -64,13 +64,20 @@ enum ReportCSV {
                  })
     }
 
-    /// Co-funding: per funder its total, then per funded project each funder's part (parts add up to the cost).
-    static func funders(_ coFunding: CoFunding) -> String {
-        document(["level", "funder", "funder_name", "share", "project", "project_title", "cost_cents", "cents", "eur"],
+    /// A funded item's funders in one field, `Gemeente Groningen: 1133; Woningcorporaties: 1132` (cents); empty
+    /// without a plan.
+    static func parts(_ funders: [FunderShare]) -> String {
+        funders.map { "\($0.funder): \($0.cents)" }.joined(separator: "; ")
+    }
+
+    /// Co-funding: per funder its total, then per funded project (or initiative) each funder's part (parts add up to
+    /// what it is paid). The item columns are named as in the page's own CSV file (`project`, `initiative`).
+    static func funders(_ coFunding: CoFunding, of funded: CoFundingSection.Funded) -> String {
+        document(["level", "funder", "funder_name", "share", funded.csvItem, "\(funded.csvItem)_title", funded.csvAmount, "cents", "eur"],
                  coFunding.funders.map { ["funder", $0.id, $0.name, $0.share, "", "", "", "\($0.totalCents)", SiteFormat.plainEuros($0.totalCents)] }
                  + coFunding.items.flatMap { split in
                      zip(coFunding.funders, split.partsCents).map { funder, cents in
-                         ["project", funder.id, funder.name, funder.share, split.item.id, split.item.title, "\(split.item.costCents)",
+                         [funded.csvItem, funder.id, funder.name, funder.share, split.item.id, split.item.title, "\(split.item.costCents)",
                           "\(cents)", SiteFormat.plainEuros(cents)]
                      }
                  })
@@ -79,10 +86,10 @@ enum ReportCSV {
     /// Every initiative of a cheque round.
     static func initiatives(_ report: ChequeRoundReport) -> String {
         document(["initiative", "title", "buurt", "buurt_name", "wijk", "target_cents", "cheques", "collected_cents", "collected_eur", "funded",
-                  "funded_cents", "reason"],
+                  "funded_cents", "reason", "funders"],
                  report.initiatives.map {
                      ["\($0.id)", $0.title, $0.buurt, $0.buurtName, $0.wijk, "\($0.targetCents)", "\($0.cheques)", "\($0.collectedCents)",
-                      SiteFormat.plainEuros($0.collectedCents), "\($0.funded)", "\($0.fundedCents)", $0.reason]
+                      SiteFormat.plainEuros($0.collectedCents), "\($0.funded)", "\($0.fundedCents)", $0.reason, parts($0.funders)]
                  })
     }
 

@@ -27,7 +27,7 @@ public enum ResultsSite {
          File(name: "reach-buurten.csv", contents: ReportCSV.reach(report.reach.buurten, total: report.reach.total)),
          File(name: "reach-wijken.csv", contents: ReportCSV.reach(report.reach.wijken, total: report.reach.total))]
             + (report.weighting.map { [File(name: "weighting.csv", contents: ReportCSV.weighting($0))] } ?? [])
-            + (report.coFunding.map { [File(name: "funders.csv", contents: ReportCSV.funders($0))] } ?? [])
+            + (report.coFunding.map { [File(name: "funders.csv", contents: ReportCSV.funders($0, of: .projects))] } ?? [])
     }
 
     /// The files of a cheque round's site.
@@ -38,6 +38,7 @@ public enum ResultsSite {
          File(name: "areas.csv", contents: ReportCSV.areas(report.areas)),
          File(name: "reach-buurten.csv", contents: ReportCSV.reach(report.reach.buurten, total: report.reach.total)),
          File(name: "reach-wijken.csv", contents: ReportCSV.reach(report.reach.wijken, total: report.reach.total))]
+            + (report.coFunding.map { [File(name: "funders.csv", contents: ReportCSV.funders($0, of: .initiatives))] } ?? [])
     }
 
     /// The files of a year view.

@@ -70,7 +70,7 @@ struct SettlementView: Encodable {
         self.report = report
         coFunding = try plan.map { plan in
             try CoFunding(items: report.initiatives.filter(\.funded).map {
-                CoFunding.Item(id: String($0.initiative), title: $0.title, area: $0.buurt, costCents: $0.fundedCents)
+                CoFunding.Item.initiative($0.initiative, title: $0.title, buurt: $0.buurt, fundedCents: $0.fundedCents)
             }, plan: plan)
         }
     }

@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The published record's folder: its files are listed with their SHA-256 on the site.")
     var record: String?
 
-    @Option(help: "A budget plan (YAML, docs/budgets.md): with --election, each funded project split across its funders (whole cents, largest remainder); with a year view, each wijk's cap.")
+    @Option(help: "A budget plan (YAML, docs/budgets.md): with --election or --round, each funded project or initiative split across its funders (whole cents, largest remainder); with a year view, each wijk's cap.")
     var plan: String?
 
     @OptionGroup var store: StoreOptions
@@ -58,9 +58,6 @@ struct ReportCommand: ParsableCommand {
         if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together: give both days, e.g. --from 2026-01-01 --to 2026-06-30") }
         if record != nil, year != nil || from != nil { throw ValidationError("--record goes with --election or --round, not with a year view") }
         if area != nil, year == nil, from == nil { throw ValidationError("--area goes with a year view (--year or --from/--to)") }
-        if plan != nil, round != nil {
-            throw ValidationError("--plan goes with --election or a year view; for a cheque round use 'buurtstem cheques report --round ID --plan FILE'")
-        }
     }
 
     func run() throws {
@@ -76,7 +73,8 @@ struct ReportCommand: ParsableCommand {
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         } else if let round {
-            let report = try ChequeRoundReport.load(round: round, store: store, marginPercent: margin, record: recordFolder)
+            var report = try ChequeRoundReport.load(round: round, store: store, marginPercent: margin, record: recordFolder)
+            if let budgetPlan { try report.setFunders(plan: budgetPlan) }
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         } else {

@@ -11,6 +11,9 @@ from selenium.webdriver.common.by import By
 
 import browser
 
+# The shipped budget plan: the cheque round's site is written with it, so it shows who pays.
+PLAN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Budgets", "groningen-wijkvernieuwing-2011-2014.yaml")
+
 
 def money(cents: int) -> str:
     """Cents the Dutch way, as the site writes them: `€ 12.500,00`."""
@@ -38,8 +41,9 @@ class ResultsSiteTest(unittest.TestCase):
         cls.report = json.loads(browser.run_cli("report", "--election", "demo-wijkstemdag", "--out", "site", "--record",
                                                 "demo/record-demo-wijkstemdag", "--json", *db, cwd=cwd).stdout)
         cls.round = json.loads(browser.run_cli("report", "--round", "demo-najaar", "--out", "site-cheques", "--record",
-                                               "demo/record-demo-najaar", "--json", *db, cwd=cwd).stdout)
-        cls.settlement = json.loads(browser.run_cli("cheques", "report", "--round", "demo-najaar", "--json", *db, cwd=cwd).stdout)
+                                               "demo/record-demo-najaar", "--plan", PLAN, "--json", *db, cwd=cwd).stdout)
+        cls.settlement = json.loads(browser.run_cli("cheques", "report", "--round", "demo-najaar", "--plan", PLAN, "--json",
+                                                    *db, cwd=cwd).stdout)
         cls.year = json.loads(browser.run_cli("report", "--year", cls.report["pollsClose"][:4], "--out", "site-year", "--json",
                                               *db, cwd=cwd).stdout)
         cls.driver = browser.new_driver(browser.PHONE)
@@ -153,6 +157,13 @@ class ResultsSiteTest(unittest.TestCase):
             self.assertEqual(row.get_attribute("data-funded"), "true" if line["funded"] else "false")
         redeemed = self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="redeemed"]').text
         self.assertEqual(redeemed, count(self.settlement["total"]["redeemed"]))
+        # Who pays: each funder's total is that of `cheques report --plan`, and together they pay what was funded.
+        co_funding = self.settlement["coFunding"]
+        for funder in co_funding["funders"]:
+            cell = self.driver.find_element(By.CSS_SELECTOR, f'#betalers tr[data-funder="{funder["id"]}"] td[data-total-cents]')
+            self.assertEqual(cell.get_attribute("textContent"), money(funder["totalCents"]))
+        self.assertEqual(sum(funder["totalCents"] for funder in co_funding["funders"]), self.settlement["settlement"]["fundedCents"])
+        self.assertEqual(self.round["coFunding"], co_funding)
         self.open("site-cheques", browser.DESKTOP)
         browser.screenshot(self.driver, "results-site-cheques-desktop")
 

@@ -73,4 +73,112 @@ struct ReportCommandTests {
         let csv = try String(contentsOf: cli.directory.appendingPathComponent("jaar/wijken.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 3)
     }
+
+    @Test("a cheque round's site with --plan: who pays each funded initiative, the split of 'cheques report --plan'; a bad plan writes nothing")
+    func chequeRoundPlan() throws {
+        var cli = try CLI.groningen()
+        let plan = CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml")
+        func json(_ text: String) throws -> [String: Any] { try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:] }
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(path).path) }
+        // Round r funds two initiatives with odd amounts (EUR 7.55 a cheque), so the 50/50 split leaves a cent; round
+        // leeg funds none.
+        cli.environment["BUURTSTEM_NOW"] = "2026-02-20T09:00:00Z"
+        var cheques: [String: [String: [String]]] = [:]
+        for round in ["r", "leeg"] {
+            #expect(try cli.run("cheques", "round", "create", "--id", round, "--value", "7.55", "--issue-date", "2026-03-01",
+                                "--valid-until", "2026-06-30", "--scope", "buurt").status == 0)
+            #expect(try cli.run("cheques", "issue", "--round", round, "--print-to", "print-\(round)").status == 0)
+            let csv = try String(contentsOf: cli.directory.appendingPathComponent("print-\(round)/cheques.csv"), encoding: .utf8)
+            for line in csv.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: ",")
+                cheques[round, default: [:]][String(fields[1]), default: []].append(String(fields.last!))
+            }
+        }
+        cli.environment["BUURTSTEM_NOW"] = "2026-03-10T10:00:00Z"
+        for (round, buurt, title, target) in [("r", "BU00140102", "Speelplek", "15.00"), ("r", "BU00140103", "Moestuin", "30.00"),
+                                              ("r", "BU00140200", "Bankje", "100.00"), ("leeg", "BU00140102", "Bloembak", "50.00")] {
+            #expect(try cli.run("initiative", "add", "--round", round, "--buurt", buurt, "--title", title, "--target", target,
+                                "--deadline", "2026-05-31").status == 0)
+        }
+        for (round, buurt, initiative, count) in [("r", "BU00140102", "1", 3), ("r", "BU00140103", "2", 5), ("r", "BU00140200", "3", 1),
+                                                  ("leeg", "BU00140102", "4", 1)] {
+            for code in (cheques[round]?[buurt] ?? []).prefix(count) {
+                let redeemed = try cli.run("cheques", "redeem", "--code", code, "--initiative", initiative)
+                #expect(redeemed.status == 0, "\(redeemed.stderr)")
+            }
+        }
+        // Not settled yet: refused as without --plan, nothing written.
+        let early = try cli.run("report", "--round", "r", "--out", "site", "--plan", plan)
+        #expect(early.status != 0 && early.stderr.contains("round r is not settled yet"), "\(early.stderr)")
+        #expect(!exists("site"))
+        for round in ["r", "leeg"] { #expect(try cli.run("cheques", "settle", "--round", round, "--before-expiry").status == 0) }
+
+        // A plan that does not add up is refused with every line to fix, as for an election; nothing is written.
+        let broken = try cli.run("report", "--round", "r", "--out", "site", "--plan", CLI.shipped("Budgets/broken-plan.yaml"))
+        #expect(broken.status != 0 && broken.stderr.contains("the plan does not add up, so its funders' shares cannot be used"))
+        #expect(broken.stderr.contains("broken-plan.yaml:48 (total)"), "\(broken.stderr)")
+        let shares = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(of: "    share: 50 %\n    amount: 4437500\n\nclasses",
+                                                                                           with: "    share: 40 %\n    amount: 4437500\n\nclasses")
+        try shares.write(to: cli.directory.appendingPathComponent("shares.yaml"), atomically: true, encoding: .utf8)
+        let short = try cli.run("report", "--round", "r", "--out", "site", "--plan", "shares.yaml")
+        #expect(short.status != 0 && short.stderr.contains("the funders' shares add up to 90 %, not 100 %"), "\(short.stderr)")
+        #expect(!exists("site") && !exists("site.partial"))
+
+        let site = try cli.run("report", "--round", "r", "--out", "site", "--plan", plan, "--json")
+        #expect(site.status == 0, "\(site.stderr)")
+        let report = try json(site.stdout)
+        let coFunding = try #require(report["coFunding"] as? [String: Any])
+        let funders = coFunding["funders"] as? [[String: Any]] ?? []
+        let items = coFunding["items"] as? [[String: Any]] ?? []
+        let parts = items.map { $0["partsCents"] as? [Int] ?? [] }
+        // 3 × 7.55 = 22.65 and 5 × 7.55 = 37.75: the odd cent goes to the gemeente, listed first.
+        #expect(parts == [[1133, 1132], [1888, 1887]])
+        #expect(funders.map { $0["totalCents"] as? Int ?? -1 } == [3021, 3019] && coFunding["totalCents"] as? Int == 6040)
+        for (index, funder) in funders.enumerated() {
+            #expect(funder["totalCents"] as? Int == parts.reduce(0) { $0 + $1[index] }, "\(funder)")
+        }
+        let initiatives = report["initiatives"] as? [[String: Any]] ?? []
+        #expect(initiatives.count == 3)
+        for initiative in initiatives {
+            let cents = (initiative["funders"] as? [[String: Any]] ?? []).map { $0["cents"] as? Int ?? 0 }
+            if initiative["funded"] as? Bool == true {
+                #expect(cents.count == 2 && cents.reduce(0, +) == initiative["fundedCents"] as? Int, "\(initiative)")
+            } else {
+                #expect(cents.isEmpty, "\(initiative)")
+            }
+        }
+        let paid = initiatives.filter { $0["funded"] as? Bool == true }
+        #expect(items.map { ($0["item"] as? [String: Any])?["costCents"] as? Int ?? 0 } == paid.map { $0["fundedCents"] as? Int ?? -1 })
+        // The same split as 'cheques report --plan', and the site's report.json is the --json output.
+        let settlement = try json(try cli.run("cheques", "report", "--round", "r", "--plan", plan, "--json").stdout)
+        #expect(NSDictionary(dictionary: coFunding) == NSDictionary(dictionary: settlement["coFunding"] as? [String: Any] ?? [:]))
+        let published = try json(try String(contentsOf: cli.directory.appendingPathComponent("site/report.json"), encoding: .utf8))
+        #expect(NSDictionary(dictionary: published["coFunding"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: coFunding))
+        let html = try String(contentsOf: cli.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(html.contains("<a href=\"#betalers\">") && html.contains("<section id=\"betalers\">"))
+        #expect(html.contains("Gemeente Groningen € 18,88, Woningcorporaties € 18,87") && html.contains("data-total-cents=\"3021\""))
+        let csv = try String(contentsOf: cli.directory.appendingPathComponent("site/funders.csv"), encoding: .utf8)
+        #expect(csv.contains("funder,gemeente,Gemeente Groningen,50 %,,,,3021,30.21\n"))
+        #expect(csv.contains("initiative,corporaties,Woningcorporaties,50 %,1,Speelplek,2265,1132,11.32\n"))
+        let list = try String(contentsOf: cli.directory.appendingPathComponent("site/initiatives.csv"), encoding: .utf8)
+        #expect(list.contains(",Gemeente Groningen: 1888; Woningcorporaties: 1887\n"), "\(list)")
+
+        // A round that funded nothing: every funder pays 0, and the page says so.
+        let none = try cli.run("report", "--round", "leeg", "--out", "site-leeg", "--plan", plan, "--json")
+        #expect(none.status == 0, "\(none.stderr)")
+        let empty = try json(none.stdout)["coFunding"] as? [String: Any] ?? [:]
+        #expect((empty["items"] as? [Any])?.isEmpty == true && empty["totalCents"] as? Int == 0)
+        #expect((empty["funders"] as? [[String: Any]] ?? []).map { $0["totalCents"] as? Int ?? -1 } == [0, 0])
+        let leeg = try String(contentsOf: cli.directory.appendingPathComponent("site-leeg/index.html"), encoding: .utf8)
+        #expect(leeg.contains("<section id=\"betalers\">") && leeg.contains("dus niemand betaalt iets"))
+        #expect(exists("site-leeg/funders.csv"))
+
+        // Without --plan the site is as before: no section, no funders.csv, no coFunding.
+        let plain = try cli.run("report", "--round", "r", "--out", "site-zonder", "--json")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(try json(plain.stdout)["coFunding"] == nil)
+        #expect(!exists("site-zonder/funders.csv"))
+        let zonder = try String(contentsOf: cli.directory.appendingPathComponent("site-zonder/index.html"), encoding: .utf8)
+        #expect(!zonder.contains("betalers") && !zonder.contains("Betaald door"))
+    }
 }

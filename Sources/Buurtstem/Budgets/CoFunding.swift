@@ -26,6 +26,13 @@ public struct CoFunding: Sendable, Codable, Equatable {
             self.area = area
             self.costCents = costCents
         }
+
+        /// A funded initiative of a cheque round: its number as the id, its buurt as the area, and what the
+        /// settlement pays it as the cost. Made in this one place so `cheques report --plan` and the round's
+        /// results site split the same items and show the same numbers.
+        public static func initiative(_ id: Int64, title: String, buurt: String, fundedCents: Int64) -> Item {
+            Item(id: String(id), title: title, area: buurt, costCents: fundedCents)
+        }
     }
 
     /// One funder's share and total.

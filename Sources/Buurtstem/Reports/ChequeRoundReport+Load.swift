@@ -23,7 +23,8 @@ extension ChequeRoundReport {
                     + "\(Money.format(line.targetCents)); that value goes back to the gemeente"
             return InitiativeResult(id: line.initiative, title: line.title, buurt: line.buurt, buurtName: names.buurten[line.buurt] ?? line.buurt,
                                     wijk: AreaCode.wijk(ofBuurt: line.buurt), targetCents: line.targetCents, cheques: line.cheques,
-                                    collectedCents: line.collectedCents, funded: line.funded, fundedCents: line.fundedCents, reason: reason)
+                                    collectedCents: line.collectedCents, funded: line.funded, fundedCents: line.fundedCents, reason: reason,
+                                    funders: [])
         }
         var households: [String: Int64] = [:], issued: [String: Int64] = [:], redeemed: [String: Int64] = [:]
         try store.read { db in

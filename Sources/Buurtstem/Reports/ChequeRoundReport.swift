@@ -26,6 +26,9 @@ public struct ChequeRoundReport: Sendable, Codable {
         public let fundedCents: Int64
         /// Why, in a sentence.
         public let reason: String
+        /// Who pays what part of what it is paid, in whole cents (set by ``ChequeRoundReport/setFunders(plan:)``;
+        /// empty without a plan and for an initiative that is not funded).
+        public var funders: [FunderShare]
     }
 
     /// `cheque-round`.
@@ -61,9 +64,11 @@ public struct ChequeRoundReport: Sendable, Codable {
     /// Value never redeemed, back to the gemeente, in cents.
     public let unredeemedCents: Int64
     /// Every initiative, by id.
-    public let initiatives: [InitiativeResult]
+    public var initiatives: [InitiativeResult]
     /// Money per wijk: the value issued there (budget) and paid to its funded initiatives.
     public var areas: [AreaMoney]
+    /// Who pays the funded initiatives, per funder and per initiative, when a budget plan is named (``setFunders(plan:)``).
+    public var coFunding: CoFunding? = nil
     /// Reach (households that gave their cheque) and representativeness.
     public let reach: Reach
     /// "Verify it yourself".

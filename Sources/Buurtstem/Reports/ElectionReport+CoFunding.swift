@@ -11,11 +11,10 @@ extension ElectionReport {
             }
         }
         let split = try CoFunding(items: items, plan: plan)
-        let parts = Dictionary(split.items.map { ($0.item.id, $0.partsCents) }) { first, _ in first }
-        let names = split.funders.map(\.name)
+        let shares = split.funderShares
         for c in contests.indices {
             for p in contests[c].projects.indices {
-                contests[c].projects[p].funders = parts[contests[c].projects[p].id].map { zip(names, $0).map { FunderShare(funder: $0, cents: $1) } } ?? []
+                contests[c].projects[p].funders = shares[contests[c].projects[p].id] ?? []
             }
         }
         coFunding = split

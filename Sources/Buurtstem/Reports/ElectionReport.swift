@@ -31,7 +31,7 @@ public struct ElectionReport: Sendable, Codable {
         public let reason: String
         /// The structured explanation behind `reason`.
         public let explanation: ProjectExplanation?
-        /// Who pays what part of it, in whole cents (filled by the co-funding work; empty until then).
+        /// Who pays what part of it, in whole cents (set by ``ElectionReport/setFunders(plan:)``; empty without a plan).
         public var funders: [FunderShare]
     }
 

@@ -1,4 +1,4 @@
-/// One funder's part of a funded project, in whole cents (filled by the co-funding work; empty until then).
+/// One funder's part of a funded project or initiative, in whole cents (set by `setFunders(plan:)`; empty without a plan).
 public struct FunderShare: Sendable, Codable, Equatable {
     /// The funder, e.g. `Gemeente Groningen`.
     public let funder: String
