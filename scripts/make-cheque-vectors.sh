@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 # SCRATCH=PATH (or SCRATCH_PATH=PATH) builds in that scratch folder (as `swift build --scratch-path PATH`).
 bin="$(scripts/build-products.sh)"
 root="$PWD"
-out="$root/TestVectors/cheque-round-small"
+final="$root/TestVectors/cheque-round-small"
 
 # The store, its sealed key files and the printed codes live only in this folder and are deleted at the end: the
 # keys that signed the vectors are throwaway test keys that no one keeps.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The vectors are made and checked here, and replace the committed ones only if every verdict is as expected.
+out="$work/vectors"
 export BUURTSTEM_PASSPHRASE="throwaway test vector passphrase"
 round=2026-voorjaar
 
@@ -253,3 +255,6 @@ if wrong:
     sys.exit("buurtstem-verify's verdicts differ from the expected ones:\n  " + "\n  ".join(wrong))
 print(f"wrote {out}: the record passes, {len(VARIANTS)} variants fail as expected.json says")
 PY
+rm -rf "$final"
+mv "$out" "$final"
+echo "replaced $final"

@@ -237,9 +237,31 @@ struct Run {
             if !names.insert(kiosk.name).inserted {
                 report.fail(Self.kioskCheck, file: ElectionRecordFile.kiosks, "kiosk \(kiosk.name) is listed twice")
             }
+            if !RecordIndexCheck.isKioskName(kiosk.name) {
+                report.fail(Self.kioskCheck, file: ElectionRecordFile.kiosks, "'\(kiosk.name.prefix(80))' is not a kiosk name (1 to 64 letters, digits, '-' and '_'): its files are not read")
+            }
         }
-        self.kiosks = kiosks.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        // A name that is no kiosk name could point a file path outside the record: such a kiosk's files are not read.
+        self.kiosks = kiosks.filter { RecordIndexCheck.isKioskName($0.name) }
+            .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        checkKioskFiles(index)
         return true
+    }
+
+    /// The index's per-kiosk files are those of registered kiosks, and every kiosk's ballots and checkpoints are
+    /// listed: files no check would read cannot ride along under the index's signature.
+    mutating func checkKioskFiles(_ index: RecordIndex) {
+        let registered = Set(kiosks.map(\.name)), listed = Set(index.files.map(\.name))
+        for file in index.files.map(\.name) {
+            if let kiosk = RecordIndexCheck.kioskName(of: file), !registered.contains(kiosk) {
+                report.fail(Self.files, file: ElectionRecordFile.index, "lists \(file), but kiosks.json registers no kiosk '\(kiosk)'")
+            }
+        }
+        for kiosk in kiosks {
+            for file in [ElectionRecordFile.ballots(kiosk: kiosk.name), ElectionRecordFile.checkpoints(kiosk: kiosk.name)] where !listed.contains(file) {
+                report.fail(Self.files, file: ElectionRecordFile.index, "does not list \(file) of registered kiosk \(kiosk.name)")
+            }
+        }
     }
 
     // MARK: - Helpers

@@ -204,6 +204,25 @@ struct RecordTamperTests {
              Self.resignIndex(cli) { index in Self.index(index, files: index.files + [RecordIndex.FileDigest(name: "notes.txt", sha256: SHA.sha256([]))]) }),
             ("the index names another gemeente than the signed definition", "definition", "but record.json says 'kw-now' of GM9999",
              Self.resignIndex(cli) { Self.index($0, gemeente: "GM9999") }),
+            ("the index vouches for the ballots of a kiosk nobody registered", "files", "record.json: lists ballots/ghost.jsonl, but kiosks.json registers no kiosk 'ghost'", { folder in
+                let ghost = Data("{\"this\":\"is not a ballot\"}\n".utf8)
+                try ghost.write(to: folder.appendingPathComponent("ballots/ghost.jsonl"))
+                try Self.resignIndex(cli) { index in
+                    Self.index(index, files: index.files + [RecordIndex.FileDigest(name: "ballots/ghost.jsonl", sha256: SHA.sha256([UInt8](ghost)))])
+                }(folder)
+            }),
+            ("the index leaves out a kiosk's checkpoints", "files", "record.json: does not list checkpoints/buurthuis.json of registered kiosk buurthuis", { folder in
+                try Self.resignIndex(cli) { Self.index($0, files: $0.files.filter { $0.name != "checkpoints/buurthuis.json" }) }(folder)
+            }),
+            ("the ballots folder is a link to another folder", "files", "ballots: is a symbolic link", { folder in
+                let elsewhere = folder.deletingLastPathComponent().appendingPathComponent("elsewhere-\(UUID().uuidString)")
+                try FileManager.default.moveItem(at: folder.appendingPathComponent("ballots"), to: elsewhere)
+                try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("ballots"), withDestinationURL: elsewhere)
+            }),
+            ("a listed file is replaced by a folder", "files", "explanations.json: is a folder, not a file", { folder in
+                try FileManager.default.removeItem(at: folder.appendingPathComponent("explanations.json"))
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent("explanations.json"), withIntermediateDirectories: false)
+            }),
         ]
         for change in cases {
             let folder = cli.directory.appendingPathComponent("index-\(UUID().uuidString)")
@@ -228,7 +247,7 @@ struct RecordTamperTests {
         let (otherStatus, otherFailed, _) = try Self.verify(cli, record, "--issuing-key", other)
         #expect(otherStatus == 1)
         #expect(Array(otherFailed.keys) == ["files"], "\(otherFailed)")
-        #expect(otherFailed["files"]?.first?.contains("not by \(other.prefix(16))... given with --issuing-key") == true, "\(otherFailed)")
+        #expect(otherFailed["files"]?.contains { $0.contains("not \(other.prefix(16))... given with --issuing-key") } == true, "\(otherFailed)")
         let text = try cli.run([record.path], tool: "buurtstem-verify")
         #expect(text.stdout.contains("Issuing key \(index.issuingPublicKey.hex): compare it with the key the gemeente published"))
         let malformed = try cli.run([record.path, "--issuing-key", "abc"], tool: "buurtstem-verify")
@@ -238,8 +257,10 @@ struct RecordTamperTests {
     @Test("kill -9 during an export never leaves a half record: the folder is absent or verifies, and a rerun completes it")
     func killDuringExport() throws {
         let (cli, _, _) = try Self.record()
-        for (attempt, delay) in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4].enumerated() {
+        var killedWhileWriting = 0
+        for attempt in 0..<6 {
             let name = "killed-\(attempt)"
+            let staging = cli.directory.appendingPathComponent(".\(name).partial")
             let process = Process()
             process.executableURL = CLI.productsDirectory.appendingPathComponent("buurtstem")
             process.arguments = ["record", "export", "--election", "kw-now", "--out", name]
@@ -248,7 +269,11 @@ struct RecordTamperTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            // Kill as soon as the export starts writing (odd attempts a moment later), so the kill lands mid-export.
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning, !FileManager.default.fileExists(atPath: staging.path), Date() < deadline { usleep(200) }
+            if attempt % 2 == 1 { usleep(2_000) }
+            if process.isRunning, FileManager.default.fileExists(atPath: staging.path) { killedWhileWriting += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let folder = cli.directory.appendingPathComponent(name)
@@ -258,10 +283,29 @@ struct RecordTamperTests {
                 #expect(rerun.status == 0, "\(name): \(rerun.stderr)")
             }
             #expect(try cli.run([folder.path], tool: "buurtstem-verify").status == 0, "\(name) is not a whole record")
-            #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".\(name).partial").path))
+            #expect(!FileManager.default.fileExists(atPath: staging.path))
         }
+        #expect(killedWhileWriting > 0, "no kill landed while the export was writing: the test proved nothing")
         let again = try cli.run("record", "export", "--election", "kw-now", "--out", "killed-0")
         #expect(again.status != 0 && again.stderr.contains("exists and is not an empty folder"), "\(again.stderr)")
+    }
+
+    @Test("--out: the current folder is refused; an empty folder and a link to one are filled")
+    func exportDestinations() throws {
+        let (cli, _, _) = try Self.record()
+        let here = try cli.run("record", "export", "--election", "kw-now", "--out", ".")
+        #expect(here.status != 0 && here.stderr.contains("is the folder you are in"), "\(here.stderr)")
+        let empty = cli.directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "empty/").status == 0)
+        let target = cli.directory.appendingPathComponent("target")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(at: cli.directory.appendingPathComponent("link"), withDestinationURL: target)
+        let linked = try cli.run("record", "export", "--election", "kw-now", "--out", "link")
+        #expect(linked.status == 0, "\(linked.stderr)")
+        for folder in [empty, target] {
+            #expect(try cli.run([folder.path], tool: "buurtstem-verify").status == 0, "\(folder.lastPathComponent)")
+        }
     }
 }
 

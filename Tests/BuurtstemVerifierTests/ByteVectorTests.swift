@@ -169,4 +169,29 @@ struct ByteVectorTests {
             }
         }
     }
+
+    /// One vector rebuilt by hand from docs/record.md's encoding rules (str = u32 big-endian length and UTF-8,
+    /// raw = the bytes as they are), not by the record library: the library and the page agree.
+    @Test("the pass token and checkpoint bytes follow docs/record.md's rules, built by hand")
+    func handBuilt() throws {
+        func str(_ text: String) -> [UInt8] {
+            let bytes = Array(text.utf8), count = UInt32(bytes.count)
+            return [UInt8(count >> 24), UInt8(count >> 16 & 0xff), UInt8(count >> 8 & 0xff), UInt8(count & 0xff)] + bytes
+        }
+        func u64(_ value: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(value >> (8 * UInt64($0)) & 0xff) } }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let vectors = try decoder.decode(Document.self, from: Data(contentsOf: Self.url)).vectors
+        let definition = try Self.read(DefinitionFile.self, ElectionRecordFile.definition).definition
+        let pass = try #require(try Self.lines(PassLine.self, ElectionRecordFile.passes).first)
+        // token bytes = str("buurtstem/stempas/v1") || str(election) || str(area) || raw(pass public key)
+        let token = str("buurtstem/stempas/v1") + str(definition.id) + str(pass.area) + pass.pass.bytes
+        #expect(vectors.first { $0.source == "passes.jsonl:1" }?.bytes == Hex.encode(token))
+        let checkpoint = try #require(try Self.read([Checkpoint].self, "checkpoints/bibliotheek.json").last)
+        // checkpoint bytes = str("buurtstem/checkpoint/v1") || str(log_id) || u64(size) || raw(root) || i64(time_ms)
+        let bytes = str("buurtstem/checkpoint/v1") + str(checkpoint.logId) + u64(checkpoint.size) + checkpoint.root
+            + u64(UInt64(bitPattern: checkpoint.timeMillis))
+        #expect(vectors.contains { $0.name.hasPrefix("checkpoint at \(checkpoint.size)") && $0.bytes == Hex.encode(bytes) })
+    }
 }
+

@@ -51,5 +51,30 @@ struct ChequeTestVectorTests {
         let pinned = ChequeRecordVerifier(folder: folder, expectedIssuingKey: other).verify()
         #expect(pinned.checks.first { $0.name == "round" }?.failures.first?.message.contains("given with --issuing-key") == true)
     }
+
+    @Test("--issuing-key on a whole cheque record: its own key passes, another fails the files check")
+    func pinnedKey() throws {
+        let record = try Self.vectors.record()
+        let round = try JSONSerialization.jsonObject(with: Data(contentsOf: record.appendingPathComponent("round.json"))) as? [String: Any]
+        let key = try PublicKey(hex: try #require(round?["issuing_public_key"] as? String))
+        #expect(ChequeRecordVerifier(folder: record, expectedIssuingKey: key).verify().passed)
+        let other = ChequeRecordVerifier(folder: record, expectedIssuingKey: try PublicKey(bytes: [UInt8](repeating: 7, count: 32))).verify()
+        #expect(other.checks.filter { !$0.passed }.map(\.name) == ["files"])
+        #expect(other.checks.first { $0.name == "files" }?.failures.contains { $0.message.contains("given with --issuing-key") } == true)
+    }
+
+    @Test("a settled record whose final checkpoint was dropped says so, not that entries were added")
+    func droppedFinalCheckpoint() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cheque-vector-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try Self.vectors.record(), to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let url = copy.appendingPathComponent("checkpoints.jsonl")
+        let lines = try String(decoding: Data(contentsOf: url), as: UTF8.self).split(separator: "\n")
+        try Data((lines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: url)
+        let report = ChequeRecordVerifier(folder: copy).verify()
+        let messages = report.checks.first { $0.name == "ledger checkpoints" }?.failures.map(\.message) ?? []
+        #expect(messages.contains { $0.contains("the final checkpoint, which settlement makes, is missing") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("added after settlement") }, "\(messages)")
+    }
 }
 

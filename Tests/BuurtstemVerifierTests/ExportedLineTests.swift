@@ -96,7 +96,7 @@ struct ExportedLineTests {
         }
     }
 
-    @Test("other valid JSON is left to JSONDecoder: spaces, key order, escapes, leading zeros, exponents, upper-case hex")
+    @Test("other valid JSON is left to JSONDecoder: spaces, escapes, leading zeros, exponents, overflow, wrong lengths")
     func otherForms() throws {
         let pass = String(repeating: "ab", count: 32), signature = String(repeating: "cd", count: 64)
         let exact = #"{"area":"WK01","choices":[{"project":"P1","value":1}],"pass":"\#(pass)","sequence":3,"signature":"\#(signature)","time_ms":-5}"#
@@ -106,18 +106,17 @@ struct ExportedLineTests {
                                     election: "e", kiosk: "k")?.choices == [])
         for (from, to) in [(#"{"area""#, #"{ "area""#), (#""sequence":3"#, #""sequence":03"#), (#""sequence":3"#, #""sequence":3e0"#),
                            (#""time_ms":-5"#, #""time_ms":-5.0"#), (#""time_ms":-5"#, #""time_ms":-0"#), ("WK01", #"WK\u0030\u0031"#),
-                           (pass, pass.uppercased() + "00"), (#""value":1"#, #""value":4294967296"#), (#"}]"#, "},]"), ("}", "} "),
+                           (pass, pass + "00"), (#""value":1"#, #""value":4294967296"#), (#"}]"#, "},]"), ("}", "} "),
                            (#""sequence":3"#, #""sequence":18446744073709551616"#)] {
             let changed = exact.replacingOccurrences(of: from, with: to)
             #expect(changed != exact)
             #expect(ExportedLine.ballot(Data(changed.utf8), election: "e", kiosk: "k") == nil, "\(changed)")
         }
-        // Upper-case hex is the same bytes either way.
+        // Upper-case hex is the same bytes either way, so the fast reader takes it too.
         let upper = exact.replacingOccurrences(of: pass, with: pass.uppercased())
         #expect(ExportedLine.ballot(Data(upper.utf8), election: "e", kiosk: "k")?.pass == ballot.pass)
         #expect(ExportedLine.ballot(Data(#"{"area":"x","choices":[],"pass":"\#(pass)","sequence":0,"signature":"\#(signature)","time_ms":-9223372036854775808}"#.utf8),
                                     election: "e", kiosk: "k")?.timeMillis == Int64.min)
-        #expect(ExportedLine.ballot(Data(#"{"area":"\#(String(decoding: [0xc3], as: UTF8.self))"}"#.utf8), election: "e", kiosk: "k") == nil)
         #expect(ExportedLine.ballot(Data([UInt8](#"{"area":""#.utf8) + [0xff] + Array(#"","choices":[],"pass":"\#(pass)","sequence":0,"signature":"\#(signature)","time_ms":0}"#.utf8)),
                                     election: "e", kiosk: "k") == nil)
     }

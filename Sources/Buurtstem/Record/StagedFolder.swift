@@ -4,38 +4,83 @@ import Foundation
 /// an export that is killed or fails halfway never leaves a half record where observers would look, and it can
 /// simply be run again.
 struct StagedFolder {
-    /// Where the record ends up.
+    /// Where the record ends up (symbolic links resolved, so the rename replaces the folder they lead to).
     let destination: URL
-    /// Where it is written meanwhile: `.NAME.partial` in the same folder (so the rename stays on one file system).
+    /// Where it is written meanwhile: `.NAME.partial` next to the destination (one file system, so the rename is
+    /// one step).
     let staging: URL
 
-    /// Checks that `destination` is new or an empty folder, and makes an empty staging folder (a leftover of an
-    /// earlier export that did not finish is removed: it was never a record).
+    /// Checks that `destination` is new or an empty folder that a rename can replace, and makes an empty staging
+    /// folder (a leftover of an earlier export that did not finish is removed: it was never a record).
     init(destination: URL) throws {
         let manager = FileManager.default
-        let destination = destination.standardizedFileURL
+        let destination = destination.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = destination.deletingLastPathComponent()
+        let current = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath()
+        guard destination.path != "/", destination != current, !current.path.hasPrefix(destination.path + "/") else {
+            throw UsageError("--out \(destination.path) is the folder you are in (or contains it); give a new folder for the record, e.g. --out record")
+        }
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: destination.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue, try manager.contentsOfDirectory(atPath: destination.path).isEmpty else {
+            let entries: [String]
+            do { entries = try manager.contentsOfDirectory(atPath: destination.path) } catch {
+                throw UsageError("--out \(destination.path) exists and cannot be read (\(error.localizedDescription)); choose a new folder for the record")
+            }
+            guard isFolder.boolValue, entries.isEmpty else {
                 throw UsageError("--out \(destination.path) exists and is not an empty folder; choose a new folder for the record")
             }
+            // An empty mount point cannot be replaced by a rename: the record would be written and then not moved.
+            guard Self.device(destination) == Self.device(parent) else {
+                throw UsageError("--out \(destination.path) is on another file system than its parent folder (a mount point); give a new folder inside it, e.g. --out \(destination.path)/record")
+            }
         }
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial")
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial")
         do {
             if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw UsageError("cannot create \(staging.path) to write the record in: \(error.localizedDescription); check that you may write in \(destination.deletingLastPathComponent().path)")
+            throw UsageError("cannot create \(staging.path) to write the record in: \(error.localizedDescription); check that you may write in \(parent.path)")
         }
         self.destination = destination
         self.staging = staging
     }
 
-    /// Moves the finished record into place in one step (an empty destination folder is replaced).
+    /// Makes every file and folder of the record durable, then moves it into place in one step (an empty
+    /// destination folder is replaced), so that after a crash there is the whole record or none.
     func commit() throws {
+        do {
+            try Self.synchronize(staging)
+        } catch {
+            throw UsageError("cannot write the record in \(staging.path) to disk: \(error.localizedDescription)")
+        }
         guard rename(staging.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            throw UsageError("cannot move the finished record from \(staging.path) to \(destination.path): \(reason); the record is complete in \(staging.path)")
+            throw UsageError("cannot move the finished record from \(staging.path) to \(destination.path): \(reason). "
+                + "Move it yourself (mv \(staging.path) \(destination.path)) before exporting again: an export replaces \(staging.lastPathComponent)")
         }
+        _ = try? Self.synchronize(file: destination.deletingLastPathComponent())
+    }
+
+    /// The device of the file system `url` is on.
+    private static func device(_ url: URL) -> UInt64? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? UInt64(info.st_dev) : nil
+    }
+
+    /// fsync of every file and folder under `folder`, and of the folder itself.
+    private static func synchronize(_ folder: URL) throws {
+        let manager = FileManager.default
+        for path in manager.subpaths(atPath: folder.path) ?? [] {
+            try synchronize(file: folder.appendingPathComponent(path))
+        }
+        try synchronize(file: folder)
+    }
+
+    /// fsync of one file or folder.
+    private static func synchronize(file url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
     }
 }

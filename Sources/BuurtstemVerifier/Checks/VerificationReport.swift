@@ -33,8 +33,8 @@ public struct VerificationReport: Sendable, Codable {
 
     /// The record folder.
     public let record: String
-    /// The issuing key that signed the record's index (hex), once the index could be read: what an observer
-    /// compares with the key the gemeente publishes, unless they pinned it.
+    /// The issuing key the record names (hex): its index's, or for a cheque round without a readable index,
+    /// round.json's. What an observer compares with the key the gemeente publishes, unless they pinned it.
     public var issuingPublicKey: String?
     /// The key the observer said to expect (`--issuing-key`, hex); a record signed by another key fails.
     public var expectedIssuingKey: String?

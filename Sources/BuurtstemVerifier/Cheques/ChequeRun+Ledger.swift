@@ -81,8 +81,9 @@ extension ChequeRun {
         let covered = checkpoints.last?.checkpoint.size ?? 0
         if covered != ledgerSize {
             report.fail(Self.ledgerCheckpoints, file: ChequeRecord.ledger, "the ledger has \(ledgerSize) entries, but the final checkpoint covers \(covered): "
-                + (covered >= ledgerSize ? "entries were dropped"
-                    : settlement != nil ? "the entries after it are signed by no one, and a settled round takes no redemptions: entries were added after settlement"
+                + (covered > ledgerSize ? "entries were dropped"
+                    : settlement.map { $0.ledgerSize < ledgerSize } == true ? "the entries after it are signed by no one, and a settled round takes no redemptions: entries were added after settlement"
+                    : settlement != nil ? "the final checkpoint, which settlement makes, is missing from checkpoints.jsonl"
                     : "the entries after it are signed by no one (make a checkpoint with 'buurtstem cheques checkpoint' before exporting)"))
         }
     }

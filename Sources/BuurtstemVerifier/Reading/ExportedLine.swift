@@ -3,17 +3,18 @@ import BuurtstemRecord
 import Foundation
 
 /// Reads the lines of `passes.jsonl` and `ballots/KIOSK.jsonl` in the exact form the exporter writes them
-/// (docs/record.md, "Line files"): keys sorted, no whitespace, no escapes in strings, numbers without leading zeros.
+/// (docs/record.md, "Elections"): keys sorted, no whitespace, no escapes in strings, integers without leading zeros
+/// (hex is taken in either case, which reads the same bytes either way).
 ///
 /// A million-ballot record is two million lines; a general JSON decoder spends more time on them than the
-/// signature checks leave to spare. These readers accept only that one form and return nil for anything else,
+/// signature checks leave to spare. These readers accept only that form and return nil for anything else,
 /// which the caller then hands to `JSONDecoder`: so any valid JSON still reads, and when the fast path does read a
 /// line it gives exactly the values `JSONDecoder` would (a property test checks this).
 enum ExportedLine {
     /// `{"area":…,"pass":…,"signature":…}` as the token of election `election`, or nil if not in the exact form.
     static func pass(_ line: Data, election: String) -> PassToken? {
         line.withUnsafeBytes { raw -> PassToken? in
-            var s = Scanner(raw)
+            var s = ByteCursor(raw)
             guard s.literal(#"{"area":"#), let area = s.string(),
                   s.literal(#","pass":"#), let pass = s.hex(PublicKey.byteCount),
                   s.literal(#","signature":"#), let signature = s.hex(Signature.byteCount),
@@ -27,7 +28,7 @@ enum ExportedLine {
     /// ballot of `election` cast at `kiosk`, or nil if not in the exact form.
     static func ballot(_ line: Data, election: String, kiosk: String) -> Ballot? {
         line.withUnsafeBytes { raw -> Ballot? in
-            var s = Scanner(raw)
+            var s = ByteCursor(raw)
             guard s.literal(#"{"area":"#), let area = s.string(), s.literal(#","choices":["#) else { return nil }
             var choices: [Choice] = []
             if !s.literal("]") {
@@ -53,7 +54,7 @@ enum ExportedLine {
 extension ExportedLine {
     /// A cursor over one line's bytes; every method consumes its token or returns nil/false (the caller then
     /// abandons the line, so a half-consumed token does not matter).
-    struct Scanner {
+    struct ByteCursor {
         private let bytes: UnsafeRawBufferPointer
         private var at = 0
 
