@@ -24,7 +24,7 @@ public struct RecordVerifier: Sendable {
 
     /// Runs every check; `progress` gets (ballots checked, ballots in the record) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
-        let report = ReportBuilder(record: folder.path)
+        let report = ReportBuilder(record: folder.path, expectedKey: expectedIssuingKey)
         var run = Run(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
         run.all(progress: progress)
         return report.report
@@ -136,7 +136,7 @@ struct Run {
     mutating func checkFiles() -> Bool {
         guard let index = read(RecordIndex.self, ElectionRecordFile.index, check: Self.files) else { return false }
         self.index = index
-        report.issuingKey(index.issuingPublicKey, expected: expectedIssuingKey)
+        report.issuingKey(index.issuingPublicKey)
         RecordIndexCheck.election.run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
         return true
     }

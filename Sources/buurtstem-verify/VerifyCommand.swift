@@ -68,7 +68,8 @@ extension VerificationReport {
         case let (key?, nil): lines.append("Issuing key \(key): compare it with the key the gemeente published, or pass that with --issuing-key")
         case let (key?, expected?) where key == expected: lines.append("Issuing key \(key): the one given with --issuing-key")
         case let (key?, expected?): lines.append("Issuing key \(key): NOT the one given with --issuing-key (\(expected))")
-        case (nil, _): break
+        case let (nil, expected?): lines.append("Issuing key: none could be read from the record (expected \(expected), given with --issuing-key)")
+        case (nil, nil): break
         }
         for check in checks {
             lines.append("\(check.passed ? "PASS" : "FAIL")  \(check.name) (\(check.items) checked): \(check.detail)")

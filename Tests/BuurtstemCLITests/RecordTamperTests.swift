@@ -250,6 +250,11 @@ struct RecordTamperTests {
         #expect(otherFailed["files"]?.contains { $0.contains("not \(other.prefix(16))... given with --issuing-key") } == true, "\(otherFailed)")
         let text = try cli.run([record.path], tool: "buurtstem-verify")
         #expect(text.stdout.contains("Issuing key \(index.issuingPublicKey.hex): compare it with the key the gemeente published"))
+        // No readable index: the report still says which key was expected.
+        try Data("{".utf8).write(to: record.appendingPathComponent("record.json"))
+        let (unreadable, unreadableFailed, unreadableReport) = try Self.verify(cli, record, "--issuing-key", other)
+        #expect(unreadable == 1 && unreadableFailed["files"] != nil)
+        #expect(unreadableReport["expectedIssuingKey"] as? String == other && unreadableReport["issuingPublicKey"] == nil)
         let malformed = try cli.run([record.path, "--issuing-key", "abc"], tool: "buurtstem-verify")
         #expect(malformed.status == 64 && malformed.stderr.contains("--issuing-key: a public key is written as 64 hex characters"), "\(malformed.stderr)")
     }

@@ -53,8 +53,11 @@ final class ReportBuilder {
     private(set) var report: VerificationReport
     private var index: [String: Int] = [:]
 
-    init(record: String) {
+    /// A report on the record in folder `record`; `expectedKey` is the issuing key the observer gave, shown even
+    /// when no file of the record can be read.
+    init(record: String, expectedKey: PublicKey? = nil) {
         report = VerificationReport(record: record)
+        report.expectedIssuingKey = expectedKey?.hex
     }
 
     /// Declares a check (once), so it appears in the report even with nothing to fail.
@@ -70,10 +73,9 @@ final class ReportBuilder {
         report.checks[index[name]!].items += count
     }
 
-    /// Notes the key that signed the record's index and the key the observer said to expect, if any.
-    func issuingKey(_ key: PublicKey, expected: PublicKey?) {
+    /// Notes the issuing key the record names.
+    func issuingKey(_ key: PublicKey) {
         report.issuingPublicKey = key.hex
-        report.expectedIssuingKey = expected?.hex
     }
 
     /// Records a failure of `name`.

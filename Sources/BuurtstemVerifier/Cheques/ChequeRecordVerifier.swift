@@ -29,7 +29,7 @@ public struct ChequeRecordVerifier: Sendable {
 
     /// Runs every check; `progress` gets (lines checked, lines in the issued set and the ledger) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
-        let report = ReportBuilder(record: folder.path)
+        let report = ReportBuilder(record: folder.path, expectedKey: expectedIssuingKey)
         var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
         run.all(progress: progress)
         return report.report

@@ -162,7 +162,7 @@ struct ChequeRun {
         // RecordIndex spells its own keys (`gemeente_name`), which `convertFromSnakeCase` would no longer match.
         guard let index = Run.read(RecordIndex.self, name, in: folder, check: Self.files, decoder: checkpointDecoder, report: report) else { return }
         self.index = index
-        report.issuingKey(index.issuingPublicKey, expected: expectedIssuingKey)
+        report.issuingKey(index.issuingPublicKey)
         RecordIndexCheck.chequeRound.run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
     }
 
@@ -175,7 +175,7 @@ struct ChequeRun {
         report.counted(Self.roundCheck)
         if index == nil {
             // No readable index: round.json's key is the one everything else is checked with, so name and pin it.
-            report.issuingKey(round.issuingPublicKey, expected: expectedIssuingKey)
+            report.issuingKey(round.issuingPublicKey)
             if let expectedIssuingKey, round.issuingPublicKey != expectedIssuingKey {
                 report.fail(Self.roundCheck, file: file, "names issuing key \(round.issuingPublicKey.hex.prefix(16))..., not \(expectedIssuingKey.hex.prefix(16))... given with --issuing-key: this is not the gemeente's record, or the wrong key was given")
             }
