@@ -295,7 +295,7 @@ struct RecordTamperTests {
         #expect(again.status != 0 && again.stderr.contains("exists and is not an empty folder"), "\(again.stderr)")
     }
 
-    @Test("--out: the current folder is refused; an empty folder and a link to one are filled")
+    @Test("--out: the current folder is refused; an empty folder, a link to one and a new nested path are filled; one export at a time")
     func exportDestinations() throws {
         let (cli, _, _) = try Self.record()
         let here = try cli.run("record", "export", "--election", "kw-now", "--out", ".")
@@ -311,6 +311,14 @@ struct RecordTamperTests {
         for folder in [empty, target] {
             #expect(try cli.run([folder.path], tool: "buurtstem-verify").status == 0, "\(folder.lastPathComponent)")
         }
+        // While another export writes in the same folder (it holds the folder's lock), a second one waits its turn.
+        let lock = open(cli.directory.path, O_RDONLY)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        let busy = try cli.run("record", "export", "--election", "kw-now", "--out", "busy")
+        flock(lock, LOCK_UN)
+        close(lock)
+        #expect(busy.status != 0 && busy.stderr.contains("another export is writing a record in"), "\(busy.stderr)")
+        #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "deeper/still/record").status == 0)
     }
 }
 

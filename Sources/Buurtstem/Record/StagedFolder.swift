@@ -3,12 +3,16 @@ import Foundation
 /// A record folder written under a hidden name next to its destination and renamed into place only when complete:
 /// an export that is killed or fails halfway never leaves a half record where observers would look, and it can
 /// simply be run again.
-struct StagedFolder {
+final class StagedFolder {
     /// Where the record ends up (symbolic links resolved, so the rename replaces the folder they lead to).
     let destination: URL
     /// Where it is written meanwhile: `.NAME.partial` next to the destination (one file system, so the rename is
     /// one step).
     let staging: URL
+    /// The parent folder, open and locked (`flock`) until the record is in place or the export is abandoned: a
+    /// second export into the same folder meanwhile would replace this one's staging folder. The kernel drops the
+    /// lock if the process dies.
+    private let lock: Int32
 
     /// Checks that `destination` is new or an empty folder that a rename can replace, and makes an empty staging
     /// folder (a leftover of an earlier export that did not finish is removed: it was never a record).
@@ -35,14 +39,25 @@ struct StagedFolder {
             }
         }
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial")
+        try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = open(parent.path, O_RDONLY)
+        guard lock >= 0 else {
+            throw UsageError("cannot open \(parent.path) (\(String(cString: strerror(errno)))); give --out a folder whose parent exists and that you may write in")
+        }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            close(lock)
+            throw UsageError("another export is writing a record in \(parent.path) right now; wait until it has finished, then run this again")
+        }
         do {
             if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
+            close(lock)
             throw UsageError("cannot create \(staging.path) to write the record in: \(error.localizedDescription); check that you may write in \(parent.path)")
         }
         self.destination = destination
         self.staging = staging
+        self.lock = lock
     }
 
     /// Makes every file and folder of the record durable, then moves it into place in one step (an empty
@@ -59,6 +74,10 @@ struct StagedFolder {
                 + "Move it yourself (mv \(staging.path) \(destination.path)) before exporting again: an export replaces \(staging.lastPathComponent)")
         }
         _ = try? Self.synchronize(file: destination.deletingLastPathComponent())
+    }
+
+    deinit {
+        close(lock)
     }
 
     /// The device of the file system `url` is on.
