@@ -176,11 +176,11 @@ struct Run {
             // Decoding, the signature and the leaf hash per line on all cores; the bookkeeping in order, overlapped
             // with the next batch's signatures.
             try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
-                let decoder = JSONDecoder()
-                return lines.map { line -> (line: Int, pass: PassToken?, signed: Bool, leaf: [UInt8], key: KeyBits?) in
-                    // The exporter's exact form first; anything else (still valid JSON) through the decoder.
+                lines.map { line -> (line: Int, pass: PassToken?, signed: Bool, leaf: [UInt8], key: KeyBits?) in
+                    // The exporter's exact form first; anything else (valid JSON in another form, rare) through a
+                    // decoder made only then.
                     guard let token = ExportedLine.pass(line.bytes, election: definition.id)
-                        ?? (try? decoder.decode(PassLine.self, from: line.bytes))?.token(election: definition.id)
+                        ?? (try? JSONDecoder().decode(PassLine.self, from: line.bytes))?.token(election: definition.id)
                     else { return (line.line, nil, false, [], nil) }
                     // The signed bytes once, for both the signature and the leaf (the signed bytes + the signature).
                     let signedBytes = token.signedBytes

@@ -7,13 +7,14 @@ extension Run {
     /// every checkpoint, and each pass's uses for the void rule.
     mutating func checkBallots(progress: @Sendable (Int, Int) -> Void) {
         guard let definition else { return }
-        let total = kiosks.reduce(0) { $0 + ((try? Data(contentsOf: url(ElectionRecordFile.checkpoints(kiosk: $1.name)))).flatMap {
-            try? decoder.decode([Checkpoint].self, from: $0).map(\.size).max() }.map(Int.init) ?? 0) }
+        // Each kiosk's checkpoints, read once: their final sizes are also the progress total.
+        let checkpointSets = kiosks.map { read([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: $0.name), check: Self.logs) }
+        let total = checkpointSets.reduce(0) { $0 + Int(clamping: $1?.map(\.size).max() ?? 0) }
         var checked = 0
         for (kioskIndex, kiosk) in kiosks.enumerated() {
             let ballotsFile = ElectionRecordFile.ballots(kiosk: kiosk.name)
             let checkpointsFile = ElectionRecordFile.checkpoints(kiosk: kiosk.name)
-            guard let checkpoints = read([Checkpoint].self, checkpointsFile, check: Self.logs) else { continue }
+            guard let checkpoints = checkpointSets[kioskIndex] else { continue }
             let sizes = Set(checkpoints.map(\.size))
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
@@ -23,11 +24,11 @@ extension Run {
                 // Decoding, the signature and the leaf hash are independent per line: all on all cores, overlapped
                 // with the ordered checks of the batch before.
                 try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
-                    let decoder = JSONDecoder()
-                    return lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
-                        // The exporter's exact form first; anything else (still valid JSON) through the decoder.
+                    lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
+                        // The exporter's exact form first; anything else (valid JSON in another form, rare) through a
+                        // decoder made only then.
                         guard let ballot = ExportedLine.ballot(line.bytes, election: election, kiosk: name)
-                            ?? (try? decoder.decode(BallotLine.self, from: line.bytes))?.ballot(election: election, kiosk: name)
+                            ?? (try? JSONDecoder().decode(BallotLine.self, from: line.bytes))?.ballot(election: election, kiosk: name)
                         else { return (line.line, nil, false, [], nil, nil) }
                         let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
                             ?? "area \(ballot.area) has no contest"

@@ -63,11 +63,7 @@ final class StagedFolder {
     /// Makes every file and folder of the record durable, then moves it into place in one step (an empty
     /// destination folder is replaced), so that after a crash there is the whole record or none.
     func commit() throws {
-        do {
-            try Self.synchronize(staging)
-        } catch {
-            throw UsageError("cannot write the record in \(staging.path) to disk: \(error.localizedDescription)")
-        }
+        try Self.synchronize(staging)
         guard rename(staging.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             throw UsageError("cannot move the finished record from \(staging.path) to \(destination.path): \(reason). "
@@ -98,8 +94,10 @@ final class StagedFolder {
     /// fsync of one file or folder.
     private static func synchronize(file url: URL) throws {
         let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { if descriptor >= 0 { close(descriptor) } }
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            throw UsageError("cannot write \(url.path) of the record to disk: \(String(cString: strerror(errno))); "
+                + "check the disk (space, permissions) and export again")
+        }
     }
 }
