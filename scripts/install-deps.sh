@@ -19,7 +19,7 @@ done
 
 packages=(pkg-config libsodium-dev libsqlite3-dev libqrencode-dev)
 if $browser; then
-  packages+=(chromium chromium-driver poppler-utils python3 python3-pip)
+  packages+=(chromium chromium-driver poppler-utils zbar-tools python3 python3-pip)
 fi
 missing=()
 for package in "${packages[@]}"; do
