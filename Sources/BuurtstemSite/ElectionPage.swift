@@ -10,7 +10,8 @@ enum ElectionPage {
         let projectCount = report.contests.reduce(0) { $0 + $1.projects.count }
         var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.both("uitslag", "result"))</p>"
             + "<h1>\(HTML.escape(report.title))</h1>"
-            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) · "
+            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) "
+            + "\(HTML.both("(Nederlandse tijd)", "(Dutch time)")) · "
             + "<code>\(HTML.escape(report.election))</code></p></header>"
         body += Page.figures([
             ("Stempassen", "Passes issued", SiteFormat.count(report.passesIssued), "passes"),
@@ -43,8 +44,9 @@ enum ElectionPage {
     /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.
     static func decided(_ report: ElectionReport) -> String {
         let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
+        let name = RuleText.name(report.allocation.rule)
         var body = "<p class=\"note\" data-rule=\"\(HTML.escape(report.allocation.rule))\"><strong>\(HTML.both("Regel", "Rule")): "
-            + "<code>\(HTML.escape(report.allocation.rule))</code></strong><br>\(HTML.escape(rule.dutch))<br>"
+            + "\(HTML.both(name.dutch, name.english))</strong><br>\(HTML.escape(rule.dutch))<br>"
             + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
                                "Ballot: \(ballot.english) Every pass issued could vote once.")

@@ -3,9 +3,11 @@ charts as inline SVG with a title and a table behind each, and the numbers on th
 the report's JSON. Screenshots at phone and desktop width are kept in test-artifacts/screenshots/.
 """
 
+import datetime
 import json
 import os
 import unittest
+import zoneinfo
 
 from selenium.webdriver.common.by import By
 
@@ -127,11 +129,22 @@ class ResultsSiteTest(unittest.TestCase):
             cell = lambda key: row.find_element(By.CSS_SELECTOR, f"td[data-{key}]").get_attribute("textContent")
             self.assertEqual(cell("participation"), count(line["participation"]))
             self.assertEqual(cell("issued"), count(line["issued"]))
-            self.assertEqual(cell("turnout"), percent(line["turnoutPercent"]))
+            # An area where nothing was issued had no vote: "–", not "0,0 %".
+            self.assertEqual(cell("turnout"), "–" if line["issued"] == 0 else percent(line["turnoutPercent"]))
             self.assertEqual(row.get_attribute("data-flagged"), "true" if line["underRepresented"] else "false")
         self.assertEqual(sum(line["participation"] for line in reach["wijken"]), counted)
         flagged = [line["code"] for line in reach["buurten"] if line["underRepresented"]]
         self.assertEqual(flagged, ["BU00140701"], "the demo's low-turnout buurt is flagged")
+        # The polling window in Dutch local time (Europe/Amsterdam, summer time included), not UTC; the rule in words.
+        header = self.driver.find_element(By.CSS_SELECTOR, "header.top").text
+        for instant in (self.report["pollsOpen"], self.report["pollsClose"]):
+            local = datetime.datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+            self.assertIn(local.strftime("%d-%m-%Y %H:%M"), header)
+        self.assertNotIn("UTC", header)
+        rule = self.driver.find_element(By.CSS_SELECTOR, "p[data-rule]")
+        if rule.get_attribute("data-rule") == "greedy":
+            self.assertIn("Meeste stemmen eerst", rule.text)
+        self.assertNotIn("greedy", rule.text)
         # Verify it yourself: the exact command and the record's files with their hashes.
         # The command pins the gemeente's issuing key, the one that signed the record.
         with open(os.path.join(self.workspace.path, "demo", "record-demo-wijkstemdag", "record.json"), encoding="utf-8") as index:
