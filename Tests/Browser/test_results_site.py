@@ -135,6 +135,16 @@ class ResultsSiteTest(unittest.TestCase):
         self.assertEqual(sum(line["participation"] for line in reach["wijken"]), counted)
         flagged = [line["code"] for line in reach["buurten"] if line["underRepresented"]]
         self.assertEqual(flagged, ["BU00140701"], "the demo's low-turnout buurt is flagged")
+        # "Mijn wijk": a link per wijk by name, each to an anchor that exists (its contest, or its money line).
+        links = self.driver.find_elements(By.CSS_SELECTOR, "nav#mijn-wijk a")
+        self.assertEqual({link.get_attribute("data-area") for link in links},
+                         {contest["area"] for contest in tally["contests"]} | {line["code"] for line in self.report["areas"]})
+        for link in links:
+            anchor = link.get_attribute("href").split("#", 1)[1]
+            self.assertEqual(len(self.driver.find_elements(By.ID, anchor)), 1, anchor)
+            self.assertNotRegex(link.text, r"^(WK|GM)\d", "wijken by name")
+        links[-1].click()
+        self.assertTrue(self.driver.current_url.endswith("#" + links[-1].get_attribute("href").split("#", 1)[1]))
         # The polling window in Dutch local time (Europe/Amsterdam, summer time included), not UTC; the rule in words.
         header = self.driver.find_element(By.CSS_SELECTOR, "header.top").text
         for instant in (self.report["pollsOpen"], self.report["pollsClose"]):
