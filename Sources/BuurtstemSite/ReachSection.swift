@@ -53,10 +53,9 @@ enum ReachSection {
                             english: ballots ? "Turnout and reach per buurt" : "Reach per buurt", body)
     }
 
-    /// An area's turnout (or reach): "–" where nothing was issued, so there was no vote (or no cheque) to take part
-    /// in, rather than a misleading "0,0 %".
+    /// An area's turnout (or reach), "–" where nothing was issued.
     static func turnout(_ line: ReachLine) -> String {
-        line.issued == 0 ? "–" : SiteFormat.percent(line.turnoutPercent)
+        SiteFormat.share(line.turnoutPercent, of: line.issued)
     }
 
     /// The table behind a reach chart: one row per area and the total.

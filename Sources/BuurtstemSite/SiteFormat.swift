@@ -24,6 +24,12 @@ enum SiteFormat {
         decimal(value, places: 1) + " %"
     }
 
+    /// A turnout or reach: "–" where nothing was issued (`base` 0: there was no vote or cheque to take part in),
+    /// rather than a misleading "0,0 %"; else the percentage.
+    static func share<T: BinaryInteger>(_ value: Double, of base: T) -> String {
+        base == 0 ? "–" : percent(value)
+    }
+
     /// Percentage points with a sign.
     static func points(_ value: Double) -> String {
         (value > 0 ? "+" : "") + decimal(value, places: 1) + " pp"

@@ -203,6 +203,14 @@ class ResultsSiteTest(unittest.TestCase):
             row = self.driver.find_element(By.CSS_SELECTOR, f'tr[data-code="{line["code"]}"]')
             self.assertEqual(row.find_element(By.CSS_SELECTOR, "td[data-committed-cents]").get_attribute("textContent"),
                              money(line["committedCents"]))
+            # A wijk without a vote (no pass issued) or without cheques shows "–", not "0,0 %".
+            turnout = row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
+            self.assertEqual(turnout, "–" if line["passesIssued"] == 0 else percent(line["turnoutPercent"]))
+            reach = row.find_element(By.CSS_SELECTOR, "td[data-reach]").get_attribute("textContent")
+            self.assertEqual(reach, "–" if line["chequesIssued"] == 0 else percent(line["chequeReachPercent"]))
+        self.assertIn("–", [row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
+                            for row in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-code]")],
+                      "the demo has wijken without a vote")
         self.open("site-year", browser.DESKTOP)
         browser.screenshot(self.driver, "results-site-year-desktop")
 
