@@ -761,6 +761,16 @@ class BarcodeScanner(unittest.TestCase):
             page.el("pass-code").send_keys(f"stempas:{code.replace('-', '').lower()}", Keys.ENTER)
             page.wait_visible("screen-ballot")
             page.click("ballot-stop")
+            page.wait_visible("screen-welcome")
+            # The focus on a button (here the language switch): the scan still lands in the field, and its Enter
+            # submits the code instead of pressing the button.
+            page.click("language")
+            page.click("language")
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "language")
+            DRIVER.switch_to.active_element.send_keys(f"STEMPAS:{code.replace('-', '')}", Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl", "the button was not pressed")
+            page.click("ballot-stop")
             self.assertNotIn(code.replace("-", ""), server.output())
             self.assertNotIn(code, server.output())
         finally:

@@ -269,6 +269,14 @@ async function refreshStatus() {
   setVotingOpen(status.state === "open");
 }
 
+// On the welcome screen a code's characters always go into the code field, wherever the focus is: a USB scanner
+// types the whole QR text and Enter, and that Enter must submit the code, not press a button that had the focus.
+function typeAnywhere(event) {
+  if ($("screen-welcome").hidden || !votingOpen || event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.target === $("pass-code") || event.target.tagName === "INPUT") return;
+  if (event.key.length === 1 && /[0-9A-Za-z:-]/.test(event.key)) $("pass-code").focus();
+}
+
 // Paused, closed or not open yet: the code field and both ways of typing refuse input at once (the notice says
 // why), instead of taking a whole code and refusing it afterwards.
 function setVotingOpen(open) {
@@ -734,6 +742,7 @@ async function start() {
   $("close-yes").addEventListener("click", async () => { $("close-confirm").hidden = true; await staffAction("close", "closed"); });
   $("staff-lock").addEventListener("click", async () => { await post("/api/staff/logout"); reset(); });
   for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, touched, { capture: true });
+  document.addEventListener("keydown", typeAnywhere, { capture: true });
   show("screen-welcome");
   refreshStatus();
   statusTimer = setInterval(refreshStatus, 10000);
