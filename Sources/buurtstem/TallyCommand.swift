@@ -41,7 +41,7 @@ struct TallyCommand: ParsableCommand {
         }
         var coFunding: CoFunding?
         if let plan {
-            let text = String(decoding: try readInput(plan), as: UTF8.self)
+            let text = try readText(plan)
             let items = zip(definition.contests, allocations).flatMap { contest, allocation in
                 contest.projects.filter { allocation.funded.contains($0.id) }.map {
                     CoFunding.Item(id: $0.id, title: $0.title, area: contest.wijk(of: $0), costCents: $0.costCents)

@@ -66,6 +66,25 @@ struct StemdagCommandTests {
         #expect(try cli.run("election", "list").stdout.contains("No elections"))
     }
 
+    @Test("a definition or budget plan with a byte that is not UTF-8 is refused with its line, nothing stored")
+    func notUTF8() throws {
+        let cli = try CLI.groningen()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"))))
+        let third = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[1] + 1
+        bytes.insert(0xE9, at: third + 2)
+        try Data(bytes).write(to: cli.directory.appendingPathComponent("latin1.yaml"))
+        let created = try cli.run("election", "create", "latin1.yaml")
+        #expect(created.status != 0)
+        #expect(created.stderr.contains("latin1.yaml:3: the line is not valid UTF-8"), "\(created.stderr)")
+        #expect(try cli.run("election", "list").stdout.contains("No elections"))
+        var plan = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"))))
+        plan.append(contentsOf: [0x23, 0x20, 0xFC, 0x0A])
+        try Data(plan).write(to: cli.directory.appendingPathComponent("plan.yaml"))
+        let checked = try cli.run("budget", "check", "plan.yaml")
+        #expect(checked.status != 0)
+        #expect(checked.stderr.contains("plan.yaml:") && checked.stderr.contains("not valid UTF-8"), "\(checked.stderr)")
+    }
+
     @Test("issue, vote at two kiosks, every rejection, close, tally: from the command line")
     func fullDay() throws {
         let (cli, codes) = try Self.prepared()
