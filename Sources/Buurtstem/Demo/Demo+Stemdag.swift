@@ -32,7 +32,7 @@ extension Demo {
         /// The print folder (destroyed in real life).
         public let printFolder: String
         /// The election's rule.
-        public let rule: String
+        public let rule: AllocationRule
     }
 
     /// The wijken that vote in the demo, their budgets (a share of the wijkvernieuwing caps) and projects.
