@@ -46,7 +46,7 @@ enum ElectionPage {
     static func decided(_ report: ElectionReport) -> String {
         let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
         let name = RuleText.name(report.allocation.rule)
-        var body = "<p class=\"note\" data-rule=\"\(HTML.escape(report.allocation.rule))\"><strong>\(HTML.both("Regel", "Rule")): "
+        var body = "<p class=\"note\" data-rule=\"\(report.allocation.rule.rawValue)\"><strong>\(HTML.both("Regel", "Rule")): "
             + "\(HTML.both(name.dutch, name.english))</strong><br>\(HTML.escape(rule.dutch))<br>"
             + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",

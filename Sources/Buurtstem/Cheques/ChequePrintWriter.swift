@@ -126,8 +126,8 @@ final class ChequePrintWriter {
     /// Marks the folder complete once the issue is committed: writes the read-me, removes the marker.
     func complete(count: Int, root: String) throws {
         let readMe = """
-            Buurtcheques van gemeente \(gemeente.name), ronde \(round.id): \(count) cheques van \(EuroAmount.dutch(round.valueCents)).
-            Buurtstem neighbourhood cheques of gemeente \(gemeente.name), round \(round.id): \(count) cheques of EUR \(EuroAmount.format(round.valueCents)).
+            Buurtcheques van gemeente \(gemeente.name), ronde \(round.id): \(count) cheques van \(Money.format(round.valueCents)).
+            Buurtstem neighbourhood cheques of gemeente \(gemeente.name), round \(round.id): \(count) cheques of EUR \(Money.plain(round.valueCents)).
 
             - cheques-BU........html: per buurt een pagina per huishouden (adres, code, QR-code, uitleg).
               Per buurt, one page per household (address, code, QR code, instructions); print one-sided.
@@ -225,7 +225,7 @@ final class ChequePrintWriter {
 
             """
         let intro = """
-            <h1>\(title): \(EuroAmount.dutch(round.valueCents)) voor uw buurt</h1>
+            <h1>\(title): \(Money.format(round.valueCents)) voor uw buurt</h1>
             <p>Geef deze cheque aan een bewonersinitiatief \(escape(whereNL)): een buurtfeest, een speelplek, \
             groen in de straat. De code is één keer te gebruiken, tot en met \(ChequeCalendar.dutch(round.validUntil)). \
             Wie de code heeft, kan hem gebruiken: bewaar hem als geld.</p>
@@ -236,7 +236,7 @@ final class ChequePrintWriter {
             <p>Geef deze brief aan de initiatiefnemer, of lever de code zelf in. \(howNL.joined(separator: " "))</p>
             <h2>Hulp</h2>
             <p>\(help)</p>
-            <p class="en" lang="en">\(title): your neighbourhood cheque of EUR \(EuroAmount.format(round.valueCents)). Give it \
+            <p class="en" lang="en">\(title): your neighbourhood cheque of EUR \(Money.plain(round.valueCents)). Give it \
             to a residents' initiative \(escape(whereEN)): hand this letter to the initiator, or redeem the code yourself. \
             \(howEN.joined(separator: " ")) The code can be used once, until \(ChequeCalendar.english(round.validUntil)) \
             inclusive. Whoever has the code can use it: keep it like cash.</p>
