@@ -7,18 +7,36 @@ extension Run {
     /// implementation (exact rationals), and checks what the result says they cost.
     mutating func checkAllocation(_ result: ElectionResult) {
         guard let definition else { return }
+        if let allocationRefused {
+            report.notRun(Self.allocationName, "the definition cannot be allocated as published: \(allocationRefused)")
+            return
+        }
         let seed = ElectionResult.lotSeed(logs: finalHeads)
-        let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: seed) : .lexico
+        let tieBreak: VerifierTieBreak
+        switch definition.allocation.tieBreak {
+        case "cost-votes": tieBreak = .costVotesLot(seed: seed)
+        case "lexico": tieBreak = .lexico
+        case let other:
+            // Refused by the definition check already; never taken as another tie-break.
+            report.notRun(Self.allocationName, "the tie-break '\(other.prefix(80))' is unknown")
+            return
+        }
         let ballotKind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
-        for (contest, published) in zip(definition.contests, result.contests) where contest.area == published.area {
+        let publishedByArea = Dictionary(result.contests.map { ($0.area, $0) }) { first, _ in first }
+        for contest in definition.contests {
             report.counted(Self.allocationName)
             let file = ElectionRecordFile.result
+            guard let published = publishedByArea[contest.area] else {
+                report.fail(Self.allocationName, file: file, "\(contest.area): the result has no outcome for this contest of the definition")
+                continue
+            }
             let claimed = Set(published.projects.filter(\.funded).map(\.id))
-            let cost = contest.projects.filter { claimed.contains($0.id) }.reduce(Int64(0)) { $0 + $1.costCents }
+            // Costs are 0 or more and their sum fits (the definition check), so this sum cannot overflow.
+            let cost = contest.projects.filter { claimed.contains($0.id) }.reduce(Int64(0)) { $0 &+ $1.costCents }
             if cost != published.fundedCostCents {
                 report.fail(Self.allocationName, file: file, "\(contest.area): the funded projects cost \(cost) cents, the result says \(published.fundedCostCents)")
             }
-            let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
+            let index = Dictionary(contest.projects.enumerated().map { ($1.id, $0) }) { first, _ in first }
             let ballots = (expectedContests[contest.area]?.counted ?? []).flatMap { kind in
                 let ballot = kind.choices.compactMap { choice in index[choice.project].map { (project: $0, points: Self.points(choice, kind: ballotKind)) } }
                 return Array(repeating: ballot, count: kind.count)
