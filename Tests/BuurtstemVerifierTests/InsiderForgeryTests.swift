@@ -200,4 +200,34 @@ struct InsiderForgeryTests {
             #expect(byName[name]?.notRun != nil && byName[name]?.passed == false, "\(name): \(String(describing: byName[name]))")
         }
     }
+
+    @Test("no signed definition crashes the verifier: every rule and ballot type with zero, huge and negative amounts")
+    func extremeDefinitionsNeverCrash() throws {
+        let rules = ["greedy", "greedy-no-skip", "greedy-per-euro", "mes", "phragmen"]
+        let ballots: [BallotType] = [.approval(min: 1, max: 3), .cumulative(points: Int(UInt32.max), maxPerProject: nil), .ranking(max: 3),
+                                     .knapsack, .chooseOne, .approval(min: -1, max: Int.max)]
+        let costs: [[Int64]] = [[0, 0, 0], [0, 1, Int64.max / 4], [-5, 1, 2], [Int64.max, Int64.max, 1]]
+        let budgets: [Int64] = [0, 1, Int64.max, -1]
+        var verified = 0
+        for rule in rules {
+            for ballot in ballots {
+                for cost in costs {
+                    for budget in budgets {
+                        var record = InsiderRecord()
+                        let projects = zip(["A", "B", "C"], cost).map { Project(id: $0, title: $0, description: "", costCents: $1, area: nil, category: nil) }
+                        let base = InsiderRecord.definition(projects: projects, allocation: AllocationSpec(rule: rule, satisfaction: nil, completion: nil, tieBreak: "cost-votes"),
+                                                            ballot: ballot)
+                        record.definition = ElectionDefinition(
+                            id: base.id, title: base.title, gemeente: base.gemeente, registerSnapshot: base.registerSnapshot, eligibility: base.eligibility,
+                            ballot: base.ballot, allocation: base.allocation, pollsOpenMillis: base.pollsOpenMillis, pollsCloseMillis: base.pollsCloseMillis,
+                            contests: [Contest(area: "WK001401", budgetCents: budget, projects: projects)])
+                        let report = try Self.verify(record)
+                        #expect(!report.checks.isEmpty)
+                        verified += 1
+                    }
+                }
+            }
+        }
+        #expect(verified == rules.count * ballots.count * costs.count * budgets.count)
+    }
 }
