@@ -40,6 +40,8 @@ struct InsiderRecord {
     var resultContests: ([ElectionResult.ContestResult]) -> [ElectionResult.ContestResult] = { $0 }
     /// Changes to each file's bytes before the index is signed over them (name, bytes).
     var rewrite: (String, Data) -> Data = { $1 }
+    /// Files written besides the record's own (name, bytes), listed in the index when `listed`.
+    var extraFiles: [(name: String, bytes: Data, listed: Bool)] = []
 
     /// A wijkstemdag with one contest of three projects, six passes, two kiosks and one pass used at both.
     init() {
@@ -173,6 +175,13 @@ struct InsiderRecord {
                                     contests: contests, issuingKey: issuingKey)
         try put(ElectionRecordFile.result, try encoder.encode(result))
         try put(ElectionRecordFile.explanations, Data("[]".utf8))
+        for extra in extraFiles {
+            if extra.listed {
+                try put(extra.name, extra.bytes)
+            } else {
+                try extra.bytes.write(to: folder.appendingPathComponent(extra.name))
+            }
+        }
         let index = RecordIndex(kind: "election", election: definition.id, gemeente: definition.gemeente, gemeenteName: "Groningen",
                                 files: digests, issuingKey: issuingKey)
         try encoder.encode(index).write(to: folder.appendingPathComponent(ElectionRecordFile.index))
