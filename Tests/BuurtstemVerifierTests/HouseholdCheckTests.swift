@@ -83,4 +83,33 @@ struct HouseholdCheckTests {
         let otherKey = Self.failure { _ = try PassCheck.check(record: folder, code: record.codes[0].formatted, issuingKey: SigningKey().publicKey) }
         #expect(otherKey?.contains("not signed by the issuing key you gave") == true, "\(otherKey ?? "")")
     }
+
+    @Test("an insider voting with a stay-at-home household's pass leaves a record that verifies: only that household's pass check shows it")
+    func insiderVotesWithUnusedPass() throws {
+        var record = InsiderRecord()
+        record.casts.append(.init(pass: 5, kiosk: "bieb", choices: ["C"], time: InsiderRecord.opens + 5 * InsiderRecord.hour))
+        let folder = InsiderRecord.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try record.write(to: folder)
+        let report = RecordVerifier(folder: folder, expectedIssuingKey: record.issuingKey.publicKey).verify()
+        #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.failures))")
+        let answer = try PassCheck.check(record: folder, code: record.codes[5].formatted, issuingKey: record.issuingKey.publicKey)
+        #expect(answer.uses.map { "\($0.kiosk)#\($0.position) \($0.counted)" } == ["bieb#3 true"])
+    }
+
+    @Test("an insider voting with a household's pass before the household does: the record verifies, the household's receipt says void")
+    func insiderVotesFirst() throws {
+        var record = InsiderRecord()
+        // Pass 3 votes at the buurthuis at 09:30; the insider used it at the bieb at 09:10.
+        record.casts.insert(.init(pass: 3, kiosk: "bieb", choices: ["B"], time: InsiderRecord.opens + InsiderRecord.hour + 10 * 60_000), at: 1)
+        let folder = InsiderRecord.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try record.write(to: folder)
+        let report = RecordVerifier(folder: folder, expectedIssuingKey: record.issuingKey.publicKey).verify()
+        #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.failures))")
+        let receipt = try ReceiptCheck.check(record: folder, trackingCode: try InsiderRecord.trackingCode(in: folder, kiosk: "buurthuis", position: 0),
+                                             issuingKey: record.issuingKey.publicKey)
+        #expect(receipt.void && receipt.countedKiosk == "bieb" && receipt.countedPosition == 1)
+    }
 }
+
