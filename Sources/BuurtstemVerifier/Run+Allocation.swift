@@ -50,6 +50,10 @@ extension Run {
             let election = VerifierElection(
                 projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0)) },
                 budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting)
+            if let tooLarge = Self.beyondExactRange(contest, ballots: ballots) {
+                report.notRun(Self.allocationName, "\(contest.area): \(tooLarge)")
+                continue
+            }
             do {
                 let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
                                                                  completion: definition.allocation.completion, tieBreak: tieBreak))
@@ -64,6 +68,19 @@ extension Run {
                 report.fail(Self.allocationName, file: ElectionRecordFile.definition, "\(contest.area): the allocation cannot be recomputed: \(error)")
             }
         }
+    }
+
+    /// Why a contest's amounts are beyond what the textbook rules compute exactly in 64-bit steps (a cost or the
+    /// budget times the points times the number of voters past 2^63), or nil. No definition the engine signs comes
+    /// near; a hostile one must not crash the verifier, so its allocation is reported as not run.
+    static func beyondExactRange(_ contest: Contest, ballots: [[(project: Int, points: Int64)]]) -> String? {
+        let voters = max(1, Int64(clamping: ballots.count))
+        let points = max(1, ballots.lazy.flatMap { $0.map(\.points) }.max() ?? 1)
+        let total = contest.projects.reduce(Int64(0)) { $0 &+ max(0, $1.costCents) }
+        let (costs, overCosts) = max(total, contest.budgetCents).multipliedReportingOverflow(by: voters)
+        let (_, overPoints) = costs.multipliedReportingOverflow(by: points)
+        guard overCosts || overPoints else { return nil }
+        return "its amounts times \(voters) voters and up to \(points) points exceed what 64-bit integers hold; the allocation cannot be recomputed"
     }
 
     /// A choice's utility: its points on a cumulative ballot, 1 otherwise.

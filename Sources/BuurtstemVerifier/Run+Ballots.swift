@@ -7,6 +7,8 @@ extension Run {
     /// every checkpoint, and each pass's uses for the void rule.
     mutating func checkBallots(progress: @Sendable (Int, Int) -> Void) {
         guard let definition else { return }
+        // They run even over a record without ballots (or without kiosks): nothing to fail is a pass, not "not run".
+        for check in [Self.ballotSignatures, Self.ballotPasses, Self.ballotValidity, Self.logs] { report.counted(check, 0) }
         // Each kiosk's checkpoints, read once: their final sizes are also the progress total.
         let checkpointSets = kiosks.map { read([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: $0.name), check: Self.logs) }
         let total = checkpointSets.reduce(0) { $0 + Int(clamping: $1?.map(\.size).max() ?? 0) }

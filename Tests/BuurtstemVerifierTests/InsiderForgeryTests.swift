@@ -42,6 +42,14 @@ struct InsiderForgeryTests {
         #expect(report.checks.allSatisfy { $0.notRun == nil && $0.items > 0 }, "\(report.checks.map { "\($0.name) \($0.items)" })")
     }
 
+    @Test("a record in which nobody voted passes, and every check ran (none is shown as not run)")
+    func emptyRecordPasses() throws {
+        var record = InsiderRecord()
+        record.casts = []
+        let report = try Self.verify(record)
+        #expect(report.passed, "\(report.checks.filter { !$0.passed }.map { "\($0.name): \($0.notRun ?? "") \($0.failures)" })")
+    }
+
     static let forgeries: [Forgery] = [
         Forgery(name: "a project id twice in the signed definition", check: "definition", message: "project id A is used twice",
                 file: "definition.json") { record in
@@ -201,6 +209,20 @@ struct InsiderForgeryTests {
         }
     }
 
+    @Test("a cost times its voters past 2^63 (a trap in Equal Shares once): the allocation is reported as not run, naming the contest")
+    func amountsBeyondExactRange() throws {
+        var record = InsiderRecord()
+        record.definition = InsiderRecord.definition(
+            projects: [Project(id: "A", title: "A", description: "", costCents: 1, area: nil, category: nil),
+                       Project(id: "B", title: "B", description: "", costCents: Int64.max / 2, area: nil, category: nil),
+                       Project(id: "C", title: "C", description: "", costCents: 1, area: nil, category: nil)],
+            allocation: AllocationSpec(rule: "mes", satisfaction: nil, completion: "add1", tieBreak: "lexico"))
+        let report = try Self.verify(record)
+        let check = report.checks.first { $0.name == "allocation" }
+        #expect(check?.notRun?.contains("WK001401: its amounts times 5 voters") == true, "\(String(describing: check))")
+        #expect(!report.passed)
+    }
+
     @Test("checks that cannot run because an earlier file is unreadable are reported as not run")
     func unreadableDefinitionLeavesChecksNotRun() throws {
         var record = InsiderRecord()
@@ -218,7 +240,8 @@ struct InsiderForgeryTests {
         let rules = ["greedy", "greedy-no-skip", "greedy-per-euro", "mes", "phragmen"]
         let ballots: [BallotType] = [.approval(min: 1, max: 3), .cumulative(points: Int(UInt32.max), maxPerProject: nil), .ranking(max: 3),
                                      .knapsack, .chooseOne, .approval(min: -1, max: Int.max)]
-        let costs: [[Int64]] = [[0, 0, 0], [0, 1, Int64.max / 4], [-5, 1, 2], [Int64.max, Int64.max, 1]]
+        // [1, max / 2, 1]: the costs fit, but a cost times its three voters does not (once a trap in Equal Shares).
+        let costs: [[Int64]] = [[0, 0, 0], [0, 1, Int64.max / 4], [-5, 1, 2], [Int64.max, Int64.max, 1], [1, Int64.max / 2, 1]]
         let budgets: [Int64] = [0, 1, Int64.max, -1]
         var verified = 0
         for rule in rules {

@@ -1,6 +1,7 @@
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
+@testable import BuurtstemVerifier
 
 /// An election record made by the test as an insider would make it: the test holds the gemeente's issuing key,
 /// every kiosk's key and every pass's secret key, so whatever it changes it signs again, consistently, from the
@@ -163,13 +164,27 @@ struct InsiderRecord {
         voids.sort { ($0.kiosk, $0.sequence) < ($1.kiosk, $1.sequence) }
         let contests = resultContests(definition.contests.map { contest in
             let votes = counted.filter { choices in choices.allSatisfy { id in contest.projects.contains { $0.id == id } } }
+            // The funded projects as the insider's honest tally finds them (the verifier's textbook rule, here only a
+            // calculator); a definition it cannot allocate funds what got votes.
+            let indexes = Dictionary(contest.projects.enumerated().map { ($1.id, $0) }) { first, _ in first }
+            let election = VerifierElection(
+                projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents) }, budget: contest.budgetCents, kind: .approval,
+                ballots: votes.map { $0.compactMap { indexes[$0].map { (project: $0, points: Int64(1)) } } }, currencyUnit: 100)
+            let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: ElectionResult.lotSeed(logs: heads)) : .lexico
+            let computable = DefinitionStructure.problems(definition).isEmpty && Run.beyondExactRange(contest, ballots: election.ballots) == nil
+            var allocated: Set<String>?
+            if computable {
+                allocated = (try? TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
+                                                              completion: definition.allocation.completion, tieBreak: tieBreak)).map(Set.init)
+            }
+            let funded = allocated ?? Set(contest.projects.map(\.id).filter { id in votes.contains { $0.contains(id) } })
             return ElectionResult.ContestResult(
                 area: contest.area, passesIssued: perArea[contest.area] ?? 0, ballotsCounted: UInt64(votes.count),
                 projects: contest.projects.map { project in
                     let count = UInt64(votes.filter { $0.contains(project.id) }.count)
-                    return .init(id: project.id, ballots: count, points: count, funded: count > 0)
+                    return .init(id: project.id, ballots: count, points: count, funded: funded.contains(project.id))
                 },
-                fundedCostCents: contest.projects.filter { project in votes.contains { $0.contains(project.id) } }.reduce(0) { $0 &+ $1.costCents })
+                fundedCostCents: contest.projects.filter { funded.contains($0.id) }.reduce(0) { $0 &+ $1.costCents })
         })
         let result = ElectionResult(election: definition.id, definitionHash: hash, issuedRoot: tree.root, logs: heads, voids: voids,
                                     contests: contests, issuingKey: issuingKey)

@@ -56,7 +56,9 @@ struct PinnedRecord {
         do { data = try Data(contentsOf: folder.appendingPathComponent(name)) } catch {
             throw HouseholdCheckFailure("\(name) of the record cannot be read: the record is incomplete; download it again")
         }
-        guard SHA.sha256([UInt8](data)) == listed.sha256.bytes else {
+        var hasher = SHA256Hasher()
+        data.withUnsafeBytes { hasher.update($0) }
+        guard hasher.finalize() == listed.sha256.bytes else {
             throw HouseholdCheckFailure("\(name) differs from what the gemeente signed (its SHA-256 is not the index's): the file was changed; download the record again and report it if it stays so")
         }
         return data
