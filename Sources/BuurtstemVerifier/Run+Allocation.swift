@@ -12,14 +12,12 @@ extension Run {
             return
         }
         let seed = ElectionResult.lotSeed(logs: finalHeads)
-        let tieBreak: VerifierTieBreak
-        switch definition.allocation.tieBreak {
-        case "cost-votes": tieBreak = .costVotesLot(seed: seed)
-        case "lexico": tieBreak = .lexico
-        case let other:
-            // Refused by the definition check already; never taken as another tie-break.
-            report.notRun(Self.allocationName, "the tie-break '\(other.prefix(80))' is unknown")
-            return
+        // The names are enums in the record: an unknown rule or tie-break is refused when the definition is read
+        // (the definition check fails and this one does not run), never taken as another.
+        let spec = definition.allocation
+        let tieBreak: VerifierTieBreak = switch spec.tieBreak {
+        case .lexico: .lexico
+        case .costVotes: .costVotesLot(seed: seed)
         }
         let ballotKind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         let publishedByArea = Dictionary(result.contests.map { ($0.area, $0) }) { first, _ in first }
@@ -55,11 +53,12 @@ extension Run {
                 continue
             }
             do {
-                let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
-                                                                 completion: definition.allocation.completion, tieBreak: tieBreak))
+                // The textbook implementation reads the published names itself (its own parsing, not the engine's).
+                let funded = Set(try TextbookAllocation.allocate(election, rule: spec.rule.rawValue, satisfaction: spec.satisfaction?.rawValue,
+                                                                 completion: spec.completion?.rawValue, tieBreak: tieBreak))
                 if funded != claimed {
                     let missing = funded.subtracting(claimed).sorted(), extra = claimed.subtracting(funded).sorted()
-                    report.fail(Self.allocationName, file: file, "\(contest.area): by rule \(definition.allocation.rule) the funded projects are "
+                    report.fail(Self.allocationName, file: file, "\(contest.area): by rule \(spec.rule.rawValue) the funded projects are "
                         + "\(funded.sorted().joined(separator: ", ")); the result "
                         + (missing.isEmpty ? "" : "leaves out \(missing.joined(separator: ", "))") + (missing.isEmpty || extra.isEmpty ? "" : " and ")
                         + (extra.isEmpty ? "" : "adds \(extra.joined(separator: ", "))"))

@@ -70,7 +70,7 @@ struct InsiderRecord {
         ]
         return ElectionDefinition(
             id: "insider", title: "Wijkstemdag", gemeente: "GM0014", registerSnapshot: 1, eligibility: .household, ballot: ballot,
-            allocation: allocation ?? AllocationSpec(rule: "greedy", satisfaction: nil, completion: nil, tieBreak: "lexico"),
+            allocation: allocation ?? AllocationSpec(rule: .greedy, satisfaction: nil, completion: nil, tieBreak: .lexico),
             pollsOpenMillis: opens, pollsCloseMillis: close ?? opens + 12 * hour,
             contests: [Contest(area: "WK001401", budgetCents: 100_000, projects: projects)] + extra)
     }
@@ -170,12 +170,13 @@ struct InsiderRecord {
             let election = VerifierElection(
                 projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents) }, budget: contest.budgetCents, kind: .approval,
                 ballots: votes.map { $0.compactMap { indexes[$0].map { (project: $0, points: Int64(1)) } } }, currencyUnit: 100)
-            let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: ElectionResult.lotSeed(logs: heads)) : .lexico
+            let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == .costVotes ? .costVotesLot(seed: ElectionResult.lotSeed(logs: heads)) : .lexico
             let computable = DefinitionStructure.problems(definition).isEmpty && Run.beyondExactRange(contest, ballots: election.ballots) == nil
             var allocated: Set<String>?
             if computable {
-                allocated = (try? TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
-                                                              completion: definition.allocation.completion, tieBreak: tieBreak)).map(Set.init)
+                allocated = (try? TextbookAllocation.allocate(election, rule: definition.allocation.rule.rawValue,
+                                                              satisfaction: definition.allocation.satisfaction?.rawValue,
+                                                              completion: definition.allocation.completion?.rawValue, tieBreak: tieBreak)).map(Set.init)
             }
             let funded = allocated ?? Set(contest.projects.map(\.id).filter { id in votes.contains { $0.contains(id) } })
             return ElectionResult.ContestResult(

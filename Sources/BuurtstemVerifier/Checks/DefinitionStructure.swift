@@ -2,17 +2,9 @@ import BuurtstemRecord
 
 /// What the engine enforces of a definition before it signs it (docs/elections.md), re-checked by the verifier:
 /// a signature proves only who published a definition, not that it is one the engine would ever run. A definition
-/// that fails here (duplicate ids, unknown names, values no canonical bytes can hold) is refused, and the checks
+/// that fails here (duplicate ids, values no canonical bytes can hold, amounts that overflow) is refused, and the checks
 /// that would rest on it say so instead of guessing.
 enum DefinitionStructure {
-    /// The allocation rules a definition may name.
-    static let rules = ["greedy", "greedy-no-skip", "greedy-per-euro", "mes", "phragmen"]
-    /// The tie-breaks.
-    static let tieBreaks = ["lexico", "cost-votes"]
-    /// The satisfaction functions (MES).
-    static let satisfactions = ["cost", "cardinality"]
-    /// The completions (MES).
-    static let completions = ["none", "greedy", "add1", "add1-exhaustive"]
     /// The largest whole weight (100), in ten-thousandths.
     static let maximumWeight: Int64 = 1_000_000
 
@@ -78,28 +70,16 @@ enum DefinitionStructure {
         return problems
     }
 
-    /// Problems of the allocation names: each must be one the verifier (and the engine) knows, never taken as a
-    /// default.
+    /// Problems of the allocation spec. Its names are enums in the record, so an unknown rule, tie-break,
+    /// satisfaction or completion is refused when the definition is read; what remains are the combinations the
+    /// engine refuses.
     static func allocationProblems(_ allocation: AllocationSpec, weighted: Bool) -> [String] {
         var problems: [String] = []
-        if !rules.contains(allocation.rule) {
-            problems.append("allocation.rule '\(allocation.rule.prefix(80))' is unknown; the rules are \(rules.joined(separator: ", "))")
+        if let completion = allocation.completion, completion != .none, allocation.rule != .mes {
+            problems.append("allocation.completion \(completion) applies to rule mes only, and the rule is \(allocation.rule)")
         }
-        if !tieBreaks.contains(allocation.tieBreak) {
-            problems.append("allocation.tie_break '\(allocation.tieBreak.prefix(80))' is unknown; the tie-breaks are \(tieBreaks.joined(separator: ", "))")
-        }
-        if let satisfaction = allocation.satisfaction, !satisfactions.contains(satisfaction) {
-            problems.append("allocation.satisfaction '\(satisfaction.prefix(80))' is unknown; use \(satisfactions.joined(separator: " or ")) or leave it out")
-        }
-        if let completion = allocation.completion {
-            if !completions.contains(completion) {
-                problems.append("allocation.completion '\(completion.prefix(80))' is unknown; use one of \(completions.joined(separator: ", ")) or leave it out")
-            } else if completion != "none", allocation.rule != "mes" {
-                problems.append("allocation.completion \(completion) applies to rule mes only, and the rule is \(allocation.rule.prefix(80))")
-            }
-        }
-        if weighted, !["greedy", "greedy-no-skip", "greedy-per-euro"].contains(allocation.rule) {
-            problems.append("weighting: a weighting ranks the greedy rules only, and the rule is \(allocation.rule.prefix(80))")
+        if weighted, !allocation.rule.isGreedy {
+            problems.append("weighting: a weighting ranks the greedy rules only, and the rule is \(allocation.rule)")
         }
         return problems
     }
