@@ -7,13 +7,13 @@ import BuurtstemCrypto
 /// character, a wrong length, a character that cannot occur), because the voter can fix each of them differently.
 /// Messages name areas and elections as residents know them (`areaName`, `electionTitle`), never by their codes.
 public enum CastMessages {
-    /// The message and HTTP status for `error` as `BallotBox` threw it for the typed `code`; `areaName` gives an
-    /// area's name for its code, `electionTitle` an election's title for its id (nil: not known here).
-    public static func message(for error: CastError, code: String, areaName: (String) -> String = { $0 },
+    /// The message and HTTP status for `error` as `BallotBox` threw it; `areaName` gives an area's name for its
+    /// code, `electionTitle` an election's title for its id (nil: not known here).
+    public static func message(for error: CastError, areaName: (String) -> String = { $0 },
                                electionTitle: (String) -> String? = { _ in nil }) -> (status: Int, message: KioskMessage) {
         switch error {
-        case .mistyped:
-            return (400, mistyped(code))
+        case let .mistyped(typo):
+            return (400, mistyped(typo.kind))
         case .unknownPass:
             return (404, KioskMessage(
                 code: "unknownPass",
@@ -54,15 +54,8 @@ public enum CastMessages {
         }
     }
 
-    /// The message for a code that does not read as a stempas code, saying what is wrong with it.
-    static func mistyped(_ code: String) -> KioskMessage {
-        let kind: CodeError.Kind
-        do {
-            _ = try TypeableCode(parsing: code, format: .stempas)
-            kind = .checkMismatch
-        } catch {
-            kind = error.kind
-        }
+    /// The message for a code that does not read as a stempas code, saying what kind of typo it is.
+    static func mistyped(_ kind: CodeError.Kind) -> KioskMessage {
         switch kind {
         case .checkMismatch:
             return KioskMessage(

@@ -48,8 +48,8 @@ public final class KioskService: Sendable {
         let (state, title) = try await Blocking.run { [self] in try (voterState(), store.election(election).decodedDefinition().title) }
         let message: KioskMessage? = switch state {
         case "paused": CastMessages.paused
-        case "notOpen": CastMessages.message(for: .pollsNotOpen(""), code: "").message
-        case "closed": CastMessages.message(for: .pollsClosed, code: "").message
+        case "notOpen": CastMessages.message(for: .pollsNotOpen("")).message
+        case "closed": CastMessages.message(for: .pollsClosed).message
         default: nil
         }
         return KioskStatus(state: state, title: title, kiosk: kiosk, message: message)
@@ -58,7 +58,7 @@ public final class KioskService: Sendable {
     /// Checks the pass `code` as casting would and returns the ballot it may fill in.
     public func admit(code: String) async throws(KioskFailure) -> BallotView {
         try refuseIfPaused()
-        return try await run(code: code) { [self] in
+        return try await run { [self] in
             let admission = try box.admit(election: election, kiosk: kiosk, code: code)
             let title = try store.election(election).decodedDefinition().title
             return BallotView(admission, title: title, areaName: areaName(admission.area))
@@ -68,7 +68,7 @@ public final class KioskService: Sendable {
     /// Casts the ballot of pass `code` with `choices`; returns the receipt once the ballot is durably stored.
     public func cast(code: String, choices: [Choice]) async throws(KioskFailure) -> Receipt {
         try refuseIfPaused()
-        return try await run(code: code) { [self] in
+        return try await run { [self] in
             try box.cast(election: election, kiosk: kiosk, code: code, choices: choices)
         }
     }
@@ -83,12 +83,12 @@ public final class KioskService: Sendable {
         if isPaused { throw KioskFailure(status: 503, message: CastMessages.paused) }
     }
 
-    /// Runs `body` off the concurrency threads, turning a `CastError` into its message for `code`.
-    private func run<T: Sendable>(code: String, _ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
+    /// Runs `body` off the concurrency threads, turning a `CastError` into its message.
+    private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
         do {
             return try await Blocking.run(body)
         } catch let error as CastError {
-            let (status, message) = CastMessages.message(for: error, code: code, areaName: areaName) { [store] id in
+            let (status, message) = CastMessages.message(for: error, areaName: areaName) { [store] id in
                 try? store.election(id).decodedDefinition().title
             }
             throw KioskFailure(status: status, message: message)
