@@ -53,12 +53,3 @@ final class PrintWriter {
         try FileManager.default.moveItem(at: partial, to: folder)
     }
 }
-
-/// Quoting for a CSV field.
-enum CSVField {
-    /// `text`, quoted when it holds a comma, quote or line break.
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

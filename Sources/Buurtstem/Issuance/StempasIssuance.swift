@@ -190,8 +190,8 @@ public struct StempasIssuance: Sendable {
                         let household = plan[index].household
                         let address = addresses?.address(of: household) ?? []
                         let pass = issued[index]
-                        csv += "\(CSVField.quote(household)),\(pass.token.area),\(pass.code.formatted),"
-                            + (0..<3).map { CSVField.quote($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n"
+                        csv += "\(TextEscaping.csv(household)),\(pass.token.area),\(pass.code.formatted),"
+                            + (0..<3).map { TextEscaping.csv($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n"
                         html += try page.render(code: pass.code, household: household, address: address, area: pass.token.area,
                                                 holder: holders[index])
                     }
