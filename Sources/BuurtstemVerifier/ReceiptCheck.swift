@@ -50,6 +50,8 @@ public enum ReceiptCheck {
         let index = try read(RecordIndex.self, ElectionRecordFile.index)
         guard index.isValid else { throw Failure(message: "the record's index is not signed by the gemeente's key: do not trust this record") }
         let kiosks = try read([KioskRegistration].self, ElectionRecordFile.kiosks)
+        // Format 2: ballots sign the definition hash, so the leaf is rebuilt with it.
+        let boundHash = index.bindsBallotsToDefinition ? try read(DefinitionFile.self, ElectionRecordFile.definition).definition.hash : nil
         let result = try read(ElectionResult.self, ElectionRecordFile.result)
         for kiosk in kiosks where kiosk.isValid(issuer: index.issuingPublicKey) {
             var reader = try LineReader(url: folder.appendingPathComponent(ElectionRecordFile.ballots(kiosk: kiosk.name)))
@@ -57,7 +59,7 @@ public enum ReceiptCheck {
             var found: Int?
             while let line = try reader.next() {
                 guard let ballot = try? decoder.decode(BallotLine.self, from: line) else { continue }
-                let leaf = ballot.ballot(election: index.election, kiosk: kiosk.name).leafHash
+                let leaf = ballot.ballot(election: index.election, definitionHash: boundHash, kiosk: kiosk.name).leafHash
                 if found == nil, leaf.starts(with: prefix) { found = leaves.count }
                 leaves.append(leaf)
             }

@@ -15,10 +15,14 @@ extension Run {
             let ballotsFile = ElectionRecordFile.ballots(kiosk: kiosk.name)
             let checkpointsFile = ElectionRecordFile.checkpoints(kiosk: kiosk.name)
             guard let checkpoints = checkpointSets[kioskIndex] else { continue }
-            let sizes = Set(checkpoints.map(\.size))
+            // The observers' checkpoints of this log too (``checkObserverCheckpoints``): their heads are needed.
+            let sizes = Set(checkpoints.map(\.size)).union(observerSizes(of: kiosk))
+            var observedLeaves: [[UInt8]]? = observerSizes(of: kiosk).isEmpty ? nil : []
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
             let election = definition.id, name = kiosk.name
+            // Format 2: every ballot signs the definition hash (v2); format 1: none does (v1).
+            let boundHash = index?.bindsBallotsToDefinition == true ? definition.hash : nil
             do {
                 var reader = try LineReader(url: url(ballotsFile))
                 // Decoding, the signature and the leaf hash are independent per line: all on all cores, overlapped
@@ -27,8 +31,8 @@ extension Run {
                     lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
                         // The exporter's exact form first; anything else (valid JSON in another form, rare) through a
                         // decoder made only then.
-                        guard let ballot = ExportedLine.ballot(line.bytes, election: election, kiosk: name)
-                            ?? (try? JSONDecoder().decode(BallotLine.self, from: line.bytes))?.ballot(election: election, kiosk: name)
+                        guard let ballot = ExportedLine.ballot(line.bytes, election: election, definitionHash: boundHash, kiosk: name)
+                            ?? (try? JSONDecoder().decode(BallotLine.self, from: line.bytes))?.ballot(election: election, definitionHash: boundHash, kiosk: name)
                         else { return (line.line, nil, false, [], nil, nil) }
                         let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
                             ?? "area \(ballot.area) has no contest"
@@ -69,6 +73,7 @@ extension Run {
                             report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
                         }
                         log.append(leafHash: leafHash)
+                        observedLeaves?.append(leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
                         noteUse(ballot, pass: passBits, kiosk: kioskIndex)
                     }
@@ -80,6 +85,7 @@ extension Run {
                 continue
             }
             checkCheckpoints(checkpoints, of: kiosk, file: checkpointsFile, heads: heads, log: log)
+            if let observedLeaves { self.observedLeaves[kiosk.name] = observedLeaves }
         }
         checkVoidsAndCounts()
     }

@@ -111,7 +111,7 @@ struct ByteVectorTests {
         vectors.append(Vector(name: "result: signed bytes", source: ElectionRecordFile.result, bytes: hex(result.signedBytes), signer: issuer,
                               signature: hex(result.signature.bytes)))
         vectors.append(Vector(name: "record index: signed bytes", source: ElectionRecordFile.index,
-                              bytes: hex(RecordIndex.signedBytes(kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
+                              bytes: hex(RecordIndex.signedBytes(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
                               signer: issuer, signature: hex(index.signature.bytes)))
         return Document(about: "The exact bytes docs/record.md defines, for one item of each kind in record/ (hex). "
                             + "Written by Tests/BuurtstemVerifierTests/ByteVectorTests.swift, which checks them on every run.",
