@@ -69,6 +69,8 @@ struct InsiderForgeryTests {
         var passKeys: [String: SigningKey] = [:]
         /// Added to the pre-publication's eligible counts when it is re-signed.
         var eligibleExtra: UInt64 = 0
+        /// False for an insider without the pass codes: the ballots keep the signatures their passes made.
+        var resignBallots = true
 
         init(store: Store, issuingKey: SigningKey, kioskKeys: [String: SigningKey], passKeys: [String: SigningKey]) {
             self.store = store
@@ -142,8 +144,12 @@ struct InsiderForgeryTests {
                                    arguments: [Data(kioskKey.publicKey.bytes), Data(registration.signature.bytes), kiosk])
                     kiosks.append(.init(name: kiosk, publicKey: kioskKey.publicKey))
                     var leaves: [[UInt8]] = []
-                    for row in try Row.fetchAll(db, sql: "SELECT sequence, pass, area, choices, timeMillis FROM ballot WHERE electionId = 'kw-now' AND kiosk = ? ORDER BY sequence",
+                    for row in try Row.fetchAll(db, sql: "SELECT sequence, pass, area, choices, timeMillis, leafHash FROM ballot WHERE electionId = 'kw-now' AND kiosk = ? ORDER BY sequence",
                                                 arguments: [kiosk]) {
+                        guard resignBallots else {
+                            leaves.append([UInt8](row["leafHash"] as Data))
+                            continue
+                        }
                         let pass = try PublicKey(bytes: [UInt8](row["pass"] as Data))
                         let ballot = Ballot(election: "kw-now", definitionHash: definition.hash, area: row["area"], passKey: try #require(passKeys[pass.hex]),
                                             choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
@@ -165,7 +171,7 @@ struct InsiderForgeryTests {
                     }
                 }
                 // The pre-publication, made again to match (the one observers kept is what catches all of this).
-                let old = try JSONDecoder().decode(PrePublication.self, from: Data(try #require(String.fetchOne(db, sql: "SELECT json FROM prePublication")).utf8))
+                let old = try JSONDecoder().decode(PrePublication.self, from: Data(try #require(try String.fetchOne(db, sql: "SELECT json FROM prePublication")).utf8))
                 let eligible = Dictionary(uniqueKeysWithValues: old.areas.map { ($0.area, $0.eligible) })
                 let remade = PrePublication(
                     election: "kw-now", gemeente: definition.gemeente, definitionHash: definition.hash, total: commitment.total, root: commitment.root,
@@ -234,7 +240,10 @@ struct InsiderForgeryTests {
         #expect(try cli.run("store", "copy", "--to", "\(name).sqlite").status == 0)
         let store = try Store.open(path: cli.directory.appendingPathComponent("\(name).sqlite").path)
         let passphrase = Passphrase(environment: cli.environment, interactive: false)
-        let issuingKey = try ChequeKeys.issuingKey(store: store, path: nil, passphrase: passphrase)
+        // The issuing key file lies next to the original database (its default place).
+        let original = try Store.open(path: cli.directory.appendingPathComponent("buurtstem.sqlite").path)
+        let keyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).first { $0.hasSuffix("issuing.key") })
+        let issuingKey = try ChequeKeys.issuingKey(store: original, path: nil, passphrase: passphrase)
         var kioskKeys: [String: SigningKey] = [:]
         for kiosk in try store.kiosks(election: "kw-now") {
             kioskKeys[kiosk.name] = try KeyFile.unseal(kiosk.keyFile, passphrase: passphrase)
@@ -247,7 +256,7 @@ struct InsiderForgeryTests {
         let insider = Insider(store: store, issuingKey: issuingKey, kioskKeys: kioskKeys, passKeys: passKeys)
         try forgery.change(insider)
         try insider.resign()
-        let exported = try cli.run("record", "export", "--election", "kw-now", "--db", "\(name).sqlite", "--out", name)
+        let exported = try cli.run("record", "export", "--election", "kw-now", "--db", "\(name).sqlite", "--key", keyFile, "--out", name)
         #expect(exported.status == 0, "\(exported.stderr)")
         return cli.directory.appendingPathComponent(name)
     }
@@ -263,7 +272,7 @@ struct InsiderForgeryTests {
         #expect(report["format"] as? String == "buurtstem-record/2")
         #expect(Self.warnings(report).contains { $0.hasPrefix("NOTHING WAS PINNED") })
         for pin in [["--pinned", published.prePublication.path], ["--fingerprint", published.fingerprint.lowercased()]] {
-            let (status, failed, report) = try RecordTamperTests.verify(cli, published.record, pin + ["--checkpoint", published.observed.path])
+            let (status, failed, report) = try RecordTamperTests.verify(cli, published.record, options: pin + ["--checkpoint", published.observed.path])
             #expect(status == 0, "\(pin): \(failed)")
             #expect(Self.warnings(report).isEmpty, "\(pin): \(Self.warnings(report))")
             #expect(report["pinnedFingerprint"] as? String == published.fingerprint)
@@ -275,7 +284,7 @@ struct InsiderForgeryTests {
         #expect(text.stdout.contains("WARNING: NOTHING WAS PINNED") && text.stdout.contains("but see the warning above: NOTHING WAS PINNED."))
         // Publishing again writes the same pre-publication; a kiosk can no longer be added.
         let again = try cli.run("election", "publish", "--election", "kw-now", "--out", "prepub-again", "--json")
-        #expect(again.status != 0 && again.stderr.contains("already open"), "\(again.stderr)")
+        #expect(again.status != 0 && again.stderr.contains("before the polls open"), "\(again.stderr)")
     }
 
     @Test("each forgery re-signed with all the gemeente's keys passes unpinned (with the warning) and fails the pinned pre-publication", arguments: forgeries)
@@ -287,7 +296,7 @@ struct InsiderForgeryTests {
         #expect(status == 0, "\(forgery.name): the insider's re-signing is incomplete, so this test proves nothing: \(failed)")
         #expect(Self.warnings(report).contains { $0.hasPrefix("NOTHING WAS PINNED") })
         for pin in [["--pinned", published.prePublication.path], ["--fingerprint", published.fingerprint]] {
-            let (status, failed, _) = try RecordTamperTests.verify(cli, forged, pin)
+            let (status, failed, _) = try RecordTamperTests.verify(cli, forged, options: pin)
             #expect(status == 1, "\(forgery.name) \(pin[0]): not caught")
             #expect(failed["pinned pre-publication"] != nil, "\(forgery.name) \(pin[0]): \(failed)")
         }
@@ -333,5 +342,18 @@ struct InsiderForgeryTests {
         let checkpoint = try cli.run([published.record.path, "--checkpoint", file.deletingLastPathComponent().appendingPathComponent("kiosks.json").path],
                                      tool: "buurtstem-verify")
         #expect(checkpoint.status == 64 && checkpoint.stderr.contains("is not a checkpoint"), "\(checkpoint.stderr)")
+    }
+
+    @Test("ballots sign the definition hash: an insider without the pass codes who changes the definition fails 'ballot signatures', pinned or not")
+    func ballotsBound() throws {
+        let published = try Self.published()
+        let forged = try Self.forge(published, Forgery(name: "halve a cost, ballots untouched") { insider in
+            insider.resignBallots = false
+            try Self.forgeries[0].change(insider)
+        }, name: "forged")
+        let (status, failed, report) = try RecordTamperTests.verify(published.cli, forged)
+        #expect(status == 1)
+        #expect(report["format"] as? String == "buurtstem-record/2")
+        #expect(failed["ballot signatures"]?.count == 7, "\(failed)")
     }
 }

@@ -178,6 +178,11 @@ struct RecordTamperTests {
 
     /// Runs the verifier on `record` and returns its exit status and the failures per failed check.
     static func verify(_ cli: CLI, _ record: URL, _ options: String...) throws -> (Int32, [String: [String]], [String: Any]) {
+        try verify(cli, record, options: options)
+    }
+
+    /// ``verify(_:_:_:)`` with the options as an array.
+    static func verify(_ cli: CLI, _ record: URL, options: [String]) throws -> (Int32, [String: [String]], [String: Any]) {
         let verified = try cli.run([record.path, "--json"] + options, tool: "buurtstem-verify")
         let report = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any] ?? [:]
         var failed: [String: [String]] = [:]
