@@ -113,9 +113,41 @@ struct ByteVectorTests {
         vectors.append(Vector(name: "record index: signed bytes", source: ElectionRecordFile.index,
                               bytes: hex(RecordIndex.signedBytes(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
                               signer: issuer, signature: hex(index.signature.bytes)))
+        vectors += try boundVectors(definition: definition, commitment: commitment, kiosks: kiosks, ballot: ballot, index: index)
         return Document(about: "The exact bytes docs/record.md defines, for one item of each kind in record/ (hex). "
                             + "Written by Tests/BuurtstemVerifierTests/ByteVectorTests.swift, which checks them on every run.",
                         vectors: vectors)
+    }
+
+    /// Format 2 (issue 15), added after the format 1 vectors above, which stay as they were. The small record is of
+    /// format 1, so these are made from its fields with throwaway keys derived from fixed bytes (so the file is
+    /// stable): a test issuing key (seed 32 x 0x01) and a test pass key (stempas secret 16 x 0x02).
+    static func boundVectors(definition: ElectionDefinition, commitment: IssuedPassCommitment, kiosks: [KioskRegistration],
+                             ballot: Ballot, index: RecordIndex) throws -> [Vector] {
+        let issuing = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
+        let passKey = PassToken.passKey(secret: [UInt8](repeating: 2, count: 16))
+        let bound = Ballot(election: definition.id, definitionHash: definition.hash, area: ballot.area, passKey: passKey,
+                           choices: ballot.choices, kiosk: ballot.kiosk, sequence: ballot.sequence, timeMillis: ballot.timeMillis)
+        let prePublication = PrePublication(
+            election: definition.id, gemeente: definition.gemeente, definitionHash: definition.hash, total: commitment.total,
+            root: commitment.root, areas: commitment.areas.map { .init(area: $0.area, eligible: $0.count + 3, issued: $0.count) },
+            kiosks: kiosks.map { .init(name: $0.name, publicKey: $0.kiosk) }, publishedAtMillis: definition.pollsOpenMillis - 86_400_000,
+            issuingKey: issuing)
+        let indexBytes = RecordIndex.signedBytes(format: RecordIndex.formatNameBound, kind: index.kind, election: index.election,
+                                                 gemeente: index.gemeente, files: index.files)
+        return [
+            Vector(name: "format 2: ballot v2 (the first ballot's fields, signed by a test pass key over the definition hash): signed bytes, leaf hash, tracking code",
+                   source: "\(ElectionRecordFile.ballots(kiosk: ballot.kiosk)):1 and \(ElectionRecordFile.definition)", bytes: hex(bound.signedBytes),
+                   signer: hex(passKey.publicKey.bytes), signature: hex(bound.signature.bytes), leafHash: hex(bound.leafHash),
+                   trackingCode: TrackingCode.code(leafHash: bound.leafHash)),
+            Vector(name: "format 2: pre-publication (this record's definition, commitment and kiosks; eligible = issued + 3; published a day before the polls open; test issuing key): signed bytes, SHA-256 and fingerprint",
+                   source: "\(ElectionRecordFile.definition), \(ElectionRecordFile.commitment), \(ElectionRecordFile.kiosks)",
+                   bytes: hex(prePublication.signedBytes), sha256: hex(prePublication.hash), signer: hex(issuing.publicKey.bytes),
+                   signature: hex(prePublication.signature.bytes), value: prePublication.fingerprint),
+            Vector(name: "format 2: record index signed bytes (this record's files, format buurtstem-record/2; test issuing key)",
+                   source: ElectionRecordFile.index, bytes: hex(indexBytes), signer: hex(issuing.publicKey.bytes),
+                   signature: hex(issuing.signature(for: indexBytes).bytes)),
+        ]
     }
 
     static let url = folder.appendingPathComponent("bytes.json")
