@@ -224,6 +224,33 @@ struct ByteVectorTests {
         let bytes = str("buurtstem/checkpoint/v1") + str(checkpoint.logId) + u64(checkpoint.size) + checkpoint.root
             + u64(UInt64(bitPattern: checkpoint.timeMillis))
         #expect(vectors.contains { $0.name.hasPrefix("checkpoint at \(checkpoint.size)") && $0.bytes == Hex.encode(bytes) })
+
+        // Format 2. ballot v2 = str("buurtstem/ballot/v2") || str(election) || raw(definition_hash) || str(area)
+        //   || raw(pass) || u32(choices) || per choice str(project) || u32(value) || str(kiosk) || u64(sequence) || i64(time_ms)
+        func u32(_ value: UInt32) -> [UInt8] { (0..<4).reversed().map { UInt8(value >> (8 * UInt32($0)) & 0xff) } }
+        let ballot = try #require(try Self.lines(BallotLine.self, "ballots/bibliotheek.jsonl").first)
+        let passKey = PassToken.passKey(secret: [UInt8](repeating: 2, count: 16))
+        var v2 = str("buurtstem/ballot/v2") + str(definition.id) + definition.hash + str(ballot.area) + passKey.publicKey.bytes
+            + u32(UInt32(ballot.choices.count))
+        for choice in ballot.choices { v2 += str(choice.project) + u32(choice.value) }
+        v2 += str("bibliotheek") + u64(ballot.sequence) + u64(UInt64(bitPattern: ballot.timeMillis))
+        #expect(vectors.first { $0.name.hasPrefix("format 2: ballot v2") }?.bytes == Hex.encode(v2))
+        // prepublication = str("buurtstem/prepublication/v1") || str(election) || str(gemeente) || raw(issuing key)
+        //   || raw(definition_hash) || u64(total) || raw(root) || u32(areas) || per area str(area) || u64(eligible) || u64(issued)
+        //   || u32(kiosks) || per kiosk str(name) || raw(key) || i64(published_at_ms)
+        let commitment = try Self.read(IssuedPassCommitment.self, ElectionRecordFile.commitment)
+        let kiosks = try Self.read([KioskRegistration].self, ElectionRecordFile.kiosks)
+        let issuing = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
+        var pre = str("buurtstem/prepublication/v1") + str(definition.id) + str(definition.gemeente) + issuing.publicKey.bytes
+            + definition.hash + u64(commitment.total) + commitment.root + u32(UInt32(commitment.areas.count))
+        for area in commitment.areas { pre += str(area.area) + u64(area.count + 3) + u64(area.count) }
+        pre += u32(UInt32(kiosks.count))
+        for kiosk in kiosks.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) { pre += str(kiosk.name) + kiosk.kiosk.bytes }
+        pre += u64(UInt64(bitPattern: definition.pollsOpenMillis - 86_400_000))
+        let vector = vectors.first { $0.name.hasPrefix("format 2: pre-publication") }
+        #expect(vector?.bytes == Hex.encode(pre))
+        // fingerprint: the first 18 bytes of SHA-256(prepublication), typeable with the format name "fingerprint".
+        #expect(vector?.value == TypeableCode(bytes: Array(SHA.sha256(pre).prefix(18)), format: CodeFormat(name: "fingerprint", byteCount: 18, groupSize: 5)).formatted)
     }
 }
 
