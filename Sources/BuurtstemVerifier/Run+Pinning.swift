@@ -52,11 +52,17 @@ extension Run {
             report.warn("format 1: not bound to a pre-publication. Its ballots do not sign the definition hash and it names no pre-publication: a consistent re-signed change of the definition, passes or kiosks cannot be told from the original by this record alone.")
         }
 
+        if pin != nil && !index.bindsBallotsToDefinition {
+            report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the record is of format \(index.format), whose ballots do not sign the definition hash, but its election was pre-published (format \(RecordIndex.formatNameBound) on): a pre-published election's record in the old format was downgraded")
+        }
         switch pin {
         case nil:
             break
         case let .folder(path, pinned, pinnedDefinition):
             report.counted(Self.pinnedCheck)
+            if own == nil && index.bindsBallotsToDefinition {
+                report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the record does not hold its pre-publication (\(name)), though the election was pre-published: it was left out of the record")
+            }
             if let own, own.hash != pinned.hash {
                 report.fail(Self.pinnedCheck, file: name, "is not the pinned pre-publication (fingerprint \(own.fingerprint), pinned \(pinned.fingerprint) from \(path)): the gemeente published another one after the fact")
             }

@@ -71,6 +71,8 @@ struct InsiderForgeryTests {
         var eligibleExtra: UInt64 = 0
         /// False for an insider without the pass codes: the ballots keep the signatures their passes made.
         var resignBallots = true
+        /// 1 to re-sign the ballots as v1 (signing no definition hash), so the export falls back to format 1.
+        var ballotVersion = 2
 
         init(store: Store, issuingKey: SigningKey, kioskKeys: [String: SigningKey], passKeys: [String: SigningKey]) {
             self.store = store
@@ -151,11 +153,11 @@ struct InsiderForgeryTests {
                             continue
                         }
                         let pass = try PublicKey(bytes: [UInt8](row["pass"] as Data))
-                        let ballot = Ballot(election: "kw-now", definitionHash: definition.hash, area: row["area"], passKey: try #require(passKeys[pass.hex]),
+                        let ballot = Ballot(election: "kw-now", definitionHash: ballotVersion == 2 ? definition.hash : nil, area: row["area"], passKey: try #require(passKeys[pass.hex]),
                                             choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
                                             kiosk: kiosk, sequence: UInt64(row["sequence"] as Int64), timeMillis: row["timeMillis"])
-                        try db.execute(sql: "UPDATE ballot SET signature = ?, leafHash = ?, version = 2 WHERE electionId = 'kw-now' AND kiosk = ? AND sequence = ?",
-                                       arguments: [Data(ballot.signature.bytes), Data(ballot.leafHash), kiosk, Int64(ballot.sequence)])
+                        try db.execute(sql: "UPDATE ballot SET signature = ?, leafHash = ?, version = ? WHERE electionId = 'kw-now' AND kiosk = ? AND sequence = ?",
+                                       arguments: [Data(ballot.signature.bytes), Data(ballot.leafHash), ballotVersion, kiosk, Int64(ballot.sequence)])
                         leaves.append(ballot.leafHash)
                     }
                     let tree = MerkleTree(leafHashes: leaves)
@@ -171,6 +173,7 @@ struct InsiderForgeryTests {
                     }
                 }
                 // The pre-publication, made again to match (the one observers kept is what catches all of this).
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prePublication") == 1 else { return }
                 let old = try JSONDecoder().decode(PrePublication.self, from: Data(try #require(try String.fetchOne(db, sql: "SELECT json FROM prePublication")).utf8))
                 let eligible = Dictionary(uniqueKeysWithValues: old.areas.map { ($0.area, $0.eligible) })
                 let remade = PrePublication(
@@ -231,6 +234,17 @@ struct InsiderForgeryTests {
         },
         Forgery(name: "replace a kiosk's key") { insider in
             insider.kioskKeys["buurthuis"] = SigningKey()
+        },
+        Forgery(name: "leave the pre-publication out of the record and raise a budget") { insider in
+            try insider.store.write { db in try db.execute(sql: "DELETE FROM prePublication") }
+            try insider.editDefinition { object in
+                var contests = object["contests"] as? [[String: Any]] ?? []
+                contests[0]["budget_cents"] = (contests[0]["budget_cents"] as? Int ?? 0) + 1
+                object["contests"] = contests
+            }
+        },
+        Forgery(name: "downgrade to format 1 (v1 ballots, no pre-publication)") { insider in
+            insider.ballotVersion = 1
         },
     ]
 
@@ -355,5 +369,20 @@ struct InsiderForgeryTests {
         #expect(status == 1)
         #expect(report["format"] as? String == "buurtstem-record/2")
         #expect(failed["ballot signatures"]?.count == 7, "\(failed)")
+    }
+
+    @Test("a published format 1 record still verifies, reported as not bound to a pre-publication; pinned, it fails")
+    func formatOne() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        let record = URL(fileURLWithPath: CLI.shipped("TestVectors/election-small/record"))
+        let (status, failed, report) = try RecordTamperTests.verify(cli, record)
+        #expect(status == 0, "\(failed)")
+        #expect(report["format"] as? String == "buurtstem-record/1")
+        #expect(Self.warnings(report).contains { $0.hasPrefix("format 1: not bound to a pre-publication") })
+        let text = try cli.run([record.path], tool: "buurtstem-verify")
+        #expect(text.status == 0 && text.stdout.contains("WARNING: format 1: not bound to a pre-publication"))
+        let fingerprint = TypeableCode(bytes: [UInt8](repeating: 7, count: Fingerprint.byteCount), format: Fingerprint.format).formatted
+        let (pinnedStatus, pinnedFailed, _) = try RecordTamperTests.verify(cli, record, "--fingerprint", fingerprint)
+        #expect(pinnedStatus == 1 && pinnedFailed["pinned pre-publication"] != nil, "\(pinnedFailed)")
     }
 }
