@@ -344,6 +344,8 @@ struct InsiderForgeryTests {
         let cli = published.cli
         let missing = try cli.run([published.record.path, "--pinned", "nowhere"], tool: "buurtstem-verify")
         #expect(missing.status == 64 && missing.stderr.contains("prepublication.json cannot be read"), "\(missing.stderr)")
+        let itself = try cli.run([published.record.path, "--pinned", published.record.path], tool: "buurtstem-verify")
+        #expect(itself.status == 64 && itself.stderr.contains("is a published record"), "\(itself.stderr)")
         var typo = Array(published.fingerprint)
         typo[0] = typo[0] == "7" ? "8" : "7"
         let mistyped = try cli.run([published.record.path, "--fingerprint", String(typo)], tool: "buurtstem-verify")

@@ -14,6 +14,11 @@ public enum PrePublicationPin: Sendable {
     /// The pre-publication kept in `folder` (made by `buurtstem election publish`), with a clear error when it is
     /// missing, unreadable, not signed, or its definition is not the one it fixes.
     public static func load(folder: URL) throws(PinError) -> PrePublicationPin {
+        // A record holds its own copy, which a forger re-signs along with the rest: pinning it would prove nothing.
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ElectionRecordFile.index).path) {
+            throw PinError("--pinned \(folder.path) is a published record (it has \(ElectionRecordFile.index)), not a pre-publication: pin the folder "
+                + "the gemeente published before the polls opened (made by 'buurtstem election publish'), or its fingerprint with --fingerprint")
+        }
         let file = folder.appendingPathComponent(ElectionRecordFile.prePublication)
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
