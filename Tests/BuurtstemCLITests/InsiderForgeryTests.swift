@@ -35,8 +35,11 @@ struct InsiderForgeryTests {
         for (index, code) in codes.prefix(4).enumerated() {
             #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices[index]).status == 0)
         }
-        let checkpoint = try cli.run("kiosk", "checkpoint", "--election", "kw-now", "--kiosk", "bibliotheek")
+        // An observer saves the checkpoint the kiosk signs at 4 ballots, as printed by the command.
+        let checkpoint = try cli.run("kiosk", "checkpoint", "--election", "kw-now", "--kiosk", "bibliotheek", "--json")
         #expect(checkpoint.status == 0, "\(checkpoint.stderr)")
+        let observed = cli.directory.appendingPathComponent("observed-bibliotheek.json")
+        try Data(checkpoint.stdout.utf8).write(to: observed)
         for (index, code) in codes[4..<7].enumerated() {
             #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", index == 0 ? "bibliotheek" : "buurthuis", "--pass", code,
                                 "--choices", choices[4 + index]).status == 0)
@@ -45,10 +48,7 @@ struct InsiderForgeryTests {
         let exported = try cli.run("record", "export", "--election", "kw-now", "--out", "record")
         #expect(exported.status == 0, "\(exported.stderr)")
         let record = cli.directory.appendingPathComponent("record")
-        // The observer saved the checkpoint at 4 ballots during the day: the first of bibliotheek's.
-        let checkpoints = try JSONDecoder().decode([Checkpoint].self, from: Data(contentsOf: record.appendingPathComponent("checkpoints/bibliotheek.json")))
-        let observed = cli.directory.appendingPathComponent("observed-bibliotheek.json")
-        try JSONEncoder().encode(try #require(checkpoints.first { $0.size == 4 })).write(to: observed)
+        #expect(try JSONDecoder().decode(Checkpoint.self, from: Data(contentsOf: observed)).size == 4)
         return Published(cli: cli, record: record, prePublication: cli.directory.appendingPathComponent("prepub"),
                          fingerprint: fingerprint, codes: codes, observed: observed)
     }
