@@ -387,4 +387,37 @@ struct InsiderForgeryTests {
         let (pinnedStatus, pinnedFailed, _) = try RecordTamperTests.verify(cli, record, "--fingerprint", fingerprint)
         #expect(pinnedStatus == 1 && pinnedFailed["pinned pre-publication"] != nil, "\(pinnedFailed)")
     }
+
+    @Test("election publish: after issuance and before the polls open, once (the same fingerprint again), and no kiosk after it")
+    func publishRules() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        let text = try String(contentsOfFile: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nid: ", with: "\nid: kw-pub\n# was: ")
+        try text.write(to: cli.directory.appendingPathComponent("pub.yaml"), atomically: true, encoding: .utf8)
+        let created = try cli.run("election", "create", "pub.yaml")
+        #expect(created.status == 0, "\(created.stderr)")
+        let early = try cli.run("election", "publish", "--election", "kw-pub", "--out", "early")
+        #expect(early.status != 0 && early.stderr.contains("have not been issued"), "\(early.stderr)")
+        #expect(try cli.run("stempas", "issue", "--election", "kw-pub", "--print-to", "print").status == 0)
+        let noKiosk = try cli.run("election", "publish", "--election", "kw-pub", "--out", "early")
+        #expect(noKiosk.status != 0 && noKiosk.stderr.contains("has no kiosk"), "\(noKiosk.stderr)")
+        #expect(try cli.run("kiosk", "add", "--election", "kw-pub", "--name", "bibliotheek").status == 0)
+        let first = try cli.run("election", "publish", "--election", "kw-pub", "--out", "prepub")
+        #expect(first.status == 0 && first.stdout.contains("Fingerprint: ") && first.stdout.contains("eligible in the register snapshot"), "\(first.stderr)")
+        let again = try cli.run("election", "publish", "--election", "kw-pub", "--out", "prepub-2", "--json")
+        let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        let fingerprint = try #require(summary?["fingerprint"] as? String)
+        #expect(summary?["new"] as? Bool == false && first.stdout.contains(fingerprint))
+        let copy1 = try Data(contentsOf: cli.directory.appendingPathComponent("prepub/prepublication.json"))
+        let copy2 = try Data(contentsOf: cli.directory.appendingPathComponent("prepub-2/prepublication.json"))
+        #expect(copy1 == copy2)
+        let published = try JSONSerialization.jsonObject(with: copy1) as? [String: Any]
+        let areas = published?["areas"] as? [[String: Any]] ?? []
+        #expect(!areas.isEmpty && areas.allSatisfy { ($0["eligible"] as? Int ?? -1) >= ($0["issued"] as? Int ?? 0) && ($0["issued"] as? Int ?? 0) > 0 })
+        let late = try cli.run("kiosk", "add", "--election", "kw-pub", "--name", "buurthuis")
+        #expect(late.status != 0 && late.stderr.contains("was pre-published"), "\(late.stderr)")
+    }
 }
