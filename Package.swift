@@ -121,7 +121,11 @@ let package = Package(
         .testTarget(name: "BuurtstemRecordTests", dependencies: ["BuurtstemRecord"], swiftSettings: strict),
         .testTarget(
             name: "BuurtstemTests",
-            dependencies: ["Buurtstem", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Buurtstem", .product(name: "PropertyBased", package: "swift-property-based"),
+                // A second big-integer implementation to check the engine's own BigNatural against.
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

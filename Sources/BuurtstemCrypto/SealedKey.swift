@@ -34,6 +34,11 @@ public struct SealedKey: Sendable, Equatable {
     /// See ``defaultOpsLimit``.
     public static let defaultMemLimit = UInt64(crypto_pwhash_MEMLIMIT_INTERACTIVE)
 
+    /// The Argon2id passes a key file may ask for: libsodium's minimum up to 4 × its "sensitive" setting.
+    public static let opsRange = UInt64(crypto_pwhash_OPSLIMIT_MIN)...UInt64(4 * crypto_pwhash_OPSLIMIT_SENSITIVE)
+    /// The Argon2id memory a key file may ask for, in bytes: libsodium's minimum (8 KiB) up to its "sensitive" 1 GiB.
+    public static let memRange = UInt64(crypto_pwhash_MEMLIMIT_MIN)...UInt64(crypto_pwhash_MEMLIMIT_SENSITIVE)
+
     /// The shortest passphrase accepted when sealing.
     public static let minimumPassphraseLength = 8
 
@@ -64,7 +69,7 @@ public struct SealedKey: Sendable, Equatable {
         var seed = [UInt8](repeating: 0, count: sealed.count - Int(crypto_secretbox_MACBYTES))
         guard crypto_secretbox_open_easy(&seed, sealed, UInt64(sealed.count), nonce, boxKey) == 0 else {
             throw CryptoError(.wrongPassphrase,
-                              "the passphrase does not open the \(label): check BUURTSTEM_PASSPHRASE or retype it")
+                              "the passphrase does not open the \(label)")
         }
         let key = try SigningKey(seed: seed)
         guard key.publicKey == publicKey else {
@@ -129,9 +134,17 @@ public struct SealedKey: Sendable, Equatable {
         }
         let kdf = try field("kdf").split(separator: " ")
         guard kdf.count == 3, kdf[0] == "argon2id13", kdf[1].hasPrefix("ops="), kdf[2].hasPrefix("mem="),
-              let ops = UInt64(kdf[1].dropFirst(4)), let mem = UInt64(kdf[2].dropFirst(4)),
-              ops >= UInt64(crypto_pwhash_OPSLIMIT_MIN), mem <= UInt64(crypto_pwhash_memlimit_max())
+              let ops = UInt64(kdf[1].dropFirst(4)), let mem = UInt64(kdf[2].dropFirst(4))
         else { throw CryptoError(.malformedKeyFile, "the key file's 'kdf:' line should read 'argon2id13 ops=N mem=N'") }
+        // Bounds, so a damaged or hostile file cannot make unsealing run for hours or ask for no memory at all.
+        guard Self.opsRange.contains(ops) else {
+            throw CryptoError(.malformedKeyFile, "the key file's 'kdf:' ops=\(ops) is outside \(Self.opsRange.lowerBound)...\(Self.opsRange.upperBound): "
+                + "the file is damaged or was not made by Buurtstem; restore it from its backup")
+        }
+        guard Self.memRange.contains(mem) else {
+            throw CryptoError(.malformedKeyFile, "the key file's 'kdf:' mem=\(mem) is outside \(Self.memRange.lowerBound)...\(Self.memRange.upperBound) bytes: "
+                + "the file is damaged or was not made by Buurtstem; restore it from its backup")
+        }
         self.label = try field("label")
         self.publicKey = try PublicKey(bytes: try hexField("public-key", count: PublicKey.byteCount))
         self.opsLimit = ops

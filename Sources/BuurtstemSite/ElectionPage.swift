@@ -43,8 +43,8 @@ enum ElectionPage {
     /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.
     static func decided(_ report: ElectionReport) -> String {
         let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
-        var body = "<p class=\"note\" data-rule=\"\(HTML.escape(report.allocation.rule))\"><strong>\(HTML.both("Regel", "Rule")): "
-            + "<code>\(HTML.escape(report.allocation.rule))</code></strong><br>\(HTML.escape(rule.dutch))<br>"
+        var body = "<p class=\"note\" data-rule=\"\(report.allocation.rule.rawValue)\"><strong>\(HTML.both("Regel", "Rule")): "
+            + "<code>\(report.allocation.rule.rawValue)</code></strong><br>\(HTML.escape(rule.dutch))<br>"
             + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
                                "Ballot: \(ballot.english) Every pass issued could vote once.")

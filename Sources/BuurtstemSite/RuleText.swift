@@ -5,24 +5,23 @@ enum RuleText {
     /// How ballots became funded projects.
     static func rule(_ spec: AllocationSpec) -> (dutch: String, english: String) {
         let base: (String, String) = switch spec.rule {
-        case "greedy": (
+        case .greedy: (
             "Meeste stemmen eerst: de projecten zijn op volgorde van het aantal stemmen gefinancierd; paste een project niet meer in wat er over was, dan is het overgeslagen en kwam het volgende aan de beurt.",
             "Most votes first: projects were funded in order of their votes; a project that no longer fitted in what was left was skipped and the next one was tried.")
-        case "greedy-no-skip": (
+        case .greedyNoSkip: (
             "Meeste stemmen eerst, zonder overslaan: de projecten zijn op volgorde van stemmen gefinancierd tot het eerste project dat niet meer paste.",
             "Most votes first, without skipping: projects were funded in order of their votes up to the first one that did not fit.")
-        case "greedy-per-euro": (
+        case .greedyPerEuro: (
             "Meeste stemmen per euro eerst: de projecten zijn gefinancierd op volgorde van stemmen gedeeld door de kosten.",
             "Most votes per euro first: projects were funded in order of votes divided by cost.")
-        case "mes": (
+        case .mes: (
             "Methode van gelijke delen: iedere kiezer kreeg een gelijk deel van het budget; een project is gefinancierd als de kiezers die het steunden het samen konden betalen, het goedkoopste per kiezer eerst.",
             "Method of Equal Shares: every voter got an equal share of the budget; a project was funded when its supporters could pay for it together, the cheapest per supporter first.")
-        case "phragmen": (
+        case .phragmen: (
             "Sequentiële Phragmén-methode: projecten zijn één voor één toegevoegd, steeds het project waarbij de last voor de steunende kiezers het laagst bleef.",
             "Sequential Phragmén: projects were added one by one, each time the one that kept its supporters' load lowest.")
-        default: ("Regel: \(spec.rule).", "Rule: \(spec.rule).")
         }
-        let tie: (String, String) = spec.tieBreak == "cost-votes"
+        let tie: (String, String) = spec.tieBreak == .costVotes
             ? ("Bij gelijke stand: eerst de laagste kosten, dan de meeste stemmen, dan een openbare loting waarvan het zaad pas na het sluiten van de stembus vastlag.",
                "At a tie: lowest cost first, then most votes, then a public lot whose seed was fixed only after the polls closed.")
             : ("Bij gelijke stand: de laagste projectcode eerst.", "At a tie: the lowest project id first.")

@@ -8,7 +8,11 @@ extension Run {
     mutating func checkAllocation(_ result: ElectionResult) {
         guard let definition else { return }
         let seed = ElectionResult.lotSeed(logs: finalHeads)
-        let tieBreak: VerifierTieBreak = definition.allocation.tieBreak == "cost-votes" ? .costVotesLot(seed: seed) : .lexico
+        let spec = definition.allocation
+        let tieBreak: VerifierTieBreak = switch spec.tieBreak {
+        case .lexico: .lexico
+        case .costVotes: .costVotesLot(seed: seed)
+        }
         let ballotKind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         for (contest, published) in zip(definition.contests, result.contests) where contest.area == published.area {
             report.counted(Self.allocationName)
@@ -33,11 +37,12 @@ extension Run {
                 projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0)) },
                 budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting)
             do {
-                let funded = Set(try TextbookAllocation.allocate(election, rule: definition.allocation.rule, satisfaction: definition.allocation.satisfaction,
-                                                                 completion: definition.allocation.completion, tieBreak: tieBreak))
+                // The textbook implementation reads the published names itself (its own parsing, not the engine's).
+                let funded = Set(try TextbookAllocation.allocate(election, rule: spec.rule.rawValue, satisfaction: spec.satisfaction?.rawValue,
+                                                                 completion: spec.completion?.rawValue, tieBreak: tieBreak))
                 if funded != claimed {
                     let missing = funded.subtracting(claimed).sorted(), extra = claimed.subtracting(funded).sorted()
-                    report.fail(Self.allocationName, file: file, "\(contest.area): by rule \(definition.allocation.rule) the funded projects are "
+                    report.fail(Self.allocationName, file: file, "\(contest.area): by rule \(spec.rule.rawValue) the funded projects are "
                         + "\(funded.sorted().joined(separator: ", ")); the result "
                         + (missing.isEmpty ? "" : "leaves out \(missing.joined(separator: ", "))") + (missing.isEmpty || extra.isEmpty ? "" : " and ")
                         + (extra.isEmpty ? "" : "adds \(extra.joined(separator: ", "))"))

@@ -31,7 +31,7 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             let known = try db.map { try KnownAreas(store: try Store.open(path: $0)) }
-            let text = String(decoding: try readInput(file), as: UTF8.self)
+            let text = try readText(file)
             let check = try BudgetCheck.check(text, file: file, known: known)
             // A plan that does not add up is an error for people (stderr), but for scripts it is still the
             // checked plan, with the right amounts next to the stated ones.

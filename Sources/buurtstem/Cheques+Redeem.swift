@@ -47,7 +47,7 @@ extension ChequesCommand {
                 try redeemOne(code, redeemer: redeemer, channel: channel.flatMap(RedemptionChannel.init) ?? .online, now: now)
                 return
             }
-            let text = String(decoding: try readInput(file!), as: UTF8.self)
+            let text = try readText(file!)
             var redeemed = 0, rejected = 0
             try redeemer.redeem(lines: text, channel: channel.flatMap(RedemptionChannel.init) ?? .paper,
                                 now: { fixedClock ? now : Date() }) { outcome in

@@ -77,7 +77,7 @@ struct SettlementView: Encodable {
 
     /// The plan in `path`, refused unless every number adds up.
     static func plan(_ path: String) throws -> BudgetPlan {
-        let plan = try BudgetPlanFile.parse(String(decoding: try readInput(path), as: UTF8.self), file: path)
+        let plan = try BudgetPlanFile.parse(try readText(path), file: path)
         try BudgetCheck.requireAddsUp(plan, using: "funders' shares")
         return plan
     }

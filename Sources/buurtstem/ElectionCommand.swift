@@ -28,7 +28,7 @@ struct ElectionCommand: ParsableCommand {
 
         func run() throws {
             let store = try store.open()
-            let text = String(decoding: try readInput(file), as: UTF8.self)
+            let text = try readText(file)
             let definition = try ElectionFile.parse(text, file: file, store: store)
             let election = try Election.create(definition, issuingKey: try key.unseal(store, database: self.store.db), in: store)
             try output.emit(ElectionView(election: election, definition: definition)) {

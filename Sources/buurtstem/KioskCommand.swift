@@ -95,7 +95,7 @@ struct KioskCommand: ParsableCommand {
             let store = try store.open()
             let registered = try store.kiosk(election: election, name: kiosk)
             let key = try KeyFile.unseal(registered.keyFile, expected: try PublicKey(bytes: [UInt8](registered.publicKey)), passphrase: .kiosk)
-            let checkpoint = try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: key, timeMillis: nowMillis(), final: false)
+            let checkpoint = try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: key, timeMillis: nowMillis())
             try output.emit(checkpoint) {
                 "Checkpoint of \(checkpoint.logId): \(checkpoint.size) ballots, tree head \(Hex.encode(checkpoint.root))"
             }

@@ -37,6 +37,11 @@ func readInput(_ path: String) throws -> [UInt8] {
     return [UInt8](data)
 }
 
+/// Reads a text file people edit (a definition, a plan, a ballots file): UTF-8, or a clear error with the line.
+func readText(_ path: String) throws -> String {
+    try UTF8Text.decode(try readInput(path), file: path)
+}
+
 /// The gemeente's sealed issuing key, for commands that sign.
 struct IssuingKeyOptions: ParsableArguments {
     @Option(name: .customLong("key"), help: "The sealed issuing key file (default: next to the database).")

@@ -38,14 +38,19 @@ struct PollsCommand: ParsableCommand {
     /// `buurtstem polls close`.
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close the polls: final signed checkpoints of every kiosk log; no more ballots.",
-            discussion: "Needs every kiosk's sealed key (BUURTSTEM_KIOSK_PASSPHRASE or BUURTSTEM_PASSPHRASE, or a prompt)."
+            abstract: "Close kiosk logs: final signed checkpoints; no more ballots there. The polls close with the last kiosk.",
+            discussion: """
+            Without --kiosk every kiosk still open in this store is closed. With --kiosk only those: the other kiosks \
+            on the store go on voting, and the polls of the store close when the last one is closed (here, or by a \
+            merge that brings its final checkpoint). Needs the keys of the kiosks closed (BUURTSTEM_KIOSK_PASSPHRASE \
+            or BUURTSTEM_PASSPHRASE, or a prompt).
+            """
         )
 
         @Option(help: "The election id.")
         var election: String
 
-        @Option(name: .customLong("kiosk"), help: "Close only this kiosk (repeat for several): at a location with its own store.")
+        @Option(name: .customLong("kiosk"), help: "Close only this kiosk (repeat for several); the others on the store go on.")
         var kiosks: [String] = []
 
         @OptionGroup var store: StoreOptions
@@ -57,8 +62,10 @@ struct PollsCommand: ParsableCommand {
                                               only: kiosks.isEmpty ? nil : kiosks) { kiosk in
                 try KeyFile.unseal(kiosk.keyFile, expected: try PublicKey(bytes: [UInt8](kiosk.publicKey)), passphrase: .kiosk)
             }
+            let pollsClosed = try store.election(election).state == .closed
             try output.emit(checkpoints) {
-                (["The polls of \(election) are closed. Final checkpoints:"]
+                ([(pollsClosed ? "The polls of \(election) are closed." : "Kiosks closed; other kiosks of \(election) on this store are still open.")
+                    + " Final checkpoints:"]
                     + checkpoints.map { "  \($0.logId): \($0.size) ballots, tree head \(Hex.encode($0.root))" }).joined(separator: "\n")
             }
         }

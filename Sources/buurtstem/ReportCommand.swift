@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         let recordFolder = record.map { URL(fileURLWithPath: $0) }
         // The plan is read and checked before anything is written.
-        let budgetPlan = try plan.map { try BudgetPlanFile.parse(String(decoding: try readInput($0), as: UTF8.self), file: $0) }
+        let budgetPlan = try plan.map { try BudgetPlanFile.parse(try readText($0), file: $0) }
         if let election {
             var report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
             if let budgetPlan { try report.setFunders(plan: budgetPlan) }

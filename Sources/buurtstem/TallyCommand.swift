@@ -28,20 +28,14 @@ struct TallyCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        let tally = try Tally.count(election: election, store: store)
-        let definition = try store.election(election).decodedDefinition()
-        let seed = ElectionResult.lotSeed(logs: try store.finalLogHeads(election: election))
-        let allocations = try tally.allocate(definition, lotSeed: seed)
+        let outcome = try ElectionOutcome.compute(election: election, store: store)
+        let (tally, definition, allocations, seed) = (outcome.tally, outcome.definition, outcome.allocations, outcome.lotSeed)
         let names = try store.wijkNames()
         let areas = AreaFunding.lines(definition, allocations: allocations, names: names)
-        var comparison: WeightingComparison?
-        if definition.weighting != nil {
-            let unweighted = try tally.allocate(definition, lotSeed: seed, weighted: false)
-            comparison = WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: unweighted, names: names)
-        }
+        let comparison = outcome.weightingComparison(names: names)
         var coFunding: CoFunding?
         if let plan {
-            let text = String(decoding: try readInput(plan), as: UTF8.self)
+            let text = try readText(plan)
             let items = zip(definition.contests, allocations).flatMap { contest, allocation in
                 contest.projects.filter { allocation.funded.contains($0.id) }.map {
                     CoFunding.Item(id: $0.id, title: $0.title, area: contest.wijk(of: $0), costCents: $0.costCents)

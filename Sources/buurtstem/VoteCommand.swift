@@ -68,7 +68,7 @@ extension VoteCommand {
     /// Casts each line of `path`; prints one outcome per line, after its commit. Returns the number refused.
     func castFile(_ path: String, store: Store, type: BallotType) throws -> Int {
         let box = BallotBox(store: store)
-        let text = String(decoding: try readInput(path), as: UTF8.self)
+        let text = try readText(path)
         var refused = 0
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?

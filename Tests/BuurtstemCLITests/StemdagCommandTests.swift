@@ -66,6 +66,25 @@ struct StemdagCommandTests {
         #expect(try cli.run("election", "list").stdout.contains("No elections"))
     }
 
+    @Test("a definition or budget plan with a byte that is not UTF-8 is refused with its line, nothing stored")
+    func notUTF8() throws {
+        let cli = try CLI.groningen()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"))))
+        let third = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[1] + 1
+        bytes.insert(0xE9, at: third + 2)
+        try Data(bytes).write(to: cli.directory.appendingPathComponent("latin1.yaml"))
+        let created = try cli.run("election", "create", "latin1.yaml")
+        #expect(created.status != 0)
+        #expect(created.stderr.contains("latin1.yaml:3: the line is not valid UTF-8"), "\(created.stderr)")
+        #expect(try cli.run("election", "list").stdout.contains("No elections"))
+        var plan = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"))))
+        plan.append(contentsOf: [0x23, 0x20, 0xFC, 0x0A])
+        try Data(plan).write(to: cli.directory.appendingPathComponent("plan.yaml"))
+        let checked = try cli.run("budget", "check", "plan.yaml")
+        #expect(checked.status != 0)
+        #expect(checked.stderr.contains("plan.yaml:") && checked.stderr.contains("not valid UTF-8"), "\(checked.stderr)")
+    }
+
     @Test("issue, vote at two kiosks, every rejection, close, tally: from the command line")
     func fullDay() throws {
         let (cli, codes) = try Self.prepared()
@@ -113,6 +132,37 @@ struct StemdagCommandTests {
         #expect(try cli.run("check").status == 0)
     }
 
+    @Test("a malformed choice is refused with a message, never a crash; in a file it refuses only its line")
+    func malformedChoices() throws {
+        let (cli, codes) = try Self.prepared()
+        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
+        for choices in ["=", "KW-01,=", "=KW-01"] {
+            let result = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", choices)
+            #expect(result.status == 1, "\(choices): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("project id is missing"), "\(choices): \(result.stderr)")
+        }
+        try "\(codes[0]) =\n\(codes[1]) KW-01\n".write(to: cli.directory.appendingPathComponent("paper.txt"), atomically: true, encoding: .utf8)
+        let file = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--file", "paper.txt")
+        #expect(file.status == 2)
+        #expect(file.stdout.contains("paper.txt:1: refused") && file.stdout.contains("paper.txt:2: ok"), "\(file.stdout)")
+    }
+
+    @Test("two kiosks on one store close one at a time from the command line, and the tally follows")
+    func closeKioskByKiosk() throws {
+        let (cli, codes) = try Self.prepared()
+        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
+        #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01").status == 0)
+        #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[1], "--choices", "KW-01").status == 0)
+        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
+        #expect(try cli.run("tally", "--election", "kw-now").status != 0, "buurthuis is still open")
+        #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[2], "--choices", "KW-02").status == 0)
+        let closed = try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis")
+        #expect(closed.status == 0, "\(closed.stderr)")
+        let tally = try cli.run("tally", "--election", "kw-now")
+        #expect(tally.status == 0, "\(tally.stderr)")
+        #expect(try cli.run("check").status == 0)
+    }
+
     @Test("kill -9 during a burst of casts loses no acknowledged ballot and leaves the logs consistent")
     func killDuringCasts() throws {
         let (cli, codes) = try Self.prepared()
@@ -121,7 +171,9 @@ struct StemdagCommandTests {
         let file = cli.directory.appendingPathComponent("paper.txt")
         try lines.write(to: file, atomically: true, encoding: .utf8)
         var acknowledged: [String] = []
-        for delay in [0.05, 0.15, 0.3] {
+        var killedMidRun = 0
+        // Each run is killed right after its k-th acknowledgement, so the kill lands while casts are going on.
+        for k in [1, 3, 5] {
             let out = Pipe()
             let process = Process()
             process.executableURL = CLI.productsDirectory.appendingPathComponent("buurtstem")
@@ -130,13 +182,23 @@ struct StemdagCommandTests {
             process.environment = ProcessInfo.processInfo.environment.merging(cli.environment) { $1 }
             process.standardOutput = out
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            var printed = ""
+            while printed.split(separator: "\n").filter({ $0.contains(": ok ") }).count < k {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                printed += String(decoding: chunk, as: UTF8.self)
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            printed += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             acknowledged += printed.split(separator: "\n").filter { $0.contains(": ok ") }.map { String($0.split(separator: " ")[2]) }
+            let store = try Store.open(path: cli.directory.appendingPathComponent("buurtstem.sqlite").path)
+            let logged = try KioskLog(store: store, election: "kw-now", kiosk: "bibliotheek").treeHead().size
+            if process.terminationReason == .uncaughtSignal, logged < UInt64(codes.count) { killedMidRun += 1 }
             #expect(try cli.run("check").status == 0)
         }
+        // A run the kill did not interrupt proves nothing about a kill: at least one must have been cut short.
+        #expect(killedMidRun > 0, "no kill landed while casts were going on")
         // Finish the day: the rest of the file is entered (already used passes are refused), then close.
         _ = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--file", file.path)
         #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)

@@ -35,4 +35,17 @@ struct SealedKeyTests {
         let tampered = try SealedKey(text: lines.joined(separator: "\n"))
         #expect(throws: CryptoError.self) { try tampered.open(passphrase: "lang genoeg") }
     }
+
+    @Test("kdf parameters out of bounds are refused before any work", arguments: [
+        ("ops=4294967295 mem=67108864", "ops=4294967295 is outside"), ("ops=2 mem=0", "mem=0 is outside"),
+        ("ops=0 mem=67108864", "ops=0 is outside"), ("ops=2 mem=18446744073709551615", "is outside"),
+        ("ops=2 mem=abc", "should read 'argon2id13 ops=N mem=N'"),
+    ])
+    func kdfBounds(kdf: String, expected: String) throws {
+        let text = try SealedKey(sealing: SigningKey(), label: "k", passphrase: "lang genoeg").text
+        let lines = text.split(separator: "\n").map { $0.hasPrefix("kdf:") ? "kdf: argon2id13 \(kdf)" : String($0) }
+        let error = #expect(throws: CryptoError.self) { try SealedKey(text: lines.joined(separator: "\n")) }
+        #expect(error?.kind == .malformedKeyFile)
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+    }
 }

@@ -1,3 +1,4 @@
+import BigInt
 import Testing
 @testable import Buurtstem
 
@@ -89,7 +90,9 @@ private struct SplitMix: RandomNumberGenerator {
 struct AllocationExactnessTests {
     @Test("fast MES equals textbook exact MES on random small elections", arguments: [Satisfaction.cost, .cardinality, .cardinal])
     func randomElections(_ satisfaction: Satisfaction) throws {
-        var random = SplitMix(state: 20_240_415 &+ UInt64(satisfaction.hashValue & 0xff))
+        // A fixed seed per satisfaction (hashValue is randomised per process), printed with every failure.
+        let seed: UInt64 = 20_240_415 &+ UInt64(Satisfaction.allCases.firstIndex(of: satisfaction) ?? 0)
+        var random = SplitMix(state: seed)
         for _ in 0..<150 {
             let projectCount = Int.random(in: 2...6, using: &random)
             let projects = (0..<projectCount).map { AllocationProject(id: "p\($0)", cost: Int64.random(in: 1...12, using: &random) * 5) }
@@ -103,7 +106,7 @@ struct AllocationExactnessTests {
                                         kind: satisfaction == .cardinal ? .cardinal : .approval, ballots: ballots)
             let fast = try Allocator.allocate(election, options: AllocationOptions(rule: .mes, satisfaction: satisfaction))
             #expect(fast.selected.map { election.projects[$0].id } == referenceMES(election, satisfaction: satisfaction),
-                    "\(projects.map(\.cost)) budget \(election.budget) ballots \(ballots.map { $0.map(\.project) })")
+                    "seed \(seed): \(projects.map(\.cost)) budget \(election.budget) ballots \(ballots.map { $0.map(\.project) })")
         }
     }
 
@@ -134,5 +137,34 @@ struct AllocationExactnessTests {
         wide.add(m * m, times: UInt64.max)
         #expect(wide == m * m * BigNatural(UInt64.max) + m * m)
         #expect(BigNatural(UInt64(12)).gcd(18) == 6)
+    }
+
+    @Test("BigNatural beyond 128 bits agrees with BigInt's BigUInt")
+    func bigNaturalWide() {
+        let seed: UInt64 = 20_261_206
+        var random = SplitMix(state: seed)
+        func wide() -> (BigNatural, BigUInt) {
+            var mine = BigNatural(UInt64(1)), theirs = BigUInt(1)
+            for _ in 0..<Int.random(in: 1...5, using: &random) {
+                let factor = UInt64.random(in: 1...UInt64.max, using: &random)
+                mine = mine * BigNatural(factor)
+                theirs *= BigUInt(factor)
+            }
+            return (mine, theirs)
+        }
+        for round in 0..<300 {
+            let (a, bigA) = wide(), (b, bigB) = wide()
+            let small = UInt64.random(in: 1...UInt64.max, using: &random)
+            #expect((a * b).description == (bigA * bigB).description, "seed \(seed) round \(round)")
+            #expect((a + b).description == (bigA + bigB).description, "seed \(seed) round \(round)")
+            #expect((a < b) == (bigA < bigB), "seed \(seed) round \(round)")
+            if !(a < b) { #expect((a - b).description == (bigA - bigB).description, "seed \(seed) round \(round)") }
+            let (q, r) = a.quotientAndRemainder(dividingBy: small)
+            #expect(q.description == (bigA / BigUInt(small)).description && BigUInt(r) == bigA % BigUInt(small), "seed \(seed) round \(round)")
+            var sum = a
+            sum.add(b, times: small)
+            #expect(sum.description == (bigA + bigB * BigUInt(small)).description, "seed \(seed) round \(round)")
+            #expect(a.bitWidth == bigA.bitWidth, "seed \(seed) round \(round)")
+        }
     }
 }

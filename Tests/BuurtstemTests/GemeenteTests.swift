@@ -38,7 +38,13 @@ struct GemeenteTests {
         let wrong = #expect(throws: UsageError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": "fout wachtwoord"], interactive: false))
         }
-        #expect(wrong?.message.contains("passphrase does not open") == true)
+        #expect(wrong?.message.contains("the passphrase in BUURTSTEM_PASSPHRASE does not open \(key)") == true, "\(wrong?.message ?? "")")
+        // A wrong kiosk passphrase names the kiosk variable, not the general one.
+        let kiosk = #expect(throws: UsageError.self) {
+            try KeyFile.unseal(key, passphrase: Passphrase(environment: ["BUURTSTEM_KIOSK_PASSPHRASE": "fout", "BUURTSTEM_PASSPHRASE": "juist wachtwoord"],
+                                                           interactive: false, variables: [Passphrase.kioskEnvironmentVariable, Passphrase.environmentVariable]))
+        }
+        #expect(kiosk?.message.contains("the passphrase in BUURTSTEM_KIOSK_PASSPHRASE does not open") == true, "\(kiosk?.message ?? "")")
         let missing = #expect(throws: UsageError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: [:], interactive: false))
         }

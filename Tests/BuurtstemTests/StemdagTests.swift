@@ -104,6 +104,9 @@ struct StemdagTests {
         ("knapsack", "KW-01,KW-02,KW-03", true), ("knapsack", "KW-01,KW-02,KW-04,KW-03", false),
         ("cumulative", "KW-01=6,KW-02=4", true), ("cumulative", "KW-01=6,KW-02=5", false), ("cumulative", "KW-01", false),
         ("ranking", "KW-02,KW-01,KW-03", true), ("ranking", "KW-02,KW-01,KW-03,KW-04", false),
+        // Malformed items are refused, never a trap (they used to index past the end of the split).
+        ("choose-1", "=", false), ("approval", "=", false), ("approval", "KW-01,=", false), ("knapsack", "=", false), ("ranking", "=", false), ("cumulative", "=", false),
+        ("cumulative", "=3", false), ("cumulative", "KW-01=", false), ("knapsack", "KW-01=", false), ("ranking", " = ,KW-01", false),
     ])
     func ballotRules(type: String, choices: String, valid: Bool) throws {
         let contest = try StemdagFixture.korrewegwijkContest()
@@ -111,6 +114,7 @@ struct StemdagTests {
         case "choose-1": .chooseOne
         case "knapsack": .knapsack
         case "cumulative": .cumulative(points: 10, maxPerProject: 6)
+        case "approval": .approval(min: 1, max: 3)
         default: .ranking(max: 3)
         }
         do {
@@ -129,11 +133,11 @@ struct StemdagTests {
         let log = KioskLog(store: fixture.store, election: "test-kw", kiosk: "bibliotheek")
         let key = fixture.kioskKeys["bibliotheek"]!
         _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: fixture.codes[0], choices: [Choice(project: "KW-01", value: 1)])
-        let early = try log.checkpoint(kioskKey: key, timeMillis: 1, final: false)
+        let early = try log.checkpoint(kioskKey: key, timeMillis: 1)
         for code in fixture.codes[1...5] {
             _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: code, choices: [Choice(project: "KW-02", value: 1)])
         }
-        #expect(throws: UsageError.self) { try log.checkpoint(kioskKey: fixture.kioskKeys["buurthuis"]!, timeMillis: 2, final: false) }
+        #expect(throws: UsageError.self) { try log.checkpoint(kioskKey: fixture.kioskKeys["buurthuis"]!, timeMillis: 2) }
         let finals = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 3) { fixture.kioskKeys[$0.name]! }
         let late = try #require(finals.first { $0.logId.hasSuffix("bibliotheek") })
         #expect(early.isValid)

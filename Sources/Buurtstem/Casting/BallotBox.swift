@@ -82,8 +82,12 @@ public struct BallotBox: Sendable {
             if try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, passBytes]) != nil {
                 throw CastError.alreadyUsed
             }
+            // The kiosk's final checkpoint and its closed mark are written in one transaction (Polls.close), so
+            // checking the mark here puts every ballot either inside the final checkpoint or nowhere.
             let state = try String.fetchOne(db, sql: "SELECT state FROM election WHERE id = ?", arguments: [electionId])
-            guard state == Election.State.open.rawValue else { throw CastError.pollsClosed }
+            let kioskClosed = try Bool.fetchOne(db, sql: "SELECT closed FROM kiosk WHERE electionId = ? AND name = ?",
+                                                arguments: [electionId, kioskName])
+            guard state == Election.State.open.rawValue, kioskClosed == false else { throw CastError.pollsClosed }
             let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence) + 1, 0) FROM ballot WHERE electionId = ? AND kiosk = ?",
                                           arguments: [electionId, kioskName]) ?? 0
             // v2: the pass signs the definition hash too (docs/record.md, "Ballots").

@@ -61,7 +61,11 @@ public enum BallotRules {
         let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var choices: [Choice] = []
         for (index, item) in items.enumerated() {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !parts[0].isEmpty else {
+                throw .invalidBallot("'\(item)': a project id is missing before the '='; write PROJECT or PROJECT=N")
+            }
             if parts.count == 2 {
                 guard case .cumulative = type else { throw .invalidBallot("'\(item)': points (=N) are only for cumulative ballots") }
                 guard let points = UInt32(parts[1]) else { throw .invalidBallot("'\(item)': the points must be a whole number") }

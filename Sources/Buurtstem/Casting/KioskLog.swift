@@ -48,11 +48,17 @@ public struct KioskLog: Sendable {
         }
     }
 
-    /// Signs and stores a checkpoint of the log as it is now; `final` marks the end of the day (no more ballots).
+    /// Signs and stores an interim checkpoint of the log as it is now. The final one is written only by
+    /// `Polls.close`, the one close.
     @discardableResult
-    public func checkpoint(kioskKey: SigningKey, timeMillis: Int64, final: Bool) throws -> Checkpoint {
+    public func checkpoint(kioskKey: SigningKey, timeMillis: Int64) throws -> Checkpoint {
         let logId = try verifiedLogId(kioskKey)
-        return try store.write { db in try writeCheckpoint(db, logId: logId, kioskKey: kioskKey, timeMillis: timeMillis, final: final) }
+        return try store.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT closed FROM kiosk WHERE electionId = ? AND name = ?", arguments: [election, kiosk]) == false else {
+                throw UsageError("kiosk \(kiosk)'s log is closed; its final checkpoint is its last")
+            }
+            return try writeCheckpoint(db, logId: logId, kioskKey: kioskKey, timeMillis: timeMillis, final: false)
+        }
     }
 
     /// The log id, after checking that `kioskKey` is this kiosk's registered key.
@@ -64,8 +70,16 @@ public struct KioskLog: Sendable {
         return try registered.registration.logId
     }
 
+    /// Inside the caller's write transaction: the log's final checkpoint, and the kiosk marked closed, so that a
+    /// cast (which checks the mark in its own write transaction) lands either before the checkpoint or not at all.
+    func writeFinalCheckpoint(_ db: Database, logId: String, kioskKey: SigningKey, timeMillis: Int64) throws -> Checkpoint {
+        let checkpoint = try writeCheckpoint(db, logId: logId, kioskKey: kioskKey, timeMillis: timeMillis, final: true)
+        try db.execute(sql: "UPDATE kiosk SET closed = 1 WHERE electionId = ? AND name = ?", arguments: [election, kiosk])
+        return checkpoint
+    }
+
     /// Signs and stores a checkpoint inside the caller's transaction.
-    func writeCheckpoint(_ db: Database, logId: String, kioskKey: SigningKey, timeMillis: Int64, final: Bool) throws -> Checkpoint {
+    private func writeCheckpoint(_ db: Database, logId: String, kioskKey: SigningKey, timeMillis: Int64, final: Bool) throws -> Checkpoint {
         var log = MerkleLog()
         let cursor = try Data.fetchCursor(db, sql: "SELECT leafHash FROM ballot WHERE electionId = ? AND kiosk = ? ORDER BY sequence",
                                           arguments: [election, kiosk])
@@ -75,9 +89,6 @@ public struct KioskLog: Sendable {
             INSERT OR REPLACE INTO checkpoint (electionId, kiosk, size, root, timeMillis, signature, final)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [election, kiosk, log.size, Data(checkpoint.root), timeMillis, Data(checkpoint.signature.bytes), final])
-        if final {
-            try db.execute(sql: "UPDATE kiosk SET closed = 1 WHERE electionId = ? AND name = ?", arguments: [election, kiosk])
-        }
         return checkpoint
     }
 

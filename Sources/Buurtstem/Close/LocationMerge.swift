@@ -85,6 +85,8 @@ public enum LocationMerge {
                 if final { try db.execute(sql: "UPDATE kiosk SET closed = 1 WHERE electionId = ? AND name = ?", arguments: [electionId, kiosk]) }
                 summary.checkpointsAdded += 1
             }
+            // The location's final checkpoints may close the last open logs: then the polls are closed here too.
+            try Polls.closeElectionIfNoKioskOpen(db, election: electionId)
             return summary
         }
     }

@@ -4,6 +4,11 @@ import Foundation
 import GRDB
 
 /// Opening and closing the polls of an election.
+///
+/// There is one close: a kiosk's log ends with its final signed checkpoint, written in the same transaction that
+/// marks the kiosk closed, so no cast can slip in between (casting re-checks the kiosk inside its own write
+/// transaction). The election's polls are closed in a store exactly when every kiosk log in it is closed, whether
+/// that happens through `close` (the CLI, the kiosk's staff screen, the demo) or through a location merge.
 public enum Polls {
     /// Opens the polls: from now on ballots are accepted and no pass or kiosk can be added.
     public static func open(election electionId: String, store: Store) throws -> Election {
@@ -22,32 +27,47 @@ public enum Polls {
         return election
     }
 
-    /// Closes the polls: the logs of `only` (every kiosk when nil) get a final signed checkpoint and no ballot is
-    /// accepted after. A location with its own store closes only its own kiosks. `kioskKey` opens a kiosk's key.
+    /// Closes kiosk logs: each named kiosk (every kiosk still open when `only` is nil) gets its final signed
+    /// checkpoint and takes no ballot after it. When no kiosk of the election is open any more in this store, the
+    /// election's polls are closed too; until then the other kiosks go on. `kioskKey` opens a kiosk's key.
     public static func close(election electionId: String, store: Store, timeMillis: Int64, only: [String]? = nil,
                              kioskKey: (Kiosk) throws -> SigningKey) throws -> [Checkpoint] {
-        var election = try store.election(electionId)
+        let election = try store.election(electionId)
         guard election.state == .open else {
             throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue), not open; nothing to close")
         }
-        // Unseal every key first, so a wrong passphrase stops before anything changes.
         let all = try store.kiosks(election: electionId)
         if let unknown = only?.first(where: { name in !all.contains { $0.name == name } }) {
             throw UsageError("'\(electionId)' has no kiosk '\(unknown)'; its kiosks: \(all.map(\.name).joined(separator: ", "))")
         }
-        let logs = try all.filter { only?.contains($0.name) ?? true }.map { kiosk in
+        if let closed = all.first(where: { $0.closed && (only?.contains($0.name) ?? false) }) {
+            let open = all.filter { !$0.closed }.map(\.name)
+            throw UsageError("kiosk '\(closed.name)' of '\(electionId)' is already closed (its final checkpoint is signed); "
+                + (open.isEmpty ? "no kiosk is open" : "still open: \(open.joined(separator: ", "))"))
+        }
+        let targets = all.filter { kiosk in !kiosk.closed && (only?.contains(kiosk.name) ?? true) }
+        // Unseal every key first, so a wrong passphrase stops before anything changes.
+        let logs = try targets.map { kiosk in
             let key = try kioskKey(kiosk)
             let log = KioskLog(store: store, election: electionId, kiosk: kiosk.name)
             return (log, key, try log.verifiedLogId(key))
         }
-        election.state = .closed
-        election.closedAt = Date()
-        // One transaction: the state and every final checkpoint, or none of it.
+        // One transaction: every final checkpoint and the states they imply, or none of it.
         return try store.write { db in
-            try election.update(db)
-            return try logs.map { log, key, logId in
-                try log.writeCheckpoint(db, logId: logId, kioskKey: key, timeMillis: timeMillis, final: true)
+            let checkpoints = try logs.map { log, key, logId in
+                try log.writeFinalCheckpoint(db, logId: logId, kioskKey: key, timeMillis: timeMillis)
             }
+            try closeElectionIfNoKioskOpen(db, election: electionId)
+            return checkpoints
         }
+    }
+
+    /// Inside a write transaction: marks the election's polls closed when every kiosk log of it in this store is
+    /// closed. The one place that decides an election's close.
+    static func closeElectionIfNoKioskOpen(_ db: Database, election electionId: String) throws {
+        try db.execute(sql: """
+            UPDATE election SET state = ?, closedAt = ?
+            WHERE id = ? AND state = ? AND NOT EXISTS (SELECT 1 FROM kiosk WHERE electionId = ? AND closed = 0)
+            """, arguments: [Election.State.closed, Date(), electionId, Election.State.open, electionId])
     }
 }

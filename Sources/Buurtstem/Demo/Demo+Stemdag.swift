@@ -36,7 +36,7 @@ extension Demo {
         /// The print folder (destroyed in real life).
         public let printFolder: String
         /// The election's rule.
-        public let rule: String
+        public let rule: AllocationRule
     }
 
     /// The wijken that vote in the demo, their budgets (a share of the wijkvernieuwing caps) and projects.
@@ -160,8 +160,8 @@ extension Demo {
             _ = try LocationMerge.merge(election: id, from: location2, into: store)
         }
         let (tally, allocations) = try steps.run("count and allocate (exact, with explanations)") {
-            let tally = try Tally.count(election: id, store: store)
-            return (tally, try tally.allocate(definition, lotSeed: ElectionResult.lotSeed(logs: try store.finalLogHeads(election: id))))
+            let outcome = try ElectionOutcome.compute(election: id, store: store)
+            return (outcome.tally, outcome.allocations)
         }
         let recordFolder = database.deletingLastPathComponent().appendingPathComponent("record-\(id)")
         _ = try steps.run("export the published record") {

@@ -5,14 +5,8 @@ import GRDB
 /// Reads an election definition file (YAML, see docs/elections.md) and checks it against the store:
 /// every problem is reported with its line, and nothing is stored unless the whole file is right.
 public enum ElectionFile {
-    /// Allocation rules an election may name.
-    public static let rules = ["greedy", "greedy-no-skip", "greedy-per-euro", "mes", "phragmen"]
-    /// Tie-breaking rules.
-    public static let tieBreaks = ["lexico", "cost-votes"]
-    /// Satisfaction functions for `mes`.
-    public static let satisfactions = ["cost", "cardinality"]
-    /// Completions for `mes`.
-    public static let completions = ["none", "greedy", "add1", "add1-exhaustive"]
+    /// Satisfaction functions an election may name for `mes` (points ballots take `cardinal` by default).
+    public static let satisfactions: [Satisfaction] = [.cost, .cardinality]
 
     /// Parses `text` (the file named `file`) into a definition, checked against `store`.
     public static func parse(_ text: String, file: String, store: Store) throws -> ElectionDefinition {
@@ -52,7 +46,7 @@ public enum ElectionFile {
         let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten, weighting: weighting)
         let ballot = parseBallot(reader, root, contests: contests)
         let allocation = parseAllocation(reader, root)
-        if let weighting, let allocation, !["greedy", "greedy-no-skip", "greedy-per-euro"].contains(allocation.rule) {
+        if let weighting, let allocation, !allocation.rule.isGreedy {
             reader.problem(reader.value(root, "weighting", required: false)?.line, "weighting",
                            "a weighting ranks the greedy rules only, and the rule is \(allocation.rule); use rule greedy, greedy-no-skip or greedy-per-euro, or remove the \(weighting.criteria.count) criteria")
         }
@@ -134,21 +128,21 @@ public enum ElectionFile {
 
     private static func parseAllocation(_ reader: YAMLReader, _ root: YAMLReader.Mapping) -> AllocationSpec? {
         guard let allocation = reader.value(root, "allocation").flatMap({ reader.mapping($0.node, path: "allocation") }) else { return nil }
-        func choice(_ key: String, _ allowed: [String], required: Bool) -> String?? {
+        func choice<T: RawRepresentable<String>>(_ key: String, _ allowed: [T], required: Bool) -> T?? {
             guard reader.value(allocation, key, required: required) != nil else { return .some(nil) }
             guard let value = reader.string(allocation, key) else { return nil }
-            guard allowed.contains(value) else {
+            guard let typed = allowed.first(where: { $0.rawValue == value }) else {
                 reader.problem(reader.value(allocation, key)?.line, "allocation.\(key)",
-                               "'\(value)' is not a \(key.replacingOccurrences(of: "_", with: "-")): use \(allowed.joined(separator: ", "))")
+                               "'\(value)' is not a \(key.replacingOccurrences(of: "_", with: "-")): use \(allowed.map(\.rawValue).joined(separator: ", "))")
                 return nil
             }
-            return .some(value)
+            return .some(typed)
         }
-        guard let rule = choice("rule", rules, required: true), let rule,
-              let tieBreak = choice("tie_break", tieBreaks, required: true), let tieBreak,
+        guard let rule = choice("rule", AllocationRule.allCases, required: true), let rule,
+              let tieBreak = choice("tie_break", AllocationSpec.TieBreak.allCases, required: true), let tieBreak,
               let satisfaction = choice("satisfaction", satisfactions, required: false),
-              let completion = choice("completion", completions, required: false) else { return nil }
-        if rule != "mes" && (satisfaction != nil || completion != nil) {
+              let completion = choice("completion", Completion.allCases, required: false) else { return nil }
+        if rule != .mes && (satisfaction != nil || completion != nil) {
             reader.problem(allocation.line, "allocation", "satisfaction and completion apply to rule mes only; remove them or use rule: mes")
             return nil
         }

@@ -47,6 +47,8 @@ public enum KeyFile {
         let secret = try passphrase.obtain(purpose: sealed.label, confirm: false)
         do {
             return try sealed.open(passphrase: secret)
+        } catch where error.kind == .wrongPassphrase {
+            throw UsageError("\(passphrase.source) does not open \(path) (the \(sealed.label)): check it, or retype it")
         } catch {
             throw UsageError(error.message)
         }

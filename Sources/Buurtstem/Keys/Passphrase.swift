@@ -45,6 +45,12 @@ public struct Passphrase: Sendable {
         return first
     }
 
+    /// Where `obtain` takes the passphrase from, for messages: the variable that is set, else the prompt.
+    public var source: String {
+        if let variable = variables.first(where: { environment[$0] != nil }) { return "the passphrase in \(variable)" }
+        return "the passphrase typed"
+    }
+
     private func prompt(_ text: String) throws -> String {
         guard let pointer = getpass(text) else {
             throw UsageError("cannot read a passphrase from the terminal: set \(Self.environmentVariable) instead")

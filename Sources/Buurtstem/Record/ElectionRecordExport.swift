@@ -28,11 +28,9 @@ public enum ElectionRecordExport {
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
             throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
         }
-        let definition = try election.decodedDefinition()
         guard let commitment = try election.commitment() else { throw UsageError("'\(electionId)' has no issued passes") }
-        let heads = try store.finalLogHeads(election: electionId)
-        let tally = try Tally.count(election: electionId, store: store)
-        let allocations = try tally.allocate(definition, lotSeed: ElectionResult.lotSeed(logs: heads))
+        let outcome = try ElectionOutcome.compute(election: electionId, store: store)
+        let (definition, heads, tally, allocations) = (outcome.definition, outcome.finalHeads, outcome.tally, outcome.allocations)
 
         let format = try recordFormat(election: electionId, store: store)
         let writer = try RecordWriter(folder: folder)

@@ -15,12 +15,9 @@ extension ElectionReport {
             throw UsageError("the polls of '\(id)' are \(election.state.rawValue); the results are published after "
                 + "'buurtstem polls close --election \(id)'")
         }
-        let definition = try election.decodedDefinition()
         let gemeente = try store.gemeente()
-        let tally = try Tally.count(election: id, store: store)
-        let heads = try store.finalLogHeads(election: id)
-        let seed = ElectionResult.lotSeed(logs: heads)
-        let allocations = try tally.allocate(definition, lotSeed: seed)
+        let outcome = try ElectionOutcome.compute(election: id, store: store)
+        let (definition, tally, heads, allocations) = (outcome.definition, outcome.tally, outcome.finalHeads, outcome.allocations)
         let names = try AreaNames.load(store)
 
         var contests: [ContestResult] = []
@@ -41,12 +38,7 @@ extension ElectionReport {
                 turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)), projects: projects))
         }
         let passes = contests.reduce(0) { $0 + $1.passesIssued }, counted = contests.reduce(0) { $0 + $1.ballotsCounted }
-        var weighting: WeightingComparison?
-        if definition.weighting != nil {
-            let unweighted = try tally.allocate(definition, lotSeed: seed, weighted: false)
-            weighting = WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: unweighted,
-                                                    names: try store.wijkNames())
-        }
+        let weighting = outcome.weightingComparison(names: try store.wijkNames())
         let prePublication = try store.prePublication(election: id)?.prePublication
         var report = ElectionReport(
             kind: "election", gemeente: gemeente.code, gemeenteName: gemeente.name, election: id, title: definition.title,
@@ -63,7 +55,7 @@ extension ElectionReport {
                 .init(label: "uitgegeven stempassen / issued passes (Merkle root)", hex: Hex.encode(election.issuedRoot ?? Data())),
             ] + heads.map {
                 .init(label: "stemzuil / kiosk \($0.kiosk): \($0.size) stemmen / ballots (tree head)", hex: Hex.encode($0.root.bytes))
-            } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(seed)),
+            } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(outcome.lotSeed)),
                  .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(gemeente.issuingPublicKey))],
             issuingKey: [UInt8](gemeente.issuingPublicKey), record: record, fingerprint: prePublication?.fingerprint))
         // The signed caps per wijk of the definition (docs/elections.md, "Caps per wijk").

@@ -64,7 +64,7 @@ public struct WeightingComparison: Sendable, Codable, Equatable {
     /// The election.
     public let election: String
     /// The rule.
-    public let rule: String
+    public let rule: AllocationRule
     /// The criteria with their weights.
     public let criteria: [Criterion]
     /// Every project, per contest in the definition's order.

@@ -40,9 +40,9 @@ extension Store {
     /// and every checkpoint's tree head is the head of the log's first `size` ballots.
     private func checkBallotLogs(_ db: Database) throws -> [String] {
         var problems: [String] = []
-        let logs = try Row.fetchAll(db, sql: "SELECT electionId, name FROM kiosk ORDER BY electionId, name")
+        let logs = try Row.fetchAll(db, sql: "SELECT electionId, name, closed FROM kiosk ORDER BY electionId, name")
         for log in logs {
-            let election: String = log["electionId"], kiosk: String = log["name"]
+            let election: String = log["electionId"], kiosk: String = log["name"], closed: Bool = log["closed"]
             var tree = MerkleLog()
             var heads: [Int: [UInt8]] = [0: tree.root]
             let definitionHash = try [UInt8](Data.fetchOne(db, sql: "SELECT definitionHash FROM election WHERE id = ?", arguments: [election]) ?? Data())
@@ -67,13 +67,28 @@ extension Store {
                 tree.append(leafHash: [UInt8](row["leafHash"] as Data))
                 heads[tree.size] = tree.root
             }
-            for checkpoint in try Row.fetchAll(db, sql: "SELECT size, root FROM checkpoint WHERE electionId = ? AND kiosk = ?", arguments: [election, kiosk]) {
+            var finalSize: Int?
+            for checkpoint in try Row.fetchAll(db, sql: "SELECT size, root, final FROM checkpoint WHERE electionId = ? AND kiosk = ?", arguments: [election, kiosk]) {
                 let size = Int(checkpoint["size"] as Int64)
                 if heads[size] != [UInt8](checkpoint["root"] as Data) {
                     problems.append("kiosk \(kiosk) of \(election): the checkpoint at \(size) ballots does not match the log")
                 }
+                if checkpoint["final"] as Bool {
+                    if let earlier = finalSize { problems.append("kiosk \(kiosk) of \(election): two final checkpoints (at \(earlier) and \(size) ballots)") }
+                    finalSize = size
+                }
+            }
+            if let finalSize, tree.size > finalSize {
+                problems.append("kiosk \(kiosk) of \(election): \(tree.size - finalSize) ballots after its final checkpoint at \(finalSize) ballots")
+            }
+            if closed != (finalSize != nil) {
+                problems.append("kiosk \(kiosk) of \(election): " + (closed ? "marked closed without a final checkpoint" : "has a final checkpoint but is not marked closed"))
             }
         }
+        let openInClosed = try Row.fetchAll(db, sql: """
+            SELECT k.electionId, k.name FROM kiosk k JOIN election e ON e.id = k.electionId WHERE e.state = 'closed' AND k.closed = 0
+            """)
+        problems += openInClosed.map { "kiosk \($0["name"] as String) of \($0["electionId"] as String): still open, but the polls are closed" }
         let unlogged = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM passUse u WHERE NOT EXISTS (SELECT 1 FROM ballot b WHERE b.electionId = u.electionId AND b.pass = u.pass)
             """) ?? 0

@@ -22,11 +22,12 @@ extension Tally {
     /// `weighted` is false (the unweighted outcome the report puts beside it).
     public func allocate(_ definition: ElectionDefinition, lotSeed: [UInt8], weighted: Bool = true) throws -> [ContestAllocation] {
         let spec = definition.allocation
-        var flags = ["--rule", spec.rule, "--explain"]
-        if let satisfaction = spec.satisfaction { flags += ["--satisfaction", satisfaction] }
-        if let completion = spec.completion { flags += ["--completion", completion] }
-        var options = try AllocationOptions(flags: flags)
-        options.tieBreak = spec.tieBreak == "cost-votes" ? .costVotesLot(seed: lotSeed) : .lexico
+        let tieBreak: TieBreak = switch spec.tieBreak {
+        case .lexico: .lexico
+        case .costVotes: .costVotesLot(seed: lotSeed)
+        }
+        let options = AllocationOptions(rule: spec.rule, satisfaction: spec.satisfaction, completion: spec.completion ?? .none,
+                                        tieBreak: tieBreak, explain: true)
         let kind: BallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         return try zip(definition.contests, contests).map { contest, count in
             let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })

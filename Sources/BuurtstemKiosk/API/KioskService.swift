@@ -158,13 +158,13 @@ public final class KioskService: Sendable {
     /// Signs a checkpoint of the kiosk's log now (as `buurtstem kiosk checkpoint` does).
     public func checkpoint() async throws(KioskFailure) {
         try await staffRun { [self] in
-            _ = try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: kioskKey, timeMillis: box.clock(), final: false)
+            _ = try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: kioskKey, timeMillis: box.clock())
         }
     }
 
-    /// Closes the kiosk for the day: its final signed checkpoint, after which it takes no ballot. When it is the
-    /// last kiosk of the election still open in this store, this closes the polls of the store, as
-    /// `buurtstem polls close --kiosk NAME` does; otherwise the other kiosks on the store go on.
+    /// Closes the kiosk for the day: its final signed checkpoint, after which it takes no ballot. Through the one
+    /// close (`Polls.close`, as `buurtstem polls close --kiosk NAME`): the other kiosks on the store go on, and the
+    /// polls close when the last kiosk does.
     public func close() async throws(KioskFailure) {
         try await staffRun { [self] in
             let current = try store.election(election)
@@ -172,16 +172,10 @@ public final class KioskService: Sendable {
                 throw Self.refusal("notOpen", nl: "De stemming is niet open; er is niets te sluiten.",
                                    en: "The polls are not open; there is nothing to close.")
             }
-            let kiosks = try store.kiosks(election: election)
-            if kiosks.first(where: { $0.name == kiosk })?.closed == true {
+            if try store.kiosk(election: election, name: kiosk).closed {
                 throw Self.refusal("kioskClosed", nl: "Deze stemzuil is al gesloten.", en: "This kiosk is already closed.")
             }
-            let othersOpen = kiosks.contains { $0.name != kiosk && !$0.closed }
-            if othersOpen {
-                try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: kioskKey, timeMillis: box.clock(), final: true)
-            } else {
-                _ = try Polls.close(election: election, store: store, timeMillis: box.clock(), only: [kiosk]) { _ in kioskKey }
-            }
+            _ = try Polls.close(election: election, store: store, timeMillis: box.clock(), only: [kiosk]) { _ in kioskKey }
             paused.withLock { $0 = false }
         }
     }

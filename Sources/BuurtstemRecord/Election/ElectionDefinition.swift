@@ -153,30 +153,6 @@ public enum Eligibility: Sendable, Equatable, Codable {
     }
 }
 
-/// The published allocation rule of an election (names as in `buurtstem allocate`).
-public struct AllocationSpec: Sendable, Equatable, Codable {
-    /// `greedy`, `greedy-no-skip`, `greedy-per-euro`, `mes` or `phragmen`.
-    public let rule: String
-    /// `cost` or `cardinality` for MES; nil otherwise or for the ballot type's default.
-    public let satisfaction: String?
-    /// `none`, `greedy`, `add1` or `add1-exhaustive` for MES; nil otherwise.
-    public let completion: String?
-    /// `lexico` or `cost-votes`.
-    public let tieBreak: String
-
-    private enum CodingKeys: String, CodingKey {
-        case rule, satisfaction, completion, tieBreak = "tie_break"
-    }
-
-    /// An allocation rule.
-    public init(rule: String, satisfaction: String?, completion: String?, tieBreak: String) {
-        self.rule = rule
-        self.satisfaction = satisfaction
-        self.completion = completion
-        self.tieBreak = tieBreak
-    }
-}
-
 /// Everything an election is, as the gemeente signs and publishes it before passes are issued.
 public struct ElectionDefinition: Sendable, Equatable, Codable {
     /// Short id, e.g. `2026-korrewegwijk`: letters, digits, `-`, `_`, `.`.
@@ -271,10 +247,10 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
             w.append(u32: 0)
             w.append(u32: UInt32(max))
         }
-        w.append(string: allocation.rule)
-        w.append(string: allocation.satisfaction ?? "")
-        w.append(string: allocation.completion ?? "")
-        w.append(string: allocation.tieBreak)
+        w.append(string: allocation.rule.rawValue)
+        w.append(string: allocation.satisfaction?.rawValue ?? "")
+        w.append(string: allocation.completion?.rawValue ?? "")
+        w.append(string: allocation.tieBreak.rawValue)
         w.append(i64: pollsOpenMillis)
         w.append(i64: pollsCloseMillis)
         w.append(u32: UInt32(contests.count))
