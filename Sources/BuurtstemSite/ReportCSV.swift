@@ -8,12 +8,9 @@ enum ReportCSV {
         ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// A field, quoted if it holds a comma, a quote or a line break; a leading `=`, `+`, `-` or `@` is prefixed
-    /// with `'` so a spreadsheet never runs it as a formula.
+    /// A field, quoted when it needs it, a formula defused (``TextEscaping/csv(_:)``).
     static func quote(_ field: String) -> String {
-        var text = field
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        return TextEscaping.csv(text)
+        TextEscaping.csv(field)
     }
 
     /// The reach lines.

@@ -41,7 +41,6 @@ enum SiteFormat {
 
     /// Cents as a plain decimal for spreadsheets: `12500.00`.
     static func plainEuros(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        return (cents < 0 ? "-" : "") + "\(magnitude / 100)." + (magnitude % 100 < 10 ? "0" : "") + "\(magnitude % 100)"
+        Money.plain(cents)
     }
 }

@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import ArgumentParser
 import Buurtstem
 import Foundation
@@ -26,7 +27,7 @@ extension ChequesCommand {
             let ledgerKey = try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKey, passphrase: .standard)
             let checkpoint = try ChequeCheckpoint.make(round: round, in: store, ledgerKey: ledgerKey, now: try commandClock())
             try output.emit(checkpoint) {
-                "Checkpoint of \(checkpoint.logId): \(checkpoint.size) entries, tree head \(hex(checkpoint.root)), "
+                "Checkpoint of \(checkpoint.logId): \(checkpoint.size) entries, tree head \(Hex.encode(checkpoint.root)), "
                     + "signed by \(checkpoint.signer.hex.prefix(16))..."
             }
         }

@@ -53,7 +53,7 @@ extension ChequesCommand {
             }
             try output.emit(summary) {
                 """
-                Issued \(summary.cheques) cheques of round \(summary.round), EUR \(EuroAmount.format(summary.totalCents)) in all.
+                Issued \(summary.cheques) cheques of round \(summary.round), EUR \(Money.plain(summary.totalCents)) in all.
                   issued set root: \(summary.root) (signed by the issuing key)
                   ledger key:      \(summary.ledgerKeyFile) (sealed, mode 0600)
                   print folder:    \(summary.printFolder) (\(summary.printFiles.count) files, \(summary.withAddresses ? "with addresses" : "household ids, no addresses"))

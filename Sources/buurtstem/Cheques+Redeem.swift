@@ -71,7 +71,7 @@ extension ChequesCommand {
             switch try redeemer.redeem(code: code, channel: channel, now: now) {
             case let .success(redemption):
                 try output.emit(redemption) {
-                    "Cheque redeemed for initiative \(initiative) '\(redeemer.initiative.title)': EUR \(EuroAmount.format(redemption.valueCents)) "
+                    "Cheque redeemed for initiative \(initiative) '\(redeemer.initiative.title)': EUR \(Money.plain(redemption.valueCents)) "
                         + "(ledger entry \(redemption.sequence), tracking code \(redemption.trackingCode))."
                 }
             case let .failure(rejection):

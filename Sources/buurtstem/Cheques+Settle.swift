@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import ArgumentParser
 import Buurtstem
 import Foundation
@@ -98,7 +99,7 @@ struct SettlementView: Encodable {
 extension SettlementReport {
     /// The settlement as text: money per initiative, totals, reach per wijk and buurt.
     var text: String {
-        func euros(_ cents: Int64) -> String { "EUR " + EuroAmount.format(cents) }
+        func euros(_ cents: Int64) -> String { "EUR " + Money.plain(cents) }
         func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
             let gap = String(repeating: " ", count: max(0, width - text.count))
             return right ? gap + text : text + gap
@@ -118,7 +119,7 @@ extension SettlementReport {
                   "  funded:    \(euros(s.fundedCents)) (to initiatives that reached their target)",
                   "  returned:  \(euros(s.returnedCents)) (given to initiatives that did not; back to the gemeente)",
                   "unredeemed:  \(euros(s.unredeemedCents)) (back to the gemeente)",
-                  "ledger:      \(s.ledgerSize) entries, tree head \(hex(s.ledgerRoot))",
+                  "ledger:      \(s.ledgerSize) entries, tree head \(Hex.encode(s.ledgerRoot))",
                   "",
                   "Reach: households that gave their cheque, of the households that got one"]
         func reach(_ area: Activation, indent: String) -> String {

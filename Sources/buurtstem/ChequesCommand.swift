@@ -91,11 +91,11 @@ extension ChequesCommand.Round {
                 throw ValidationError("--scope '\(scope)' is not a scope: use buurt, wijk or gemeente")
             }
             let round = try ChequeRound.create(
-                in: try store.open(), id: id, valueCents: try EuroAmount.parse(value, option: "--value"),
+                in: try store.open(), id: id, valueCents: try Money.parse(value, option: "--value"),
                 issueDate: issueDate, validUntil: validUntil, scope: scope, snapshot: snapshot)
             try output.emit(round) {
                 """
-                Created cheque round \(round.id) over register snapshot \(round.snapshotId): EUR \(EuroAmount.format(round.valueCents)) \
+                Created cheque round \(round.id) over register snapshot \(round.snapshotId): EUR \(Money.plain(round.valueCents)) \
                 per household, valid \(round.issueDate) through \(round.validUntil), for initiatives in the household's \(round.scope.rawValue).
                 Next: buurtstem cheques issue --round \(round.id) --print-to DIR --addresses REGISTER.csv
                 """
@@ -140,7 +140,7 @@ extension ChequesCommand.Round {
 extension ChequeRoundStatus {
     /// One line for `round list`.
     var line: String {
-        "\(round.id)  EUR \(EuroAmount.format(round.valueCents))  \(round.issueDate)..\(round.validUntil)  scope \(round.scope.rawValue)  "
+        "\(round.id)  EUR \(Money.plain(round.valueCents))  \(round.issueDate)..\(round.validUntil)  scope \(round.scope.rawValue)  "
             + "snapshot \(round.snapshotId)  \(state)"
     }
 
@@ -152,12 +152,12 @@ extension ChequeRoundStatus {
 
     /// The text of `round show`.
     var text: String {
-        var lines = ["Cheque round \(round.id): EUR \(EuroAmount.format(round.valueCents)) per household, scope \(round.scope.rawValue)",
+        var lines = ["Cheque round \(round.id): EUR \(Money.plain(round.valueCents)) per household, scope \(round.scope.rawValue)",
                      "  valid:        \(round.issueDate) through \(round.validUntil) (Dutch time)",
                      "  snapshot:     \(round.snapshotId)"]
         if let issued {
-            lines.append("  issued:       \(issued) cheques, EUR \(EuroAmount.format(issuedCents))")
-            lines.append("  redeemed:     \(redeemed) cheques, EUR \(EuroAmount.format(redeemedCents))")
+            lines.append("  issued:       \(issued) cheques, EUR \(Money.plain(issuedCents))")
+            lines.append("  redeemed:     \(redeemed) cheques, EUR \(Money.plain(redeemedCents))")
             lines.append("  initiatives:  \(initiatives)")
             lines.append("  checkpoints:  \(checkpoints)")
         } else {
@@ -168,7 +168,3 @@ extension ChequeRoundStatus {
     }
 }
 
-/// Bytes as lower-case hex, for hashes in human output.
-func hex(_ bytes: some Sequence<UInt8>) -> String {
-    bytes.map { String(format: "%02x", $0) }.joined()
-}

@@ -48,14 +48,14 @@ struct InitiativeCommand: ParsableCommand {
         func run() throws {
             let initiative = try Initiative.add(
                 to: try store.open(), round: round, buurt: buurt, title: title, description: description,
-                targetCents: try EuroAmount.parse(target, option: "--target"), deadline: deadline, contact: contact,
+                targetCents: try Money.parse(target, option: "--target"), deadline: deadline, contact: contact,
                 now: try commandClock())
             var shown = initiative
             shown.contact = nil
             try output.emit(shown) {
                 """
                 Registered initiative \(initiative.id ?? 0) '\(initiative.title)' in \(initiative.buurtCode) for round \(initiative.roundId): \
-                target EUR \(EuroAmount.format(initiative.targetCents)), collecting through \(initiative.deadline).
+                target EUR \(Money.plain(initiative.targetCents)), collecting through \(initiative.deadline).
                 Cheques go to it with: buurtstem cheques redeem --initiative \(initiative.id ?? 0) --code CODE
                 """
             }
@@ -81,7 +81,7 @@ struct InitiativeCommand: ParsableCommand {
                 guard !list.isEmpty else { return "No initiatives yet: 'buurtstem initiative add' registers one." }
                 return list.map { item in
                     "\(item.id)  \(item.round)  \(item.buurt) \(item.buurtName)  '\(item.title)'  "
-                        + "EUR \(EuroAmount.format(item.collectedCents)) of \(EuroAmount.format(item.targetCents)) "
+                        + "EUR \(Money.plain(item.collectedCents)) of \(Money.plain(item.targetCents)) "
                         + "(\(item.cheques) cheques)  until \(item.deadline)  \(item.state.rawValue)"
                         + (item.contact.map { "  contact: \($0)" } ?? "")
                 }.joined(separator: "\n")

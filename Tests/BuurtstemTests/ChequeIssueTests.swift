@@ -57,13 +57,13 @@ struct ChequeIssueTests {
     func amounts() throws {
         let cases: [(String, Int64)] = [("7.50", 750), ("7,50", 750), ("7.5", 750), ("150", 15_000), ("0.10", 10),
                                         ("0.29", 29), ("EUR 7.10", 710), ("€7,10", 710), (" 1000000.01 ", 100_000_001)]
-        for (text, cents) in cases { #expect(try EuroAmount.parse(text, option: "--value") == cents, "\(text)") }
+        for (text, cents) in cases { #expect(try Money.parse(text, option: "--value") == cents, "\(text)") }
         for bad in ["7.505", "1.000,00", "abc", "0", "0.00", "-5", "7.", ".5", "", "1e3", "100000000.01"] {
-            #expect(throws: UsageError.self, "\(bad)") { try EuroAmount.parse(bad, option: "--value") }
+            #expect(throws: UsageError.self, "\(bad)") { try Money.parse(bad, option: "--value") }
         }
-        #expect(EuroAmount.format(750) == "7.50")
-        #expect(EuroAmount.format(5) == "0.05")
-        #expect(EuroAmount.dutch(15_000) == "€ 150,00")
+        #expect(Money.plain(750) == "7.50")
+        #expect(Money.plain(5) == "0.05")
+        #expect(Money.format(15_000) == "€ 150,00")
     }
 
     @Test("days are Dutch calendar days: valid-until runs to midnight in Amsterdam, summer and winter time")

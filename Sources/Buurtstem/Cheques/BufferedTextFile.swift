@@ -59,30 +59,3 @@ final class BufferedTextFile {
         buffer.removeAll(keepingCapacity: true)
     }
 }
-
-/// Escaping for text placed in HTML and CSV output (print files here, the results site in `BuurtstemSite`).
-public enum TextEscaping {
-    /// `text` safe inside HTML element content and attribute values.
-    public static func html(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for char in text {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(char)
-            }
-        }
-        return out
-    }
-
-    /// `text` as one RFC 4180 CSV field: quoted when it holds a comma, quote or line break.
-    public static func csv(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

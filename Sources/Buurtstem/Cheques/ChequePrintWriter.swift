@@ -122,8 +122,8 @@ final class ChequePrintWriter {
     /// Marks the folder complete once the issue is committed: writes the read-me, removes the marker.
     func complete(count: Int, root: String) throws {
         let readMe = """
-            Buurtcheques van gemeente \(gemeente.name), ronde \(round.id): \(count) cheques van \(EuroAmount.dutch(round.valueCents)).
-            Buurtstem neighbourhood cheques of gemeente \(gemeente.name), round \(round.id): \(count) cheques of EUR \(EuroAmount.format(round.valueCents)).
+            Buurtcheques van gemeente \(gemeente.name), ronde \(round.id): \(count) cheques van \(Money.format(round.valueCents)).
+            Buurtstem neighbourhood cheques of gemeente \(gemeente.name), round \(round.id): \(count) cheques of EUR \(Money.plain(round.valueCents)).
 
             - cheques-BU........html: per buurt een pagina per huishouden (adres, code, QR-code, uitleg).
               Per buurt, one page per household (address, code, QR code, instructions); print one-sided.
@@ -190,8 +190,8 @@ final class ChequePrintWriter {
         let howEN = online.map { "Enter the code at \($0) (or scan the QR code)" } ?? "Enter the code online with the gemeente"
         let before = """
             <p class="from">Gemeente \(TextEscaping.html(gemeente)) · Buurtcheque \(round.id)</p>
-            <h1>Uw buurtcheque: \(EuroAmount.dutch(round.valueCents))</h1>
-            <p class="en">Your neighbourhood cheque: EUR \(EuroAmount.format(round.valueCents))</p>
+            <h1>Uw buurtcheque: \(Money.format(round.valueCents))</h1>
+            <p class="en">Your neighbourhood cheque: EUR \(Money.plain(round.valueCents))</p>
 
             """
         let after = """

@@ -33,15 +33,15 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
 
     /// Creates a round over register snapshot `snapshot` (the latest when nil).
     ///
-    /// `valueCents` and the days come checked from ``EuroAmount/parse(_:option:)`` and
+    /// `valueCents` and the days come checked from ``Money/parse(_:option:)`` and
     /// ``ChequeCalendar/day(_:option:)``; the round id must be new.
     public static func create(
         in store: Store, id: String, valueCents: Int64, issueDate: String, validUntil: String,
         scope: ChequeScope, snapshot: Int64?, now: Date = Date()
     ) throws -> ChequeRound {
         try checkId(id)
-        guard valueCents > 0, valueCents <= EuroAmount.maximumCents else {
-            throw UsageError("--value must be above 0 and at most EUR \(EuroAmount.format(EuroAmount.maximumCents))")
+        guard valueCents > 0, valueCents <= Money.maximumCents else {
+            throw UsageError("--value must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
         let issueDate = try ChequeCalendar.day(issueDate, option: "--issue-date")
         let validUntil = try ChequeCalendar.day(validUntil, option: "--valid-until")

@@ -56,8 +56,8 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
             throw UsageError("--description has \(description.count) characters; keep it to \(maximumDescriptionLength)")
         }
         guard contact.map({ $0.count <= 200 }) ?? true else { throw UsageError("--contact is longer than 200 characters") }
-        guard targetCents > 0, targetCents <= EuroAmount.maximumCents else {
-            throw UsageError("--target must be above 0 and at most EUR \(EuroAmount.format(EuroAmount.maximumCents))")
+        guard targetCents > 0, targetCents <= Money.maximumCents else {
+            throw UsageError("--target must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
         let deadline = try ChequeCalendar.day(deadline, option: "--deadline")
         guard deadline >= round.issueDate, deadline <= round.validUntil else {

@@ -44,10 +44,10 @@ public struct SyntheticGemeente: Sendable {
         var buurten: [(code: String, postcode: Int, weight: Int)] = []
         for (wijkIndex, wijk) in Self.wijken.enumerated() {
             let wijkCode = "WK0014" + Self.twoDigits(wijkIndex + 1)
-            areas.append("\(wijkCode),\(Self.quoted(wijk.name)),")
+            areas.append("\(wijkCode),\(TextEscaping.csv(wijk.name)),")
             for (buurtIndex, buurt) in wijk.buurten.enumerated() {
                 let buurtCode = "BU0014" + Self.twoDigits(wijkIndex + 1) + Self.twoDigits(buurtIndex)
-                areas.append("\(buurtCode),\(Self.quoted(buurt)),\(wijkCode)")
+                areas.append("\(buurtCode),\(TextEscaping.csv(buurt)),\(wijkCode)")
                 buurten.append((buurtCode, 9711 + wijkIndex * 3 + buurtIndex, wijk.weight * 10 / wijk.buurten.count + 1))
             }
         }
@@ -75,7 +75,4 @@ public struct SyntheticGemeente: Sendable {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    private static func quoted(_ text: String) -> String {
-        text.contains(",") ? "\"\(text)\"" : text
-    }
 }

@@ -199,14 +199,3 @@ public struct StempasIssuance: Sendable {
 
     private static let addressHeader = "address_line_1,address_line_2,address_line_3"
 }
-
-extension Store {
-    /// The issued pass with public key `key` in `election`, as its signed token; nil if none was issued.
-    public func storedPass(election: String, key: PublicKey) throws -> PassToken? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT area, signature FROM pass WHERE electionId = ? AND publicKey = ?",
-                                             arguments: [election, Data(key.bytes)]) else { return nil }
-            return PassToken(election: election, area: row["area"], pass: key, signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
-        }
-    }
-}
