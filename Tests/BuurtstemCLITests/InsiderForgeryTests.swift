@@ -420,4 +420,22 @@ struct InsiderForgeryTests {
         let late = try cli.run("kiosk", "add", "--election", "kw-pub", "--name", "buurthuis")
         #expect(late.status != 0 && late.stderr.contains("was pre-published"), "\(late.stderr)")
     }
+
+    @Test("an observer's checkpoint that no kiosk of the record signed, or of a log the record lacks, fails 'observer checkpoints'")
+    func foreignCheckpoints() throws {
+        let published = try Self.published()
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: published.observed)) as? [String: Any] ?? [:]
+        let signature = object["signature"] as? String ?? ""
+        object["signature"] = (signature.first == "0" ? "1" : "0") + signature.dropFirst()
+        let damaged = published.cli.directory.appendingPathComponent("damaged.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: damaged)
+        object["log_id"] = "election/other/kiosk/bibliotheek"
+        let foreign = published.cli.directory.appendingPathComponent("foreign.json")
+        try JSONSerialization.data(withJSONObject: [object]).write(to: foreign)
+        let (status, failed, _) = try RecordTamperTests.verify(published.cli, published.record, "--checkpoint", damaged.path, "--checkpoint", foreign.path)
+        #expect(status == 1)
+        let messages = failed["observer checkpoints"] ?? []
+        #expect(messages.count == 2 && messages[0].contains("is not signed by kiosk bibliotheek's registered key")
+                && messages[1].contains("which is no kiosk log of this record"), "\(messages)")
+    }
 }
