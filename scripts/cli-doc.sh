@@ -14,7 +14,7 @@ bin="$(scripts/build-products.sh)"
     "init" "areas import" "register import" "register show" "register list" "budget check"
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
     "initiative add" "initiative list"
-    "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve"
+    "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
     "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do
     echo "## \`buurtstem${command:+ $command}\`"

@@ -15,17 +15,27 @@ public struct RecordVerifier: Sendable {
     /// The gemeente's issuing key as the observer got it from the gemeente (not from the record); when set, a
     /// record signed by any other key fails.
     public var expectedIssuingKey: PublicKey?
+    /// What the observer pinned before the polls opened (`--pinned`, `--fingerprint`): a record whose definition,
+    /// passes or kiosks differ from it fails; nil: nothing was pinned, which the report says.
+    public var pin: PrePublicationPin?
+    /// Checkpoints observers saved during the day (`--checkpoint`): each must be consistent with its final log.
+    public var observerCheckpoints: [ObserverCheckpoint] = []
 
     /// A verifier for the record in `folder`.
-    public init(folder: URL, expectedIssuingKey: PublicKey? = nil) {
+    public init(folder: URL, expectedIssuingKey: PublicKey? = nil, pin: PrePublicationPin? = nil,
+                observerCheckpoints: [ObserverCheckpoint] = []) {
         self.folder = folder
         self.expectedIssuingKey = expectedIssuingKey
+        self.pin = pin
+        self.observerCheckpoints = observerCheckpoints
     }
 
     /// Runs every check; `progress` gets (ballots checked, ballots in the record) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
         let report = ReportBuilder(record: folder.path, expectedKey: expectedIssuingKey)
         var run = Run(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
+        run.pin = pin
+        run.observerCheckpoints = observerCheckpoints
         run.all(progress: progress)
         return report.report
     }
@@ -59,6 +69,10 @@ struct Run {
     /// Why the allocation cannot be recomputed from this definition (an unknown rule or tie-break, a structural
     /// problem), if so: the allocation check then does not run rather than guess.
     var allocationRefused: String?
+    /// Issue 15: the observer's pin and checkpoints, and the leaves of logs an observer checkpointed.
+    var pin: PrePublicationPin?
+    var observerCheckpoints: [ObserverCheckpoint] = []
+    var observedLeaves: [String: [[UInt8]]] = [:]
     var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [(choices: [Choice], count: Int)])] = [:]
 
     init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
@@ -97,8 +111,11 @@ struct Run {
         report.declare(Self.resultCheck, "the result is signed by the issuing key")
         report.declare(Self.allocationName, Self.allocationDetail)
         defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
+        declarePinningChecks()
         guard checkFiles(), checkDefinition(), checkPasses(), checkKiosks() else { return }
+        checkPrePublication()
         checkBallots(progress: progress)
+        checkObserverCheckpoints()
         checkResult()
     }
 

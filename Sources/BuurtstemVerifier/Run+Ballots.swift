@@ -17,12 +17,16 @@ extension Run {
             let ballotsFile = ElectionRecordFile.ballots(kiosk: kiosk.name)
             let checkpointsFile = ElectionRecordFile.checkpoints(kiosk: kiosk.name)
             guard let checkpoints = checkpointSets[kioskIndex] else { continue }
-            let sizes = Set(checkpoints.map(\.size))
+            // The observers' checkpoints of this log too (``checkObserverCheckpoints``): their heads are needed.
+            let sizes = Set(checkpoints.map(\.size)).union(observerSizes(of: kiosk))
+            var observedLeaves: [[UInt8]]? = observerSizes(of: kiosk).isEmpty ? nil : []
             // The final checkpoint: the kiosk signed it when it closed, so every ballot of its log was cast before.
             let closedAt = checkpoints.max(by: { $0.size < $1.size })?.timeMillis
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
             let election = definition.id, name = kiosk.name
+            // Format 2: every ballot signs the definition hash (v2); format 1: none does (v1).
+            let boundHash = index?.bindsBallotsToDefinition == true ? definition.hash : nil
             do {
                 var reader = try LineReader(url: url(ballotsFile))
                 // Decoding, the signature and the leaf hash are independent per line: all on all cores, overlapped
@@ -32,11 +36,11 @@ extension Run {
                         // The exporter's exact form first; anything else (valid JSON in another form, rare) through the
                         // strict check and a decoder made only then.
                         let ballot: Ballot
-                        if let exact = ExportedLine.ballot(line.bytes, election: election, kiosk: name) {
+                        if let exact = ExportedLine.ballot(line.bytes, election: election, definitionHash: boundHash, kiosk: name) {
                             ballot = exact
                         } else {
                             switch Self.strictLine(BallotLine.self, line.bytes) {
-                            case let .success(parsed): ballot = parsed.ballot(election: election, kiosk: name)
+                            case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: name)
                             case let .failure(problem): return (line.line, nil, false, [], problem.message, nil)
                             }
                         }
@@ -88,6 +92,7 @@ extension Run {
                                 + "\(kiosk.name)'s final checkpoint (\(Self.time(closedAt))): it was added after the kiosk closed")
                         }
                         log.append(leafHash: leafHash)
+                        observedLeaves?.append(leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
                         noteUse(ballot, pass: passBits, kiosk: kioskIndex)
                     }
@@ -99,6 +104,7 @@ extension Run {
                 continue
             }
             checkCheckpoints(checkpoints, of: kiosk, file: checkpointsFile, heads: heads, log: log)
+            if let observedLeaves { self.observedLeaves[kiosk.name] = observedLeaves }
         }
         checkVoidsAndCounts()
     }

@@ -26,6 +26,24 @@ struct VerifyCommand: ParsableCommand {
         valueName: "hex"))
     var issuingKey: String?
 
+    @Option(help: ArgumentHelp(
+        "The pre-publication folder the gemeente published before the polls opened (buurtstem election publish).",
+        discussion: "The record fails if its definition, issued passes, eligible counts or kiosks differ from it.",
+        valueName: "dir"))
+    var pinned: String?
+
+    @Option(help: ArgumentHelp(
+        "The pre-publication's fingerprint, as printed on the letters (XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-X).",
+        discussion: "The record's own prepublication.json must have it, and the record must match that.",
+        valueName: "code"))
+    var fingerprint: String?
+
+    @Option(name: .customLong("checkpoint"), help: ArgumentHelp(
+        "A checkpoint file an observer saved during the day (one checkpoint or a list); may be given many times.",
+        discussion: "Each must be signed by its kiosk and consistent with the final log.",
+        valueName: "file"))
+    var checkpoints: [String] = []
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -46,8 +64,23 @@ struct VerifyCommand: ParsableCommand {
                 throw ValidationError("--issuing-key: \(error.message). Give the gemeente's published issuing public key as 64 hex characters.")
             }
         }
+        if pinned != nil && fingerprint != nil {
+            throw ValidationError("give --pinned DIR or --fingerprint CODE, not both: --pinned already fixes the fingerprint")
+        }
+        if chequeRound && (pinned != nil || fingerprint != nil || !checkpoints.isEmpty) {
+            throw ValidationError("--pinned, --fingerprint and --checkpoint are for election records; cheque rounds cannot be pinned yet")
+        }
+        let pin: PrePublicationPin?
+        let observed: [ObserverCheckpoint]
+        do {
+            pin = try pinned.map { try PrePublicationPin.load(folder: URL(fileURLWithPath: $0)) }
+                ?? fingerprint.map { try PrePublicationPin.fingerprint($0) }
+            observed = try checkpoints.flatMap { try ObserverCheckpoint.load(URL(fileURLWithPath: $0)) }
+        } catch let error as PinError {
+            throw ValidationError(error.message)
+        }
         let report = chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
-            : RecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
+            : RecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin, observerCheckpoints: observed).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {
             let encoder = JSONEncoder()
@@ -71,11 +104,19 @@ extension VerificationReport {
         case let (nil, expected?): lines.append("Issuing key: none could be read from the record (expected \(expected), given with --issuing-key)")
         case (nil, nil): break
         }
+        if let format { lines.append("Format \(format)") }
+        if let pinnedFingerprint { lines.append("Pinned pre-publication \(pinnedFingerprint)") }
+        for warning in warnings { lines.append("WARNING: \(warning)") }
         for check in checks {
             let status = !check.failures.isEmpty ? "FAIL" : check.notRun != nil ? "NOT RUN" : "PASS"
             lines.append("\(status)  \(check.name) (\(check.items) checked): \(check.detail)")
             if let reason = check.notRun { lines.append("      not run: \(reason)") }
             for failure in check.failures { lines.append("      \(failure)") }
+        }
+        if passed && !warnings.isEmpty {
+            lines.append("Verdict: every check passed, but see the \(warnings.count == 1 ? "warning" : "\(warnings.count) warnings") above: "
+                + (pinnedFingerprint == nil ? "NOTHING WAS PINNED." : "what this record proves is limited."))
+            return lines.joined(separator: "\n")
         }
         lines.append(passed ? "Verdict: every check passed." : "Verdict: FAILED (\(checks.filter { !$0.failures.isEmpty }.count) of \(checks.count) checks failed, "
             + "\(checks.filter { $0.failures.isEmpty && $0.notRun != nil }.count) not run).")

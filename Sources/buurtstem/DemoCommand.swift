@@ -34,7 +34,10 @@ struct DemoCommand: ParsableCommand {
         if !output.json { print("- verify the published record with the independent verifier...") }
         // Pinned to the demo gemeente's own key, as an observer pins the key the gemeente published.
         let issuingKey = try PublicKey(bytes: [UInt8](try Store.open(path: report.database).gemeente().issuingPublicKey))
-        let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey).verify()
+        // And pinned to the pre-publication an observer kept from before the polls opened.
+        let pin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.stemdag.prePublicationFolder))
+        let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey,
+                                          pin: pin).verify()
         if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
         let sites = try Self.writeSites(report)
         try output.emit(DemoView(demo: report, verification: verification, sites: sites)) {
@@ -137,9 +140,11 @@ extension Demo.Report {
         lines.append("  the cheque round: \(sites.cheques)")
         lines.append("  the year for the raad: \(sites.year)")
         lines.append("")
+        lines.append("The pre-publication (before the polls opened): \(stemdag.prePublicationFolder), fingerprint \(stemdag.fingerprint)")
         lines.append("The published record: \(stemdag.recordFolder)")
         lines.append("Verifier: " + (verification.passed
-            ? "every one of its \(verification.checks.count) checks passed. Run it yourself:\n  \(Self.verifierCommand) \(stemdag.recordFolder) --issuing-key \(verification.issuingPublicKey ?? "KEY")"
+            ? "every one of its \(verification.checks.count) checks passed. Run it yourself:\n  \(Self.verifierCommand) \(stemdag.recordFolder) --issuing-key \(verification.issuingPublicKey ?? "KEY") "
+                + "--pinned \(stemdag.prePublicationFolder)"
             : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("Everything is in \(folder): the database, the sealed keys (passphrase '\(Demo.passphrase)'), the synthetic")

@@ -9,7 +9,7 @@ struct ElectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "election",
         abstract: "Create and inspect elections (wijkstemdag, buurtbegroting).",
-        subcommands: [Create.self, List.self, Show.self]
+        subcommands: [Create.self, List.self, Show.self, Publish.self]
     )
 
     /// `buurtstem election create FILE`.

@@ -22,8 +22,16 @@ struct PollsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try Polls.open(election: election, store: try store.open())
-            try output.emit(["election": opened.id, "state": opened.state.rawValue]) { "The polls of \(opened.id) are open." }
+            let store = try store.open()
+            let opened = try Polls.open(election: election, store: store)
+            let fingerprint = try store.prePublication(election: opened.id)?.prePublication.fingerprint
+            var view = ["election": opened.id, "state": opened.state.rawValue]
+            view["fingerprint"] = fingerprint
+            try output.emit(view) {
+                "The polls of \(opened.id) are open." + (fingerprint.map { " Pre-published with fingerprint \($0)." }
+                    ?? "\nWarning: \(opened.id) was not pre-published ('buurtstem election publish' before 'polls open'): observers cannot pin "
+                        + "its definition, passes and kiosks, and the verifier will say so.")
+            }
         }
     }
 

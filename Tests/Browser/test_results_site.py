@@ -156,11 +156,14 @@ class ResultsSiteTest(unittest.TestCase):
             self.assertIn("Meeste stemmen eerst", rule.text)
         self.assertNotIn("greedy", rule.text)
         # Verify it yourself: the exact command and the record's files with their hashes.
-        # The command pins the gemeente's issuing key, the one that signed the record.
+        # The command pins the gemeente's issuing key, the one that signed the record, and the pre-publication's
+        # fingerprint (the demo pre-publishes the stemdag before its polls open).
         with open(os.path.join(self.workspace.path, "demo", "record-demo-wijkstemdag", "record.json"), encoding="utf-8") as index:
             key = json.load(index)["issuing_public_key"]
+        with open(os.path.join(self.workspace.path, "demo", "prepublication-demo-wijkstemdag", "prepublication.json"), encoding="utf-8") as published:
+            fingerprint = json.load(published)["fingerprint"]
         self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, 'code[data-command="verify"]').text,
-                         f"buurtstem-verify record-demo-wijkstemdag --issuing-key {key}")
+                         f"buurtstem-verify record-demo-wijkstemdag --issuing-key {key} --fingerprint {fingerprint}")
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, 'tr[data-file="record.json"]'))
         self.open("site", browser.DESKTOP)
         self.assertEqual(browser.console_errors(self.driver), [])

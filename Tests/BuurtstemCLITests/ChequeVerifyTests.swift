@@ -258,7 +258,7 @@ struct ChequeVerifyTests {
             let url = folder.appendingPathComponent("record.json")
             let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url))
             let signer = try key ?? issuingKey()
-            let resigned = RecordIndex(kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
+            let resigned = RecordIndex(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
                                        files: transform(index.files), issuingKey: signer)
             try JSONEncoder().encode(resigned).write(to: url)
         }

@@ -113,7 +113,7 @@ struct DemoCommandTests {
         for _ in 0..<2 {
             let result = try cli.run("demo", "--households", "600", "--out", "demo")
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("Verifier: every one of its"))
+            #expect(result.stdout.contains("Verifier: every one of its") && result.stdout.contains("--pinned"))
             #expect(result.stdout.contains("refused, the same pass again"))
             #expect(result.stdout.contains("Void: ballot buurthuis"))
             #expect(result.stdout.contains("funded"))
@@ -122,6 +122,15 @@ struct DemoCommandTests {
         }
         let verified = try cli.run([cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path], tool: "buurtstem-verify")
         #expect(verified.status == 0)
+        // The demo pre-published the stemdag before its polls opened and verified the record pinned to it.
+        let prePublication = cli.directory.appendingPathComponent("demo/prepublication-demo-wijkstemdag")
+        let published = try JSONSerialization.jsonObject(with: Data(contentsOf: prePublication.appendingPathComponent("prepublication.json"))) as? [String: Any]
+        let fingerprint = try #require(published?["fingerprint"] as? String)
+        let record = cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path
+        for pin in [["--pinned", prePublication.path], ["--fingerprint", fingerprint]] {
+            let pinned = try cli.run([record] + pin, tool: "buurtstem-verify")
+            #expect(pinned.status == 0 && pinned.stdout.contains("Pinned pre-publication \(fingerprint)") && !pinned.stdout.contains("WARNING"), "\(pinned.stdout)")
+        }
         let other = try CLI.inTemporaryDirectory()
         try "keep me".write(to: other.directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let refused = try other.run("demo", "--out", ".")

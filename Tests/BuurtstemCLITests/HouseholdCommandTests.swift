@@ -20,7 +20,11 @@ struct HouseholdCommandTests {
         #expect(counted.status == 0 && counted.stdout.contains("Your ballot is in the published record and counts"), "\(counted.stdout) \(counted.stderr)")
         // The first ballot at the buurthuis used a pass that had voted at the bibliotheek before: void.
         let line = try String(contentsOf: record.appendingPathComponent("ballots/buurthuis.jsonl"), encoding: .utf8).split(separator: "\n")[0]
-        let ballot = try JSONDecoder().decode(BallotLine.self, from: Data(line.utf8)).ballot(election: "kw-now", kiosk: "buurthuis")
+        // Format 2 ballots sign the definition hash too: the leaf (and so the tracking code) is rebuilt with it.
+        let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: record.appendingPathComponent("record.json")))
+        let bound = index.bindsBallotsToDefinition
+            ? try JSONDecoder().decode(DefinitionFile.self, from: Data(contentsOf: record.appendingPathComponent("definition.json"))).definition.hash : nil
+        let ballot = try JSONDecoder().decode(BallotLine.self, from: Data(line.utf8)).ballot(election: "kw-now", definitionHash: bound, kiosk: "buurthuis")
         let voidCode = TrackingCode.code(leafHash: ballot.leafHash)
         let void = try cli.run("receipt", "check", "--record", record.path, "--receipt", voidCode, "--issuing-key", key)
         #expect(void.status == 3, "\(void.stdout) \(void.stderr)")

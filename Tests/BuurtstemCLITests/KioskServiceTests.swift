@@ -102,6 +102,12 @@ struct KioskServiceTests {
         let (cli, codes) = try StemdagCommandTests.prepared()
         let service = try Self.service(cli)
         #expect(try await service.status().state == "notOpen")
+        #expect(try await service.status().fingerprint == nil)
+        // Pre-published before the polls open: the welcome screen shows the fingerprint.
+        let published = try cli.run("election", "publish", "--election", "kw-now", "--out", "prepub", "--json")
+        let fingerprint = (try JSONSerialization.jsonObject(with: Data(published.stdout.utf8)) as? [String: Any])?["fingerprint"] as? String
+        let shown = try await service.status().fingerprint
+        #expect(fingerprint != nil && shown == fingerprint)
         await #expect(throws: KioskFailure.self) { try await service.admit(code: codes[0]) }
         do {
             _ = try await service.admit(code: codes[0])

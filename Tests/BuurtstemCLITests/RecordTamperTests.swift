@@ -172,7 +172,7 @@ struct RecordTamperTests {
             let index = transform(try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url)))
             let store = try Store.open(path: cli.directory.appendingPathComponent("buurtstem.sqlite").path)
             let key = try ChequeKeys.issuingKey(store: store, path: nil, passphrase: Passphrase(environment: cli.environment, interactive: false))
-            let resigned = RecordIndex(kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
+            let resigned = RecordIndex(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
                                        files: index.files, issuingKey: key)
             try JSONEncoder().encode(resigned).write(to: url)
         }
@@ -180,12 +180,17 @@ struct RecordTamperTests {
 
     static func index(_ index: RecordIndex, files: [RecordIndex.FileDigest]? = nil, gemeente: String? = nil) -> RecordIndex {
         // The key is replaced when the index is signed again; a throwaway one makes the value.
-        RecordIndex(kind: index.kind, election: index.election, gemeente: gemeente ?? index.gemeente, gemeenteName: index.gemeenteName,
+        RecordIndex(format: index.format, kind: index.kind, election: index.election, gemeente: gemeente ?? index.gemeente, gemeenteName: index.gemeenteName,
                     files: files ?? index.files, issuingKey: SigningKey())
     }
 
     /// Runs the verifier on `record` and returns its exit status and the failures per failed check.
     static func verify(_ cli: CLI, _ record: URL, _ options: String...) throws -> (Int32, [String: [String]], [String: Any]) {
+        try verify(cli, record, options: options)
+    }
+
+    /// ``verify(_:_:_:)`` with the options as an array.
+    static func verify(_ cli: CLI, _ record: URL, options: [String]) throws -> (Int32, [String: [String]], [String: Any]) {
         let verified = try cli.run([record.path, "--json"] + options, tool: "buurtstem-verify")
         let report = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any] ?? [:]
         var failed: [String: [String]] = [:]

@@ -111,11 +111,43 @@ struct ByteVectorTests {
         vectors.append(Vector(name: "result: signed bytes", source: ElectionRecordFile.result, bytes: hex(result.signedBytes), signer: issuer,
                               signature: hex(result.signature.bytes)))
         vectors.append(Vector(name: "record index: signed bytes", source: ElectionRecordFile.index,
-                              bytes: hex(RecordIndex.signedBytes(kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
+                              bytes: hex(RecordIndex.signedBytes(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente, files: index.files)),
                               signer: issuer, signature: hex(index.signature.bytes)))
+        vectors += try boundVectors(definition: definition, commitment: commitment, kiosks: kiosks, ballot: ballot, index: index)
         return Document(about: "The exact bytes docs/record.md defines, for one item of each kind in record/ (hex). "
                             + "Written by Tests/BuurtstemVerifierTests/ByteVectorTests.swift, which checks them on every run.",
                         vectors: vectors)
+    }
+
+    /// Format 2 (issue 15), added after the format 1 vectors above, which stay as they were. The small record is of
+    /// format 1, so these are made from its fields with throwaway keys derived from fixed bytes (so the file is
+    /// stable): a test issuing key (seed 32 x 0x01) and a test pass key (stempas secret 16 x 0x02).
+    static func boundVectors(definition: ElectionDefinition, commitment: IssuedPassCommitment, kiosks: [KioskRegistration],
+                             ballot: Ballot, index: RecordIndex) throws -> [Vector] {
+        let issuing = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
+        let passKey = PassToken.passKey(secret: [UInt8](repeating: 2, count: 16))
+        let bound = Ballot(election: definition.id, definitionHash: definition.hash, area: ballot.area, passKey: passKey,
+                           choices: ballot.choices, kiosk: ballot.kiosk, sequence: ballot.sequence, timeMillis: ballot.timeMillis)
+        let prePublication = PrePublication(
+            election: definition.id, gemeente: definition.gemeente, definitionHash: definition.hash, total: commitment.total,
+            root: commitment.root, areas: commitment.areas.map { .init(area: $0.area, eligible: $0.count + 3, issued: $0.count) },
+            kiosks: kiosks.map { .init(name: $0.name, publicKey: $0.kiosk) }, publishedAtMillis: definition.pollsOpenMillis - 86_400_000,
+            issuingKey: issuing)
+        let indexBytes = RecordIndex.signedBytes(format: RecordIndex.formatNameBound, kind: index.kind, election: index.election,
+                                                 gemeente: index.gemeente, files: index.files)
+        return [
+            Vector(name: "format 2: ballot v2 (the first ballot's fields, signed by a test pass key over the definition hash): signed bytes, leaf hash, tracking code",
+                   source: "\(ElectionRecordFile.ballots(kiosk: ballot.kiosk)):1 and \(ElectionRecordFile.definition)", bytes: hex(bound.signedBytes),
+                   signer: hex(passKey.publicKey.bytes), signature: hex(bound.signature.bytes), leafHash: hex(bound.leafHash),
+                   trackingCode: TrackingCode.code(leafHash: bound.leafHash)),
+            Vector(name: "format 2: pre-publication (this record's definition, commitment and kiosks; eligible = issued + 3; published a day before the polls open; test issuing key): signed bytes, SHA-256 and fingerprint",
+                   source: "\(ElectionRecordFile.definition), \(ElectionRecordFile.commitment), \(ElectionRecordFile.kiosks)",
+                   bytes: hex(prePublication.signedBytes), sha256: hex(prePublication.hash), signer: hex(issuing.publicKey.bytes),
+                   signature: hex(prePublication.signature.bytes), value: prePublication.fingerprint),
+            Vector(name: "format 2: record index signed bytes (this record's files, format buurtstem-record/2; test issuing key)",
+                   source: ElectionRecordFile.index, bytes: hex(indexBytes), signer: hex(issuing.publicKey.bytes),
+                   signature: hex(issuing.signature(for: indexBytes).bytes)),
+        ]
     }
 
     static let url = folder.appendingPathComponent("bytes.json")
@@ -192,6 +224,33 @@ struct ByteVectorTests {
         let bytes = str("buurtstem/checkpoint/v1") + str(checkpoint.logId) + u64(checkpoint.size) + checkpoint.root
             + u64(UInt64(bitPattern: checkpoint.timeMillis))
         #expect(vectors.contains { $0.name.hasPrefix("checkpoint at \(checkpoint.size)") && $0.bytes == Hex.encode(bytes) })
+
+        // Format 2. ballot v2 = str("buurtstem/ballot/v2") || str(election) || raw(definition_hash) || str(area)
+        //   || raw(pass) || u32(choices) || per choice str(project) || u32(value) || str(kiosk) || u64(sequence) || i64(time_ms)
+        func u32(_ value: UInt32) -> [UInt8] { (0..<4).reversed().map { UInt8(value >> (8 * UInt32($0)) & 0xff) } }
+        let ballot = try #require(try Self.lines(BallotLine.self, "ballots/bibliotheek.jsonl").first)
+        let passKey = PassToken.passKey(secret: [UInt8](repeating: 2, count: 16))
+        var v2 = str("buurtstem/ballot/v2") + str(definition.id) + definition.hash + str(ballot.area) + passKey.publicKey.bytes
+            + u32(UInt32(ballot.choices.count))
+        for choice in ballot.choices { v2 += str(choice.project) + u32(choice.value) }
+        v2 += str("bibliotheek") + u64(ballot.sequence) + u64(UInt64(bitPattern: ballot.timeMillis))
+        #expect(vectors.first { $0.name.hasPrefix("format 2: ballot v2") }?.bytes == Hex.encode(v2))
+        // prepublication = str("buurtstem/prepublication/v1") || str(election) || str(gemeente) || raw(issuing key)
+        //   || raw(definition_hash) || u64(total) || raw(root) || u32(areas) || per area str(area) || u64(eligible) || u64(issued)
+        //   || u32(kiosks) || per kiosk str(name) || raw(key) || i64(published_at_ms)
+        let commitment = try Self.read(IssuedPassCommitment.self, ElectionRecordFile.commitment)
+        let kiosks = try Self.read([KioskRegistration].self, ElectionRecordFile.kiosks)
+        let issuing = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
+        var pre = str("buurtstem/prepublication/v1") + str(definition.id) + str(definition.gemeente) + issuing.publicKey.bytes
+            + definition.hash + u64(commitment.total) + commitment.root + u32(UInt32(commitment.areas.count))
+        for area in commitment.areas { pre += str(area.area) + u64(area.count + 3) + u64(area.count) }
+        pre += u32(UInt32(kiosks.count))
+        for kiosk in kiosks.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) { pre += str(kiosk.name) + kiosk.kiosk.bytes }
+        pre += u64(UInt64(bitPattern: definition.pollsOpenMillis - 86_400_000))
+        let vector = vectors.first { $0.name.hasPrefix("format 2: pre-publication") }
+        #expect(vector?.bytes == Hex.encode(pre))
+        // fingerprint: the first 18 bytes of SHA-256(prepublication), typeable with the format name "fingerprint".
+        #expect(vector?.value == TypeableCode(bytes: Array(SHA.sha256(pre).prefix(18)), format: CodeFormat(name: "fingerprint", byteCount: 18, groupSize: 5)).formatted)
     }
 }
 

@@ -129,7 +129,7 @@ struct InsiderRecord {
         var uses: [Int: [(time: Int64, kiosk: String, sequence: UInt64, choices: [String])]] = [:]
         for (name, key) in sortedKiosks {
             let ballots = casts.filter { $0.kiosk == name }.enumerated().map { sequence, cast in
-                Ballot(election: definition.id, area: passes[cast.pass].area, passKey: passes[cast.pass].key,
+                Ballot(election: definition.id, definitionHash: nil, area: passes[cast.pass].area, passKey: passes[cast.pass].key,
                        choices: cast.choices.map { Choice(project: $0, value: 1) }, kiosk: name, sequence: UInt64(sequence), timeMillis: cast.time)
             }
             for (sequence, cast) in casts.filter({ $0.kiosk == name }).enumerated() {

@@ -90,12 +90,14 @@ public struct BallotBox: Sendable {
             guard state == Election.State.open.rawValue, kioskClosed == false else { throw CastError.pollsClosed }
             let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence) + 1, 0) FROM ballot WHERE electionId = ? AND kiosk = ?",
                                           arguments: [electionId, kioskName]) ?? 0
-            let ballot = Ballot(election: electionId, area: area, passKey: passKey, choices: canonical, kiosk: kioskName,
+            // v2: the pass signs the definition hash too (docs/record.md, "Ballots").
+            let ballot = Ballot(election: electionId, definitionHash: definition.hash, area: area, passKey: passKey,
+                                choices: canonical, kiosk: kioskName,
                                 sequence: UInt64(next), timeMillis: now)
             try db.execute(sql: "INSERT INTO passUse (electionId, pass) VALUES (?, ?)", arguments: [electionId, passBytes])
             try db.execute(sql: """
-                INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2)
                 """, arguments: [electionId, kioskName, next, passBytes, area, choicesText, now,
                                  Data(ballot.signature.bytes), Data(ballot.leafHash)])
             return ballot

@@ -45,6 +45,10 @@ public struct Kiosk: Sendable, Codable, Equatable, FetchableRecord, PersistableR
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
             throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
         }
+        if let published = try store.prePublication(election: electionId) {
+            throw UsageError("'\(electionId)' was pre-published (fingerprint \(published.prePublication.fingerprint)) with its kiosks fixed; "
+                + "a kiosk added now would fail every pinned verification. Use one of the published kiosks")
+        }
         if let area, try election.decodedDefinition().contest(for: area) == nil {
             throw UsageError("'\(area)' has no contest in '\(electionId)'; --area must be one of the election's contest areas")
         }

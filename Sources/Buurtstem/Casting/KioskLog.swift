@@ -21,15 +21,16 @@ public struct KioskLog: Sendable {
 
     /// Calls `body` with each ballot in log order, reading in pages so a long log never sits in memory at once.
     public func forEachBallot(_ body: (Ballot) throws -> Void) throws {
+        let definitionHash = [UInt8](try store.election(election).definitionHash)
         try store.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT sequence, pass, area, choices, timeMillis, signature FROM ballot
+                SELECT sequence, pass, area, choices, timeMillis, signature, version FROM ballot
                 WHERE electionId = ? AND kiosk = ? ORDER BY sequence
                 """, arguments: [election, kiosk])
             let decoder = JSONDecoder()
             while let row = try cursor.next() {
                 let choices = try decoder.decode([Choice].self, from: Data((row["choices"] as String).utf8))
-                try body(Ballot(election: election, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
+                try body(Ballot(election: election, definitionHash: Ballot.boundHash(version: row["version"], definitionHash), area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
                                 choices: choices, kiosk: kiosk, sequence: UInt64(row["sequence"] as Int64),
                                 timeMillis: row["timeMillis"], signature: try Signature(bytes: [UInt8](row["signature"] as Data))))
             }

@@ -63,10 +63,10 @@ public enum LocationMerge {
                         + "Close each location's kiosks only in that location's store (polls close --kiosk NAME)")
                 }
                 try db.execute(sql: """
-                    INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [electionId, kiosk, sequence, row["pass"] as Data, row["area"] as String, row["choices"] as String,
-                                     row["timeMillis"] as Int64, row["signature"] as Data, leaf])
+                                     row["timeMillis"] as Int64, row["signature"] as Data, leaf, row["version"] as Int64])
                 summary.added[kiosk, default: 0] += 1
             }
             for row in checkpoints {

@@ -29,6 +29,10 @@ extension Demo {
         public let allocations: [ContestAllocation]
         /// The published record's folder.
         public let recordFolder: String
+        /// The pre-publication's folder, published before the polls opened.
+        public let prePublicationFolder: String
+        /// The pre-publication's fingerprint.
+        public let fingerprint: String
         /// The print folder (destroyed in real life).
         public let printFolder: String
         /// The election's rule.
@@ -84,6 +88,10 @@ extension Demo {
             try StempasIssuance.issue(election: id, store: store, issuingKey: issuingKey,
                                       addresses: try AddressBook(householdsCSV, file: "households.csv", snapshot: try store.registerSnapshot(nil)),
                                       printFolder: printFolder)
+        }
+        let prePublicationFolder = database.deletingLastPathComponent().appendingPathComponent("prepublication-\(id)")
+        let published = try steps.run("pre-publish the election before the polls open (definition, passes and eligible households per wijk, kiosk keys)") {
+            try ElectionPublication.publish(election: id, store: store, issuingKey: issuingKey, folder: prePublicationFolder)
         }
         try store.copy(to: location2)
         let second = try Store.open(path: location2)
@@ -161,6 +169,7 @@ extension Demo {
         }
         return StemdagReport(election: id, title: definition.title, passesIssued: issued.total, ballotsPerKiosk: cast,
                              refusals: refusals, tally: tally, allocations: allocations, recordFolder: recordFolder.path,
+                             prePublicationFolder: prePublicationFolder.path, fingerprint: published.fingerprint,
                              printFolder: printFolder.path, rule: definition.allocation.rule)
     }
 

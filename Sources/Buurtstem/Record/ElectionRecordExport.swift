@@ -32,20 +32,12 @@ public enum ElectionRecordExport {
         let outcome = try ElectionOutcome.compute(election: electionId, store: store)
         let (definition, heads, tally, allocations) = (outcome.definition, outcome.finalHeads, outcome.tally, outcome.allocations)
 
+        let format = try recordFormat(election: electionId, store: store)
         let writer = try RecordWriter(folder: folder)
         try writer.write(DefinitionFile(definition: definition, manifestSignature: try Signature(bytes: [UInt8](election.manifestSignature))),
                          to: ElectionRecordFile.definition)
         try writer.write(commitment, to: ElectionRecordFile.commitment)
-        try writer.writeLines(to: ElectionRecordFile.passes) { (emit: (PassLine) throws -> Void) in
-            try store.read { db in
-                let cursor = try Row.fetchCursor(db, sql: "SELECT publicKey, area, signature FROM pass WHERE electionId = ? ORDER BY publicKey",
-                                                 arguments: [electionId])
-                while let row = try cursor.next() {
-                    try emit(PassLine(PassToken(election: electionId, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["publicKey"] as Data)),
-                                                signature: try Signature(bytes: [UInt8](row["signature"] as Data)))))
-                }
-            }
-        }
+        try writePasses(election: electionId, store: store, to: writer)
         let kiosks = try store.kiosks(election: electionId)
         try writer.write(try kiosks.map { try $0.registration }, to: ElectionRecordFile.kiosks)
         for kiosk in kiosks {
@@ -67,7 +59,39 @@ public enum ElectionRecordExport {
             issuingKey: issuingKey)
         try writer.write(result, to: ElectionRecordFile.result)
         try writer.write(allocations, to: ElectionRecordFile.explanations)
-        _ = try writer.finish(kind: "election", election: electionId, gemeente: try store.gemeente(), issuingKey: issuingKey)
+        // A record of format 2 names the pre-publication its ballots and files are bound to (when one was made).
+        if format == RecordIndex.formatNameBound, let published = try store.prePublication(election: electionId) {
+            try writer.write(bytes: published.json, to: ElectionRecordFile.prePublication)
+        }
+        _ = try writer.finish(format: format, kind: "election", election: electionId, gemeente: try store.gemeente(), issuingKey: issuingKey)
         return Summary(folder: folder.path, files: writer.digests, result: result)
+    }
+
+    /// Writes `passes.jsonl`: every issued pass of `electionId`, in order of public key (streamed from the store).
+    static func writePasses(election electionId: String, store: Store, to writer: RecordWriter) throws {
+        try writer.writeLines(to: ElectionRecordFile.passes) { (emit: (PassLine) throws -> Void) in
+            try store.read { db in
+                let cursor = try Row.fetchCursor(db, sql: "SELECT publicKey, area, signature FROM pass WHERE electionId = ? ORDER BY publicKey",
+                                                 arguments: [electionId])
+                while let row = try cursor.next() {
+                    try emit(PassLine(PassToken(election: electionId, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["publicKey"] as Data)),
+                                                signature: try Signature(bytes: [UInt8](row["signature"] as Data)))))
+                }
+            }
+        }
+    }
+
+    /// The record format of `electionId`'s ballots: 2 when every ballot signs the definition hash (v2, as the engine
+    /// casts now; also with no ballots), 1 when every ballot is v1 (cast before the upgrade). A log with both cannot
+    /// be written in either format.
+    static func recordFormat(election electionId: String, store: Store) throws -> String {
+        let versions = try store.read { try Int64.fetchAll($0, sql: "SELECT DISTINCT version FROM ballot WHERE electionId = ? ORDER BY version", arguments: [electionId]) }
+        switch versions {
+        case [], [2]: return RecordIndex.formatNameBound
+        case [1]: return RecordIndex.formatName
+        default:
+            throw UsageError("'\(electionId)' has ballots of two versions (cast before and after the upgrade to definition-bound ballots); "
+                + "no record format holds both. Export it with the version of Buurtstem that opened its polls")
+        }
     }
 }

@@ -54,6 +54,17 @@ final class RecordWriter {
         digests.append(RecordIndex.FileDigest(name: name, sha256: hasher.finalize()))
     }
 
+    /// Writes `bytes` as they are to `name` (a file whose exact bytes were kept, like a pre-publication).
+    func write(bytes: [UInt8], to name: String) throws {
+        try store(bytes, name: name)
+    }
+
+    /// Moves the files written into place without an index: for a folder signed as a whole by one of its files
+    /// (a pre-publication).
+    func commit() throws {
+        try staged.commit()
+    }
+
     /// Writes `bytes` to `name` and records its digest.
     private func store(_ bytes: [UInt8], name: String) throws {
         let url = folder.appendingPathComponent(name)
@@ -63,8 +74,9 @@ final class RecordWriter {
     }
 
     /// Writes the signed index over every file written so far and moves the finished record into place.
-    func finish(kind: String, election: String, gemeente: Gemeente, issuingKey: SigningKey) throws -> RecordIndex {
-        let index = RecordIndex(kind: kind, election: election, gemeente: gemeente.code, gemeenteName: gemeente.name,
+    func finish(format: String = RecordIndex.formatName, kind: String, election: String, gemeente: Gemeente,
+                issuingKey: SigningKey) throws -> RecordIndex {
+        let index = RecordIndex(format: format, kind: kind, election: election, gemeente: gemeente.code, gemeenteName: gemeente.name,
                                 files: digests, issuingKey: issuingKey)
         var bytes = try encoder.encode(index)
         bytes.append(UInt8(ascii: "\n"))

@@ -39,6 +39,7 @@ extension ElectionReport {
         }
         let passes = contests.reduce(0) { $0 + $1.passesIssued }, counted = contests.reduce(0) { $0 + $1.ballotsCounted }
         let weighting = outcome.weightingComparison(names: try store.wijkNames())
+        let prePublication = try store.prePublication(election: id)?.prePublication
         var report = ElectionReport(
             kind: "election", gemeente: gemeente.code, gemeenteName: gemeente.name, election: id, title: definition.title,
             pollsOpen: ChequeCalendar.text(millis: definition.pollsOpenMillis), pollsClose: ChequeCalendar.text(millis: definition.pollsCloseMillis),
@@ -47,14 +48,16 @@ extension ElectionReport {
             contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: weighting,
             reach: try reach(election: id, definition: definition, tally: tally, store: store, names: names, gemeente: gemeente,
                              marginPercent: marginPercent),
-            verification: try ReportVerification(values: [
+            verification: try ReportVerification(values: (prePublication.map {
+                [.init(label: "voorpublicatie / pre-publication \($0.fingerprint) (SHA-256)", hex: Hex.encode($0.hash))]
+            } ?? []) + [
                 .init(label: "definitie / definition (SHA-256)", hex: Hex.encode(definition.hash)),
                 .init(label: "uitgegeven stempassen / issued passes (Merkle root)", hex: Hex.encode(election.issuedRoot ?? Data())),
             ] + heads.map {
                 .init(label: "stemzuil / kiosk \($0.kiosk): \($0.size) stemmen / ballots (tree head)", hex: Hex.encode($0.root.bytes))
             } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(outcome.lotSeed)),
                  .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(gemeente.issuingPublicKey))],
-            issuingKey: [UInt8](gemeente.issuingPublicKey), record: record))
+            issuingKey: [UInt8](gemeente.issuingPublicKey), record: record, fingerprint: prePublication?.fingerprint))
         // The signed caps per wijk of the definition (docs/elections.md, "Caps per wijk").
         let caps = definition.contests.flatMap { $0.caps ?? [] }
         if !caps.isEmpty { try report.setCaps(Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }) }

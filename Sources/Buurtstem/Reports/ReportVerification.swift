@@ -36,19 +36,20 @@ public struct ReportVerification: Sendable, Codable, Equatable {
     /// Every file of that record with its SHA-256 (empty without `--record`).
     public let files: [FileDigest]
     /// The command an observer runs on the downloaded record: it pins the gemeente's issuing key, so a record
-    /// signed by anyone else fails.
+    /// signed by anyone else fails, and the pre-publication's fingerprint when the election was pre-published.
     public let command: String
     /// The gemeente's issuing public key, hex: what residents pin in their own checks (`--issuing-key`).
     public let issuingKey: String
 
     /// The verification block; `issuingKey` is the gemeente's issuing public key, `record` the published record's
-    /// folder, if known.
-    public init(values: [Value], issuingKey: [UInt8], record: URL?) throws {
+    /// folder, if known; `fingerprint` the pre-publication's (docs/record.md, "Pre-publication"), if one was made.
+    public init(values: [Value], issuingKey: [UInt8], record: URL?, fingerprint: String? = nil) throws {
         self.values = values
         recordFolder = record?.lastPathComponent
         files = try record.map(Self.digests(of:)) ?? []
         self.issuingKey = Hex.encode(issuingKey)
         command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER") + " --issuing-key " + self.issuingKey
+            + (fingerprint.map { " --fingerprint \($0)" } ?? "")
     }
 
     /// SHA-256 of every file in `folder`, by path, streamed.

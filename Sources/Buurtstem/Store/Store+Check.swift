@@ -45,8 +45,9 @@ extension Store {
             let election: String = log["electionId"], kiosk: String = log["name"], closed: Bool = log["closed"]
             var tree = MerkleLog()
             var heads: [Int: [UInt8]] = [0: tree.root]
+            let definitionHash = try [UInt8](Data.fetchOne(db, sql: "SELECT definitionHash FROM election WHERE id = ?", arguments: [election]) ?? Data())
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT sequence, pass, area, choices, timeMillis, signature, leafHash FROM ballot
+                SELECT sequence, pass, area, choices, timeMillis, signature, leafHash, version FROM ballot
                 WHERE electionId = ? AND kiosk = ? ORDER BY sequence
                 """, arguments: [election, kiosk])
             while let row = try cursor.next() {
@@ -55,7 +56,8 @@ extension Store {
                     problems.append("kiosk \(kiosk) of \(election): the log jumps from \(tree.size) to \(sequence)")
                     break
                 }
-                let ballot = Ballot(election: election, area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
+                let ballot = Ballot(election: election, definitionHash: Ballot.boundHash(version: row["version"], definitionHash),
+                                    area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
                                     choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
                                     kiosk: kiosk, sequence: UInt64(sequence), timeMillis: row["timeMillis"],
                                     signature: try Signature(bytes: [UInt8](row["signature"] as Data)))

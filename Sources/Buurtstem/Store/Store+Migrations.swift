@@ -42,6 +42,7 @@ extension Store {
         registerElectionMigrations(&migrator)
         registerChequeMigrations(&migrator)
         registerReachMigrations(&migrator)
+        registerPrePublicationMigrations(&migrator)
         return migrator
     }
 }

@@ -45,14 +45,18 @@ public final class KioskService: Sendable {
 
     /// Whether a voter can start now, and if not, why.
     public func status() async throws -> KioskStatus {
-        let (state, title) = try await Blocking.run { [self] in try (voterState(), store.election(election).decodedDefinition().title) }
+        let (state, title, fingerprint) = try await Blocking.run { [self] in
+            try (voterState(), store.election(election).decodedDefinition().title, store.prePublication(election: election)?.prePublication.fingerprint)
+        }
         let message: KioskMessage? = switch state {
         case "paused": CastMessages.paused
         case "notOpen": CastMessages.message(for: .pollsNotOpen("")).message
         case "closed": CastMessages.message(for: .pollsClosed).message
         default: nil
         }
-        return KioskStatus(state: state, title: title, kiosk: kiosk, message: message)
+        var status = KioskStatus(state: state, title: title, kiosk: kiosk, message: message)
+        status.fingerprint = fingerprint
+        return status
     }
 
     /// Checks the pass `code` as casting would and returns the ballot it may fill in.

@@ -7,7 +7,7 @@ const enProjects = (n) => n === 1 ? "1 project" : `${n} projects`;
 
 const TEXT = {
   nl: {
-    switchLanguage: "English", kioskLabel: "Stemzuil", welcomeHeading: "Welkom! Stem met uw stempas",
+    switchLanguage: "English", kioskLabel: "Stemzuil", fingerprintLabel: "Vingerafdruk voorpublicatie", welcomeHeading: "Welkom! Stem met uw stempas",
     codeLabel: "Typ de code van uw stempas",
     codeHint: "De code staat op uw stempas: 27 tekens, bijvoorbeeld 1HA-11P-S4E-…. Kleine letters en streepjes mogen.",
     next: "Verder", keyboardLabel: "Toetsenbord", scan: "QR-code scannen", scanHint: "Houd de QR-code van uw stempas voor de camera.",
@@ -60,7 +60,7 @@ const TEXT = {
     closed: "De stemzuil is gesloten.", network: "De stemzuil reageert niet. Probeer het opnieuw of vraag een medewerker.",
   },
   en: {
-    switchLanguage: "Nederlands", kioskLabel: "Kiosk", welcomeHeading: "Welcome! Vote with your voting pass",
+    switchLanguage: "Nederlands", kioskLabel: "Kiosk", fingerprintLabel: "Pre-publication fingerprint", welcomeHeading: "Welcome! Vote with your voting pass",
     codeLabel: "Type the code on your voting pass",
     codeHint: "The code is on your voting pass (stempas): 27 characters, for example 1HA-11P-S4E-…. Lower case and hyphens are fine.",
     next: "Next", keyboardLabel: "Keyboard", scan: "Scan QR code", scanHint: "Hold the QR code of your voting pass in front of the camera.",
@@ -265,6 +265,9 @@ async function refreshStatus() {
   if (!response || !response.ok) return;
   const status = await response.json();
   $("election-title").textContent = status.title;
+  // The pre-publication's fingerprint, to compare with the one on the letter and the gemeente's publication.
+  $("fingerprint").textContent = status.fingerprint || "";
+  $("election-fingerprint").hidden = !status.fingerprint;
   message("status-notice", status.state === "open" ? null : status.message);
   setVotingOpen(status.state === "open");
 }

@@ -20,6 +20,8 @@ public enum ElectionRecordFile {
     public static let result = "result.json"
     /// Per project, why it was or was not funded (informational, not signed).
     public static let explanations = "explanations.json"
+    /// The pre-publication the election made before the polls opened (records of format 2, when it was made).
+    public static let prePublication = "prepublication.json"
 }
 
 /// `record.json`: what the record is and a digest of every file in it, signed by the issuing key.
@@ -38,7 +40,7 @@ public struct RecordIndex: Sendable, Equatable, Codable {
         }
     }
 
-    /// `buurtstem-record/1`.
+    /// `buurtstem-record/1` or, for an election whose ballots sign the definition hash, `buurtstem-record/2`.
     public let format: String
     /// `election` (or `cheque-round`).
     public let kind: String
@@ -55,8 +57,11 @@ public struct RecordIndex: Sendable, Equatable, Codable {
     /// The issuing key's signature over ``signedBytes``.
     public let signature: Signature
 
-    /// The format's name and version.
+    /// The format's name and version: format 1 (cheque rounds, and elections with v1 ballots).
     public static let formatName = "buurtstem-record/1"
+    /// Format 2 (elections only): every ballot is v2, signing the definition hash; the record may hold the
+    /// election's pre-publication.
+    public static let formatNameBound = "buurtstem-record/2"
     /// The domain-separation tag.
     public static let tag = "buurtstem/record-index/v1"
 
@@ -64,10 +69,10 @@ public struct RecordIndex: Sendable, Equatable, Codable {
         case format, kind, election, gemeente, gemeenteName = "gemeente_name", issuingPublicKey = "issuing_public_key", files, signature
     }
 
-    /// The signed bytes.
-    public static func signedBytes(kind: String, election: String, gemeente: String, files: [FileDigest]) -> [UInt8] {
+    /// The signed bytes (the format is signed as given, so a format 1 index cannot be passed off as format 2).
+    public static func signedBytes(format: String, kind: String, election: String, gemeente: String, files: [FileDigest]) -> [UInt8] {
         var w = ByteWriter(tag: tag)
-        w.append(string: formatName)
+        w.append(string: format)
         w.append(string: kind)
         w.append(string: election)
         w.append(string: gemeente)
@@ -79,23 +84,28 @@ public struct RecordIndex: Sendable, Equatable, Codable {
         return w.bytes
     }
 
-    /// An index signed by `issuingKey`.
-    public init(kind: String, election: String, gemeente: String, gemeenteName: String, files: [FileDigest], issuingKey: SigningKey) {
+    /// An index of format `format` signed by `issuingKey`.
+    public init(format: String = formatName, kind: String, election: String, gemeente: String, gemeenteName: String,
+                files: [FileDigest], issuingKey: SigningKey) {
         let sorted = files.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        format = Self.formatName
+        self.format = format
         self.kind = kind
         self.election = election
         self.gemeente = gemeente
         self.gemeenteName = gemeenteName
         issuingPublicKey = issuingKey.publicKey
         self.files = sorted
-        signature = issuingKey.signature(for: Self.signedBytes(kind: kind, election: election, gemeente: gemeente, files: sorted))
+        signature = issuingKey.signature(for: Self.signedBytes(format: format, kind: kind, election: election, gemeente: gemeente, files: sorted))
     }
 
     /// `true` if the issuing key signed this index.
     public var isValid: Bool {
-        issuingPublicKey.isValidSignature(signature, for: Self.signedBytes(kind: kind, election: election, gemeente: gemeente, files: files))
+        issuingPublicKey.isValidSignature(signature, for: Self.signedBytes(format: format, kind: kind, election: election,
+                                                                           gemeente: gemeente, files: files))
     }
+
+    /// `true` for a record whose ballots are v2, signing the definition hash (format 2).
+    public var bindsBallotsToDefinition: Bool { format == Self.formatNameBound }
 }
 
 /// `definition.json`: the election definition with the gemeente's signature over its canonical bytes.
@@ -170,9 +180,9 @@ public struct BallotLine: Sendable, Equatable, Codable {
         signature = ballot.signature
     }
 
-    /// The ballot, in `election` at `kiosk`.
-    public func ballot(election: String, kiosk: String) -> Ballot {
-        Ballot(election: election, area: area, pass: pass, choices: choices, kiosk: kiosk, sequence: sequence,
+    /// The ballot, in `election` at `kiosk`; `definitionHash` for a v2 ballot (a record of format 2), nil for v1.
+    public func ballot(election: String, definitionHash: [UInt8]? = nil, kiosk: String) -> Ballot {
+        Ballot(election: election, definitionHash: definitionHash, area: area, pass: pass, choices: choices, kiosk: kiosk, sequence: sequence,
                timeMillis: timeMillis, signature: signature)
     }
 }

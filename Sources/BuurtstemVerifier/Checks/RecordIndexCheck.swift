@@ -9,6 +9,8 @@ struct RecordIndexCheck {
     let kind: String
     /// How messages name such a record ("an election").
     let recordName: String
+    /// The index formats this kind of record may have.
+    var formats: Set<String> = [RecordIndex.formatName]
     /// The record's subfolders (they must be real folders, not links to elsewhere).
     let folders: Set<String>
     /// Whether a path inside the folder is a file this kind of record has (the index may list only these, and
@@ -28,8 +30,8 @@ struct RecordIndexCheck {
     func run(_ index: RecordIndex, folder: URL, expectedKey: PublicKey?, check: String, report: ReportBuilder) {
         let name = ElectionRecordFile.index
         report.counted(check)
-        if index.format != RecordIndex.formatName {
-            report.fail(check, file: name, "format '\(index.format)' is not \(RecordIndex.formatName)")
+        if !formats.contains(index.format) {
+            report.fail(check, file: name, "format '\(index.format)' is not \(formats.sorted().joined(separator: " or ")): this verifier does not know it")
         }
         if index.kind != kind {
             report.fail(check, file: name, "is the index of a record of kind '\(index.kind)', not of \(recordName) ('\(kind)')")
@@ -133,9 +135,13 @@ struct RecordIndexCheck {
 extension RecordIndexCheck {
     /// An election's record (docs/record.md, "Elections"): its fixed files and one ballots and checkpoints file
     /// per kiosk (whether that kiosk is registered is checked with kiosks.json, ``kioskName(of:)``).
-    static let election = RecordIndexCheck(kind: "election", recordName: "an election", folders: ["ballots", "checkpoints"]) { name in
+    static let election = RecordIndexCheck(
+        kind: "election", recordName: "an election", formats: [RecordIndex.formatName, RecordIndex.formatNameBound],
+        folders: ["ballots", "checkpoints"]
+    ) { name in
         let fixed: Set<String> = [ElectionRecordFile.definition, ElectionRecordFile.commitment, ElectionRecordFile.passes,
-                                  ElectionRecordFile.kiosks, ElectionRecordFile.result, ElectionRecordFile.explanations]
+                                  ElectionRecordFile.kiosks, ElectionRecordFile.result, ElectionRecordFile.explanations,
+                                  ElectionRecordFile.prePublication]
         return fixed.contains(name) || kioskName(of: name) != nil
     }
 

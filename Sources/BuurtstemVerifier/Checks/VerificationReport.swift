@@ -43,6 +43,14 @@ public struct VerificationReport: Sendable, Codable {
     public var expectedIssuingKey: String?
     /// The checks in the order they ran.
     public var checks: [Check] = []
+    /// The record's format, for an election (`buurtstem-record/1`: ballots not bound to the definition or a
+    /// pre-publication; `buurtstem-record/2`: bound).
+    public var format: String?
+    /// The fingerprint of the pre-publication the observer pinned (`--pinned` or `--fingerprint`); nil when nothing
+    /// was pinned, and then the record proves only that it is consistent, not that it is what was announced.
+    public var pinnedFingerprint: String?
+    /// What limits what a passing record proves (nothing pinned, no pre-publication, format 1); they fail nothing.
+    public var warnings: [String] = []
 
     /// `true` only when every check passed.
     public var passed: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
@@ -91,6 +99,21 @@ final class ReportBuilder {
     /// that looked at nothing as passed.
     func finish(_ reason: String) {
         for check in report.checks where !started.contains(check.name) { notRun(check.name, reason) }
+    }
+
+    /// Notes a warning (once).
+    func warn(_ message: String) {
+        if !report.warnings.contains(message) { report.warnings.append(message) }
+    }
+
+    /// Notes the record's format.
+    func format(_ format: String) {
+        report.format = format
+    }
+
+    /// Notes the fingerprint the observer pinned.
+    func pinned(_ fingerprint: String) {
+        report.pinnedFingerprint = fingerprint
     }
 
     /// Notes the issuing key the record names.

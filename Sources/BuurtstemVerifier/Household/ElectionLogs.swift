@@ -46,6 +46,9 @@ struct ElectionLogs {
             throw HouseholdCheckFailure("the record's result is not signed by the gemeente's issuing key for this election: do not trust this record; report it")
         }
         let kiosks = try record.decode([KioskRegistration].self, ElectionRecordFile.kiosks)
+        // Format 2: every ballot signs the definition hash, so its leaf is rebuilt with it.
+        let boundHash = record.index.bindsBallotsToDefinition
+            ? try record.decode(DefinitionFile.self, ElectionRecordFile.definition).definition.hash : nil
         for kiosk in kiosks {
             guard kiosk.isValid(issuer: issuer), kiosk.election == election, RecordIndexCheck.isKioskName(kiosk.name), logs[kiosk.name] == nil else {
                 throw HouseholdCheckFailure("kiosk \(kiosk.name.prefix(64))'s registration is not the gemeente's (or is listed twice): do not trust this record; report it")
@@ -54,11 +57,11 @@ struct ElectionLogs {
             var leaves: [[UInt8]] = []
             for (number, line) in try record.lines(file).enumerated() {
                 let ballot: Ballot
-                if let exact = ExportedLine.ballot(line, election: election, kiosk: kiosk.name) {
+                if let exact = ExportedLine.ballot(line, election: election, definitionHash: boundHash, kiosk: kiosk.name) {
                     ballot = exact
                 } else {
                     switch Run.strictLine(BallotLine.self, line) {
-                    case let .success(parsed): ballot = parsed.ballot(election: election, kiosk: kiosk.name)
+                    case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: kiosk.name)
                     case let .failure(problem): throw HouseholdCheckFailure("\(file) line \(number + 1) is not a ballot: \(problem.message)")
                     }
                 }

@@ -25,8 +25,9 @@ enum ExportedLine {
     }
 
     /// `{"area":…,"choices":[{"project":…,"value":…},…],"pass":…,"sequence":…,"signature":…,"time_ms":…}` as a
-    /// ballot of `election` cast at `kiosk`, or nil if not in the exact form.
-    static func ballot(_ line: Data, election: String, kiosk: String) -> Ballot? {
+    /// ballot of `election` cast at `kiosk`, or nil if not in the exact form; `definitionHash` for a v2 ballot (a
+    /// record of format 2), nil for v1.
+    static func ballot(_ line: Data, election: String, definitionHash: [UInt8]? = nil, kiosk: String) -> Ballot? {
         line.withUnsafeBytes { raw -> Ballot? in
             var s = ByteCursor(raw)
             guard s.literal(#"{"area":"#), let area = s.string(), s.literal(#","choices":["#) else { return nil }
@@ -45,7 +46,7 @@ enum ExportedLine {
                   s.literal(#","time_ms":"#), let time = s.signed(),
                   s.literal("}"), s.atEnd,
                   let key = try? PublicKey(bytes: pass), let sig = try? Signature(bytes: signature) else { return nil }
-            return Ballot(election: election, area: area, pass: key, choices: choices, kiosk: kiosk, sequence: sequence,
+            return Ballot(election: election, definitionHash: definitionHash, area: area, pass: key, choices: choices, kiosk: kiosk, sequence: sequence,
                           timeMillis: time, signature: sig)
         }
     }
