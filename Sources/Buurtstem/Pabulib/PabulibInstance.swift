@@ -52,7 +52,8 @@ public struct PabulibVote: Sendable, Equatable {
     public var voterID: String
     /// The project ids of the `vote` column, in the order written (the ranking for ordinal ballots).
     public var projects: [String]
-    /// The `points` column, aligned with `projects`, for cumulative and scoring ballots; `nil` otherwise.
+    /// The `points` column, aligned with `projects`, for cumulative and scoring ballots; `nil` otherwise. A project
+    /// listed more than once on a points ballot appears once here with its points added up (a warning says so).
     public var points: [Int64]?
     /// Every column of the row as written, in header order.
     public var fields: [String]
@@ -85,12 +86,16 @@ public struct PabulibInstance: Sendable, Equatable {
     public var budget: DecimalAmount
     /// META `vote_type`.
     public var voteType: PabulibVoteType
+    /// What the reader repaired to read the file, with file and line (empty for a clean file).
+    public var warnings: [PabulibWarning]
 
     /// An instance from its parts; use `PabulibReader` to read one from a file.
     public init(
         meta: [PabulibMetaEntry], projectColumns: [String], projects: [PabulibProject],
-        voteColumns: [String], votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType
+        voteColumns: [String], votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType,
+        warnings: [PabulibWarning] = []
     ) {
+        self.warnings = warnings
         self.meta = meta
         self.projectColumns = projectColumns
         self.projects = projects
@@ -98,6 +103,13 @@ public struct PabulibInstance: Sendable, Equatable {
         self.votes = votes
         self.budget = budget
         self.voteType = voteType
+    }
+
+    /// Equal when the content is: META, projects and votes (not the warnings, whose lines depend on the layout).
+    public static func == (lhs: PabulibInstance, rhs: PabulibInstance) -> Bool {
+        lhs.meta == rhs.meta && lhs.projectColumns == rhs.projectColumns && lhs.projects == rhs.projects
+            && lhs.voteColumns == rhs.voteColumns && lhs.votes == rhs.votes
+            && lhs.budget == rhs.budget && lhs.voteType == rhs.voteType
     }
 
     /// The value of META `key`, if present.

@@ -4,9 +4,12 @@ import Foundation
 ///
 /// Checks: the three sections in order, the required columns (`project_id`, `cost`, `voter_id`, `vote`, and
 /// `points` for cumulative and scoring ballots), one field per header column on every row, unique project
-/// and voter ids, a decimal `budget` and `cost`, a known `vote_type`, votes naming known projects at most
-/// once each, integer points, at most one project on a choose-1 ballot, and `num_projects` / `num_votes`
-/// equal to the rows present.
+/// and voter ids, a decimal `budget` and `cost`, a known `vote_type`, votes naming known projects, integer points,
+/// at most one project on a choose-1 ballot, and `num_projects` / `num_votes` equal to the rows present.
+///
+/// Two things are repaired with a warning (`PabulibInstance.warnings`, file and line): a project named more than
+/// once on one ballot (approval: counted once; points: its points added up; ranking: its first place kept), and
+/// text after a closing quote (`"Odkupmy" i my`), read as Python's `csv` module reads it (`Odkupmy i my`).
 public struct PabulibReader: Sendable {
     /// A reader.
     public init() {}
@@ -26,7 +29,7 @@ public struct PabulibReader: Sendable {
         var parser = Parser(file: file)
         let records: [CSVRecord]
         do throws(CSVSyntaxError) {
-            records = try CSVReader(delimiter: ";").records(bytes)
+            records = try CSVReader(delimiter: ";", strictQuotes: false).records(bytes)
         } catch {
             throw PabulibError(file: file, line: error.line, field: nil, message: error.message)
         }
@@ -60,6 +63,7 @@ private struct Parser {
     var votes: [PabulibVote] = []
     var voterIDs: Set<String> = []
     var voterColumn = 0, voteColumn = 0, pointsColumn: Int?
+    var warnings: [PabulibWarning] = []
 
     init(file: String) { self.file = file }
 
@@ -69,6 +73,11 @@ private struct Parser {
 
     mutating func consume(_ record: CSVRecord) throws(PabulibError) {
         lastLine = record.line
+        if record.quoteRepaired {
+            warnings.append(error(record.line, section?.rawValue,
+                                  "text follows a closing quote; read as Python's csv module reads it (the quotes dropped, the rest appended): "
+                                  + record.fields.joined(separator: ";") + "; quote the whole field to silence this"))
+        }
         if record.fields.count == 1, let next = Section(rawValue: record.fields[0].trimmingBlanks.uppercased()) {
             try enter(next, line: record.line)
             return
@@ -190,28 +199,17 @@ private struct Parser {
             throw error(record.line, "VOTES voter_id", "the voter id \(voterID) is used twice; every row must be a different voter")
         }
         let voteText = record.fields[voteColumn]
-        var ids: [String] = []
+        var listed: [String] = []
         if !voteText.trimmingBlanks.isEmpty {
             for part in voteText.split(separator: ",", omittingEmptySubsequences: false) {
                 let id = String(part).trimmingBlanks
                 guard projectIndex[id] != nil else {
                     throw error(record.line, "VOTES vote", "the vote names project \"\(id)\", which is not in PROJECTS; fix the id or add the project")
                 }
-                if ids.contains(id) {
-                    // An approval ballot is a set (pabutools reads it as one, and Amsterdam 604 has a repeat);
-                    // points or a ranking give a repeat no single meaning.
-                    guard voteType == .approval || voteType == .choose1 else {
-                        throw error(record.line, "VOTES vote", "the vote names project \(id) twice; list each project once")
-                    }
-                    continue
-                }
-                ids.append(id)
+                listed.append(id)
             }
         }
-        if voteType == .choose1, ids.count > 1 {
-            throw error(record.line, "VOTES vote", "a choose-1 ballot names \(ids.count) projects; it may name one at most")
-        }
-        var points: [Int64]?
+        var listedPoints: [Int64]?
         if let pointsColumn {
             let text = record.fields[pointsColumn]
             var values: [Int64] = []
@@ -223,10 +221,41 @@ private struct Parser {
                     values.append(value)
                 }
             }
-            guard values.count == ids.count else {
-                throw error(record.line, "VOTES points", "the vote names \(ids.count) projects but points has \(values.count) values; give one value per project")
+            guard values.count == listed.count else {
+                throw error(record.line, "VOTES points", "the vote names \(listed.count) projects but points has \(values.count) values; give one value per project")
             }
-            points = values
+            listedPoints = values
+        }
+        // A project listed twice: an approval ballot is a set (pabutools reads it as one; Amsterdam 604 has a
+        // repeat), points are added up (what the file's score column counts, Częstochowa 2020), a ranking keeps
+        // the first (best) place.
+        var ids: [String] = []
+        var points: [Int64]? = listedPoints.map { _ in [] }
+        var repeated: [String] = []
+        for (k, id) in listed.enumerated() {
+            if let at = ids.firstIndex(of: id) {
+                if !repeated.contains(id) { repeated.append(id) }
+                if let value = listedPoints?[k] {
+                    guard let sum = points.map({ $0[at].addingReportingOverflow(value) }), !sum.overflow else {
+                        throw error(record.line, "VOTES points", "the points given to \(id) add up to more than a whole number can hold")
+                    }
+                    points?[at] = sum.partialValue
+                }
+                continue
+            }
+            ids.append(id)
+            if let value = listedPoints?[k] { points?.append(value) }
+        }
+        if !repeated.isEmpty {
+            let how = switch voteType {
+            case .cumulative?, .scoring?: "their points are added up"
+            case .ordinal?: "each keeps its first (best) place"
+            default: "each counts once"
+            }
+            warnings.append(error(record.line, "VOTES vote", "the vote names \(repeated.joined(separator: ", ")) more than once; \(how)"))
+        }
+        if voteType == .choose1, ids.count > 1 {
+            throw error(record.line, "VOTES vote", "a choose-1 ballot names \(ids.count) projects; it may name one at most")
         }
         votes.append(PabulibVote(voterID: voterID, projects: ids, points: points, fields: record.fields))
     }
@@ -240,7 +269,7 @@ private struct Parser {
         try checkCount("num_votes", votes.count, "VOTES rows")
         guard let budget, let voteType else { throw error(nil, "META", "META is incomplete") }
         return PabulibInstance(meta: meta, projectColumns: projectColumns, projects: projects,
-                               voteColumns: voteColumns, votes: votes, budget: budget, voteType: voteType)
+                               voteColumns: voteColumns, votes: votes, budget: budget, voteType: voteType, warnings: warnings)
     }
 
     func checkCount(_ key: String, _ actual: Int, _ what: String) throws(PabulibError) {

@@ -7,6 +7,9 @@ public struct CSVRecord: Sendable, Equatable {
     /// `true` when a field was not valid UTF-8 and was read with replacement characters
     /// (only with `strictEncoding` off; with it on, bad UTF-8 is an error).
     public var invalidEncoding = false
+    /// `true` when a quoted field was followed by more text before the delimiter and was read as Python's `csv`
+    /// module reads it, the text appended (only with `strictQuotes` off; with it on, that is an error).
+    public var quoteRepaired = false
 }
 
 /// A problem found while splitting a delimited file into records.
@@ -28,12 +31,16 @@ public struct CSVReader: Sendable {
     public let delimiter: UInt8
     /// Whether bad UTF-8 stops reading (`true`) or is flagged on the record so every bad line can be reported.
     public let strictEncoding: Bool
+    /// Whether text after a closing quote (`"Odkupmy" i my`) stops reading (`true`) or is appended to the field,
+    /// as Python's `csv` module does (`Odkupmy i my`), and flagged on the record.
+    public let strictQuotes: Bool
 
     /// A reader for `delimiter`-separated text.
-    public init(delimiter: Character = ",", strictEncoding: Bool = true) {
+    public init(delimiter: Character = ",", strictEncoding: Bool = true, strictQuotes: Bool = true) {
         precondition(delimiter.isASCII, "the delimiter must be an ASCII character")
         self.delimiter = delimiter.asciiValue!
         self.strictEncoding = strictEncoding
+        self.strictQuotes = strictQuotes
     }
 
     /// Splits `bytes` into records. Blank lines are skipped. Throws on bad UTF-8 or an unterminated quote.
@@ -55,6 +62,7 @@ public struct CSVReader: Sendable {
         var fieldStarted = false
         var sawContent = false
         var invalidEncoding = false
+        var quoteRepaired = false
 
         func finishField() throws(CSVSyntaxError) {
             if let text = String(validating: field, as: UTF8.self) {
@@ -98,7 +106,11 @@ public struct CSVReader: Sendable {
                 fieldStarted = true
                 sawContent = true
                 if index < bytes.count, bytes[index] != delimiter, bytes[index] != newline, bytes[index] != cr {
-                    throw CSVSyntaxError(line: line, message: "unexpected text after a closing quote; put the whole field in quotes")
+                    guard !strictQuotes else {
+                        throw CSVSyntaxError(line: line, message: "unexpected text after a closing quote; put the whole field in quotes")
+                    }
+                    // Python's csv: the rest up to the delimiter is appended as written.
+                    quoteRepaired = true
                 }
                 continue
             }
@@ -111,10 +123,11 @@ public struct CSVReader: Sendable {
             if byte == newline || byte == cr {
                 if sawContent || !field.isEmpty || fieldStarted {
                     try finishField()
-                    try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
+                    try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding, quoteRepaired: quoteRepaired))
                 }
                 fields.removeAll(keepingCapacity: true)
                 invalidEncoding = false
+                quoteRepaired = false
                 sawContent = false
                 if byte == cr, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
                 index += 1
@@ -128,7 +141,7 @@ public struct CSVReader: Sendable {
         }
         if sawContent || !field.isEmpty || fieldStarted {
             try finishField()
-            try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
+            try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding, quoteRepaired: quoteRepaired))
         }
     }
 }
