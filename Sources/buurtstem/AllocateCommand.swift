@@ -76,7 +76,7 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let instance = try PabulibReader().read(contentsOf: file)
+            let instance = try PabulibReader(keepVoteRows: false).read(contentsOf: file)
             let name = (file as NSString).lastPathComponent
             let election: AllocationInput
             var options: AllocationOptions

@@ -65,7 +65,7 @@ extension PabulibInstance {
             if let text = meta("max_length"), let length = Int64(text.trimmingBlanks), length > 0 {
                 positionalTop = length
             } else {
-                positionalTop = Int64(votes.map(\.projects.count).max() ?? 1)
+                positionalTop = Int64(max(1, (0..<ballots.count).map { ballots.range($0).count }.max() ?? 1))
             }
         }
         let election = try allocationInput(file: file, positionalPoints: positionalTop)

@@ -17,8 +17,8 @@ extension PabulibInstance {
         guard let budgetUnits = budget.units(atScale: scale) else {
             throw PabulibError(file: file, line: nil, field: "META budget", message: "the budget is too large to count exactly; use fewer decimals")
         }
-        var index: [String: Int] = [:]
         var electionProjects: [AllocationProject] = []
+        electionProjects.reserveCapacity(projects.count)
         for project in projects {
             guard let cost = project.cost.units(atScale: scale) else {
                 throw PabulibError(file: file, line: nil, field: "PROJECTS cost",
@@ -27,32 +27,31 @@ extension PabulibInstance {
             let categories = (projectField("category", of: project) ?? "")
                 .split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
             let area = (projectField("neighborhood", of: project) ?? projectField("district", of: project))?.trimmingBlanks
-            index[project.id] = electionProjects.count
             electionProjects.append(AllocationProject(id: project.id, cost: cost, name: projectField("name", of: project),
                                                     categories: categories, area: area?.isEmpty == false ? area : nil))
         }
         let kind: BallotKind = voteType.hasPoints || positional != nil ? .cardinal : .approval
-        var ballots: [[(project: Int, points: Int64)]] = []
-        ballots.reserveCapacity(votes.count)
-        for vote in votes {
-            var ballot: [(project: Int, points: Int64)] = []
-            for (k, id) in vote.projects.enumerated() {
-                let points = positional.map { $0 - Int64(k) } ?? vote.points?[k] ?? 1
-                if let positional, points <= 0 {
-                    throw PabulibError(file: file, line: nil, field: "VOTES vote",
-                                       message: "voter \(vote.voterID) ranks \(vote.projects.count) projects but positions score only \(positional) places (max_length); a ranking this long has no positional score")
-                }
-                guard points >= 0 else {
-                    throw PabulibError(file: file, line: nil, field: "VOTES points",
-                                       message: "voter \(vote.voterID) gives \(id) \(points) points; the rules need scores of zero or more")
-                }
-                // The reader checked that every id names a project.
-                ballot.append((index[id]!, points))
+        var list = ballots
+        func line(_ voter: Int) -> Int? {
+            voter < ballotLines.count && ballotLines[voter] > 0 ? ballotLines[voter] : nil
+        }
+        if let positional {
+            for voter in 0..<list.count where list.range(voter).count > positional {
+                throw PabulibError(file: file, line: line(voter), field: "VOTES vote",
+                                   message: "the ballot ranks \(list.range(voter).count) projects but positions score only \(positional) places (max_length); a ranking this long has no positional score")
             }
-            ballots.append(ballot)
+            list = list.withPositionalPoints { positional - Int64($0) }
+        }
+        if kind == .cardinal {
+            for voter in 0..<list.count {
+                for k in list.range(voter) where list.points[k] < 0 {
+                    throw PabulibError(file: file, line: line(voter), field: "VOTES points",
+                                       message: "the ballot gives \(projects[Int(list.projects[k])].id) \(list.points[k]) points; the rules need scores of zero or more")
+                }
+            }
         }
         do {
-            return try AllocationInput(projects: electionProjects, budget: budgetUnits, moneyScale: scale, kind: kind, ballots: ballots)
+            return try AllocationInput(projects: electionProjects, budget: budgetUnits, moneyScale: scale, kind: kind, ballotList: list)
         } catch {
             throw PabulibError(file: file, line: nil, field: nil, message: error.message)
         }

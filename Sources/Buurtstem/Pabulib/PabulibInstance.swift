@@ -80,8 +80,13 @@ public struct PabulibInstance: Sendable, Equatable {
     public var projects: [PabulibProject]
     /// The VOTES header; it contains `voter_id` and `vote`.
     public var voteColumns: [String]
-    /// The votes in file order.
+    /// The VOTES rows in file order, as written; empty when read with `PabulibReader(keepVoteRows: false)`.
     public var votes: [PabulibVote]
+    /// The ballots in file order, as the rules read them: project indices into `projects`, and points on
+    /// cumulative and scoring files (a project listed twice already merged). Always present.
+    public let ballots: BallotList
+    /// The line of each ballot in the file (0 when the instance was not read from a file).
+    public let ballotLines: [Int]
     /// META `budget`.
     public var budget: DecimalAmount
     /// META `vote_type`.
@@ -95,6 +100,29 @@ public struct PabulibInstance: Sendable, Equatable {
         voteColumns: [String], votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType,
         warnings: [PabulibWarning] = []
     ) {
+        var index: [String: Int32] = [:]
+        for (k, project) in projects.enumerated() { index[project.id] = Int32(k) }
+        var ballots = BallotList()
+        for vote in votes {
+            for (k, id) in vote.projects.enumerated() {
+                guard let project = index[id] else { continue }
+                ballots.add(project: project, points: voteType.hasPoints ? (vote.points?[k] ?? 1) : nil)
+            }
+            ballots.endBallot()
+        }
+        self.init(meta: meta, projectColumns: projectColumns, projects: projects, voteColumns: voteColumns, votes: votes,
+                  budget: budget, voteType: voteType, ballots: ballots,
+                  ballotLines: [Int](repeating: 0, count: votes.count), warnings: warnings)
+    }
+
+    /// An instance whose ballots are already in `ballots` (the reader's form), with their lines in the file.
+    init(
+        meta: [PabulibMetaEntry], projectColumns: [String], projects: [PabulibProject], voteColumns: [String],
+        votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType, ballots: BallotList,
+        ballotLines: [Int], warnings: [PabulibWarning]
+    ) {
+        self.ballots = ballots
+        self.ballotLines = ballotLines
         self.warnings = warnings
         self.meta = meta
         self.projectColumns = projectColumns
@@ -105,10 +133,10 @@ public struct PabulibInstance: Sendable, Equatable {
         self.voteType = voteType
     }
 
-    /// Equal when the content is: META, projects and votes (not the warnings, whose lines depend on the layout).
+    /// Equal when the content is: META, projects, votes and ballots (not where the file put them, nor the warnings).
     public static func == (lhs: PabulibInstance, rhs: PabulibInstance) -> Bool {
         lhs.meta == rhs.meta && lhs.projectColumns == rhs.projectColumns && lhs.projects == rhs.projects
-            && lhs.voteColumns == rhs.voteColumns && lhs.votes == rhs.votes
+            && lhs.voteColumns == rhs.voteColumns && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
             && lhs.budget == rhs.budget && lhs.voteType == rhs.voteType
     }
 
