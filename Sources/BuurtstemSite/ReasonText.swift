@@ -8,8 +8,12 @@ enum ReasonText {
         switch reason {
         case let .belowMinimumSupport(votes, minimum):
             return "niet gefinancierd: \(votes == 1 ? "1 stem" : "\(SiteFormat.count(votes)) stemmen"), minder dan de \(SiteFormat.count(minimum)) die een project minstens nodig heeft"
+        case let .belowMinimumPoints(points, minimum):
+            return "niet gefinancierd: \(points == 1 ? "1 punt" : "\(SiteFormat.count(points)) punten"), minder dan de \(SiteFormat.count(minimum)) die een project minstens nodig heeft"
         case let .overProjectCap(cost, cap):
             return "niet gefinancierd: het kost \(euro(cost)), meer dan het maximum van \(euro(cap)) per project"
+        case let .excludedBy(project):
+            return "niet gefinancierd: het sluit \(project) uit, dat eerder werd gefinancierd"
         case let .overLimit(kind, name, limit, spent, cost) where kind == "area":
             let area = areaNames[name].map { "wijk \($0)" } ?? "gebied \(name)"
             return "niet gefinancierd: het plafond van \(area) (\(euro(limit))) zou worden overschreden; daar is al \(euro(spent)) gefinancierd en dit project kost \(euro(cost))"

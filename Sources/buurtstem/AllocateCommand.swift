@@ -12,14 +12,28 @@ struct AllocateCommand: ParsableCommand {
         Equal Shares), phragmen (sequential Phragmén). Cumulative and scoring files use the voters' points as \
         satisfaction unless --satisfaction says otherwise. All arithmetic is exact. docs/allocation.md defines \
         every rule, completion and tie-break.
+
+        --official runs the rule the file's META names (greedy, greedy-threshold, greedy-exclusive, greedy-no-skip, \
+        equalshares/add1, equalshares/add1-comparison) with the constraints META declares, as the city did; a rule \
+        the file does not state precisely (greedy-custom, unknown) is an error. greedy-exclusive needs the groups \
+        the file's comment names in words: --exclusive 773,153 (repeatable), or --no-exclusions.
         """
     )
 
     @Argument(help: "The Pabulib .pb file.")
     var file: String
 
-    @Option(help: "greedy | greedy-no-skip | greedy-per-euro | mes | phragmen")
-    var rule: String
+    @Option(help: "greedy | greedy-no-skip | greedy-per-euro | mes | phragmen (or --official)")
+    var rule: String?
+
+    @Flag(help: "Run the rule the file's META names, with the constraints it declares, as the city did.")
+    var official = false
+
+    @Option(help: "With --official and META rule greedy-exclusive: projects that exclude one another, e.g. 773,153 (repeatable).")
+    var exclusive: [String] = []
+
+    @Flag(name: .customLong("no-exclusions"), help: "With --official and META rule greedy-exclusive: no projects exclude one another.")
+    var noExclusions = false
 
     @Option(help: "cost | cardinality | cardinal (default: cost, or cardinal for points ballots)")
     var satisfaction: String?
@@ -27,8 +41,8 @@ struct AllocateCommand: ParsableCommand {
     @Option(help: "For mes: none | greedy | add1 | add1-exhaustive")
     var completion: String = "none"
 
-    @Option(name: .customLong("tie-break"), help: "lexico | cost-votes | cost-votes-lot")
-    var tieBreak: String = "lexico"
+    @Option(name: .customLong("tie-break"), help: "lexico | cost-votes | cost-votes-lot (default: lexico)")
+    var tieBreak: String?
 
     @Option(name: .customLong("lot-seed"), help: "The public lot's seed (hex), for --tie-break cost-votes-lot.")
     var lotSeed: String?
@@ -43,19 +57,54 @@ struct AllocateCommand: ParsableCommand {
     @Flag(help: "Explain for every project why it was or was not funded.")
     var explain = false
 
+    func validate() throws {
+        if official {
+            let conflicting = [rule.map { _ in "--rule" }, satisfaction.map { _ in "--satisfaction" },
+                               completion != "none" ? "--completion" : nil, tieBreak.map { _ in "--tie-break" },
+                               lotSeed.map { _ in "--lot-seed" }, metaConstraints ? "--meta-constraints" : nil].compactMap { $0 }
+            guard conflicting.isEmpty else {
+                throw ValidationError("--official runs the file's own rule and constraints; drop \(conflicting.joined(separator: ", "))")
+            }
+            if noExclusions, !exclusive.isEmpty { throw ValidationError("give --exclusive or --no-exclusions, not both") }
+        } else {
+            guard rule != nil else { throw ValidationError("give --rule RULE, or --official to run the rule the file names") }
+            guard exclusive.isEmpty, !noExclusions else {
+                throw ValidationError("--exclusive and --no-exclusions go with --official (for the META rule greedy-exclusive)")
+            }
+        }
+    }
+
     func run() throws {
-        var flags = ["--rule", rule, "--completion", completion, "--tie-break", tieBreak]
-        if let satisfaction { flags += ["--satisfaction", satisfaction] }
-        if let lotSeed { flags += ["--lot-seed", lotSeed] }
-        if explain { flags.append("--explain") }
         do {
-            var options = try AllocationOptions(flags: flags)
-            let instance = try PabulibReader().read(contentsOf: file)
+            let instance = try PabulibReader(keepVoteRows: false).read(contentsOf: file)
             let name = (file as NSString).lastPathComponent
-            let election = try instance.allocationInput(file: name)
-            if metaConstraints { options.constraints = try instance.declaredConstraints(file: name) }
+            let election: AllocationInput
+            var options: AllocationOptions
+            var warnings = instance.warnings.map(\.description)
+            var official: OfficialAllocation?
+            if self.official {
+                let groups = exclusive.map(AllocationOptions.exclusionGroup)
+                let run = try instance.officialAllocation(file: name, exclusions: noExclusions ? [] : (groups.isEmpty ? nil : groups))
+                election = run.election
+                options = run.options
+                options.explain = explain
+                warnings += run.warnings
+                official = run
+            } else {
+                var flags = ["--rule", rule ?? "", "--completion", completion, "--tie-break", tieBreak ?? "lexico"]
+                if let satisfaction { flags += ["--satisfaction", satisfaction] }
+                if let lotSeed { flags += ["--lot-seed", lotSeed] }
+                if explain { flags.append("--explain") }
+                options = try AllocationOptions(flags: flags)
+                election = try instance.allocationInput(file: name)
+                if metaConstraints { options.constraints = try instance.declaredConstraints(file: name) }
+            }
+            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             let outcome = try Allocator.allocate(election, options: options)
-            let report = AllocationReport(election: election, options: options, outcome: outcome, file: name)
+            var report = AllocationReport(election: election, options: options, outcome: outcome, file: name)
+            report.officialRule = official?.rule.rawValue
+            report.officialDescription = official?.description
+            report.warnings = warnings
             print(json ? try report.json() : report.table())
         } catch let error as PabulibError {
             fail(error.description)

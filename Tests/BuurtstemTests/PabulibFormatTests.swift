@@ -114,7 +114,6 @@ struct PabulibFormatTests {
         (validHead + "v1;p1\nv1;p2\n", 12, "VOTES voter_id", "used twice"),
         (validHead + "v1;\"p1\n", 11, nil, "never closed"),
         (validHead.replacingOccurrences(of: "approval", with: "choose-1") + "v1;p1,p2\n", 11, "VOTES vote", "may name one at most"),
-        (validHead.replacingOccurrences(of: "approval", with: "ordinal") + "v1;p1,p1\n", 11, "VOTES vote", "twice"),
         (validHead.replacingOccurrences(of: "approval", with: "cumulative").replacingOccurrences(of: "voter_id;vote", with: "voter_id;vote;points")
             + "v1;p1,p2;3\n", 11, "VOTES points", "points has 1 values"),
         (validHead.replacingOccurrences(of: "approval", with: "scoring").replacingOccurrences(of: "voter_id;vote", with: "voter_id;vote;points")
@@ -141,6 +140,41 @@ struct PabulibFormatTests {
         let instance = try PabulibReader().read(Array((validHead + "v1;p1,p1,p2\n").utf8), file: "test.pb")
         #expect(instance.votes[0].projects == ["p1", "p2"])
         #expect(try PabulibReader().read(PabulibWriter().bytes(instance), file: "test.pb") == instance)
+    }
+
+    @Test("a repeated project on a points ballot has its points added up, with a warning naming the line")
+    func pointsRepeat() throws {
+        let head = validHead.replacingOccurrences(of: "approval", with: "cumulative")
+            .replacingOccurrences(of: "voter_id;vote", with: "voter_id;vote;points")
+        let instance = try PabulibReader().read(Array((head + "v1;p1,p1,p2,p1;1,2,3,4\nv2;p2;1\n").utf8), file: "test.pb")
+        #expect(instance.votes[0].projects == ["p1", "p2"])
+        #expect(instance.votes[0].points == [7, 3])
+        #expect(instance.warnings.count == 1)
+        #expect(instance.warnings.first?.line == 11)
+        #expect(instance.warnings.first?.description.hasPrefix("test.pb:11: VOTES vote: the vote names p1 more than once; their points are added up") == true)
+        let election = try instance.allocationInput()
+        #expect(election.pointTotals == [7, 4])
+        #expect(election.approvalCounts == [1, 2])
+    }
+
+    @Test("a repeated project on a ranking keeps its first place")
+    func rankingRepeat() throws {
+        let head = validHead.replacingOccurrences(of: "approval", with: "ordinal")
+        let instance = try PabulibReader().read(Array((head + "v1;p2,p1,p2\n").utf8), file: "test.pb")
+        #expect(instance.votes[0].projects == ["p2", "p1"])
+        #expect(instance.warnings.map(\.line) == [11])
+        #expect(try instance.allocationInput(positionalPoints: 3).pointTotals == [2, 3])
+    }
+
+    @Test("text after a closing quote is read as Python's csv reads it, with a warning")
+    func quoteRepair() throws {
+        let text = validHead.replacingOccurrences(of: "p2;20", with: "p2;\"20\"0") + "v1;p2\n"
+        let instance = try PabulibReader().read(Array(text.utf8), file: "test.pb")
+        #expect(instance.projects[1].cost == DecimalAmount(parsing: "200"))
+        #expect(instance.warnings.map(\.line) == [8])
+        #expect(instance.warnings.first?.message.contains("closing quote") == true)
+        // Other CSV files keep the strict reading.
+        #expect(throws: CSVSyntaxError.self) { try CSVReader(delimiter: ";").records(Array("a;\"b\"c\n".utf8)) }
     }
 
     @Test("a missing file is reported by name")

@@ -12,9 +12,10 @@ public enum LeftoverRule: String, Sendable, Codable, CaseIterable {
 
 /// Limits a gemeente puts on top of a rule. None of them is part of the Pabulib parity keys.
 ///
-/// A project is *eligible* when it has at least `minimumSupport` votes and costs at most `maximumProjectCost`.
-/// A rule funds a project only if, with it, the funded projects of each of its categories cost at most that
-/// category's budget, and likewise for its area. Rules treat a project that breaks a limit as one that does not
+/// A project is *eligible* when it has at least `minimumSupport` votes, at least `minimumPoints` points and costs at
+/// most `maximumProjectCost`. A rule funds a project only if, with it, the funded projects of each of its categories
+/// cost at most that category's budget, and likewise for its area, and no project of one of its `exclusions` groups
+/// is funded yet. Rules treat a project that breaks a limit as one that does not
 /// fit: greedy skips it, MES and Phragmén drop it from the candidates.
 public struct AllocationConstraints: Sendable, Codable, Equatable {
     /// The most the funded projects of a category may cost together (money units), by category name.
@@ -23,32 +24,47 @@ public struct AllocationConstraints: Sendable, Codable, Equatable {
     public var areaBudgets: [String: Int64]
     /// The least number of votes (voters listing the project) a project needs to be eligible.
     public var minimumSupport: Int64?
+    /// The least total points (cumulative and scoring ballots, or positional points) a project needs to be eligible:
+    /// Pabulib's `min_project_score_threshold` on files whose ballots carry points.
+    public var minimumPoints: Int64?
     /// The highest cost an eligible project may have.
     public var maximumProjectCost: Int64?
+    /// Groups of project ids that exclude one another: at most one project of each group is funded, the first
+    /// the rule reaches (Pabulib's `greedy-exclusive`).
+    public var exclusions: [[String]]
     /// What to do with the money left once the rule (and completion) is done.
     public var leftover: LeftoverRule
 
     /// Constraints; all empty by default.
     public init(
         categoryBudgets: [String: Int64] = [:], areaBudgets: [String: Int64] = [:],
-        minimumSupport: Int64? = nil, maximumProjectCost: Int64? = nil, leftover: LeftoverRule = .none
+        minimumSupport: Int64? = nil, minimumPoints: Int64? = nil, maximumProjectCost: Int64? = nil,
+        exclusions: [[String]] = [], leftover: LeftoverRule = .none
     ) {
         self.categoryBudgets = categoryBudgets
         self.areaBudgets = areaBudgets
         self.minimumSupport = minimumSupport
+        self.minimumPoints = minimumPoints
         self.maximumProjectCost = maximumProjectCost
+        self.exclusions = exclusions
         self.leftover = leftover
     }
 
     /// Whether nothing is constrained.
     public var isEmpty: Bool {
-        categoryBudgets.isEmpty && areaBudgets.isEmpty && minimumSupport == nil && maximumProjectCost == nil && leftover == .none
+        !hasLimits && minimumSupport == nil && minimumPoints == nil && maximumProjectCost == nil && leftover == .none
+    }
+
+    /// Whether funding one project can make another unfundable: category or area budgets, or exclusions.
+    public var hasLimits: Bool {
+        !categoryBudgets.isEmpty || !areaBudgets.isEmpty || !exclusions.isEmpty
     }
 }
 
 /// Why a project can never be funded under the constraints, if it cannot.
 enum Ineligibility: Sendable {
     case belowMinimumSupport(votes: Int64, minimum: Int64)
+    case belowMinimumPoints(points: Int64, minimum: Int64)
     case overProjectCap(cost: Int64, cap: Int64)
 }
 
@@ -61,9 +77,23 @@ struct ConstraintLedger: Sendable {
     private(set) var spent: Int64 = 0
     private(set) var funded: Set<Int> = []
 
+    /// Per project, the projects it excludes (from `constraints.exclusions`; ids the election lacks are ignored,
+    /// `Allocator` rejects them first).
+    private let excludes: [Int: [Int]]
+
     init(election: AllocationInput, constraints: AllocationConstraints) {
         self.election = election
         self.constraints = constraints
+        var excludes: [Int: [Int]] = [:]
+        if !constraints.exclusions.isEmpty {
+            var index: [String: Int] = [:]
+            for (p, project) in election.projects.enumerated() { index[project.id] = p }
+            for group in constraints.exclusions {
+                let members = group.compactMap { index[$0] }
+                for p in members { excludes[p, default: []] += members.filter { $0 != p } }
+            }
+        }
+        self.excludes = excludes
     }
 
     func ineligibility(_ project: Int) -> Ineligibility? {
@@ -71,27 +101,32 @@ struct ConstraintLedger: Sendable {
         if let minimum = constraints.minimumSupport, votes < minimum {
             return .belowMinimumSupport(votes: votes, minimum: minimum)
         }
+        if let minimum = constraints.minimumPoints, election.pointTotals[project] < minimum {
+            return .belowMinimumPoints(points: election.pointTotals[project], minimum: minimum)
+        }
         if let cap = constraints.maximumProjectCost, cost > cap { return .overProjectCap(cost: cost, cap: cap) }
         return nil
     }
 
-    /// A category or area budget and what is already spent of it.
-    struct Limit {
-        let kind: String, name: String, budget: Int64, spent: Int64
+    /// A category or area budget and what is already spent of it, or a funded project that excludes this one.
+    enum Limit {
+        case budget(kind: String, name: String, budget: Int64, spent: Int64)
+        case excludedBy(project: Int)
     }
 
-    /// The first category or area budget that `project` would break.
+    /// The first category or area budget that `project` would break, or a funded project excluding it.
     func brokenLimit(_ project: Int) -> Limit? {
+        if let other = excludes[project]?.first(where: { funded.contains($0) }) { return .excludedBy(project: other) }
         let p = election.projects[project]
         for category in p.categories {
             if let limit = constraints.categoryBudgets[category] {
                 let used = spentPerCategory[category, default: 0]
-                if used + p.cost > limit { return Limit(kind: "category", name: category, budget: limit, spent: used) }
+                if used + p.cost > limit { return .budget(kind: "category", name: category, budget: limit, spent: used) }
             }
         }
         if let area = p.area, let limit = constraints.areaBudgets[area] {
             let used = spentPerArea[area, default: 0]
-            if used + p.cost > limit { return Limit(kind: "area", name: area, budget: limit, spent: used) }
+            if used + p.cost > limit { return .budget(kind: "area", name: area, budget: limit, spent: used) }
         }
         return nil
     }

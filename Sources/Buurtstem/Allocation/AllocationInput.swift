@@ -66,37 +66,78 @@ public struct AllocationInput: Sendable {
         projects: [AllocationProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind,
         ballots: [[(project: Int, points: Int64)]]
     ) throws(AllocationError) {
-        var merged: [WeightedBallot] = []
-        var index: [WeightedBallot: Int] = [:]
+        var list = BallotList()
         for (number, ballot) in ballots.enumerated() {
-            var entries: [(Int32, Int64)] = []
-            entries.reserveCapacity(ballot.count)
             for entry in ballot {
                 guard projects.indices.contains(entry.project) else {
                     throw AllocationError("ballot \(number + 1) names project index \(entry.project), but there are \(projects.count) projects")
                 }
-                guard entry.points >= 0 else {
-                    throw AllocationError("ballot \(number + 1) gives \(projects[entry.project].id) \(entry.points) points; the rules need non-negative utilities")
+                list.add(project: Int32(entry.project), points: entry.points)
+            }
+            list.endBallot()
+        }
+        try self.init(projects: projects, budget: budget, moneyScale: moneyScale, kind: kind, ballotList: list)
+    }
+
+    /// An election from `list`, one ballot per voter (every entry counts 1 when the list has no points). Entries
+    /// with 0 points are ignored (no support); identical ballots are merged, in the order they first occur.
+    public init(
+        projects: [AllocationProject], budget: Int64, moneyScale: Int = 0, kind: BallotKind, ballotList list: BallotList
+    ) throws(AllocationError) {
+        // Each ballot as sorted (project, points) pairs in one flat buffer; then merged by the buffer's slices.
+        var flat: [Int64] = []
+        flat.reserveCapacity(list.projects.count * 2)
+        var bounds: [Range<Int>] = []
+        bounds.reserveCapacity(list.count)
+        var entries: [(project: Int32, points: Int64)] = []
+        for voter in 0..<list.count {
+            entries.removeAll(keepingCapacity: true)
+            for k in list.range(voter) {
+                let project = list.projects[k], points = list.points.isEmpty ? 1 : list.points[k]
+                guard project >= 0, Int(project) < projects.count else {
+                    throw AllocationError("ballot \(voter + 1) names project index \(project), but there are \(projects.count) projects")
                 }
-                if entry.points > 0 { entries.append((Int32(entry.project), kind == .approval ? 1 : entry.points)) }
+                guard points >= 0 else {
+                    throw AllocationError("ballot \(voter + 1) gives \(projects[Int(project)].id) \(points) points; the rules need non-negative utilities")
+                }
+                if points > 0 { entries.append((project, kind == .approval ? 1 : points)) }
             }
             guard !entries.isEmpty else { continue }
-            entries.sort { $0.0 < $1.0 }
-            for k in entries.indices.dropFirst() where entries[k].0 == entries[k - 1].0 {
-                throw AllocationError("ballot \(number + 1) names \(projects[Int(entries[k].0)].id) twice; list each project once")
+            // Insertion sort: ballots are short.
+            for i in entries.indices.dropFirst() {
+                let entry = entries[i]
+                var j = i
+                while j > 0, entries[j - 1].project > entry.project {
+                    entries[j] = entries[j - 1]
+                    j -= 1
+                }
+                entries[j] = entry
             }
-            let key = WeightedBallot(projects: entries.map(\.0), points: entries.map(\.1), weight: 0)
+            for k in entries.indices.dropFirst() where entries[k].project == entries[k - 1].project {
+                throw AllocationError("ballot \(voter + 1) names \(projects[Int(entries[k].project)].id) twice; list each project once")
+            }
+            let start = flat.count
+            for entry in entries {
+                flat.append(Int64(entry.project))
+                flat.append(entry.points)
+            }
+            bounds.append(start..<flat.count)
+        }
+        var merged: [WeightedBallot] = []
+        var index: [ArraySlice<Int64>: Int] = [:]
+        for range in bounds {
+            let key = flat[range]
             if let at = index[key] {
                 merged[at].weight += 1
             } else {
                 index[key] = merged.count
-                var first = key
-                first.weight = 1
-                merged.append(first)
+                let pairs = range.count / 2
+                merged.append(WeightedBallot(projects: (0..<pairs).map { Int32(truncatingIfNeeded: key[range.lowerBound + 2 * $0]) },
+                                             points: (0..<pairs).map { key[range.lowerBound + 2 * $0 + 1] }, weight: 1))
             }
         }
         try self.init(projects: projects, budget: budget, moneyScale: moneyScale, kind: kind,
-                      weightedBallots: merged, voterCount: Int64(ballots.count))
+                      weightedBallots: merged, voterCount: Int64(list.count))
     }
 
     /// An election from already grouped ballots; `voterCount` includes voters with empty ballots.

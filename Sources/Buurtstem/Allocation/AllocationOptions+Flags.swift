@@ -1,7 +1,8 @@
 extension AllocationOptions {
     /// Options from the `buurtstem allocate` flag vocabulary, e.g. `["--rule", "mes", "--completion", "add1"]`
     /// (the `flags` arrays of the Pabulib reference outcomes). `--tie-break cost-votes-lot --lot-seed HEX` selects
-    /// the public lot. `--explain` sets `explain`; `--json` is ignored.
+    /// the public lot. `--exclusive A,B` (repeatable) adds a group of projects that exclude one another.
+    /// `--explain` sets `explain`; `--json` is ignored.
     public init(flags: [String]) throws(AllocationError) {
         var rule: AllocationRule?
         var options = AllocationOptions(rule: .greedy)
@@ -40,6 +41,8 @@ extension AllocationOptions {
                     throw AllocationError("--lot-seed \(text) is not hexadecimal; give the published seed as hex digits")
                 }
                 seed = bytes
+            case "--exclusive":
+                options.constraints.exclusions.append(Self.exclusionGroup(try value(flag)))
             case "--explain": options.explain = true
             case "--json": break
             default: throw AllocationError("unknown flag \(flag)")
@@ -55,6 +58,11 @@ extension AllocationOptions {
         }
         options.rule = rule
         self = options
+    }
+
+    /// The project ids of `--exclusive A,B,C`, without blanks at either end.
+    public static func exclusionGroup(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
     }
 
     private static func bytes(hex: String) -> [UInt8]? {

@@ -51,10 +51,17 @@ public struct AllocationReport: Sendable, Codable, Equatable {
     public var equalShares: EqualSharesReport?
     /// Every project, in file order.
     public var projects: [Line]
+    /// With `allocate --official`: the rule the file's META names, as run.
+    public var officialRule: String?
+    /// With `allocate --official`: what was run, in one sentence.
+    public var officialDescription: String?
+    /// Problems in the input the reader recovered from, or that the run could not reproduce exactly (file and line).
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case file, rule, satisfaction, completion, budget, voters, selected, leftover, projects
+        case file, rule, satisfaction, completion, budget, voters, selected, leftover, projects, warnings
         case tieBreak = "tie_break", totalCost = "total_cost", equalShares = "equal_shares"
+        case officialRule = "official_rule", officialDescription = "official_description"
     }
 
     /// The report of `outcome`, computed from `election` with `options`.
@@ -96,6 +103,9 @@ public struct AllocationReport: Sendable, Codable, Equatable {
         header += ", tie-break \(tieBreak); budget \(AllocationInput.grouped(budget)), \(voters) voters"
         if let file { header = "\(file): " + header }
         lines.append(header)
+        if let officialRule {
+            lines.append("official rule (META rule \(officialRule)): \(officialDescription ?? officialRule)")
+        }
         if let mes = equalShares {
             lines.append("equal shares: \(mes.runs) run\(mes.runs == 1 ? "" : "s"), per-voter budget \(mes.perVoterBudget)"
                          + (mes.exhaustive ? "" : ", not exhaustive"))

@@ -20,6 +20,17 @@ public enum Allocator {
                 throw AllocationError("weights must be from 0 to 100 and values from 0 to \(RankingWeighting.maximumValue)")
             }
         }
+        if !options.constraints.exclusions.isEmpty {
+            let ids = Set(election.projects.map(\.id))
+            for group in options.constraints.exclusions {
+                guard group.count >= 2 else {
+                    throw AllocationError("an exclusion group needs two or more project ids, e.g. --exclusive 773,153; got \(group.joined(separator: ","))")
+                }
+                for id in group where !ids.contains(id) {
+                    throw AllocationError("the exclusion group \(group.joined(separator: ",")) names \(id), which is not a project of this election; use the ids of the PROJECTS section")
+                }
+            }
+        }
         let satisfaction = options.effectiveSatisfaction(for: election.kind)
         let ranks = options.tieBreak.ranks(for: election)
         let constraints = options.constraints

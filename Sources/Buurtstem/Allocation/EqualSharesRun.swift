@@ -158,7 +158,7 @@ struct EqualSharesRun {
 
     private mutating func nextWinner() -> Winner? {
         // Constraints only tighten as projects are funded: drop candidates that no longer fit.
-        if !ledger.constraints.categoryBudgets.isEmpty || !ledger.constraints.areaBudgets.isEmpty {
+        if ledger.constraints.hasLimits {
             active.removeAll { ledger.brokenLimit($0) != nil }
         }
         let order = active.sorted { lowerBound[$0] != lowerBound[$1] ? lowerBound[$0] < lowerBound[$1] : model.ranks[$0] < model.ranks[$1] }

@@ -117,6 +117,7 @@ extension Ineligibility {
     func reason(_ election: AllocationInput) -> ExplanationReason {
         switch self {
         case let .belowMinimumSupport(votes, minimum): .belowMinimumSupport(votes: votes, minimum: minimum)
+        case let .belowMinimumPoints(points, minimum): .belowMinimumPoints(points: points, minimum: minimum)
         case let .overProjectCap(cost, cap): .overProjectCap(cost: election.readable(cost), cap: election.readable(cap))
         }
     }
@@ -124,7 +125,12 @@ extension Ineligibility {
 
 extension ConstraintLedger.Limit {
     func reason(_ election: AllocationInput, cost: Int64) -> ExplanationReason {
-        .overLimit(kind: kind, name: name, limit: election.readable(budget), spent: election.readable(spent),
-                   cost: election.readable(cost))
+        switch self {
+        case let .budget(kind, name, budget, spent):
+            .overLimit(kind: kind, name: name, limit: election.readable(budget), spent: election.readable(spent),
+                       cost: election.readable(cost))
+        case let .excludedBy(project):
+            .excludedBy(project: election.projects[project].id)
+        }
     }
 }

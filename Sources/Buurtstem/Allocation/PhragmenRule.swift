@@ -41,7 +41,7 @@ struct PhragmenRule {
         var stoppedAt: String?
 
         while !active.isEmpty {
-            if !constraints.categoryBudgets.isEmpty || !constraints.areaBudgets.isEmpty {
+            if constraints.hasLimits {
                 active.removeAll { ledger.brokenLimit($0) != nil }
                 if active.isEmpty { break }
             }

@@ -32,8 +32,12 @@ public struct Spending: Sendable, Codable, Equatable {
 public enum ExplanationReason: Sendable, Codable, Equatable {
     /// Fewer votes than the minimum support.
     case belowMinimumSupport(votes: Int64, minimum: Int64)
+    /// Fewer points than the minimum a project needs (a threshold in points, on points or positional ballots).
+    case belowMinimumPoints(points: Int64, minimum: Int64)
     /// Costs more than the per-project cap.
     case overProjectCap(cost: String, cap: String)
+    /// Excluded by a funded project it may not be combined with (an exclusion group).
+    case excludedBy(project: String)
     /// Funding it would exceed a category or area budget.
     case overLimit(kind: String, name: String, limit: String, spent: String, cost: String)
     /// Greedy: funded at this position of the ranking, with this much left before it.
@@ -82,8 +86,12 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
         switch self {
         case let .belowMinimumSupport(votes, minimum):
             return "not funded: \(votes == 1 ? "1 vote" : "\(votes) votes"), below the minimum of \(minimum) a project needs"
+        case let .belowMinimumPoints(points, minimum):
+            return "not funded: \(points == 1 ? "1 point" : "\(points) points"), below the minimum of \(minimum) a project needs"
         case let .overProjectCap(cost, cap):
             return "not funded: it costs \(cost), more than the cap of \(cap) per project"
+        case let .excludedBy(project):
+            return "not funded: it excludes \(project), which was funded first"
         case let .overLimit(kind, name, limit, spent, cost) where kind == "area" && Self.isWijkCode(name):
             let euro = election.moneyScale == 2 ? "EUR " : ""
             return "not funded: wijk \(name)'s cap of \(euro)\(limit) would be exceeded; \(euro)\(spent) is already funded there and it costs \(euro)\(cost)"

@@ -26,3 +26,7 @@ public struct PabulibError: Error, CustomStringConvertible, Sendable, Equatable 
         return text + message
     }
 }
+
+/// A problem the reader recovered from (a repeated project on a ballot, text after a closing quote): the same
+/// parts as an error, reported on stderr and in `--json` `warnings` while the file is still read.
+public typealias PabulibWarning = PabulibError

@@ -52,7 +52,8 @@ public struct PabulibVote: Sendable, Equatable {
     public var voterID: String
     /// The project ids of the `vote` column, in the order written (the ranking for ordinal ballots).
     public var projects: [String]
-    /// The `points` column, aligned with `projects`, for cumulative and scoring ballots; `nil` otherwise.
+    /// The `points` column, aligned with `projects`, for cumulative and scoring ballots; `nil` otherwise. A project
+    /// listed more than once on a points ballot appears once here with its points added up (a warning says so).
     public var points: [Int64]?
     /// Every column of the row as written, in header order.
     public var fields: [String]
@@ -79,18 +80,50 @@ public struct PabulibInstance: Sendable, Equatable {
     public var projects: [PabulibProject]
     /// The VOTES header; it contains `voter_id` and `vote`.
     public var voteColumns: [String]
-    /// The votes in file order.
+    /// The VOTES rows in file order, as written; empty when read with `PabulibReader(keepVoteRows: false)`.
     public var votes: [PabulibVote]
+    /// The ballots in file order, as the rules read them: project indices into `projects`, and points on
+    /// cumulative and scoring files (a project listed twice already merged). Always present.
+    public let ballots: BallotList
+    /// The line of each ballot in the file (0 when the instance was not read from a file).
+    public let ballotLines: [Int]
     /// META `budget`.
     public var budget: DecimalAmount
     /// META `vote_type`.
     public var voteType: PabulibVoteType
+    /// What the reader repaired to read the file, with file and line (empty for a clean file).
+    public var warnings: [PabulibWarning]
 
     /// An instance from its parts; use `PabulibReader` to read one from a file.
     public init(
         meta: [PabulibMetaEntry], projectColumns: [String], projects: [PabulibProject],
-        voteColumns: [String], votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType
+        voteColumns: [String], votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType,
+        warnings: [PabulibWarning] = []
     ) {
+        var index: [String: Int32] = [:]
+        for (k, project) in projects.enumerated() { index[project.id] = Int32(k) }
+        var ballots = BallotList()
+        for vote in votes {
+            for (k, id) in vote.projects.enumerated() {
+                guard let project = index[id] else { continue }
+                ballots.add(project: project, points: voteType.hasPoints ? (vote.points?[k] ?? 1) : nil)
+            }
+            ballots.endBallot()
+        }
+        self.init(meta: meta, projectColumns: projectColumns, projects: projects, voteColumns: voteColumns, votes: votes,
+                  budget: budget, voteType: voteType, ballots: ballots,
+                  ballotLines: [Int](repeating: 0, count: votes.count), warnings: warnings)
+    }
+
+    /// An instance whose ballots are already in `ballots` (the reader's form), with their lines in the file.
+    init(
+        meta: [PabulibMetaEntry], projectColumns: [String], projects: [PabulibProject], voteColumns: [String],
+        votes: [PabulibVote], budget: DecimalAmount, voteType: PabulibVoteType, ballots: BallotList,
+        ballotLines: [Int], warnings: [PabulibWarning]
+    ) {
+        self.ballots = ballots
+        self.ballotLines = ballotLines
+        self.warnings = warnings
         self.meta = meta
         self.projectColumns = projectColumns
         self.projects = projects
@@ -98,6 +131,13 @@ public struct PabulibInstance: Sendable, Equatable {
         self.votes = votes
         self.budget = budget
         self.voteType = voteType
+    }
+
+    /// Equal when the content is: META, projects, votes and ballots (not where the file put them, nor the warnings).
+    public static func == (lhs: PabulibInstance, rhs: PabulibInstance) -> Bool {
+        lhs.meta == rhs.meta && lhs.projectColumns == rhs.projectColumns && lhs.projects == rhs.projects
+            && lhs.voteColumns == rhs.voteColumns && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
+            && lhs.budget == rhs.budget && lhs.voteType == rhs.voteType
     }
 
     /// The value of META `key`, if present.

@@ -4,12 +4,24 @@ import Foundation
 ///
 /// Checks: the three sections in order, the required columns (`project_id`, `cost`, `voter_id`, `vote`, and
 /// `points` for cumulative and scoring ballots), one field per header column on every row, unique project
-/// and voter ids, a decimal `budget` and `cost`, a known `vote_type`, votes naming known projects at most
-/// once each, integer points, at most one project on a choose-1 ballot, and `num_projects` / `num_votes`
-/// equal to the rows present.
+/// and voter ids, a decimal `budget` and `cost`, a known `vote_type`, votes naming known projects, integer points,
+/// at most one project on a choose-1 ballot, valid UTF-8, and `num_projects` / `num_votes` equal to the rows present.
+///
+/// Two things are repaired with a warning (`PabulibInstance.warnings`, file and line): a project named more than
+/// once on one ballot (approval: counted once; points: its points added up; ranking: its first place kept), and
+/// text after a closing quote (`"Odkupmy" i my`), read as Python's `csv` module reads it (`Odkupmy i my`).
+///
+/// The file is read in one pass over its bytes (`CSVReader.forEachRow`); a VOTES row becomes entries of the
+/// instance's `ballots` without a `String` being made, unless `keepVoteRows` asks for every row as a `PabulibVote`.
 public struct PabulibReader: Sendable {
-    /// A reader.
-    public init() {}
+    /// Whether to keep every VOTES row as a `PabulibVote` (its fields as written), as `PabulibWriter` needs.
+    /// Without, `votes` stays empty and only `ballots` holds the votes: what the rules need, read at disk speed.
+    public var keepVoteRows: Bool
+
+    /// A reader; `keepVoteRows` off reads only what the rules need from VOTES.
+    public init(keepVoteRows: Bool = true) {
+        self.keepVoteRows = keepVoteRows
+    }
 
     /// Reads the file at `path`; errors name the file by its last path component.
     public func read(contentsOf path: String) throws(PabulibError) -> PabulibInstance {
@@ -18,19 +30,31 @@ public struct PabulibReader: Sendable {
             throw PabulibError(file: name, line: nil, field: nil,
                                message: "cannot read the file at \(path); check the path and its permissions")
         }
-        return try read(Array(data), file: name)
+        var result: Result<PabulibInstance, PabulibError>!
+        data.withUnsafeBytes { raw in
+            result = Result { () throws(PabulibError) in try read(raw.bindMemory(to: UInt8.self), file: name) }
+        }
+        return try result.get()
     }
 
     /// Reads `bytes`, naming `file` in errors.
     public func read(_ bytes: [UInt8], file: String) throws(PabulibError) -> PabulibInstance {
-        var parser = Parser(file: file)
-        let records: [CSVRecord]
-        do throws(CSVSyntaxError) {
-            records = try CSVReader(delimiter: ";").records(bytes)
-        } catch {
-            throw PabulibError(file: file, line: error.line, field: nil, message: error.message)
+        var result: Result<PabulibInstance, PabulibError>!
+        bytes.withUnsafeBufferPointer { buffer in
+            result = Result { () throws(PabulibError) in try read(buffer, file: file) }
         }
-        for record in records { try parser.consume(record) }
+        return try result.get()
+    }
+
+    /// Reads the bytes of a `.pb` file, naming `file` in errors.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(PabulibError) -> PabulibInstance {
+        var parser = Parser(file: file, keepVoteRows: keepVoteRows)
+        parser.ballots.reserve(voters: 1024, entries: bytes.count / 8)
+        let reader = CSVReader(delimiter: ";", strictQuotes: false)
+        try reader.forEachRow(bytes, syntaxError: { PabulibError(file: file, line: $0.line, field: nil, message: $0.message) }) {
+            (row: CSVRow) throws(PabulibError) in
+            try parser.consume(row)
+        }
         return try parser.finish()
     }
 }
@@ -39,8 +63,84 @@ private enum Section: String {
     case meta = "META", projects = "PROJECTS", votes = "VOTES"
 }
 
+/// Project ids looked up by their bytes, without making a `String` (FNV-1a hashing, open addressing).
+private struct ProjectTable {
+    private var ids: [[UInt8]] = []
+    private var slots: [Int32] = []
+    private var mask = 0
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    init(_ projects: [String]) {
+        ids = projects.map { Array($0.utf8) }
+        var size = 16
+        while size < projects.count * 2 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (index, id) in ids.enumerated() {
+            var slot = id.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate < 0 { return nil }
+            if ids[Int(candidate)].elementsEqual(bytes) { return candidate }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// `bytes` without blanks (spaces, tabs) at either end.
+private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0, end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Calls `body` with each `,`-separated part of `bytes`, trimmed; nothing for a field that is blank.
+private func forEachPart<E: Error>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    guard trimmed(bytes).count > 0 else { return }
+    var start = 0
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+        try body(trimmed(UnsafeBufferPointer(rebasing: bytes[start..<i])))
+        start = i + 1
+    }
+}
+
+/// A whole number written in `bytes` (optional sign, digits), if it is one that fits in `Int64`.
+private func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    var i = 0, negative = false
+    if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+        negative = bytes[i] == UInt8(ascii: "-")
+        i += 1
+    }
+    guard i < bytes.count else { return nil }
+    var value: Int64 = 0
+    while i < bytes.count {
+        let digit = bytes[i] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        let (times, o1) = value.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = negative ? times.subtractingReportingOverflow(Int64(digit)) : times.addingReportingOverflow(Int64(digit))
+        guard !o1, !o2 else { return nil }
+        value = sum
+        i += 1
+    }
+    return value
+}
+
 private struct Parser {
     let file: String
+    let keepVoteRows: Bool
     var section: Section?
     var header: [String]?
     var seen: Set<Section> = []
@@ -54,41 +154,79 @@ private struct Parser {
     var projectColumns: [String] = []
     var projects: [PabulibProject] = []
     var projectIndex: [String: Int] = [:]
+    var projectTable = ProjectTable([])
     var idColumn = 0, costColumn = 0
 
     var voteColumns: [String] = []
     var votes: [PabulibVote] = []
-    var voterIDs: Set<String> = []
+    var ballots = BallotList()
+    var ballotLines: [Int] = []
+    var numericVoterIDs: Set<Int64> = []
+    var otherVoterIDs: Set<String> = []
     var voterColumn = 0, voteColumn = 0, pointsColumn: Int?
+    var warnings: [PabulibWarning] = []
+    /// The ballot being read: project indices and points (before repeats are merged).
+    var listed: [Int32] = []
+    var listedPoints: [Int64] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, keepVoteRows: Bool) {
+        self.file = file
+        self.keepVoteRows = keepVoteRows
+    }
 
     func error(_ line: Int?, _ field: String?, _ message: String) -> PabulibError {
         PabulibError(file: file, line: line, field: field, message: message)
     }
 
-    mutating func consume(_ record: CSVRecord) throws(PabulibError) {
-        lastLine = record.line
-        if record.fields.count == 1, let next = Section(rawValue: record.fields[0].trimmingBlanks.uppercased()) {
-            try enter(next, line: record.line)
+    /// Every field of `row` as text, or the error naming the line.
+    func strings(_ row: CSVRow) throws(PabulibError) -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(row.count)
+        for i in 0..<row.count {
+            guard let text = row.string(i) else {
+                throw error(row.line, section?.rawValue, "the text is not valid UTF-8; save the file as UTF-8")
+            }
+            fields.append(text)
+        }
+        return fields
+    }
+
+    mutating func consume(_ row: CSVRow) throws(PabulibError) {
+        lastLine = row.line
+        if row.quoteRepaired {
+            warnings.append(error(row.line, section?.rawValue,
+                                  "text follows a closing quote; read as Python's csv module reads it (the quotes dropped, the rest appended): "
+                                  + (try strings(row)).joined(separator: ";") + "; quote the whole field to silence this"))
+        }
+        if section == .votes, header != nil {
+            try readVote(row)
+            return
+        }
+        let fields = try strings(row)
+        if fields.count == 1, let next = Section(rawValue: fields[0].trimmingBlanks.uppercased()) {
+            try enter(next, line: row.line)
             return
         }
         guard let section else {
-            throw error(record.line, nil, "the file must start with a line reading META; is this a Pabulib .pb file?")
+            throw error(row.line, nil, "the file must start with a line reading META; is this a Pabulib .pb file?")
         }
         guard let header else {
-            try readHeader(record, in: section)
+            try readHeader(fields, line: row.line, in: section)
             return
         }
-        guard record.fields.count == header.count else {
-            throw error(record.line, section.rawValue,
-                        "this row has \(record.fields.count) fields but the header has \(header.count) (\(header.joined(separator: ";"))); "
-                        + "quote any value that contains ';' and give every row one value per column")
-        }
+        try checkWidth(fields.count, line: row.line, header: header, in: section)
         switch section {
-        case .meta: try readMeta(record)
-        case .projects: try readProject(record)
-        case .votes: try readVote(record)
+        case .meta: try readMeta(fields, line: row.line)
+        case .projects: try readProject(fields, line: row.line)
+        case .votes: break
+        }
+    }
+
+    func checkWidth(_ count: Int, line: Int, header: [String], in section: Section) throws(PabulibError) {
+        guard count == header.count else {
+            throw error(line, section.rawValue,
+                        "this row has \(count) fields but the header has \(header.count) (\(header.joined(separator: ";"))); "
+                        + "quote any value that contains ';' and give every row one value per column")
         }
     }
 
@@ -105,64 +243,65 @@ private struct Parser {
             throw error(line, next.rawValue, "expected the section \(expected.rawValue) here; the sections are META, PROJECTS, VOTES in that order")
         }
         if next == .projects { try finishMeta(line: line) }
+        if next == .votes { projectTable = ProjectTable(projects.map(\.id)) }
         seen.insert(next)
         section = next
         header = nil
     }
 
-    mutating func readHeader(_ record: CSVRecord, in section: Section) throws(PabulibError) {
-        let columns = record.fields.map(\.trimmingBlanks)
+    mutating func readHeader(_ fields: [String], line: Int, in section: Section) throws(PabulibError) {
+        let columns = fields.map(\.trimmingBlanks)
         func require(_ name: String) throws(PabulibError) -> Int {
             guard let index = columns.firstIndex(of: name) else {
-                throw error(record.line, section.rawValue,
+                throw error(line, section.rawValue,
                             "the header has no column \(name) (found: \(columns.joined(separator: ";"))); add it")
             }
             return index
         }
         var seenColumns: Set<String> = []
         for column in columns where !seenColumns.insert(column).inserted {
-            throw error(record.line, section.rawValue, "the header names the column \(column) twice; rename or remove one")
+            throw error(line, section.rawValue, "the header names the column \(column) twice; rename or remove one")
         }
         switch section {
         case .meta:
             guard columns == ["key", "value"] else {
-                throw error(record.line, "META", "the META header must be key;value, found \(columns.joined(separator: ";"))")
+                throw error(line, "META", "the META header must be key;value, found \(columns.joined(separator: ";"))")
             }
         case .projects:
             idColumn = try require("project_id")
             costColumn = try require("cost")
-            projectColumns = record.fields
+            projectColumns = fields
         case .votes:
             voterColumn = try require("voter_id")
             voteColumn = try require("vote")
             if voteType?.hasPoints == true { pointsColumn = try require("points") }
-            voteColumns = record.fields
+            voteColumns = fields
         }
-        header = record.fields
+        header = fields
     }
 
-    mutating func readMeta(_ record: CSVRecord) throws(PabulibError) {
-        let key = record.fields[0].trimmingBlanks, value = record.fields[1]
-        guard !key.isEmpty else { throw error(record.line, "META", "a META row has an empty key; write key;value") }
+    mutating func readMeta(_ fields: [String], line: Int) throws(PabulibError) {
+        let key = fields[0].trimmingBlanks, value = fields[1]
+        guard !key.isEmpty else { throw error(line, "META", "a META row has an empty key; write key;value") }
         guard metaKeys.insert(key).inserted else {
-            throw error(record.line, "META \(key)", "the key \(key) appears twice; keep one")
+            throw error(line, "META \(key)", "the key \(key) appears twice; keep one")
         }
         switch key {
         case "budget":
             guard let amount = DecimalAmount(parsing: value.trimmingBlanks) else {
-                throw error(record.line, "META budget", "\"\(value)\" is not an amount; write the budget as digits, e.g. 250000 or 1250.50")
+                throw error(line, "META budget", "\"\(value)\" is not an amount; write the budget as digits, e.g. 250000 or 1250.50")
             }
             budget = amount
         case "vote_type":
             guard let type = PabulibVoteType(rawValue: value.trimmingBlanks) else {
                 let known = PabulibVoteType.allCases.map(\.rawValue).joined(separator: ", ")
-                throw error(record.line, "META vote_type", "unknown vote type \"\(value)\"; use one of \(known)")
+                throw error(line, "META vote_type", "unknown vote type \"\(value)\"; use one of \(known)")
             }
             voteType = type
         default:
             break
         }
-        meta.append(PabulibMetaEntry(key: record.fields[0], value: value))
+        meta.append(PabulibMetaEntry(key: fields[0], value: value))
     }
 
     func finishMeta(line: Int) throws(PabulibError) {
@@ -170,65 +309,119 @@ private struct Parser {
         guard voteType != nil else { throw error(line, "META vote_type", "META has no vote_type; add a row vote_type;approval (or choose-1, cumulative, scoring, ordinal)") }
     }
 
-    mutating func readProject(_ record: CSVRecord) throws(PabulibError) {
-        let id = record.fields[idColumn].trimmingBlanks
-        guard !id.isEmpty else { throw error(record.line, "PROJECTS project_id", "the project id is empty; give every project an id") }
+    mutating func readProject(_ fields: [String], line: Int) throws(PabulibError) {
+        let id = fields[idColumn].trimmingBlanks
+        guard !id.isEmpty else { throw error(line, "PROJECTS project_id", "the project id is empty; give every project an id") }
         guard projectIndex[id] == nil else {
-            throw error(record.line, "PROJECTS project_id", "the project id \(id) is used twice; project ids must be unique")
+            throw error(line, "PROJECTS project_id", "the project id \(id) is used twice; project ids must be unique")
         }
-        let costText = record.fields[costColumn].trimmingBlanks
+        let costText = fields[costColumn].trimmingBlanks
         guard let cost = DecimalAmount(parsing: costText) else {
-            throw error(record.line, "PROJECTS cost", "\"\(costText)\" is not a cost; write it as digits, e.g. 12000 or 12000.50")
+            throw error(line, "PROJECTS cost", "\"\(costText)\" is not a cost; write it as digits, e.g. 12000 or 12000.50")
         }
         projectIndex[id] = projects.count
-        projects.append(PabulibProject(id: id, cost: cost, fields: record.fields))
+        projects.append(PabulibProject(id: id, cost: cost, fields: fields))
     }
 
-    mutating func readVote(_ record: CSVRecord) throws(PabulibError) {
-        let voterID = record.fields[voterColumn].trimmingBlanks
-        guard voterIDs.insert(voterID).inserted else {
-            throw error(record.line, "VOTES voter_id", "the voter id \(voterID) is used twice; every row must be a different voter")
+    /// A VOTES row, read from its bytes: a `String` is made only for a non-numeric voter id, a field that is not
+    /// ASCII (to check its UTF-8), an error message, or every field when `keepVoteRows`.
+    mutating func readVote(_ row: CSVRow) throws(PabulibError) {
+        let line = row.line
+        if row.count == 1, row.withField(0, { Section(rawValue: String(decoding: trimmed($0), as: UTF8.self).uppercased()) }) != nil {
+            let name = row.withField(0) { String(decoding: trimmed($0), as: UTF8.self).uppercased() }
+            throw error(line, name, "the section \(name) appears twice; merge the two parts into one")
         }
-        let voteText = record.fields[voteColumn]
-        var ids: [String] = []
-        if !voteText.trimmingBlanks.isEmpty {
-            for part in voteText.split(separator: ",", omittingEmptySubsequences: false) {
-                let id = String(part).trimmingBlanks
-                guard projectIndex[id] != nil else {
-                    throw error(record.line, "VOTES vote", "the vote names project \"\(id)\", which is not in PROJECTS; fix the id or add the project")
-                }
-                if ids.contains(id) {
-                    // An approval ballot is a set (pabutools reads it as one, and Amsterdam 604 has a repeat);
-                    // points or a ranking give a repeat no single meaning.
-                    guard voteType == .approval || voteType == .choose1 else {
-                        throw error(record.line, "VOTES vote", "the vote names project \(id) twice; list each project once")
-                    }
-                    continue
-                }
-                ids.append(id)
+        try checkWidth(row.count, line: line, header: voteColumns, in: .votes)
+        for i in 0..<row.count where i != voteColumn && i != pointsColumn {
+            let ascii = row.withField(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            if !ascii, row.string(i) == nil {
+                throw error(line, "VOTES", "the text is not valid UTF-8; save the file as UTF-8")
             }
         }
-        if voteType == .choose1, ids.count > 1 {
-            throw error(record.line, "VOTES vote", "a choose-1 ballot names \(ids.count) projects; it may name one at most")
+        // The voter id: unique. Whole numbers without a leading zero are compared as numbers, the rest as text.
+        let numericID: Int64? = row.withField(voterColumn) { bytes in
+            let id = trimmed(bytes)
+            guard id.count > 0, id.count < 19, id[0] != UInt8(ascii: "0") || id.count == 1,
+                  id.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
+            return integer(id)
         }
-        var points: [Int64]?
+        let fresh: Bool
+        if let numericID {
+            fresh = numericVoterIDs.insert(numericID).inserted
+        } else {
+            fresh = otherVoterIDs.insert(row.withField(voterColumn) { String(decoding: trimmed($0), as: UTF8.self) }).inserted
+        }
+        guard fresh else {
+            let id = row.withField(voterColumn) { String(decoding: trimmed($0), as: UTF8.self) }
+            throw error(line, "VOTES voter_id", "the voter id \(id) is used twice; every row must be a different voter")
+        }
+        // The vote: known project ids.
+        listed.removeAll(keepingCapacity: true)
+        listedPoints.removeAll(keepingCapacity: true)
+        try row.withField(voteColumn) { (field) throws(PabulibError) in
+            try forEachPart(field) { (part) throws(PabulibError) in
+                guard let index = projectTable.index(of: part) else {
+                    let id = String(decoding: part, as: UTF8.self)
+                    throw error(line, "VOTES vote", "the vote names project \"\(id)\", which is not in PROJECTS; fix the id or add the project")
+                }
+                listed.append(index)
+            }
+        }
         if let pointsColumn {
-            let text = record.fields[pointsColumn]
-            var values: [Int64] = []
-            if !text.trimmingBlanks.isEmpty {
-                for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                    guard let value = Int64(String(part).trimmingBlanks) else {
-                        throw error(record.line, "VOTES points", "\"\(part)\" is not a whole number of points; write points as integers")
+            try row.withField(pointsColumn) { (field) throws(PabulibError) in
+                try forEachPart(field) { (part) throws(PabulibError) in
+                    guard let value = integer(part) else {
+                        throw error(line, "VOTES points", "\"\(String(decoding: part, as: UTF8.self))\" is not a whole number of points; write points as integers")
                     }
-                    values.append(value)
+                    listedPoints.append(value)
                 }
             }
-            guard values.count == ids.count else {
-                throw error(record.line, "VOTES points", "the vote names \(ids.count) projects but points has \(values.count) values; give one value per project")
+            guard listedPoints.count == listed.count else {
+                throw error(line, "VOTES points", "the vote names \(listed.count) projects but points has \(listedPoints.count) values; give one value per project")
             }
-            points = values
         }
-        votes.append(PabulibVote(voterID: voterID, projects: ids, points: points, fields: record.fields))
+        // A project listed twice: an approval ballot is a set (pabutools reads it as one; Amsterdam 604 has a
+        // repeat), points are added up (what the file's score column counts, Częstochowa 2020), a ranking keeps
+        // the first (best) place.
+        let start = ballots.projects.count
+        var count = 0
+        var repeated: [Int32] = []
+        for (k, project) in listed.enumerated() {
+            if let at = ballots.projects[start...].firstIndex(of: project) {
+                if !repeated.contains(project) { repeated.append(project) }
+                if pointsColumn != nil {
+                    let (sum, overflow) = ballots.points[at].addingReportingOverflow(listedPoints[k])
+                    guard !overflow else {
+                        throw error(line, "VOTES points", "the points given to \(projects[Int(project)].id) add up to more than a whole number can hold")
+                    }
+                    ballots.setPoints(sum, at: at)
+                }
+                continue
+            }
+            ballots.add(project: project, points: pointsColumn == nil ? nil : listedPoints[k])
+            count += 1
+        }
+        if !repeated.isEmpty {
+            let how = switch voteType {
+            case .cumulative?, .scoring?: "their points are added up"
+            case .ordinal?: "each keeps its first (best) place"
+            default: "each counts once"
+            }
+            let names = repeated.map { projects[Int($0)].id }.joined(separator: ", ")
+            warnings.append(error(line, "VOTES vote", "the vote names \(names) more than once; \(how)"))
+        }
+        if voteType == .choose1, count > 1 {
+            throw error(line, "VOTES vote", "a choose-1 ballot names \(count) projects; it may name one at most")
+        }
+        ballots.endBallot()
+        ballotLines.append(line)
+        if keepVoteRows {
+            let fields = try strings(row)
+            let range = ballots.range(ballots.count - 1)
+            votes.append(PabulibVote(voterID: fields[voterColumn].trimmingBlanks,
+                                     projects: ballots.projects[range].map { projects[Int($0)].id },
+                                     points: pointsColumn == nil ? nil : Array(ballots.points[range]), fields: fields))
+        }
     }
 
     func finish() throws(PabulibError) -> PabulibInstance {
@@ -237,10 +430,11 @@ private struct Parser {
         }
         if header == nil { throw error(lastLine, "VOTES", "the VOTES section has no header row; add voter_id;vote") }
         try checkCount("num_projects", projects.count, "PROJECTS rows")
-        try checkCount("num_votes", votes.count, "VOTES rows")
+        try checkCount("num_votes", ballots.count, "VOTES rows")
         guard let budget, let voteType else { throw error(nil, "META", "META is incomplete") }
         return PabulibInstance(meta: meta, projectColumns: projectColumns, projects: projects,
-                               voteColumns: voteColumns, votes: votes, budget: budget, voteType: voteType)
+                               voteColumns: voteColumns, votes: votes, budget: budget, voteType: voteType,
+                               ballots: ballots, ballotLines: ballotLines, warnings: warnings)
     }
 
     func checkCount(_ key: String, _ actual: Int, _ what: String) throws(PabulibError) {

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Writes a `PabulibInstance` as a `.pb` file that `PabulibReader` reads back to the same instance.
+/// The VOTES rows are the instance's `votes`: an instance read with `PabulibReader(keepVoteRows: false)` has none.
 ///
 /// Fields are written as stored; a field is quoted (with `"` doubled) only when it contains `;`, `"`, a line
 /// break: the same minimal quoting the Pabulib files themselves use.

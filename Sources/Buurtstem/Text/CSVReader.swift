@@ -7,6 +7,9 @@ public struct CSVRecord: Sendable, Equatable {
     /// `true` when a field was not valid UTF-8 and was read with replacement characters
     /// (only with `strictEncoding` off; with it on, bad UTF-8 is an error).
     public var invalidEncoding = false
+    /// `true` when a quoted field was followed by more text before the delimiter and was read as Python's `csv`
+    /// module reads it, the text appended (only with `strictQuotes` off; with it on, that is an error).
+    public var quoteRepaired = false
 }
 
 /// A problem found while splitting a delimited file into records.
@@ -28,12 +31,16 @@ public struct CSVReader: Sendable {
     public let delimiter: UInt8
     /// Whether bad UTF-8 stops reading (`true`) or is flagged on the record so every bad line can be reported.
     public let strictEncoding: Bool
+    /// Whether text after a closing quote (`"Odkupmy" i my`) stops reading (`true`) or is appended to the field,
+    /// as Python's `csv` module does (`Odkupmy i my`), and flagged on the record.
+    public let strictQuotes: Bool
 
     /// A reader for `delimiter`-separated text.
-    public init(delimiter: Character = ",", strictEncoding: Bool = true) {
+    public init(delimiter: Character = ",", strictEncoding: Bool = true, strictQuotes: Bool = true) {
         precondition(delimiter.isASCII, "the delimiter must be an ASCII character")
         self.delimiter = delimiter.asciiValue!
         self.strictEncoding = strictEncoding
+        self.strictQuotes = strictQuotes
     }
 
     /// Splits `bytes` into records. Blank lines are skipped. Throws on bad UTF-8 or an unterminated quote.
@@ -45,90 +52,29 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` for each record, in order, without collecting them (for large files).
     public func forEachRecord(_ bytes: [UInt8], _ body: (CSVRecord) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
-        var index = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        var line = 1
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var recordLine = 1
-        var fieldStarted = false
-        var sawContent = false
-        var invalidEncoding = false
-
-        func finishField() throws(CSVSyntaxError) {
-            if let text = String(validating: field, as: UTF8.self) {
-                fields.append(text)
-            } else if strictEncoding {
-                throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8")
-            } else {
-                fields.append(String(decoding: field, as: UTF8.self))
-                invalidEncoding = true
-            }
-            field.removeAll(keepingCapacity: true)
-            fieldStarted = false
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == quote && !fieldStarted && field.isEmpty {
-                // Quoted field.
-                let startLine = line
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let b = bytes[index]
-                    if b == quote {
-                        if index + 1 < bytes.count && bytes[index + 1] == quote {
-                            field.append(quote)
-                            index += 2
-                            continue
+        var failure: CSVSyntaxError?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(CSVSyntaxError) {
+                try forEachRow(buffer, syntaxError: { $0 }) { (row: CSVRow) throws(CSVSyntaxError) in
+                    var fields: [String] = []
+                    fields.reserveCapacity(row.count)
+                    var invalidEncoding = false
+                    for i in 0..<row.count {
+                        if let text = row.string(i) {
+                            fields.append(text)
+                        } else if strictEncoding {
+                            throw CSVSyntaxError(line: row.line, message: "the text is not valid UTF-8; save the file as UTF-8")
+                        } else {
+                            fields.append(row.withField(i) { String(decoding: $0, as: UTF8.self) })
+                            invalidEncoding = true
                         }
-                        closed = true
-                        index += 1
-                        break
                     }
-                    if b == newline { line += 1 }
-                    field.append(b)
-                    index += 1
+                    try body(CSVRecord(line: row.line, fields: fields, invalidEncoding: invalidEncoding, quoteRepaired: row.quoteRepaired))
                 }
-                guard closed else {
-                    throw CSVSyntaxError(line: startLine, message: "a quoted field opened here is never closed with \"")
-                }
-                fieldStarted = true
-                sawContent = true
-                if index < bytes.count, bytes[index] != delimiter, bytes[index] != newline, bytes[index] != cr {
-                    throw CSVSyntaxError(line: line, message: "unexpected text after a closing quote; put the whole field in quotes")
-                }
-                continue
+            } catch {
+                failure = error
             }
-            if byte == delimiter {
-                try finishField()
-                sawContent = true
-                index += 1
-                continue
-            }
-            if byte == newline || byte == cr {
-                if sawContent || !field.isEmpty || fieldStarted {
-                    try finishField()
-                    try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
-                }
-                fields.removeAll(keepingCapacity: true)
-                invalidEncoding = false
-                sawContent = false
-                if byte == cr, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
-                index += 1
-                line += 1
-                recordLine = line
-                continue
-            }
-            field.append(byte)
-            sawContent = true
-            index += 1
         }
-        if sawContent || !field.isEmpty || fieldStarted {
-            try finishField()
-            try body(CSVRecord(line: recordLine, fields: fields, invalidEncoding: invalidEncoding))
-        }
+        if let failure { throw failure }
     }
 }

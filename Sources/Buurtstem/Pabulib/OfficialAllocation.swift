@@ -1,0 +1,133 @@
+/// What `buurtstem allocate --official` runs for a Pabulib file: the city's rule with its constraints.
+public struct OfficialAllocation: Sendable {
+    /// The META rule.
+    public let rule: PabulibRule
+    /// The election as the rule reads it (ordinal files under `greedy`: positional points).
+    public let election: AllocationInput
+    /// The engine's rule, tie-break and the file's constraints.
+    public let options: AllocationOptions
+    /// One sentence saying what was run, e.g. "greedy by points; projects below 300 points are not eligible".
+    public let description: String
+    /// Things the run could not reproduce exactly or that the reader had to repair, each naming the file.
+    public let warnings: [String]
+}
+
+extension PabulibInstance {
+    /// The META `rule` of the file, if it has one.
+    public func metaRule(file: String = "<memory>") throws(PabulibError) -> PabulibRule {
+        guard let text = meta("rule")?.trimmingBlanks, !text.isEmpty else {
+            throw PabulibError(file: file, line: nil, field: "META rule",
+                               message: "the file names no rule, so --official has nothing to run; choose one with --rule")
+        }
+        guard let rule = PabulibRule(rawValue: text) else {
+            let known = PabulibRule.allCases.filter(\.isRunnable).map(\.rawValue).joined(separator: ", ")
+            throw PabulibError(file: file, line: nil, field: "META rule",
+                               message: "--official cannot run the rule \"\(text)\" (it runs \(known)); choose a rule with --rule")
+        }
+        return rule
+    }
+
+    /// The city's own rule, as META `rule` names it, with the constraints META declares.
+    ///
+    /// `exclusions` are the groups of projects that exclude one another under `greedy-exclusive` (`[]`: none);
+    /// `nil` means they were not given, which is an error for that rule, since the file states them only in words.
+    /// A rule that cannot be run from what the file states (`greedy-custom`, `unknown`) is an error naming it.
+    public func officialAllocation(file: String = "<memory>", exclusions: [[String]]? = nil) throws(PabulibError) -> OfficialAllocation {
+        let rule = try metaRule(file: file)
+        func fail(_ message: String) -> PabulibError {
+            PabulibError(file: file, line: nil, field: "META rule", message: message)
+        }
+        var warnings: [String] = []
+        let comment = meta("comment") == nil ? "" : " (the file's comment may describe it in words)"
+        let notStated = fail("the city's rule is \"\(rule.rawValue)\", which the file does not state precisely enough to run\(comment); "
+                             + "--official never guesses: choose a rule with --rule")
+        switch rule {
+        case .greedyCustom, .unknown:
+            throw notStated
+        case .greedyExclusive where exclusions == nil:
+            throw fail("the rule is greedy-exclusive, but which projects exclude one another is written only in words in the file's "
+                       + "comment; read it and pass each group with --exclusive A,B (repeatable), or --no-exclusions if none do")
+        default:
+            break
+        }
+        if rule != .greedyExclusive, let exclusions, !exclusions.isEmpty {
+            throw fail("--exclusive applies to the rule greedy-exclusive, and this file's rule is \(rule.rawValue); drop --exclusive")
+        }
+
+        // Ordinal files under greedy: the positional score the file gives in its score column.
+        let positional = voteType == .ordinal && rule != .equalSharesAdd1 && rule != .equalSharesAdd1Comparison
+        var positionalTop: Int64?
+        if positional {
+            guard projectColumns.contains(where: { $0.trimmingBlanks == "score" }) else {
+                throw fail("the rule is \(rule.rawValue) on ranked ballots, which cities count by the positional score the file gives "
+                           + "in the PROJECTS column score; this file has none, so --official cannot tell how positions were scored; choose a rule with --rule")
+            }
+            if let text = meta("max_length"), let length = Int64(text.trimmingBlanks), length > 0 {
+                positionalTop = length
+            } else {
+                positionalTop = Int64(max(1, (0..<ballots.count).map { ballots.range($0).count }.max() ?? 1))
+            }
+        }
+        let election = try allocationInput(file: file, positionalPoints: positionalTop)
+        try checkScores(election, file: file, positionalTop: positionalTop, warnings: &warnings)
+
+        var constraints = try declaredConstraints(file: file, thresholdInPoints: election.kind == .cardinal)
+        var options: AllocationOptions
+        var text: String
+        let unit = election.kind == .approval ? "votes" : (positionalTop.map { "positional points (\($0) for first place, 1 less per place)" } ?? "points")
+        switch rule {
+        case .greedy, .greedyThreshold, .greedyExclusive, .greedyNoSkip:
+            options = AllocationOptions(rule: rule == .greedyNoSkip ? .greedyNoSkip : .greedy, tieBreak: .lexico)
+            text = "greedy by \(unit)" + (rule == .greedyNoSkip ? ", stopping at the first project that does not fit" : ", skipping what no longer fits")
+        case .equalSharesAdd1, .equalSharesAdd1Comparison:
+            options = AllocationOptions(rule: .mes, completion: .add1, tieBreak: .costVotes)
+            text = "Method of Equal Shares with Add1 completion (per-voter budget floor(B/n)+1, +2, ...), tie-break cost-votes"
+            if rule == .equalSharesAdd1Comparison {
+                text += "; the city then compared this outcome with greedy's and kept the one more voters preferred"
+                warnings.append("\(file): the comparison of equalshares/add1-comparison with the greedy outcome is not recomputed; the Add1 outcome is reported (the outcome the city kept where Add1 won, as in Wieliczka 2023)")
+            }
+        case .greedyCustom, .unknown:
+            throw notStated
+        }
+        if rule == .greedyThreshold, constraints.minimumSupport == nil, constraints.minimumPoints == nil {
+            throw PabulibError(file: file, line: nil, field: "META min_project_score_threshold",
+                               message: "the rule is greedy-threshold but META has no min_project_score_threshold; add it (in \(election.kind == .approval ? "votes" : "points"))")
+        }
+        if rule == .greedyNoSkip {
+            // A project that costs more than the whole budget can never be funded: pass it over, never stop at it.
+            constraints.maximumProjectCost = min(constraints.maximumProjectCost ?? election.budget, election.budget)
+            text += "; a project costing more than the whole budget is passed over"
+        }
+        if rule == .greedyExclusive, let exclusions {
+            constraints.exclusions = exclusions
+            text += exclusions.isEmpty ? "; no projects exclude one another (--no-exclusions)"
+                : "; at most one of each group is funded: " + exclusions.map { $0.joined(separator: "/") }.joined(separator: ", ")
+        }
+        if let minimum = constraints.minimumPoints { text += "; projects below \(minimum) points are not eligible" }
+        if let minimum = constraints.minimumSupport { text += "; projects below \(minimum) votes are not eligible" }
+        if !constraints.categoryBudgets.isEmpty { text += "; per-category budgets" }
+        if !constraints.areaBudgets.isEmpty { text += "; per-neighbourhood budgets" }
+        if constraints.leftover != .none { text += "; leftover rule \(constraints.leftover.rawValue)" }
+        options.constraints = constraints
+        return OfficialAllocation(rule: rule, election: election, options: options, description: text, warnings: warnings)
+    }
+
+    /// Compares the PROJECTS `score` column (if any) with the points the rule counts: a mismatch on positional
+    /// points is an error (the scoring is not the one the city used), on points ballots a warning.
+    private func checkScores(_ election: AllocationInput, file: String, positionalTop: Int64?, warnings: inout [String]) throws(PabulibError) {
+        guard election.kind == .cardinal,
+              let column = projectColumns.firstIndex(where: { $0.trimmingBlanks == "score" }) else { return }
+        for (p, project) in projects.enumerated() where column < project.fields.count {
+            let text = project.fields[column].trimmingBlanks
+            guard !text.isEmpty, let score = Int64(text) else { continue }
+            let counted = election.pointTotals[p]
+            guard score != counted else { continue }
+            if let positionalTop {
+                throw PabulibError(file: file, line: nil, field: "PROJECTS score",
+                                   message: "project \(project.id) has score \(score), but the ballots give \(counted) with \(positionalTop) points for first place and 1 less per place; "
+                                   + "--official cannot tell how the city scored positions; choose a rule with --rule")
+            }
+            warnings.append("\(file): PROJECTS score: project \(project.id) has score \(score), but its ballots give \(counted) points; the rule counts the ballots")
+        }
+    }
+}
