@@ -42,6 +42,7 @@ extension Store {
         registerElectionMigrations(&migrator)
         registerChequeMigrations(&migrator)
         registerReachMigrations(&migrator)
+        registerProposalMigrations(&migrator)
         return migrator
     }
 }
