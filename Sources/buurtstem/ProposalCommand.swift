@@ -15,7 +15,7 @@ struct ProposalCommand: ParsableCommand {
         exported or shown without --with-contact.
         """,
         subcommands: [Add.self, Import.self, List.self, Show.self, Move.self, Withdraw.self,
-                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self]
+                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, Pay.self]
     )
 
     /// `buurtstem proposal add`.
@@ -129,6 +129,9 @@ struct ProposalCommand: ParsableCommand {
                 if !shown.description.isEmpty { lines.append(shown.description) }
                 if let contact = shown.contact { lines.append("Contact (never publish): \(contact)") }
                 if let decision = shown.decision { lines.append("Besluit:\n\(decision)") }
+                if shown.paidCents > 0 || shown.returnedCents != nil {
+                    lines.append("Paid: \(Money.format(shown.paidCents))" + (shown.returnedCents.map { ", flowing back: \(Money.format($0))" } ?? ""))
+                }
                 lines.append("History:")
                 lines += (shown.history ?? []).map { "  #\($0.sequence)  \($0.text)" }
                 return lines.joined(separator: "\n")

@@ -52,6 +52,8 @@ struct ProposalVerifyTests {
         try run("proposal", "withdraw", "--id", "3", "--note", "de initiatiefnemer trekt het in")
         cli.environment["BUURTSTEM_NOW"] = "2026-04-15T09:00:00Z"
         for step in ["on_ballot", "funded", "in_execution"] { try run("proposal", "move", "--id", "1", "--to", step) }
+        try run("proposal", "pay", "--id", "1", "--amount", "2500", "--milestone", "Toestellen besteld")
+        try run("proposal", "pay", "--id", "1", "--amount", "2000.00", "--milestone", "Toestellen geplaatst", "--evidence", "foto-javaplein-12.jpg")
         try run("record", "export", "--proposals", "--out", "proposals-record")
         return Fixture(cli: cli, record: cli.directory.appendingPathComponent("proposals-record"))
     }
@@ -117,7 +119,7 @@ struct ProposalVerifyTests {
         let (status, failed, stderr) = try ChequeVerifyTests.verify(fixture.record, cli: fixture.cli)
         #expect(status == 0 && failed.isEmpty, "\(failed) \(stderr)")
         let text = try fixture.cli.run([fixture.record.path], tool: "buurtstem-verify").stdout
-        for check in ["files", "header", "log entries", "log checkpoints", "statuses", "decisions", "recusals", "proposals"] {
+        for check in ["files", "header", "log entries", "log checkpoints", "statuses", "decisions", "recusals", "payments", "proposals"] {
             #expect(text.contains("PASS  \(check) ("), "\(check) missing in \(text)")
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: fixture.record.path) {
@@ -143,6 +145,27 @@ struct ProposalVerifyTests {
         #expect(back.status != 0 && back.stderr.contains("only forward"), "\(back.stderr)")
         let recused = try fixture.cli.run("proposal", "assess", "--id", "4", "--criterion", "bewoners-actief", "--assessor", "toetser-1", "--met", "--reason", "x")
         #expect(recused.status != 0 && recused.stderr.contains("in_review"), "\(recused.stderr)")
+    }
+
+    @Test("payments: at most the funded amount, shown with what is paid; a forged payment above it, re-signed, fails 'payments' only")
+    func payments() throws {
+        let fixture = try Self.fixture.get()
+        let over = try fixture.cli.run("proposal", "pay", "--id", "1", "--amount", "1500.01", "--milestone", "Extra")
+        #expect(over.status != 0 && over.stderr.contains("at most € 1.500,00 is left"), "\(over.stderr)")
+        let early = try fixture.cli.run("proposal", "pay", "--id", "4", "--amount", "10", "--milestone", "Zaad")
+        #expect(early.status != 0 && early.stderr.contains("gefinancierd or in uitvoering"), "\(early.stderr)")
+        let shown = try fixture.cli.run("proposal", "show", "--id", "1")
+        #expect(shown.stdout.contains("Paid: € 4.500,00") && shown.stdout.contains("(bewijs: foto-javaplein-12.jpg)"), "\(shown.stdout)")
+
+        let folder = try Self.copy(fixture)
+        try Self.forge(folder, key: try Self.issuingKey(fixture)) { entries in
+            let last = entries.last!
+            entries.append(ProposalEntry(sequence: last.sequence + 1, timeMillis: last.timeMillis, proposal: 1,
+                                         body: .payment(amountCents: 160_000, milestone: "Nog een betaling", evidence: "")))
+        }
+        let (status, failed, _) = try ChequeVerifyTests.verify(folder, cli: fixture.cli)
+        #expect(status != 0 && Set(failed.keys) == ["payments"], "\(failed)")
+        #expect(failed["payments"]?.first?.contains("add up to 610000 cents, above its funded 600000 cents") == true, "\(failed)")
     }
 
     @Test("an import with bad lines names file, line and column, and stores nothing")

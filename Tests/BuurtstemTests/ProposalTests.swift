@@ -157,6 +157,31 @@ struct ProposalTests {
         #expect(shown.history?.count == 9, "\(shown.history ?? [])")
     }
 
+    @Test("payments only to a funded proposal, never above its amount; what is not paid flows back when it stops")
+    func payments() throws {
+        let (store, _) = try groningenStore()
+        try Self.criteria(store)
+        let id = try #require(try Proposal.add(Self.draft(), to: store).id)
+        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Te vroeg", in: store) }
+        _ = try Proposal.move(id, to: .inReview, in: store)
+        for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+            _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+        }
+        _ = try ProposalDecision.decide(proposal: id, in: store)
+        for step in [ProposalStatus.onBallot, .funded] { _ = try Proposal.move(id, to: step, in: store) }
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 45_000, milestone: "Toestellen geleverd", evidence: "foto-1.jpg", in: store)
+        let over = #expect(throws: UsageError.self) {
+            try ProposalPayment.pay(proposal: id, amountCents: 15_001, milestone: "Plaatsing", in: store)
+        }
+        #expect(over?.message.contains("at most € 150,00 is left") == true, "\(over?.message ?? "")")
+        _ = try Proposal.move(id, to: .inExecution, in: store)
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 5_000, milestone: "Eerste deel plaatsing", in: store)
+        _ = try Proposal.move(id, to: .stopped, note: "de grond bleek vervuild", in: store)
+        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Na het stoppen", in: store) }
+        let shown = try ProposalDetails.show(id, in: store)
+        #expect(shown.paidCents == 50_000 && shown.returnedCents == 10_000)
+    }
+
     @Test("a criteria file with a duplicate id, a bad id and an unknown key is refused with each line")
     func badCriteria() throws {
         let text = """

@@ -43,6 +43,10 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
     public let statusText: String
     /// The decision's reasons, once decided.
     public let decision: String?
+    /// Paid so far, in cents.
+    public let paidCents: Int64
+    /// What flows back, in cents: the requested amount not paid, once the proposal is uitgevoerd or gestopt.
+    public let returnedCents: Int64?
     /// The initiatiefnemer's contact: only with `--with-contact` (staff only).
     public let contact: String?
     /// The history (only for `show`).
@@ -72,13 +76,21 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         let areaName = try Buurt.fetchOne(db, key: proposal.areaCode)?.name ?? Wijk.fetchOne(db, key: proposal.areaCode)?.name ?? proposal.areaCode
         let lines = try ProposalLog.lines(proposal: id, db)
         var decision: String?
-        for line in lines { if case let .decision(_, reasons) = line.entry.body { decision = reasons } }
+        var paid: Int64 = 0
+        for line in lines {
+            switch line.entry.body {
+            case let .decision(_, reasons): decision = reasons
+            case let .payment(amount, _, _): paid += Int64(amount)
+            default: break
+            }
+        }
         return ProposalDetails(
             id: id, area: proposal.areaCode, areaName: areaName, title: proposal.title, description: proposal.description,
             requestedCents: proposal.requestedCents, costs: try ProposalAmount.fetch(.costs, proposal: id, db),
             ownHours: proposal.ownHours, ownCents: proposal.ownCents, coFunders: try ProposalAmount.fetch(.coFunders, proposal: id, db),
             goals: try ProposalGoal.filter(Column("proposalId") == id).order(Column("position")).fetchAll(db).map(\.goal),
-            status: proposal.status, statusText: proposal.status.dutch, decision: decision,
+            status: proposal.status, statusText: proposal.status.dutch, decision: decision, paidCents: paid,
+            returnedCents: [.completed, .stopped].contains(proposal.status) ? proposal.requestedCents - paid : nil,
             contact: includeContact ? proposal.contact : nil,
             history: history ? lines.map { Step(sequence: $0.entry.sequence, timeMillis: $0.entry.timeMillis, text: describe($0.entry.body)) } : nil)
     }
@@ -92,6 +104,8 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         case let .interest(assessor, statement): "\(assessor) meldt belangenverstrengeling (\(statement)) en beoordeelt niet mee"
         case let .judgement(assessor, criterion, met, reason): "\(assessor) over '\(criterion)': \(met ? "voldoet" : "voldoet niet"), \(reason)"
         case let .decision(outcome, _): "besluit: \(outcome.dutch)"
+        case let .payment(amount, milestone, evidence):
+            "betaald \(Money.format(Int64(amount))) voor: \(milestone)" + (evidence.isEmpty ? "" : " (bewijs: \(evidence))")
         }
     }
 }

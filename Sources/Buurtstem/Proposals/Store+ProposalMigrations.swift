@@ -63,6 +63,14 @@ extension Store {
                 t.column("timeMillis", .integer).notNull()
                 t.primaryKey(["proposalId", "criterionId"])
             }
+            try db.create(table: "proposalPayment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("proposalId", .integer).notNull().indexed().references("proposal", onDelete: .restrict)
+                t.column("amountCents", .integer).notNull().check { $0 > 0 }
+                t.column("milestone", .text).notNull()
+                t.column("evidence", .text).notNull()
+                t.column("timeMillis", .integer).notNull()
+            }
             try db.create(table: "proposalLogEntry") { t in
                 t.primaryKey("sequence", .integer)
                 t.column("proposalId", .integer).notNull().indexed()

@@ -2,7 +2,7 @@ import BuurtstemCrypto
 
 /// One entry of a gemeente's proposals log: an append-only RFC 9162 Merkle log (docs/record.md, "Proposals") in
 /// which every step of every aanvraag is a signed, published fact: intake, status changes, declared interests,
-/// judgements per criterion, decisions, and the criteria themselves.
+/// judgements per criterion, decisions, payments, and the criteria themselves.
 ///
 /// An initiatiefnemer's contact is never part of an entry.
 public struct ProposalEntry: Sendable, Equatable, Hashable {
@@ -20,6 +20,9 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         case judgement(assessor: String, criterion: String, met: Bool, reason: String)
         /// The toetsing's decision: `admitted` or `rejected`, with its reasons in plain Dutch.
         case decision(outcome: ProposalStatus, reasons: String)
+        /// A payment to a funded proposal for a milestone delivered, with an optional reference to evidence (a
+        /// photo's file name or address); the payments never add up to more than the requested amount.
+        case payment(amountCents: UInt64, milestone: String, evidence: String)
 
         /// The kind's name in the record.
         public var kind: String {
@@ -30,6 +33,7 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
             case .interest: "interest"
             case .judgement: "judgement"
             case .decision: "decision"
+            case .payment: "payment"
             }
         }
     }
@@ -107,6 +111,10 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         case let .decision(outcome, reasons):
             w.append(string: outcome.rawValue)
             w.append(string: reasons)
+        case let .payment(amountCents, milestone, evidence):
+            w.append(u64: amountCents)
+            w.append(string: milestone)
+            w.append(string: evidence)
         }
         return w.bytes
     }

@@ -26,6 +26,7 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
         case sequence, timeMillis = "time_ms", proposal, kind, leafHash = "leaf_hash"
         case set, criteria, area, title, description, requestedCents = "requested_cents"
         case from, to, note, assessor, statement, criterion, met, reason, outcome, reasons
+        case amountCents = "amount_cents", milestone, evidence
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +51,9 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
                               met: try c.decode(Bool.self, forKey: .met), reason: try c.decode(String.self, forKey: .reason))
         case "decision":
             body = .decision(outcome: try c.decode(ProposalStatus.self, forKey: .outcome), reasons: try c.decode(String.self, forKey: .reasons))
+        case "payment":
+            body = .payment(amountCents: try c.decode(UInt64.self, forKey: .amountCents), milestone: try c.decode(String.self, forKey: .milestone),
+                            evidence: try c.decode(String.self, forKey: .evidence))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind '\(kind.prefix(40))'")
         }
@@ -89,6 +93,10 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
         case let .decision(outcome, reasons):
             try c.encode(outcome, forKey: .outcome)
             try c.encode(reasons, forKey: .reasons)
+        case let .payment(amountCents, milestone, evidence):
+            try c.encode(amountCents, forKey: .amountCents)
+            try c.encode(milestone, forKey: .milestone)
+            try c.encode(evidence, forKey: .evidence)
         }
     }
 }

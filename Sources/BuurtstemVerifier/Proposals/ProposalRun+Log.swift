@@ -71,6 +71,8 @@ extension ProposalRun {
             if !ProposalSteps.isId(assessor) { fail("assessor '\(assessor.prefix(40))' is not an assessor id (a-z, 0-9, '-'): the log names no person") }
             if !ProposalSteps.isId(criterion) { fail("criterion '\(criterion.prefix(40))' is not a criterion id") }
             if reason.isEmpty { fail("a judgement without a written reason") }
+        case let .payment(amount, milestone, _):
+            if amount == 0 || milestone.isEmpty { fail("a payment has an amount above 0 and names the milestone it pays for") }
         case .status, .decision:
             break
         }

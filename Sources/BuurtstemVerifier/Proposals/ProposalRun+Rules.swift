@@ -14,6 +14,8 @@ extension ProposalRun {
         var interests: [UInt64: Set<String>] = [:]
         /// Per proposal and assessor: lines of their judgements (to catch an interest declared afterwards too).
         var judgedBy: [UInt64: [String: [Int]]] = [:]
+        /// Per proposal: paid so far, in cents.
+        var paid: [UInt64: UInt64] = [:]
         for (line, entry) in entries {
             let id = entry.proposal
             switch entry.body {
@@ -69,6 +71,16 @@ extension ProposalRun {
                 checkDecision(id, outcome: outcome, reasons: reasons, criteria: criteria, judged: judgements[id] ?? [:],
                               recused: interests[id] ?? [], line: line)
                 statuses[id] = outcome
+            case let .payment(amount, _, _):
+                report.counted(Self.payments)
+                if statuses[id] != .funded && statuses[id] != .inExecution {
+                    report.fail(Self.payments, file: file, line: line, "proposal \(id) is paid while '\(statuses[id]?.rawValue ?? "unknown")': only a funded proposal or one in execution is paid")
+                }
+                let (total, overflow) = (paid[id] ?? 0).addingReportingOverflow(amount)
+                paid[id] = total
+                if case let .received(_, _, _, requested)? = received[id], overflow || total > requested {
+                    report.fail(Self.payments, file: file, line: line, "proposal \(id)'s payments add up to \(total) cents, above its funded \(requested) cents")
+                }
             }
         }
     }
