@@ -168,6 +168,60 @@ struct ProposalVerifyTests {
         #expect(failed["payments"]?.first?.contains("add up to 610000 cents, above its funded 600000 cents") == true, "\(failed)")
     }
 
+    @Test("election create --from-proposals puts the admitted aanvragen of each contest's area on the ballot and logs it")
+    func electionFromProposals() throws {
+        var cli = try CLI.groningen()
+        cli.environment["BUURTSTEM_NOW"] = "2026-09-01T09:00:00Z"
+        func run(_ arguments: String...) throws -> CLI.Result {
+            let result = try cli.run(arguments)
+            guard result.status == 0 else { throw ChequeVerifyTests.CLIError(arguments: arguments, stderr: result.stderr) }
+            return result
+        }
+        _ = try run("proposal", "criteria", CLI.shipped("Budgets/groningen-toetsingscriteria.yaml"))
+        for (title, area, amount) in [("Geveltuinen", "BU00140103", "12500"), ("Buurtkamer", "WK001401", "39500"), ("Bankjes Oosterpark", "BU00140200", "8000"), ("Niet toegelaten", "BU00140100", "500")] {
+            _ = try run("proposal", "add", "--title", title, "--contact", "x@example.org", "--area", area, "--amount", amount, "--cost", "Alles=\(amount)")
+        }
+        for id in ["1", "2", "3", "4"] {
+            _ = try run("proposal", "move", "--id", id, "--to", "in_review")
+            for criterion in Self.criteria {
+                let met = id != "4"
+                _ = try run("proposal", "assess", "--id", id, "--criterion", criterion, "--assessor", "toetser-1", met ? "--met" : "--not-met", "--reason", "Toelichting")
+            }
+            _ = try run("proposal", "decide", "--id", id)
+        }
+        let definition = cli.directory.appendingPathComponent("stemdag.yaml")
+        try Data("""
+            id: 2026-korrewegwijk
+            title: Wijkstemdag Korrewegwijk 2026
+            gemeente: GM0014
+            eligibility: household
+            polls:
+              open: 2026-11-28T09:00:00+01:00
+              close: 2026-11-28T20:00:00+01:00
+            ballot:
+              type: approval
+              min: 1
+              max: 2
+            allocation:
+              rule: greedy
+              tie_break: cost-votes
+            contests:
+              - area: WK001401
+                budget: 50000
+            """.utf8).write(to: definition)
+        let created = try run("election", "create", definition.path, "--from-proposals")
+        #expect(created.stdout.contains("on the ballot from aanvragen: 1, 2; toegelaten but in no contest's area: 3"), "\(created.stdout)")
+        let shown = try run("election", "show", "--election", "2026-korrewegwijk", "--json").stdout
+        #expect(shown.contains("aanvraag-1") && shown.contains("aanvraag-2") && !shown.contains("aanvraag-3") && !shown.contains("aanvraag-4"), "\(shown)")
+        let list = try run("proposal", "list").stdout
+        #expect(list.contains("'Geveltuinen'  € 12.500,00  op de stembrief") && list.contains("'Bankjes Oosterpark'  € 8.000,00  getoetst: toegelaten"), "\(list)")
+        _ = try run("record", "export", "--proposals", "--out", "rec")
+        let verified = try ChequeVerifyTests.verify(cli.directory.appendingPathComponent("rec"), cli: cli)
+        #expect(verified.status == 0 && verified.failed.isEmpty, "\(verified.failed)")
+        let again = try cli.run("election", "create", definition.path, "--from-proposals")
+        #expect(again.status != 0, "only proposal 3 is left, in no contest: \(again.stdout)")
+    }
+
     @Test("an import with bad lines names file, line and column, and stores nothing")
     func importErrors() throws {
         let fixture = try Self.fixture.get()
