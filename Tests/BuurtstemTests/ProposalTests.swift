@@ -180,6 +180,19 @@ struct ProposalTests {
         #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Na het stoppen", in: store) }
         let shown = try ProposalDetails.show(id, in: store)
         #expect(shown.paidCents == 50_000 && shown.returnedCents == 10_000)
+        #expect(try store.check() == [])
+
+        // The store's check is the oracle: a status changed behind the log's back, or a payment not logged, is found.
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE proposal SET status = 'funded' WHERE id = ?", arguments: [id])
+            try db.execute(sql: "INSERT INTO proposalPayment (proposalId, amountCents, milestone, evidence, timeMillis) VALUES (?, 20000, 'x', '', 0)", arguments: [id])
+        }
+        try queue.close()
+        let problems = try store.check()
+        #expect(problems.contains("proposal \(id): stored as 'funded', but its log entries leave it 'stopped'"), "\(problems)")
+        #expect(problems.contains("proposal \(id): 3 payment(s) stored, 2 logged"), "\(problems)")
+        #expect(problems.contains("proposal \(id): 70000 cents paid, above the funded 60000"), "\(problems)")
     }
 
     @Test("a criteria file with a duplicate id, a bad id and an unknown key is refused with each line")
