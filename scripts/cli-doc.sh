@@ -15,7 +15,7 @@ bin="$(scripts/build-products.sh)"
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export"
     "initiative add" "initiative list"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
-    "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay"
+    "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"
     "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve"
     "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "report" "receipt check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do

@@ -15,7 +15,7 @@ struct ProposalCommand: ParsableCommand {
         exported or shown without --with-contact.
         """,
         subcommands: [Add.self, Import.self, List.self, Show.self, Move.self, Withdraw.self,
-                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, Pay.self]
+                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, Pay.self, Result.self]
     )
 
     /// `buurtstem proposal add`.

@@ -195,6 +195,41 @@ struct ProposalTests {
         #expect(problems.contains("proposal \(id): 70000 cents paid, above the funded 60000"), "\(problems)")
     }
 
+    @Test("after the stemdag the aanvragen on the ballot become gefinancierd or niet gefinancierd by the published rule")
+    func fundedByTheVote() throws {
+        var admitted: [Int64] = []
+        let fixture = try StemdagFixture(fromProposals: { store in
+            try Self.criteria(store)
+            for (title, cents) in [("Bankjes", Int64(30_000)), ("Kunstwerk", Int64(17_500_000))] {
+                let id = try #require(try Proposal.add(Self.draft(title: title, area: "BU00140101", amount: cents,
+                                                                  costs: [ProposalAmount(name: "Alles", cents: cents)]), to: store).id)
+                _ = try Proposal.move(id, to: .inReview, in: store)
+                for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+                    _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+                }
+                _ = try ProposalDecision.decide(proposal: id, in: store)
+                admitted.append(id)
+            }
+        })
+        #expect(admitted.allSatisfy { (try? fixture.store.proposal($0).status) == .onBallot })
+        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        // Bankjes (EUR 300) gets the votes; Kunstwerk (EUR 175,000 of the EUR 180,000 budget) none, and greedy funds
+        // the unvoted projects cheapest first, so it no longer fits.
+        let box = BallotBox(store: fixture.store)
+        for code in fixture.codes.prefix(5) {
+            _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: code,
+                             choices: [Choice(project: ProposalBallot.projectId(admitted[0]), value: 1)])
+        }
+        let keys = fixture.kioskKeys
+        _ = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 1) { keys[$0.name]! }
+        let moved = try ProposalBallot.applyResult(election: "test-kw", in: fixture.store)
+        #expect(moved == [admitted[0]: .funded, admitted[1]: .notFunded])
+        let history = try ProposalDetails.show(admitted[1], in: fixture.store).history ?? []
+        #expect(history.last?.text.hasPrefix("van 'op de stembrief' naar 'niet gefinancierd': uitslag van") == true, "\(history)")
+        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        #expect(try fixture.store.check() == [])
+    }
+
     @Test("a criteria file with a duplicate id, a bad id and an unknown key is refused with each line")
     func badCriteria() throws {
         let text = """

@@ -14,15 +14,20 @@ extension Proposal {
             guard var proposal = try Proposal.fetchOne(db, key: id) else {
                 throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
             }
-            guard !status.isDecisionOutcome else {
-                throw UsageError("'\(status.dutch)' is the toetsing's decision: 'buurtstem proposal decide --id \(id)' takes it from the judged criteria")
-            }
-            try proposal.requireStep(to: status)
-            try ProposalLog.append(.status(from: proposal.status, to: status, note: note), proposal: id, now: now, db)
-            proposal.status = status
-            try proposal.update(db)
+            try proposal.move(to: status, note: note, now: now, db)
             return proposal
         }
+    }
+
+    /// Moves this proposal one step within the transaction `db`, logging it (see ``move(_:to:note:in:now:)``).
+    mutating func move(to status: ProposalStatus, note: String, now: Date, _ db: Database) throws {
+        guard !status.isDecisionOutcome else {
+            throw UsageError("'\(status.dutch)' is the toetsing's decision: 'buurtstem proposal decide --id \(id ?? 0)' takes it from the judged criteria")
+        }
+        try requireStep(to: status)
+        try ProposalLog.append(.status(from: self.status, to: status, note: note), proposal: id!, now: now, db)
+        self.status = status
+        try update(db)
     }
 
     /// Withdraws proposal `id` (ingetrokken): possible until the funding decision.

@@ -57,4 +57,34 @@ public enum ProposalBallot {
         }
         return Outcome(definition: definition, election: election, onBallot: onBallot, leftOut: leftOut)
     }
+
+    /// Moves every proposal on closed election `electionId`'s ballot to gefinancierd or niet gefinancierd by the
+    /// published rule's outcome (``ElectionOutcome/compute(election:store:)``, the one tally), each with the
+    /// reason from the allocation's explanation; all in one transaction. Returns the new status per proposal.
+    public static func applyResult(election electionId: String, in store: Store, now: Date = Date()) throws -> [Int64: ProposalStatus] {
+        let outcome = try ElectionOutcome.compute(election: electionId, store: store)
+        var verdicts: [Int64: (funded: Bool, summary: String)] = [:]
+        for allocation in outcome.allocations {
+            for explanation in allocation.explanations where explanation.project.hasPrefix("aanvraag-") {
+                if let id = Int64(explanation.project.dropFirst("aanvraag-".count)) {
+                    verdicts[id] = (allocation.funded.contains(explanation.project), explanation.summary)
+                }
+            }
+        }
+        guard !verdicts.isEmpty else {
+            throw UsageError("election \(electionId) has no projects from aanvragen ('buurtstem election create --from-proposals' puts them on a ballot)")
+        }
+        return try store.write { db in
+            var moved: [Int64: ProposalStatus] = [:]
+            for (id, verdict) in verdicts.sorted(by: { $0.key < $1.key }) {
+                guard var proposal = try Proposal.fetchOne(db, key: id), proposal.status == .onBallot else {
+                    throw UsageError("proposal \(id) is on the ballot of \(electionId) but is not 'op de stembrief' in the store; was the result already applied?")
+                }
+                let status: ProposalStatus = verdict.funded ? .funded : .notFunded
+                try proposal.move(to: status, note: "uitslag van \(outcome.definition.title) (\(electionId)): \(verdict.summary)", now: now, db)
+                moved[id] = status
+            }
+            return moved
+        }
+    }
 }
