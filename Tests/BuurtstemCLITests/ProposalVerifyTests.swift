@@ -222,6 +222,27 @@ struct ProposalVerifyTests {
         #expect(again.status != 0, "only proposal 3 is left, in no contest: \(again.stdout)")
     }
 
+    @Test("report --proposals writes an overview and a page per proposal with its reasons and timeline, and no contact")
+    func site() throws {
+        let fixture = try Self.fixture.get()
+        let folder = "site-\(UUID().uuidString)"
+        let result = try fixture.cli.run("report", "--proposals", "--out", folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = fixture.cli.directory.appendingPathComponent(folder)
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"aanvraag-2.html\">Schilderen brug</a>") && index.contains("data-status=\"in_execution\""), "\(index)")
+        let rejected = try String(contentsOf: site.appendingPathComponent("aanvraag-2.html"), encoding: .utf8)
+        #expect(rejected.contains("<p>- Geen regulier beleid: Onderhoud van de brug is regulier beleid van de gemeente</p>"), "\(rejected)")
+        let funded = try String(contentsOf: site.appendingPathComponent("aanvraag-1.html"), encoding: .utf8)
+        #expect(funded.contains("toetser-2 meldt belangenverstrengeling") && funded.contains("betaald € 2.000,00 voor: Toestellen geplaatst"), "\(funded)")
+        let csv = try String(contentsOf: site.appendingPathComponent("proposals.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("id,area,title,requested_cents") && csv.contains("1,BU00140101,Speeltuin Javaplein,600000,6000.00,in_execution,450000,"), "\(csv)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: site.path) {
+            let content = try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
+            #expect(!content.contains("anna@example.org") && !content.contains("06-12345678"), "\(name) holds a contact")
+        }
+    }
+
     @Test("an import with bad lines names file, line and column, and stores nothing")
     func importErrors() throws {
         let fixture = try Self.fixture.get()

@@ -53,11 +53,12 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
     public let history: [Step]?
 
     /// Every proposal, by id, optionally only those with `status`.
-    public static func list(in store: Store, status: ProposalStatus? = nil, includeContact: Bool = false) throws -> [ProposalDetails] {
+    public static func list(in store: Store, status: ProposalStatus? = nil, includeContact: Bool = false,
+                            history: Bool = false) throws -> [ProposalDetails] {
         try store.read { db in
             var request = Proposal.order(Column("id"))
             if let status { request = request.filter(Column("status") == status.rawValue) }
-            return try request.fetchAll(db).map { try details($0, includeContact: includeContact, history: false, db) }
+            return try request.fetchAll(db).map { try details($0, includeContact: includeContact, history: history, db) }
         }
     }
 
