@@ -49,7 +49,7 @@ enum ProposalPages {
     static func page(_ proposal: ProposalDetails, gemeente: String) -> String {
         var body = "<header class=\"top\"><p><a href=\"index.html\">\(HTML.escape(gemeente)) · \(HTML.both("aanvragen", "proposals"))</a></p>"
             + "<h1>\(HTML.escape(proposal.title))</h1>"
-            + "<p>\(HTML.escape(proposal.areaName)) · \(HTML.both("status", "status")): <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
+            + "<p>\(HTML.escape(proposal.areaName)) · status: <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
         if !proposal.description.isEmpty { body += "<p>\(HTML.escape(proposal.description))</p>" }
         body += Page.figures([
             ("Gevraagd", "Requested", SiteFormat.money(proposal.requestedCents), "requested-cents"),
