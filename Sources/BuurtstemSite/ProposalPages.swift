@@ -38,6 +38,22 @@ enum ProposalPages {
         body += Page.section(id: "aanvragen", dutch: "Alle aanvragen", english: "Every proposal",
                              Table(headers: [HTML.both("Aanvraag", "Proposal"), HTML.both("Gebied", "Area"), HTML.both("Gevraagd", "Requested"),
                                              HTML.both("Status", "Status"), HTML.both("Betaald", "Paid")], rows: rows).html)
+        let wijkRows = overview.wijken.map { wijk in
+            Table.Row(cells: [.html("\(HTML.escape(wijk.name)) <span class=\"en\">\(HTML.escape(wijk.code))</span>"),
+                              .number(SiteFormat.count(wijk.proposals)),
+                              .number(SiteFormat.money(wijk.requestedCents), key: "requested-cents", value: "\(wijk.requestedCents)"),
+                              .number(SiteFormat.money(wijk.committedCents), key: "committed-cents", value: "\(wijk.committedCents)"),
+                              .number(SiteFormat.money(wijk.paidCents), key: "paid-cents", value: "\(wijk.paidCents)"),
+                              .number(SiteFormat.money(wijk.returnedCents), key: "returned-cents", value: "\(wijk.returnedCents)"),
+                              .number(SiteFormat.money(wijk.openCents), key: "open-cents", value: "\(wijk.openCents)")],
+                      attributes: " data-wijk=\"\(HTML.escape(wijk.code))\"")
+        }
+        body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk",
+                             Page.paragraph("Toegekend = het gevraagde bedrag van elke gefinancierde aanvraag; wat een afgeronde aanvraag niet gebruikte, gaat terug. Betaald, terug en nog open tellen op tot het toegekende bedrag, op de cent.",
+                                            "Committed = the requested amount of every funded proposal; what a finished one did not use flows back. Paid, returned and still open add up to the committed amount, to the cent.")
+                             + Table(headers: [HTML.both("Wijk", "Wijk"), HTML.both("Aanvragen", "Proposals"), HTML.both("Gevraagd", "Requested"),
+                                               HTML.both("Toegekend", "Committed"), HTML.both("Betaald", "Paid"), HTML.both("Terug", "Returned"),
+                                               HTML.both("Nog open", "Still open")], rows: wijkRows).html)
         body += Page.section(id: "bestanden", dutch: "Bestanden", english: "Files", Page.downloads([
             ("report.json", "alle gegevens van deze pagina's", "all data of these pages"),
             ("proposals.csv", "de aanvragen als tabel", "the proposals as a table"),

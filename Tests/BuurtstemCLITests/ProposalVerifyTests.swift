@@ -235,6 +235,9 @@ struct ProposalVerifyTests {
         #expect(rejected.contains("<p>- Geen regulier beleid: Onderhoud van de brug is regulier beleid van de gemeente</p>"), "\(rejected)")
         let funded = try String(contentsOf: site.appendingPathComponent("aanvraag-1.html"), encoding: .utf8)
         #expect(funded.contains("toetser-2 meldt belangenverstrengeling") && funded.contains("betaald € 2.000,00 voor: Toestellen geplaatst"), "\(funded)")
+        // Korrewegwijk: proposals 1, 2 and 4 (its buurten); only 1 is funded (EUR 6,000), EUR 4,500 of it paid.
+        #expect(index.contains("data-wijk=\"WK001401\"") && index.contains("data-committed-cents=\"600000\"")
+            && index.contains("data-open-cents=\"150000\""), "\(index)")
         let csv = try String(contentsOf: site.appendingPathComponent("proposals.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("id,area,title,requested_cents") && csv.contains("1,BU00140101,Speeltuin Javaplein,600000,6000.00,in_execution,450000,"), "\(csv)")
         for name in try FileManager.default.contentsOfDirectory(atPath: site.path) {
