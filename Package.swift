@@ -84,6 +84,7 @@ let package = Package(
                 "BuurtstemCrypto",
                 "BuurtstemRecord",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -134,7 +135,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
-        .testTarget(name: "BuurtstemCLITests", dependencies: ["Buurtstem", "BuurtstemKiosk"], swiftSettings: strict),
+        .testTarget(
+            name: "BuurtstemCLITests",
+            dependencies: ["Buurtstem", "BuurtstemKiosk", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,7 @@ done
 
 packages=(pkg-config libsodium-dev libsqlite3-dev libqrencode-dev)
 if $browser; then
-  packages+=(chromium chromium-driver python3 python3-pip)
+  packages+=(chromium chromium-driver poppler-utils zbar-tools python3 python3-pip)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -50,9 +50,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if $browser && ! python3 -c 'import selenium' >/dev/null 2>&1; then
-  echo "Installing selenium (PyPI) for the browser tests"
-  python3 -m pip install --quiet --user selenium 2>/dev/null \
-    || python3 -m pip install --quiet --user --break-system-packages selenium 2>/dev/null \
-    || python3 -m pip install --quiet selenium
-fi
+# selenium drives Chromium; selenium-axe-python ships axe-core (the accessibility audit of every kiosk screen).
+for module in selenium:selenium selenium_axe_python:selenium-axe-python; do
+  if $browser && ! python3 -c "import ${module%%:*}" >/dev/null 2>&1; then
+    echo "Installing ${module##*:} (PyPI) for the browser tests"
+    python3 -m pip install --quiet --user "${module##*:}" 2>/dev/null \
+      || python3 -m pip install --quiet --user --break-system-packages "${module##*:}" 2>/dev/null \
+      || python3 -m pip install --quiet "${module##*:}"
+  fi
+done

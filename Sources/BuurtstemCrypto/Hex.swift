@@ -41,6 +41,12 @@ public enum Hex {
         return valid ? out : nil
     }
 
+    /// `true` when `text` is written the way records write hex: only `0`-`9` and `a`-`f` (the decoders take either
+    /// case; a record's reader refuses upper case, docs/record.md "Conventions").
+    public static func isLowercase(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
     private static func value(_ char: UInt8) -> UInt8? {
         switch char {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): char - UInt8(ascii: "0")

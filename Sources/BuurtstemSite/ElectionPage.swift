@@ -10,7 +10,8 @@ enum ElectionPage {
         let projectCount = report.contests.reduce(0) { $0 + $1.projects.count }
         var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.both("uitslag", "result"))</p>"
             + "<h1>\(HTML.escape(report.title))</h1>"
-            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) · "
+            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) "
+            + "\(HTML.both("(Nederlandse tijd)", "(Dutch time)")) · "
             + "<code>\(HTML.escape(report.election))</code></p></header>"
         body += Page.figures([
             ("Stempassen", "Passes issued", SiteFormat.count(report.passesIssued), "passes"),
@@ -23,6 +24,7 @@ enum ElectionPage {
             + (report.weighting == nil ? [] : [("weging", "Weging", "Weighting")])
             + (report.coFunding == nil ? [] : [CoFundingSection.contentsEntry])
             + [("bereik", "Opkomst per buurt", "Turnout per buurt"), ("controle", "Zelf controleren", "Verify it yourself"), ("bestanden", "Bestanden", "Files")])
+        body += myWijk(report)
         body += decided(report)
         body += money(report)
         if let weighting = report.weighting { body += WeightingSection.html(weighting) }
@@ -43,8 +45,9 @@ enum ElectionPage {
     /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.
     static func decided(_ report: ElectionReport) -> String {
         let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
+        let name = RuleText.name(report.allocation.rule)
         var body = "<p class=\"note\" data-rule=\"\(report.allocation.rule.rawValue)\"><strong>\(HTML.both("Regel", "Rule")): "
-            + "<code>\(report.allocation.rule.rawValue)</code></strong><br>\(HTML.escape(rule.dutch))<br>"
+            + "\(HTML.both(name.dutch, name.english))</strong><br>\(HTML.escape(rule.dutch))<br>"
             + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
                                "Ballot: \(ballot.english) Every pass issued could vote once.")
@@ -61,7 +64,7 @@ enum ElectionPage {
         let areaNames = Dictionary(report.areas.map { ($0.code, $0.name) } + report.contests.map { ($0.area, $0.name) },
                                    uniquingKeysWith: { first, _ in first })
         for (index, contest) in report.contests.enumerated() {
-            body += "<article class=\"contest\" data-area=\"\(HTML.escape(contest.area))\">"
+            body += "<article class=\"contest\" id=\"wijk-\(HTML.escape(contest.area))\" data-area=\"\(HTML.escape(contest.area))\">"
             body += "<h3>\(HTML.escape(contest.name)) <span class=\"en\">\(HTML.escape(contest.area))</span></h3>"
             var figures: [(String, String, String, String)] = [("Budget", "Budget", SiteFormat.money(contest.budgetCents), "budget-\(contest.area)")]
             if let cap = contest.capCents { figures.append(("Plafond", "Cap", SiteFormat.money(cap), "cap-\(contest.area)")) }
@@ -81,6 +84,22 @@ enum ElectionPage {
             body += "<ul class=\"projects\">" + ordered.map { card($0, areaNames: areaNames) }.joined() + "</ul></article>"
         }
         return Page.section(id: "besluit", dutch: "Wat is besloten, en hoe", english: "What was decided, and how", body)
+    }
+
+    /// "Mijn wijk": a link per wijk, by name, to where its projects are (its contest) or, in a gemeente-wide vote,
+    /// to its line in "Geld per wijk", so a resident on a phone need not scroll the whole page to find their wijk.
+    static func myWijk(_ report: ElectionReport) -> String {
+        var targets: [(code: String, name: String, anchor: String)] = report.contests.map { ($0.area, $0.name, "wijk-\($0.area)") }
+        let contestAreas = Set(report.contests.map(\.area))
+        for area in report.areas where !contestAreas.contains(area.code) {
+            targets.append((area.code, area.name, "geld-\(area.code)"))
+        }
+        guard targets.count > 1 else { return "" }
+        let links = targets.sorted { $0.name < $1.name }.map {
+            "<li><a href=\"#\(HTML.escape($0.anchor))\" data-area=\"\(HTML.escape($0.code))\">\(HTML.escape($0.name))</a></li>"
+        }
+        return "<nav class=\"my-wijk\" id=\"mijn-wijk\" aria-labelledby=\"mijn-wijk-heading\"><h2 id=\"mijn-wijk-heading\">"
+            + HTML.both("Mijn wijk", "My wijk") + "</h2><ul>" + links.joined() + "</ul></nav>"
     }
 
     /// The table behind the votes chart.
@@ -145,7 +164,7 @@ enum ElectionPage {
                               .number(SiteFormat.money(area.fundedCents), key: "funded-cents", value: "\(area.fundedCents)"),
                               .number(area.budgetCents > 0 || area.capCents != nil ? SiteFormat.money(area.leftCents) : "–"),
                               .number("\(area.fundedProjects) / \(area.projects)")],
-                      attributes: " data-code=\"\(HTML.escape(area.code))\"")
+                      attributes: " id=\"geld-\(HTML.escape(area.code))\" data-code=\"\(HTML.escape(area.code))\"")
         }
         body += chart.figure(table: Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Budget", "Budget"), HTML.both("Plafond", "Cap"),
                                                     HTML.both("Gefinancierd", "Funded"), HTML.both("Over", "Left"),

@@ -72,6 +72,11 @@ enum Page {
     dl.figures dt .en{display:block}
     dl.figures dd{margin:.2rem 0 0;font-size:1.25rem;font-weight:600;white-space:nowrap}
     nav.toc ul{padding-left:1.2rem;margin:.3rem 0}
+    nav.my-wijk{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .8rem;margin:.8rem 0}
+    nav.my-wijk h2{font-size:1.05rem;margin:.2rem 0}
+    nav.my-wijk ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;margin:.3rem 0}
+    nav.my-wijk a{display:inline-block;padding:.35rem 0;min-height:44px}
+    :target{scroll-margin-top:.5rem;outline:3px solid var(--line)}
     .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0}
     table.data{border-collapse:collapse;width:100%;font-size:.92rem}
     table.data th,table.data td{border-bottom:1px solid var(--line);padding:.35rem .45rem;text-align:left;vertical-align:top}

@@ -34,7 +34,7 @@ enum ReachSection {
                     + " per buurt; red: under-represented.",
                 bars: reach.buurten.map {
                     .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()),
-                          text: SiteFormat.percent($0.turnoutPercent) + ($0.couldTakePart ? "" : " (geen initiatief / no initiative)"),
+                          text: turnout($0) + ($0.couldTakePart ? "" : " (geen initiatief / no initiative)"),
                           style: $0.underRepresented ? "flag" : $0.couldTakePart ? "plain" : "open")
                 },
                 reference: (Int64((reach.total.turnoutPercent * 10).rounded()), "gemiddeld / average \(SiteFormat.percent(reach.total.turnoutPercent))"))
@@ -45,12 +45,17 @@ enum ReachSection {
             description: ballots ? "Stemmen per uitgegeven stempas, per wijk. / Ballots per pass issued, per wijk."
                 : "Ingewisselde cheques per uitgegeven cheque, per wijk. / Cheques redeemed per cheque issued, per wijk.",
             bars: reach.wijken.map {
-                .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: SiteFormat.percent($0.turnoutPercent),
+                .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: turnout($0),
                       style: $0.underRepresented ? "flag" : "plain")
             })
         body += "<h3>\(HTML.both("Per wijk", "Per wijk"))</h3>" + wijkChart.figure(table: table(reach.wijken, total: reach.total, ballots: ballots, id: "reach-wijken-table"))
         return Page.section(id: "bereik", dutch: ballots ? "Opkomst en bereik per buurt" : "Bereik per buurt",
                             english: ballots ? "Turnout and reach per buurt" : "Reach per buurt", body)
+    }
+
+    /// An area's turnout (or reach), "–" where nothing was issued.
+    static func turnout(_ line: ReachLine) -> String {
+        SiteFormat.share(line.turnoutPercent, of: line.issued)
     }
 
     /// The table behind a reach chart: one row per area and the total.
@@ -72,7 +77,7 @@ enum ReachSection {
                           .number(SiteFormat.count(line.ballotsPaper ?? 0), key: "paper", value: "\(line.ballotsPaper ?? 0)")]
             }
             cells += [.number(SiteFormat.count(line.participation), key: "participation", value: "\(line.participation)"),
-                      .number(SiteFormat.percent(line.turnoutPercent), key: "turnout", value: "\(line.turnoutPercent)"),
+                      .number(turnout(line), key: "turnout", value: "\(line.turnoutPercent)"),
                       .number(SiteFormat.percent(line.issuedSharePercent)),
                       .number(SiteFormat.percent(line.participationSharePercent)),
                       .number(line.level == .total ? "" : SiteFormat.points(line.gapPoints)),

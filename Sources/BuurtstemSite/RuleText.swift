@@ -2,6 +2,17 @@ import BuurtstemRecord
 
 /// The published rule and ballot type in plain Dutch and English.
 enum RuleText {
+    /// The rule's name in words, for a heading ("Meeste stemmen eerst"), never its code ("greedy").
+    static func name(_ rule: AllocationRule) -> (dutch: String, english: String) {
+        switch rule {
+        case .greedy: ("Meeste stemmen eerst", "Most votes first")
+        case .greedyNoSkip: ("Meeste stemmen eerst, zonder overslaan", "Most votes first, without skipping")
+        case .greedyPerEuro: ("Meeste stemmen per euro eerst", "Most votes per euro first")
+        case .mes: ("Methode van gelijke delen", "Method of Equal Shares")
+        case .phragmen: ("Sequentiële Phragmén-methode", "Sequential Phragmén")
+        }
+    }
+
     /// How ballots became funded projects.
     static func rule(_ spec: AllocationSpec) -> (dutch: String, english: String) {
         let base: (String, String) = switch spec.rule {

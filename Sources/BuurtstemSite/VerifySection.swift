@@ -12,7 +12,11 @@ enum VerifySection {
         if receipt {
             body += Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld (niet wat u stemde):",
                                    "With the tracking code from the kiosk you can check that your ballot was counted (not how you voted):")
-            body += "<pre><code>buurtstem receipt check --record \(HTML.escape(verification.recordFolder ?? "RECORD_FOLDER")) --receipt VOLGCODE</code></pre>"
+            let folder = HTML.escape(verification.recordFolder ?? "RECORD_FOLDER"), key = HTML.escape(verification.issuingKey)
+            body += "<pre><code>buurtstem receipt check --record \(folder) --receipt VOLGCODE --issuing-key \(key)</code></pre>"
+            body += Page.paragraph("Met de code van uw stempas ziet u of, waar en wanneer uw stempas is gebruikt; alles gebeurt op uw eigen computer:",
+                                   "With the code on your stempas you can see whether, where and when your pass was used; all on your own computer:")
+            body += "<pre><code>buurtstem pass check --record \(folder) --pass STEMPASCODE --issuing-key \(key)</code></pre>"
         }
         let values = verification.values.map { value in
             Table.Row(cells: [.text(value.label), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])

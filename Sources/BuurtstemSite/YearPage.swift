@@ -32,9 +32,9 @@ enum YearPage {
                               .number(SiteFormat.money(line.paidCents), key: "paid-cents", value: "\(line.paidCents)"),
                               .number(SiteFormat.count(line.fundedProjects)),
                               .number(SiteFormat.count(line.ballotsCounted) + " / " + SiteFormat.count(line.passesIssued)),
-                              .number(SiteFormat.percent(line.turnoutPercent), key: "turnout", value: "\(line.turnoutPercent)"),
+                              .number(SiteFormat.share(line.turnoutPercent, of: line.passesIssued), key: "turnout", value: "\(line.turnoutPercent)"),
                               .number(SiteFormat.count(line.chequesRedeemed) + " / " + SiteFormat.count(line.chequesIssued)),
-                              .number(SiteFormat.percent(line.chequeReachPercent), key: "reach", value: "\(line.chequeReachPercent)")],
+                              .number(SiteFormat.share(line.chequeReachPercent, of: line.chequesIssued), key: "reach", value: "\(line.chequeReachPercent)")],
                       attributes: " data-code=\"\(HTML.escape(line.code))\"", style: style)
         }
         let table = Table(headers: [HTML.both("Wijk", "Wijk"), HTML.both("Budget", "Budget"), HTML.both("Plafond", "Cap"),

@@ -43,8 +43,10 @@ struct Run {
     var definition: ElectionDefinition?
     var commitment: IssuedPassCommitment?
     /// Issued passes: key -> index into `areaNames` (compact: a record may hold a million passes).
-    var passAreas: [KeyBits: UInt16] = [:]
+    var passAreas: [KeyBits: UInt32] = [:]
     var areaNames: [String] = []
+    /// Each area's index in `areaNames` (a hostile record may name many areas: no linear search per pass).
+    var areaIndexes: [String: Int] = [:]
     var kiosks: [KioskRegistration] = []
     var finalHeads: [ElectionResult.LogHead] = []
     /// Per pass, its counted use so far and the index of its (area, choices) in `ballotKinds`.
@@ -54,6 +56,9 @@ struct Run {
     var ballotKinds: [BallotKind] = []
     var ballotKindIndex: [BallotKind: Int32] = [:]
     var expectedVoids: [ElectionResult.VoidEntry] = []
+    /// Why the allocation cannot be recomputed from this definition (an unknown rule or tie-break, a structural
+    /// problem), if so: the allocation check then does not run rather than guess.
+    var allocationRefused: String?
     var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [(choices: [Choice], count: Int)])] = [:]
 
     init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
@@ -91,6 +96,7 @@ struct Run {
         report.declare(Self.counts, "the counts per contest and project follow from the counted ballots")
         report.declare(Self.resultCheck, "the result is signed by the issuing key")
         report.declare(Self.allocationName, Self.allocationDetail)
+        defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
         guard checkFiles(), checkDefinition(), checkPasses(), checkKiosks() else { return }
         checkBallots(progress: progress)
         checkResult()
@@ -108,7 +114,12 @@ struct Run {
     static func read<T: Decodable>(_ type: T.Type, _ name: String, in folder: URL, check: String, decoder: JSONDecoder,
                                    report: ReportBuilder) -> T? {
         do {
-            return try decoder.decode(T.self, from: try Data(contentsOf: folder.appendingPathComponent(name)))
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            if let problem = StrictJSON.problem(data) {
+                report.fail(check, file: name, "cannot be read: \(problem)")
+                return nil
+            }
+            return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             report.fail(check, file: name, "cannot be read: \(describe(error))")
         } catch {
@@ -131,6 +142,23 @@ struct Run {
         return path.isEmpty ? "the top" : path
     }
 
+    /// Why a line that is not in the exporter's exact form cannot be read.
+    struct LineProblem: Error {
+        let message: String
+    }
+
+    /// A line in another form than the exporter's: strict JSON (docs/record.md), then decoded; or why not.
+    static func strictLine<T: Decodable>(_ type: T.Type, _ bytes: Data) -> Result<T, LineProblem> {
+        if let problem = StrictJSON.problem(bytes) { return .failure(LineProblem(message: problem)) }
+        do {
+            return .success(try JSONDecoder().decode(T.self, from: bytes))
+        } catch let error as DecodingError {
+            return .failure(LineProblem(message: describe(error)))
+        } catch {
+            return .failure(LineProblem(message: "\(error)"))
+        }
+    }
+
     // MARK: - Files and definition
 
     mutating func checkFiles() -> Bool {
@@ -151,6 +179,16 @@ struct Run {
         if definition.id != index.election || definition.gemeente != index.gemeente {
             report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "defines election '\(definition.id)' of \(definition.gemeente), but record.json says '\(index.election)' of \(index.gemeente)")
         }
+        if file.definitionHash.bytes != definition.hash {
+            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "definition_hash \(Hex.encode(file.definitionHash.bytes).prefix(16))... is not the SHA-256 "
+                + "of the definition's canonical bytes (\(Hex.encode(definition.hash).prefix(16))...)")
+        }
+        let problems = DefinitionStructure.problems(definition)
+        for problem in problems {
+            report.fail(Self.definitionCheck, file: ElectionRecordFile.definition, "\(problem): the engine never signs such a definition")
+        }
+        allocationRefused = DefinitionStructure.allocationProblems(definition.allocation, weighted: definition.weighting != nil).first
+            ?? problems.first
         self.definition = definition
         return true
     }
@@ -176,23 +214,29 @@ struct Run {
             // Decoding, the signature and the leaf hash per line on all cores; the bookkeeping in order, overlapped
             // with the next batch's signatures.
             try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
-                lines.map { line -> (line: Int, pass: PassToken?, signed: Bool, leaf: [UInt8], key: KeyBits?) in
-                    // The exporter's exact form first; anything else (valid JSON in another form, rare) through a
-                    // decoder made only then.
-                    guard let token = ExportedLine.pass(line.bytes, election: definition.id)
-                        ?? (try? JSONDecoder().decode(PassLine.self, from: line.bytes))?.token(election: definition.id)
-                    else { return (line.line, nil, false, [], nil) }
+                lines.map { line -> (line: Int, pass: PassToken?, signed: Bool, leaf: [UInt8], key: KeyBits?, problem: String?) in
+                    // The exporter's exact form first; anything else (valid JSON in another form, rare) through the
+                    // strict check and a decoder made only then.
+                    let token: PassToken
+                    if let exact = ExportedLine.pass(line.bytes, election: definition.id) {
+                        token = exact
+                    } else {
+                        switch Self.strictLine(PassLine.self, line.bytes) {
+                        case let .success(parsed): token = parsed.token(election: definition.id)
+                        case let .failure(problem): return (line.line, nil, false, [], nil, problem.message)
+                        }
+                    }
                     // The signed bytes once, for both the signature and the leaf (the signed bytes + the signature).
                     let signedBytes = token.signedBytes
                     return (line.line, token, issuer.isValidSignature(token.signature, for: signedBytes),
-                            MerkleHash.leaf(signedBytes + token.signature.bytes), KeyBits(token.pass))
+                            MerkleHash.leaf(signedBytes + token.signature.bytes), KeyBits(token.pass), nil)
                 }
             }, consume: { checked in
                 // Counted once per batch, not per pass: each count is two lookups by the check's name.
                 report.counted(Self.passes, checked.count)
-                for (line, parsed, signed, leaf, key) in checked {
+                for (line, parsed, signed, leaf, key, problem) in checked {
                     guard let parsed, let key else {
-                        report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "not a pass line {area, pass, signature}")
+                        report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "not a pass line {area, pass, signature}: \(problem ?? "unreadable")")
                         continue
                     }
                     if !signed { report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "the pass's signature is not the issuing key's") }
@@ -203,8 +247,12 @@ struct Run {
                         report.fail(Self.passes, file: ElectionRecordFile.passes, line: line, "area \(parsed.area) has no contest")
                     }
                     previous = parsed.pass
-                    let areaIndex = areaNames.firstIndex(of: parsed.area) ?? { areaNames.append(parsed.area); return areaNames.count - 1 }()
-                    passAreas[key] = UInt16(areaIndex)
+                    let areaIndex = areaIndexes[parsed.area] ?? {
+                        areaNames.append(parsed.area)
+                        areaIndexes[parsed.area] = areaNames.count - 1
+                        return areaNames.count - 1
+                    }()
+                    passAreas[key] = UInt32(clamping: areaIndex)
                     perArea[parsed.area, default: 0] += 1
                     log.append(leafHash: leaf)
                 }
@@ -216,7 +264,16 @@ struct Run {
         if log.root != commitment.root {
             report.fail(Self.passes, file: ElectionRecordFile.passes, "the Merkle root of the passes differs from the signed commitment's: passes were added, removed or changed")
         }
-        let committed = Dictionary(uniqueKeysWithValues: commitment.areas.map { ($0.area, $0.count) })
+        // The areas as signed: each once, in ascending order (docs/record.md), each with a contest.
+        for (previous, area) in zip(commitment.areas, commitment.areas.dropFirst())
+        where !Array(previous.area.utf8).lexicographicallyPrecedes(Array(area.area.utf8)) {
+            report.fail(Self.passes, file: ElectionRecordFile.commitment, "area \(area.area.prefix(80)) is listed after \(previous.area.prefix(80)): "
+                + "the areas must be listed once each, in ascending order of code")
+        }
+        for area in commitment.areas where definition.contest(for: area.area) == nil {
+            report.fail(Self.passes, file: ElectionRecordFile.commitment, "area \(area.area.prefix(80)) has no contest in the definition")
+        }
+        let committed = Dictionary(commitment.areas.map { ($0.area, $0.count) }) { first, _ in first }
         if committed != perArea || commitment.total != UInt64(log.size) {
             report.fail(Self.passes, file: ElectionRecordFile.commitment, "the counts per area (\(perArea.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))) differ from the commitment's")
         }

@@ -7,22 +7,34 @@ extension Run {
     /// implementation (exact rationals), and checks what the result says they cost.
     mutating func checkAllocation(_ result: ElectionResult) {
         guard let definition else { return }
+        if let allocationRefused {
+            report.notRun(Self.allocationName, "the definition cannot be allocated as published: \(allocationRefused)")
+            return
+        }
         let seed = ElectionResult.lotSeed(logs: finalHeads)
+        // The names are enums in the record: an unknown rule or tie-break is refused when the definition is read
+        // (the definition check fails and this one does not run), never taken as another.
         let spec = definition.allocation
         let tieBreak: VerifierTieBreak = switch spec.tieBreak {
         case .lexico: .lexico
         case .costVotes: .costVotesLot(seed: seed)
         }
         let ballotKind: VerifierBallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
-        for (contest, published) in zip(definition.contests, result.contests) where contest.area == published.area {
+        let publishedByArea = Dictionary(result.contests.map { ($0.area, $0) }) { first, _ in first }
+        for contest in definition.contests {
             report.counted(Self.allocationName)
             let file = ElectionRecordFile.result
+            guard let published = publishedByArea[contest.area] else {
+                report.fail(Self.allocationName, file: file, "\(contest.area): the result has no outcome for this contest of the definition")
+                continue
+            }
             let claimed = Set(published.projects.filter(\.funded).map(\.id))
-            let cost = contest.projects.filter { claimed.contains($0.id) }.reduce(Int64(0)) { $0 + $1.costCents }
+            // Costs are 0 or more and their sum fits (the definition check), so this sum cannot overflow.
+            let cost = contest.projects.filter { claimed.contains($0.id) }.reduce(Int64(0)) { $0 &+ $1.costCents }
             if cost != published.fundedCostCents {
                 report.fail(Self.allocationName, file: file, "\(contest.area): the funded projects cost \(cost) cents, the result says \(published.fundedCostCents)")
             }
-            let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
+            let index = Dictionary(contest.projects.enumerated().map { ($1.id, $0) }) { first, _ in first }
             let ballots = (expectedContests[contest.area]?.counted ?? []).flatMap { kind in
                 let ballot = kind.choices.compactMap { choice in index[choice.project].map { (project: $0, points: Self.points(choice, kind: ballotKind)) } }
                 return Array(repeating: ballot, count: kind.count)
@@ -36,6 +48,10 @@ extension Run {
             let election = VerifierElection(
                 projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0)) },
                 budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting)
+            if let tooLarge = Self.beyondExactRange(contest, ballots: ballots) {
+                report.notRun(Self.allocationName, "\(contest.area): \(tooLarge)")
+                continue
+            }
             do {
                 // The textbook implementation reads the published names itself (its own parsing, not the engine's).
                 let funded = Set(try TextbookAllocation.allocate(election, rule: spec.rule.rawValue, satisfaction: spec.satisfaction?.rawValue,
@@ -51,6 +67,19 @@ extension Run {
                 report.fail(Self.allocationName, file: ElectionRecordFile.definition, "\(contest.area): the allocation cannot be recomputed: \(error)")
             }
         }
+    }
+
+    /// Why a contest's amounts are beyond what the textbook rules compute exactly in 64-bit steps (a cost or the
+    /// budget times the points times the number of voters past 2^63), or nil. No definition the engine signs comes
+    /// near; a hostile one must not crash the verifier, so its allocation is reported as not run.
+    static func beyondExactRange(_ contest: Contest, ballots: [[(project: Int, points: Int64)]]) -> String? {
+        let voters = max(1, Int64(clamping: ballots.count))
+        let points = max(1, ballots.lazy.flatMap { $0.map(\.points) }.max() ?? 1)
+        let total = contest.projects.reduce(Int64(0)) { $0 &+ max(0, $1.costCents) }
+        let (costs, overCosts) = max(total, contest.budgetCents).multipliedReportingOverflow(by: voters)
+        let (_, overPoints) = costs.multipliedReportingOverflow(by: points)
+        guard overCosts || overPoints else { return nil }
+        return "its amounts times \(voters) voters and up to \(points) points exceed what 64-bit integers hold; the allocation cannot be recomputed"
     }
 
     /// A choice's utility: its points on a cumulative ballot, 1 otherwise.

@@ -7,6 +7,8 @@ extension Run {
     /// every checkpoint, and each pass's uses for the void rule.
     mutating func checkBallots(progress: @Sendable (Int, Int) -> Void) {
         guard let definition else { return }
+        // They run even over a record without ballots (or without kiosks): nothing to fail is a pass, not "not run".
+        for check in [Self.ballotSignatures, Self.ballotPasses, Self.ballotValidity, Self.logs] { report.counted(check, 0) }
         // Each kiosk's checkpoints, read once: their final sizes are also the progress total.
         let checkpointSets = kiosks.map { read([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: $0.name), check: Self.logs) }
         let total = checkpointSets.reduce(0) { $0 + Int(clamping: $1?.map(\.size).max() ?? 0) }
@@ -16,6 +18,8 @@ extension Run {
             let checkpointsFile = ElectionRecordFile.checkpoints(kiosk: kiosk.name)
             guard let checkpoints = checkpointSets[kioskIndex] else { continue }
             let sizes = Set(checkpoints.map(\.size))
+            // The final checkpoint: the kiosk signed it when it closed, so every ballot of its log was cast before.
+            let closedAt = checkpoints.max(by: { $0.size < $1.size })?.timeMillis
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
             let election = definition.id, name = kiosk.name
@@ -25,11 +29,17 @@ extension Run {
                 // with the ordered checks of the batch before.
                 try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
                     lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
-                        // The exporter's exact form first; anything else (valid JSON in another form, rare) through a
-                        // decoder made only then.
-                        guard let ballot = ExportedLine.ballot(line.bytes, election: election, kiosk: name)
-                            ?? (try? JSONDecoder().decode(BallotLine.self, from: line.bytes))?.ballot(election: election, kiosk: name)
-                        else { return (line.line, nil, false, [], nil, nil) }
+                        // The exporter's exact form first; anything else (valid JSON in another form, rare) through the
+                        // strict check and a decoder made only then.
+                        let ballot: Ballot
+                        if let exact = ExportedLine.ballot(line.bytes, election: election, kiosk: name) {
+                            ballot = exact
+                        } else {
+                            switch Self.strictLine(BallotLine.self, line.bytes) {
+                            case let .success(parsed): ballot = parsed.ballot(election: election, kiosk: name)
+                            case let .failure(problem): return (line.line, nil, false, [], problem.message, nil)
+                            }
+                        }
                         let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
                             ?? "area \(ballot.area) has no contest"
                         // The signed bytes once, for both the signature and the leaf (the entry is them + the signature).
@@ -47,7 +57,7 @@ extension Run {
                     }
                     for (line, parsedBallot, signatureOK, leafHash, invalid, passBits) in results {
                         guard let ballot = parsedBallot, let passBits else {
-                            report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}")
+                            report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}: \(invalid ?? "unreadable")")
                             continue
                         }
                         if !signatureOK {
@@ -68,6 +78,15 @@ extension Run {
                         if let invalid {
                             report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
                         }
+                        // The engine takes a ballot only while the polls are open (open <= time <= close).
+                        if ballot.timeMillis < definition.pollsOpenMillis || ballot.timeMillis > definition.pollsCloseMillis {
+                            report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): cast at \(Self.time(ballot.timeMillis)), "
+                                + "outside the polling window \(Self.time(definition.pollsOpenMillis)) to \(Self.time(definition.pollsCloseMillis))")
+                        }
+                        if let closedAt, ballot.timeMillis > closedAt {
+                            report.fail(Self.logs, file: ballotsFile, line: line, "ballot \(ballot.sequence): cast at \(Self.time(ballot.timeMillis)), after kiosk "
+                                + "\(kiosk.name)'s final checkpoint (\(Self.time(closedAt))): it was added after the kiosk closed")
+                        }
                         log.append(leafHash: leafHash)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
                         noteUse(ballot, pass: passBits, kiosk: kioskIndex)
@@ -87,7 +106,7 @@ extension Run {
     /// Remembers a use of a pass (`pass` is `ballot.pass` as a dictionary key): the first by (time, kiosk,
     /// sequence) counts.
     private mutating func noteUse(_ ballot: Ballot, pass: KeyBits, kiosk: Int) {
-        let use = UseKey(time: ballot.timeMillis, kiosk: UInt16(kiosk), sequence: ballot.sequence)
+        let use = UseKey(time: ballot.timeMillis, kiosk: UInt32(clamping: kiosk), sequence: ballot.sequence)
         let kindKey = BallotKind(area: ballot.area, choices: ballot.choices)
         let kind = ballotKindIndex[kindKey] ?? {
             ballotKinds.append(kindKey)
@@ -104,8 +123,21 @@ extension Run {
         }
     }
 
+    /// A time in a failure message: milliseconds and, when it is a date, the UTC date and time.
+    static func time(_ millis: Int64) -> String {
+        let seconds = Double(millis) / 1000
+        guard abs(seconds) < 1e12 else { return "\(millis) ms" }
+        return "\(Date(timeIntervalSince1970: seconds).ISO8601Format()) (\(millis) ms)"
+    }
+
     private mutating func checkCheckpoints(_ checkpoints: [Checkpoint], of kiosk: KioskRegistration, file: String,
                                            heads: [UInt64: [UInt8]], log: MerkleLog) {
+        // In the order made: sizes and times never decrease, and the final one (largest size) is last.
+        for (number, (previous, checkpoint)) in zip(checkpoints, checkpoints.dropFirst()).enumerated()
+        where checkpoint.size < previous.size || checkpoint.timeMillis < previous.timeMillis {
+            report.fail(Self.logs, file: file, "checkpoint \(number + 2) (\(checkpoint.size) ballots at \(Self.time(checkpoint.timeMillis))) comes after one of "
+                + "\(previous.size) ballots at \(Self.time(previous.timeMillis)): checkpoints are listed in the order made, sizes and times never decreasing")
+        }
         for checkpoint in checkpoints {
             report.counted(Self.logs)
             if !checkpoint.isValid || checkpoint.signer != kiosk.kiosk {
@@ -137,7 +169,7 @@ extension Run {
 /// kiosk's index in the kiosks sorted that way), then sequence.
 struct UseKey: Comparable {
     let time: Int64
-    let kiosk: UInt16
+    let kiosk: UInt32
     let sequence: UInt64
 
     static func < (a: UseKey, b: UseKey) -> Bool {

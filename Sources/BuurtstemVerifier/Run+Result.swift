@@ -14,8 +14,9 @@ extension Run {
             }
         }
         expectedVoids.sort { a, b in a.kiosk != b.kiosk ? Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) : a.sequence < b.sequence }
-        for contest in definition.contests {
-            expectedContests[contest.area] = (0, Dictionary(uniqueKeysWithValues: contest.projects.map { ($0.id, (UInt64(0), UInt64(0))) }), [])
+        // The first contest of an area and the first project of an id (a definition with two fails its own check).
+        for contest in definition.contests where expectedContests[contest.area] == nil {
+            expectedContests[contest.area] = (0, Dictionary(contest.projects.map { ($0.id, (UInt64(0), UInt64(0))) }) { first, _ in first }, [])
         }
         var perKind = [Int](repeating: 0, count: ballotKinds.count)
         for (_, use) in firstUse { perKind[Int(use.kind)] += 1 }
@@ -29,8 +30,9 @@ extension Run {
                 case .ranking: choice.value == 1 ? 1 : 0
                 default: 1
                 }
-                expectedContests[kind.area]!.projects[choice.project]!.ballots += UInt64(count)
-                expectedContests[kind.area]!.projects[choice.project]!.points += points * UInt64(count)
+                // Wrapping sums: no record holds 2^64 points, and a hostile one must not trap the verifier.
+                expectedContests[kind.area]!.projects[choice.project]!.ballots &+= UInt64(count)
+                expectedContests[kind.area]!.projects[choice.project]!.points &+= points &* UInt64(count)
             }
         }
     }
@@ -64,13 +66,14 @@ extension Run {
             }
             if expected == listed { report.fail(Self.voids, file: file, "the voids name the wrong counted ballots") }
         }
-        let issued = Dictionary(uniqueKeysWithValues: commitment.areas.map { ($0.area, $0.count) })
+        let issued = Dictionary(commitment.areas.map { ($0.area, $0.count) }) { first, _ in first }
         if result.contests.map(\.area) != definition.contests.map(\.area) {
             report.fail(Self.counts, file: file, "the result's contests differ from the definition's")
         }
         for contest in result.contests {
             report.counted(Self.counts)
             guard let expected = expectedContests[contest.area] else { continue }
+            checkProjectList(contest, of: definition.contest(for: contest.area))
             if contest.passesIssued != issued[contest.area] ?? 0 {
                 report.fail(Self.counts, file: file, "\(contest.area): \(contest.passesIssued) passes issued in the result, \(issued[contest.area] ?? 0) committed")
             }
@@ -89,6 +92,26 @@ extension Run {
             }
         }
         checkAllocation(result)
+    }
+
+    /// The result lists a contest's projects exactly as the definition does: each once, none missing, in order.
+    func checkProjectList(_ contest: ElectionResult.ContestResult, of defined: Contest?) {
+        guard let defined else { return }
+        let listed = contest.projects.map(\.id), expected = defined.projects.map(\.id)
+        guard listed != expected else { return }
+        let file = ElectionRecordFile.result
+        var seen = Set<String>()
+        for id in listed where !seen.insert(id).inserted {
+            report.fail(Self.counts, file: file, "\(contest.area): project \(id.prefix(80)) is listed twice in the result")
+        }
+        let missing = expected.filter { !seen.contains($0) }
+        if !missing.isEmpty {
+            report.fail(Self.counts, file: file, "\(contest.area): the result leaves out project\(missing.count == 1 ? "" : "s") \(missing.prefix(20).joined(separator: ", "))")
+        }
+        if missing.isEmpty, listed.count == expected.count {
+            report.fail(Self.counts, file: file, "\(contest.area): the result lists the projects as \(listed.prefix(20).joined(separator: ", ")), "
+                + "not in the definition's order \(expected.prefix(20).joined(separator: ", "))")
+        }
     }
 
     static let allocationName = "allocation"

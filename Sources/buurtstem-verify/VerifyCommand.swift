@@ -76,10 +76,13 @@ extension VerificationReport {
         case (nil, nil): break
         }
         for check in checks {
-            lines.append("\(check.passed ? "PASS" : "FAIL")  \(check.name) (\(check.items) checked): \(check.detail)")
+            let status = !check.failures.isEmpty ? "FAIL" : check.notRun != nil ? "NOT RUN" : "PASS"
+            lines.append("\(status)  \(check.name) (\(check.items) checked): \(check.detail)")
+            if let reason = check.notRun { lines.append("      not run: \(reason)") }
             for failure in check.failures { lines.append("      \(failure)") }
         }
-        lines.append(passed ? "Verdict: every check passed." : "Verdict: FAILED (\(checks.filter { !$0.passed }.count) of \(checks.count) checks).")
+        lines.append(passed ? "Verdict: every check passed." : "Verdict: FAILED (\(checks.filter { !$0.failures.isEmpty }.count) of \(checks.count) checks failed, "
+            + "\(checks.filter { $0.failures.isEmpty && $0.notRun != nil }.count) not run).")
         return lines.joined(separator: "\n")
     }
 }

@@ -28,6 +28,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             RecordCommand.self,
             ReportCommand.self,
             ReceiptCommand.self,
+            PassCommand.self,
             CheckCommand.self,
             StoreCommand.self,
             DemoCommand.self,

@@ -30,6 +30,9 @@ extension ChequesCommand {
         @Option(help: "A web address for the QR code and the instructions; the code is appended to it.")
         var redeemURL: String?
 
+        @Option(help: "A YAML file with what the letter says beyond the data: sender, the round's name (title), where to hand a cheque in on paper (redeem), a help line (docs/letters.md).")
+        var letter: String?
+
         @OptionGroup var keys: RoundKeyOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -44,6 +47,7 @@ extension ChequesCommand {
                 round: round, in: store, issuingKey: issuingKey,
                 ledgerKey: .init(path: keys.ledgerKeyPath(db: self.store.db, round: round), passphrase: ledgerPassphrase),
                 printTo: URL(fileURLWithPath: printTo), addresses: addressFile, redeemURL: redeemURL,
+                letter: try letter.map { try LetterDetails.parse(try readInput($0), file: $0) } ?? LetterDetails(),
                 now: try commandClock()
             ) { done, total in
                 if Date().timeIntervalSince(lastReport) >= 1 || done == total {

@@ -12,7 +12,7 @@ struct ChequesCommand: ParsableCommand {
         a residents' initiative. Typical order: round create, issue, initiative add, redeem (online, paper, kiosk; \
         one code or a file of codes), checkpoint now and then, settle after the valid-until day, export.
         """,
-        subcommands: [Round.self, Issue.self, Redeem.self, Checkpoint.self, Settle.self, Report.self, Export.self]
+        subcommands: [Round.self, Issue.self, Redeem.self, Checkpoint.self, Settle.self, Report.self, Export.self, Check.self]
     )
 
     /// `buurtstem cheques round`.

@@ -159,11 +159,21 @@ extension Demo.Report {
         lines.append("")
         lines.append("The published record: \(stemdag.recordFolder)")
         lines.append("Verifier: " + (verification.passed
-            ? "every one of its \(verification.checks.count) checks passed (buurtstem-verify \(stemdag.recordFolder) --issuing-key \(verification.issuingPublicKey ?? "KEY"))."
+            ? "every one of its \(verification.checks.count) checks passed. Run it yourself:\n  \(Self.verifierCommand) \(stemdag.recordFolder) --issuing-key \(verification.issuingPublicKey ?? "KEY")"
             : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("Everything is in \(folder): the database, the sealed keys (passphrase '\(Demo.passphrase)'), the synthetic")
         lines.append("register, the print folder (in real life: destroyed after printing) and the record.")
         return lines.joined(separator: "\n")
+    }
+
+    /// How to call the verifier so the printed command runs as printed: the `buurtstem-verify` built next to this
+    /// `buurtstem` (scripts/demo.sh builds both), by the same path this command was called with; else by name.
+    static var verifierCommand: String {
+        let me = CommandLine.arguments.first ?? "buurtstem"
+        guard me.contains("/") else { return "buurtstem-verify" }
+        let sibling = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("buurtstem-verify")
+        guard FileManager.default.isExecutableFile(atPath: sibling.path) else { return "buurtstem-verify" }
+        return (me as NSString).deletingLastPathComponent + "/buurtstem-verify"
     }
 }

@@ -37,8 +37,11 @@ extension KioskCommand {
         @Option(help: "Seconds the receipt stays on screen before the page resets for the next voter.")
         var receiptSeconds = 60
 
-        @Option(help: "Seconds without a touch after which an unfinished ballot is abandoned.")
+        @Option(help: "Seconds without a touch after which an unfinished ballot is abandoned (a warning comes first).")
         var idleSeconds = 180
+
+        @Option(help: "The address where residents check their receipt after the election (the gemeente's results page); shown on the receipt with a QR code.")
+        var checkURL: String?
 
         @OptionGroup var store: StoreOptions
 
@@ -46,6 +49,12 @@ extension KioskCommand {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
             guard receiptSeconds >= 5, idleSeconds >= 15 else {
                 throw ValidationError("--receipt-seconds must be at least 5 and --idle-seconds at least 15")
+            }
+            if let checkURL {
+                guard let url = URL(string: checkURL), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+                      checkURL.count <= 200 else {
+                    throw ValidationError("--check-url must be a web address such as https://www.gemeente.nl/stemdag (at most 200 characters)")
+                }
             }
         }
 
@@ -59,7 +68,7 @@ extension KioskCommand {
                 printError("warning: listening on \(host): other machines that can reach it can open the voting page")
             }
             let server = KioskServer(service: service, pin: pin, configuration: .init(
-                host: host, port: port, receiptSeconds: receiptSeconds, idleSeconds: idleSeconds))
+                host: host, port: port, receiptSeconds: receiptSeconds, idleSeconds: idleSeconds, checkURL: checkURL))
             let (election, kiosk) = (election, kiosk)
             try await server.run { url in
                 print("Stemzuil \(kiosk) van \(election) / kiosk \(kiosk) of \(election): \(url)")

@@ -13,7 +13,11 @@ struct ReceiptCommand: ParsableCommand {
     /// `buurtstem receipt check`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Confirm, with a Merkle inclusion proof against the kiosk's signed final checkpoint, that the ballot of a receipt is in the record."
+            abstract: "Confirm, with a Merkle inclusion proof against the kiosk's signed final checkpoint, that the ballot of a receipt is in the record and counts.",
+            discussion: """
+            Runs locally on the published record; nothing is sent anywhere. Exits 0 only when the ballot is in the \
+            record and counts; a ballot that is in the record but void (its pass had voted earlier elsewhere) exits 3.
+            """
         )
 
         @Option(help: "The published record folder.")
@@ -22,17 +26,26 @@ struct ReceiptCommand: ParsableCommand {
         @Option(help: "The tracking code on the receipt.")
         var receipt: String
 
+        @OptionGroup var pinned: PinnedKeyOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let proof = try ReceiptCheck.check(record: URL(fileURLWithPath: record), trackingCode: receipt)
+            let proof = try ReceiptCheck.check(record: URL(fileURLWithPath: record), trackingCode: receipt, issuingKey: try pinned.key())
             try output.emit(proof) {
+                let located = "kiosk \(proof.kiosk), position \(proof.position) of \(proof.treeSize); inclusion proof of \(proof.path.count) hashes "
+                    + "verified against the kiosk's signed final tree head \(proof.root.prefix(16))..."
+                guard proof.void else {
+                    return "Uw stem telt mee in de gepubliceerde uitslag / Your ballot is in the published record and counts.\n  " + located
+                }
+                return """
+                Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.
+                  \(located)
+                  The same pass had already voted earlier, at kiosk \(proof.countedKiosk ?? "?") position \(proof.countedPosition ?? 0) \
+                (\(proof.countedTimeMillis.map(HouseholdText.time) ?? "?")); only that first ballot counts.
+                  If you did not vote earlier yourself, your pass was used by someone else: report this to the gemeente and the observers.
                 """
-                Uw stem zit in de gepubliceerde uitslag / Your ballot is in the published record.
-                  kiosk \(proof.kiosk), position \(proof.position) of \(proof.treeSize); inclusion proof of \(proof.path.count) hashes \
-                verified against the kiosk's signed final tree head \(proof.root.prefix(16))...
-                """ + (proof.void ? "\n  Note: this ballot is void: the same pass had already voted earlier at another kiosk." : "")
             }
+            if proof.void { throw ExitCode(3) }
         }
     }
 }

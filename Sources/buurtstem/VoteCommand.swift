@@ -58,7 +58,7 @@ struct VoteCommand: ParsableCommand {
             Uw stem is ontvangen / Your ballot was received.
               volgcode / tracking code: \(receipt.trackingCode)
               stemzuil / kiosk:         \(receipt.kiosk), positie / position \(receipt.sequence)
-            Check later with the published record: buurtstem receipt check --record DIR --receipt \(receipt.trackingCode)
+            Check later with the published record: buurtstem receipt check --record DIR --receipt \(receipt.trackingCode) --issuing-key KEY
             """
         }
     }

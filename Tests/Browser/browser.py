@@ -81,6 +81,25 @@ def console_errors(driver: webdriver.Chrome) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
 
+def axe_violations(driver: webdriver.Chrome) -> list[str]:
+    """Runs axe-core (WCAG 2.0/2.1 A and AA rules, and best practices) on the page as it is now; one line per
+    violation and element. axe-core comes from the selenium-axe-python package (scripts/install-deps.sh --browser)."""
+    try:
+        import selenium_axe_python
+    except ImportError as error:
+        raise AssertionError("axe-core is missing: run scripts/install-deps.sh --browser "
+                             "(it installs selenium-axe-python)") from error
+    script = os.path.join(os.path.dirname(selenium_axe_python.__file__), "axe-core", "axe.min.js")
+    with open(script, encoding="utf-8") as f:
+        driver.execute_script(f.read())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        ".then((r) => done(r.violations.map((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`)).flat()))"
+        ".catch((e) => done([`axe failed: ${e}`]));")
+    return result
+
+
 def screenshot(driver: webdriver.Chrome, name: str, full_page: bool = True) -> str:
     """Saves a PNG of the page as test-artifacts/screenshots/NAME.png and returns its path."""
     path = os.path.join(artifacts_dir(), f"{name}.png")

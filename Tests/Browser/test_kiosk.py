@@ -371,9 +371,12 @@ class VoteForEachBallotType(unittest.TestCase):
             STORE.cli("record", "export", "--election", election, "--out", out)
             verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
             self.assertEqual(verified.returncode, 0, f"{election}:\n{verified.stdout}\n{verified.stderr}")
+            # A resident pins the gemeente's issuing key (from the letter or the gemeente's site), here the record's own.
+            with open(os.path.join(out, "record.json"), encoding="utf-8") as index:
+                key = json.load(index)["issuing_public_key"]
             for name, tracking in self.receipts.items():
                 if name.split("-2")[0] == kind:
-                    STORE.cli("receipt", "check", "--record", out, "--receipt", tracking)
+                    STORE.cli("receipt", "check", "--record", out, "--receipt", tracking, "--issuing-key", key)
             tally = json.loads(STORE.cli("tally", "--election", election, "--json").stdout)
             counted = tally["tally"]["contests"][0]["ballotsCounted"]
             expected = sum(1 for name in self.receipts if name.split("-2")[0] == kind)
@@ -383,6 +386,15 @@ class VoteForEachBallotType(unittest.TestCase):
 class ErrorPathsAndStaff(unittest.TestCase):
     """Every refusal shows its Dutch message; the staff screen opens, counts, checkpoints and closes; two kiosks
     on one store refuse the second cast of a pass; the record of it all verifies."""
+
+    def assert_refuses_input(self, page: "KioskPage") -> None:
+        """Not open, paused or closed: the field, the submit button and every on-screen key are disabled."""
+        self.assertFalse(page.el("pass-code").is_enabled())
+        self.assertFalse(page.el("pass-submit").is_enabled())
+        keys = DRIVER.find_elements(By.CSS_SELECTOR, "#keyboard button")
+        self.assertEqual(len(keys), 34)
+        self.assertTrue(all(not key.is_enabled() for key in keys))
+        self.assertEqual(page.el("pass-code").get_attribute("value"), "")
 
     def test_the_whole_day(self) -> None:
         pin_file = STORE.workspace.file("pin.txt")
@@ -394,14 +406,12 @@ class ErrorPathsAndStaff(unittest.TestCase):
         used_codes = []
         try:
             page = KioskPage(DRIVER, korreweg.url)
-            # Polls not open yet: the welcome screen says so, and a pass is refused with the same message.
-            WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "status-notice").is_displayed())
-            self.assertIn("nog niet geopend", page.el("status-notice").text)
+            # Polls not open yet: the welcome screen says so, and the code field and keyboard take no input at all.
+            self.assertIn("De stemming is nog niet geopend", page.error("status-notice", "pollsNotOpen"))
+            self.assert_refuses_input(page)
+            page.shot("error-polls-not-open")
             code = STORE.code("kw-fouten")
             used_codes.append(code)
-            page.enter_pass(code)
-            self.assertIn("De stemming is nog niet geopend", page.error("pass-error", "pollsNotOpen"))
-            page.shot("error-polls-not-open")
 
             # Staff: a wrong PIN, then the right one.
             page.staff_login("0000")
@@ -436,13 +446,19 @@ class ErrorPathsAndStaff(unittest.TestCase):
             self.assertIn("geen stempas voor deze stemming", page.error("pass-error", "unknownPass"))
             page.shot("error-unknown")
 
-            # A pass of another election.
+            # A pass of another election: named by its title, not its id.
             page.enter_pass(STORE.code("kw-approval"))
-            self.assertIn("andere stemming", page.error("pass-error", "otherElection"))
+            other_election = page.error("pass-error", "otherElection")
+            self.assertIn("andere stemming (‘Wijkstemdag Korrewegwijk 2026’)", other_election)
+            self.assertNotIn("kw-approval", other_election)
+            self.assertNotIn("deze pass ", other_election, "no English inside the Dutch")
 
-            # Wrong area: an Oosterpark pass at the Korrewegwijk kiosk.
+            # Wrong area: an Oosterpark pass at the Korrewegwijk kiosk; the message names both wijken, not codes.
             page.enter_pass(STORE.code("kw-fouten", "WK001402"))
-            self.assertIn("ander gebied", page.error("pass-error", "wrongArea"))
+            wrong_area = page.error("pass-error", "wrongArea")
+            self.assertIn("ander gebied (Oosterpark)", wrong_area)
+            self.assertIn("deze stemzuil is voor Korrewegwijk", wrong_area)
+            self.assertNotRegex(wrong_area, r"WK\d")
             page.shot("error-wrong-area")
 
             # A vote, then the same pass again: used.
@@ -494,12 +510,13 @@ class ErrorPathsAndStaff(unittest.TestCase):
             WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-ballots").text == "2")
             page.click("staff-checkpoint")
             WebDriverWait(DRIVER, 10).until(lambda d: "2 stemmen" in d.find_element(By.ID, "staff-checkpoint").text)
+            self.assertIn("(Korrewegwijk)", page.el("staff-kiosk").text, "the kiosk's area by name")
             page.shot("staff-checkpoint")
             page.click("staff-pause")
             WebDriverWait(DRIVER, 10).until(lambda d: d.find_element(By.ID, "staff-state").get_attribute("data-state") == "paused")
             page.click("staff-lock")
-            page.enter_pass(STORE.code("kw-fouten"))
-            self.assertIn("even gesloten", page.error("pass-error", "kioskPaused"))
+            self.assertIn("even gesloten", page.error("status-notice", "kioskPaused"))
+            self.assert_refuses_input(page)
             page.shot("error-paused")
             page.staff_login(PIN)
             page.wait_visible("screen-staff")
@@ -513,8 +530,8 @@ class ErrorPathsAndStaff(unittest.TestCase):
             self.assertFalse(page.el("staff-open").is_enabled())
             page.shot("staff-closed")
             page.click("staff-lock")
-            page.enter_pass(STORE.code("kw-fouten"))
-            self.assertIn("De stemming is gesloten", page.error("pass-error", "pollsClosed"))
+            self.assertIn("De stemming is gesloten", page.error("status-notice", "pollsClosed"))
+            self.assert_refuses_input(page)
             page.shot("error-closed")
 
             # The second kiosk goes on until its staff close it: the last open kiosk closes the polls of the store.
@@ -582,18 +599,31 @@ class Accessibility(unittest.TestCase):
     """WCAG 2.1 AA basics checked on the rendered screens: contrast of every visible text, names for every button,
     labels for every input, a lang attribute; and the whole path by keyboard alone."""
 
+    def audit(self, screen: str) -> None:
+        """Our own checks (contrast of every visible text, names, labels, no text under 16 px), then axe-core."""
+        self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], screen)
+        self.assertEqual(browser.axe_violations(DRIVER), [], f"axe-core: {screen}")
+
     def test_screens_and_keyboard(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-approval", "zuil")
+        server = KioskProcess(STORE.workspace, "kw-approval", "zuil", "--check-url", "https://www.groningen.nl/stemdag")
         try:
             page = KioskPage(DRIVER, server.url)
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "welcome screen")
+            self.audit("welcome screen")
             # Keyboard only: the focus starts on the heading; tab into the code field, type, Enter.
             self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "welcome-heading")
             page.el("pass-code").send_keys(STORE.code("kw-approval"), Keys.ENTER)
             page.wait_visible("screen-ballot")
             self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "ballot-heading")
             page.choose("KW-01")
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "ballot screen")
+            self.audit("ballot screen")
+            # In English the projects' Dutch texts say so (lang="nl"), and the screen still passes.
+            page.click("language")
+            self.assertEqual(DRIVER.find_element(By.CSS_SELECTOR, "li[data-project='KW-01'] h2").get_attribute("lang"), "nl")
+            self.assertEqual(DRIVER.find_element(By.CSS_SELECTOR, "li[data-project='KW-01'] .description").get_attribute("lang"), "nl")
+            self.audit("ballot screen in English")
+            page.click("language")
+            page.card_button("KW-01").click()
+            page.card_button("KW-01").click()
             active = DRIVER.switch_to.active_element
             self.assertEqual(active.get_attribute("aria-pressed"), "true", "the focus stays on the card's button")
             active.send_keys(Keys.TAB)
@@ -601,19 +631,183 @@ class Accessibility(unittest.TestCase):
             self.assertIn("2 van hoogstens 3", page.feedback())
             page.el("ballot-next").send_keys(Keys.ENTER)
             page.wait_visible("screen-confirm")
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "confirm screen")
+            self.audit("confirm screen")
             page.el("confirm-cast").send_keys(Keys.ENTER)
             page.wait_visible("screen-receipt")
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "receipt screen")
+            # The receipt says where and how to check it: the address, and the same as a QR code.
+            self.assertIn("https://www.groningen.nl/stemdag", page.el("receipt-check").text)
+            self.assertTrue(page.el("receipt-qr").is_displayed())
+            self.assertRegex(page.el("receipt-position").text, r"^[1-9]\d* bij deze stemzuil$", "counted from 1")
+            self.audit("receipt screen")
             VoteForEachBallotType.receipts["approval-2b"] = page.el("tracking-code").text
             page.click("receipt-done")
             page.click("staff-button")
             page.wait_visible("screen-pin")
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "PIN screen")
+            self.audit("PIN screen")
             page.el("pin").send_keys(PIN, Keys.ENTER)
             page.wait_visible("screen-staff")
-            self.assertEqual(DRIVER.execute_script(ACCESSIBILITY_AUDIT), [], "staff screen")
+            self.audit("staff screen")
             page.click("staff-lock")
+        finally:
+            server.stop()
+
+
+OUT_OF_VIEW = r"""
+const missing = [];
+for (const selector of arguments[0]) {
+  const elements = [...document.querySelectorAll(selector)];
+  if (!elements.length) missing.push(selector + " (not found)");
+  elements.forEach((e, i) => {
+    const r = e.getBoundingClientRect();
+    if (e.offsetParent === null || r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+      missing.push(`${selector}[${i}] at ${Math.round(r.top)}..${Math.round(r.bottom)} of ${innerHeight}`);
+  });
+}
+if (document.documentElement.scrollHeight > innerHeight + 1) missing.push(`the page scrolls (${document.documentElement.scrollHeight} px)`);
+return missing;
+"""
+
+COVERED_TITLES = r"""
+const covered = [];
+for (const title of document.querySelectorAll("#projects h2")) {
+  title.scrollIntoView({block: "nearest"});
+  const r = title.getBoundingClientRect();
+  for (const [x, y] of [[r.left + 4, r.top + 4], [r.left + r.width / 2, r.top + r.height / 2], [r.right - 4, r.bottom - 4]]) {
+    const top = document.elementFromPoint(x, y);
+    if (!top || !(top === title || title.contains(top) || top.contains(title))) { covered.push(title.textContent); break; }
+  }
+}
+return covered;
+"""
+
+
+class ScreenSizes(unittest.TestCase):
+    """At a 1366x768 kiosk and a 1080x1920 standing screen every action of every screen is in view without
+    scrolling the page, and nothing covers a card's title; tapping a card (not only its button) chooses it."""
+
+    def walk(self, width: int, height: int) -> None:
+        driver = browser.new_driver((width, height))
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        server = KioskProcess(STORE.workspace, "kw-approval", "zuil")
+        name = f"{width}x{height}"
+        try:
+            page = KioskPage(driver, server.url)
+            self.assertEqual(driver.execute_script("return [innerWidth, innerHeight]"), [width, height])
+
+            def in_view(*selectors: str) -> None:
+                self.assertEqual(driver.execute_script(OUT_OF_VIEW, list(selectors)), [], f"{name}: out of view")
+
+            in_view("#pass-code", "#pass-submit", "#keyboard button", "#language", "#staff-button")
+            browser.screenshot(driver, f"kiosk-{name}-welcome", full_page=False)
+            page.enter_pass(STORE.code("kw-approval"))
+            page.wait_visible("screen-ballot")
+            # Tapping a card's title or text chooses it, as its button does; a second tap takes it out.
+            for project in ("KW-01", "KW-03", "KW-05"):
+                driver.find_element(By.CSS_SELECTOR, f"li[data-project='{project}'] h2").click()
+            self.assertEqual(page.card_button("KW-05").get_attribute("aria-pressed"), "true")
+            driver.find_element(By.CSS_SELECTOR, "li[data-project='KW-06'] .description").click()
+            self.assertIn("al 3 projecten gekozen", page.error("ballot-error", "approvalFull"))
+            in_view("#ballot-heading", "#feedback-text", "#ballot-error", "#ballot-next", "#ballot-stop", "#staff-button")
+            browser.screenshot(driver, f"kiosk-{name}-ballot", full_page=False)
+            self.assertEqual(driver.execute_script(COVERED_TITLES), [], f"{name}: a card title is covered")
+            driver.find_element(By.CSS_SELECTOR, "li[data-project='KW-05'] .cost").click()
+            self.assertEqual(page.card_button("KW-05").get_attribute("aria-pressed"), "false")
+            page.click("ballot-next")
+            page.wait_visible("screen-confirm")
+            in_view("#confirm-heading", "#confirm-list li", "#confirm-back", "#confirm-cast")
+            browser.screenshot(driver, f"kiosk-{name}-confirm", full_page=False)
+            page.click("confirm-cast")
+            page.wait_visible("screen-receipt")
+            VoteForEachBallotType.receipts[f"approval-2-{name}"] = page.el("tracking-code").text
+            in_view("#tracking-code", "#receipt-position", "#receipt-check", "#receipt-print", "#receipt-done")
+            browser.screenshot(driver, f"kiosk-{name}-receipt", full_page=False)
+            page.click("receipt-done")
+            page.staff_login(PIN)
+            page.wait_visible("screen-staff")
+            in_view("#staff-open", "#staff-pause", "#staff-checkpoint", "#staff-close", "#staff-lock")
+            page.click("staff-close")
+            in_view("#close-no", "#close-yes")
+            browser.screenshot(driver, f"kiosk-{name}-staff", full_page=False)
+            page.click("close-no")
+            page.click("staff-lock")
+        finally:
+            server.stop()
+            driver.quit()
+
+    def test_landscape_kiosk_1366x768(self) -> None:
+        self.walk(1366, 768)
+
+    def test_portrait_screen_1080x1920(self) -> None:
+        self.walk(1080, 1920)
+
+
+class BarcodeScanner(unittest.TestCase):
+    """A USB (HID) barcode scanner types the QR code's text, STEMPAS:CODE, and Enter into the code field."""
+
+    def test_scanner_input_opens_the_ballot(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-choose-1", "zuil")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            code = STORE.code("kw-choose-1")
+            field = page.wait_visible("pass-code")
+            field.click()
+            # As the scanner does: one key at a time, the QR code's text exactly, then Enter.
+            for character in f"STEMPAS:{code.replace('-', '')}":
+                field.send_keys(character)
+            self.assertEqual(field.get_attribute("value"), code, "the prefix is gone; the code is grouped as printed")
+            field.send_keys(Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            # Lower case (a scanner set to another keyboard layout's case) works the same.
+            page.click("ballot-stop")
+            page.wait_visible("screen-welcome")
+            page.el("pass-code").send_keys(f"stempas:{code.replace('-', '').lower()}", Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            page.click("ballot-stop")
+            page.wait_visible("screen-welcome")
+            # The focus on a button (here the language switch): the scan still lands in the field, and its Enter
+            # submits the code instead of pressing the button.
+            page.click("language")
+            page.click("language")
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "language")
+            DRIVER.switch_to.active_element.send_keys(f"STEMPAS:{code.replace('-', '')}", Keys.ENTER)
+            page.wait_visible("screen-ballot")
+            self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl", "the button was not pressed")
+            page.click("ballot-stop")
+            self.assertNotIn(code.replace("-", ""), server.output())
+            self.assertNotIn(code, server.output())
+        finally:
+            server.stop()
+
+
+class IdleWarning(unittest.TestCase):
+    """A half-filled ballot is not thrown away unannounced: a warning comes first, a touch keeps the ballot, and
+    without one the screen resets."""
+
+    def test_warning_then_reset(self) -> None:
+        server = KioskProcess(STORE.workspace, "kw-ranking", "zuil", "--idle-seconds", "15")
+        try:
+            page = KioskPage(DRIVER, server.url)
+            page.enter_pass(STORE.code("kw-ranking"))
+            page.wait_visible("screen-ballot")
+            page.choose("KW-02")
+            started = time.time()
+            page.wait_visible("idle-warning", timeout=20)
+            self.assertGreaterEqual(time.time() - started, 8, "the warning comes in the last third of --idle-seconds")
+            self.assertIn("Bent u er nog?", page.el("idle-heading").text)
+            self.assertIn("wordt uw keuze gewist", page.el("idle-text").text)
+            self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "idle-stay")
+            self.assertEqual(browser.axe_violations(DRIVER), [], "the idle warning")
+            page.shot("idle-warning")
+            page.click("idle-stay")
+            self.assertFalse(page.el("idle-warning").is_displayed())
+            self.assertTrue(page.el("screen-ballot").is_displayed())
+            self.assertEqual(page.card_button("KW-02").get_attribute("aria-pressed"), "true", "the ballot is kept")
+            # No touch this time: the warning, then the welcome screen with nothing of the voter left.
+            page.wait_visible("idle-warning", timeout=20)
+            page.wait_visible("screen-welcome", timeout=15)
+            self.assertFalse(page.el("idle-warning").is_displayed())
+            self.assertEqual(page.el("pass-code").get_attribute("value"), "")
         finally:
             server.stop()
 

@@ -3,9 +3,11 @@ charts as inline SVG with a title and a table behind each, and the numbers on th
 the report's JSON. Screenshots at phone and desktop width are kept in test-artifacts/screenshots/.
 """
 
+import datetime
 import json
 import os
 import unittest
+import zoneinfo
 
 from selenium.webdriver.common.by import By
 
@@ -127,11 +129,32 @@ class ResultsSiteTest(unittest.TestCase):
             cell = lambda key: row.find_element(By.CSS_SELECTOR, f"td[data-{key}]").get_attribute("textContent")
             self.assertEqual(cell("participation"), count(line["participation"]))
             self.assertEqual(cell("issued"), count(line["issued"]))
-            self.assertEqual(cell("turnout"), percent(line["turnoutPercent"]))
+            # An area where nothing was issued had no vote: "–", not "0,0 %".
+            self.assertEqual(cell("turnout"), "–" if line["issued"] == 0 else percent(line["turnoutPercent"]))
             self.assertEqual(row.get_attribute("data-flagged"), "true" if line["underRepresented"] else "false")
         self.assertEqual(sum(line["participation"] for line in reach["wijken"]), counted)
         flagged = [line["code"] for line in reach["buurten"] if line["underRepresented"]]
         self.assertEqual(flagged, ["BU00140701"], "the demo's low-turnout buurt is flagged")
+        # "Mijn wijk": a link per wijk by name, each to an anchor that exists (its contest, or its money line).
+        links = self.driver.find_elements(By.CSS_SELECTOR, "nav#mijn-wijk a")
+        self.assertEqual({link.get_attribute("data-area") for link in links},
+                         {contest["area"] for contest in tally["contests"]} | {line["code"] for line in self.report["areas"]})
+        for link in links:
+            anchor = link.get_attribute("href").split("#", 1)[1]
+            self.assertEqual(len(self.driver.find_elements(By.ID, anchor)), 1, anchor)
+            self.assertNotRegex(link.text, r"^(WK|GM)\d", "wijken by name")
+        links[-1].click()
+        self.assertTrue(self.driver.current_url.endswith("#" + links[-1].get_attribute("href").split("#", 1)[1]))
+        # The polling window in Dutch local time (Europe/Amsterdam, summer time included), not UTC; the rule in words.
+        header = self.driver.find_element(By.CSS_SELECTOR, "header.top").text
+        for instant in (self.report["pollsOpen"], self.report["pollsClose"]):
+            local = datetime.datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+            self.assertIn(local.strftime("%d-%m-%Y %H:%M"), header)
+        self.assertNotIn("UTC", header)
+        rule = self.driver.find_element(By.CSS_SELECTOR, "p[data-rule]")
+        if rule.get_attribute("data-rule") == "greedy":
+            self.assertIn("Meeste stemmen eerst", rule.text)
+        self.assertNotIn("greedy", rule.text)
         # Verify it yourself: the exact command and the record's files with their hashes.
         # The command pins the gemeente's issuing key, the one that signed the record.
         with open(os.path.join(self.workspace.path, "demo", "record-demo-wijkstemdag", "record.json"), encoding="utf-8") as index:
@@ -180,6 +203,14 @@ class ResultsSiteTest(unittest.TestCase):
             row = self.driver.find_element(By.CSS_SELECTOR, f'tr[data-code="{line["code"]}"]')
             self.assertEqual(row.find_element(By.CSS_SELECTOR, "td[data-committed-cents]").get_attribute("textContent"),
                              money(line["committedCents"]))
+            # A wijk without a vote (no pass issued) or without cheques shows "–", not "0,0 %".
+            turnout = row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
+            self.assertEqual(turnout, "–" if line["passesIssued"] == 0 else percent(line["turnoutPercent"]))
+            reach = row.find_element(By.CSS_SELECTOR, "td[data-reach]").get_attribute("textContent")
+            self.assertEqual(reach, "–" if line["chequesIssued"] == 0 else percent(line["chequeReachPercent"]))
+        self.assertIn("–", [row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
+                            for row in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-code]")],
+                      "the demo has wijken without a vote")
         self.open("site-year", browser.DESKTOP)
         browser.screenshot(self.driver, "results-site-year-desktop")
 

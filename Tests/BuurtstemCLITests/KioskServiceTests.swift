@@ -19,21 +19,31 @@ struct KioskServiceTests {
         return try KioskService(store: store, election: "kw-now", kiosk: kiosk, kioskKey: key)
     }
 
+    /// The refusal `BallotBox` gives for the typed `code` (which does not read as a stempas code).
+    static func typo(_ code: String) -> CastError {
+        do {
+            _ = try TypeableCode(parsing: code, format: .stempas)
+            return .mistyped(CodeError(kind: .checkMismatch, format: "stempas"))
+        } catch {
+            return .mistyped(error)
+        }
+    }
+
     @Test("every refusal of BallotBox has its own Dutch and English message")
     func everyCastErrorHasAMessage() {
-        let errors: [CastError] = [.mistyped("x"), .unknownPass, .otherElection("e"), .wrongArea(pass: "WK1", kiosk: "WK2"),
+        let errors: [CastError] = [.mistyped(CodeError(kind: .checkMismatch, format: "stempas")), .unknownPass, .otherElection("e"), .wrongArea(pass: "WK1", kiosk: "WK2"),
                                    .alreadyUsed, .invalidBallot("r"), .pollsNotOpen("p"), .pollsClosed]
-        let messages = errors.map { CastMessages.message(for: $0, code: "ABC").message }
+        let messages = errors.map { CastMessages.message(for: $0).message }
         #expect(Set(messages.map(\.code)).count == errors.count)
         for message in messages {
             #expect(!message.nl.isEmpty && !message.en.isEmpty && message.nl != message.en)
         }
         // A mistyped code says what kind of mistake it is.
-        let typo = CastMessages.message(for: .mistyped(""), code: "000-000-000-000-000-000-000-000-000").message
+        let typo = CastMessages.message(for: Self.typo("000-000-000-000-000-000-000-000-000")).message
         #expect(typo.nl.contains("typefout"))
-        let short = CastMessages.message(for: .mistyped(""), code: "000-000").message
+        let short = CastMessages.message(for: Self.typo("000-000")).message
         #expect(short.nl.contains("6 tekens") && short.nl.contains("27"))
-        let odd = CastMessages.message(for: .mistyped(""), code: "00U").message
+        let odd = CastMessages.message(for: Self.typo("00U")).message
         #expect(odd.nl.contains("‘U’ op plaats 3"))
     }
 

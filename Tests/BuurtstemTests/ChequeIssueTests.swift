@@ -191,7 +191,10 @@ struct ChequeIssueTests {
         #expect(page.components(separatedBy: "<section class=\"cheque\">").count - 1 == 3)
         for code in issued.codes(in: "BU00140100") { #expect(page.contains(code)) }
         #expect(page.components(separatedBy: "<svg").count - 1 == 3)
-        #expect(page.contains("Bedumerweg 66<br>9713 BH Groningen"))
+        #expect(page.contains("Aan de bewoners van<br>Bedumerweg 66<br>9713 BH Groningen"))
+        // The letter: the sender, the round by its name (not its id), where to hand it in, a help line.
+        #expect(page.contains("Gemeente Groningen") && page.contains("Buurtcheque voorjaar 2026: € 7,50"))
+        #expect(!page.contains("2026-voorjaar") && page.contains("Vragen? Neem contact op met gemeente Groningen"))
         #expect(page.contains("€ 7,50") && page.contains("30 juni 2026") && page.contains("30 June 2026"))
         #expect(page.contains("in uw buurt De Hoogte"))
         #expect(!page.contains("Javastraat"))
@@ -205,7 +208,7 @@ struct ChequeIssueTests {
         let issued = try IssuedRound.make(addresses: false)
         let print = issued.folder.appendingPathComponent("print")
         let page = try String(contentsOf: print.appendingPathComponent("cheques-BU00140100.html"), encoding: .utf8)
-        #expect(page.contains("Huishouden / household 0014010000100037"))
+        #expect(page.contains("Aan de bewoners van huishouden 0014010000100037"))
         #expect(!page.contains("Bedumerweg") && !page.contains("9713"))
         for code in issued.codes(in: "BU00140100") { #expect(page.contains(code)) }
         let csv = try String(contentsOf: print.appendingPathComponent("cheques.csv"), encoding: .utf8)

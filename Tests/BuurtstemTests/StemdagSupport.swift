@@ -1,7 +1,8 @@
-import Buurtstem
+@testable import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
+import GRDB
 
 /// A Groningen store with the shipped register, the shipped Korrewegwijk election (polling window moved around
 /// now, id `test-kw`), two kiosks and issued passes; returns the pass codes from the print output.
@@ -73,5 +74,16 @@ extension StemdagFixture {
                 cost: 10000
 
         """
+    }
+}
+
+extension Store {
+    /// The issued pass with public key `key` in `election`, as its signed token; nil if none was issued.
+    func storedPass(election: String, key: PublicKey) throws -> PassToken? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT area, signature FROM pass WHERE electionId = ? AND publicKey = ?",
+                                             arguments: [election, Data(key.bytes)]) else { return nil }
+            return PassToken(election: election, area: row["area"], pass: key, signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
+        }
     }
 }

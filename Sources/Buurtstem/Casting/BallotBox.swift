@@ -55,7 +55,7 @@ public struct BallotBox: Sendable {
         do {
             typed = try TypeableCode(parsing: code, format: .stempas)
         } catch {
-            throw CastError.mistyped(error.description)
+            throw CastError.mistyped(error)
         }
         let passKey = PassToken.passKey(secret: typed.bytes)
         let passBytes = Data(passKey.publicKey.bytes)

@@ -1,8 +1,11 @@
+import BuurtstemCrypto
+
 /// Why a ballot was refused. Each case's message says what happened and what the voter or staff can do,
 /// in English with the Dutch sentence the kiosk shows.
 public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The code has a typing error, an impossible character or the wrong length.
-    case mistyped(String)
+    /// The code has a typing error, an impossible character or the wrong length: which one, so each message can
+    /// say how to fix it.
+    case mistyped(CodeError)
     /// No pass with this code was issued for this election.
     case unknownPass
     /// The pass was issued for another election.
@@ -20,8 +23,8 @@ public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .mistyped(detail):
-            "\(detail). (NL: De code bevat een typefout; controleer elk teken.)"
+        case let .mistyped(error):
+            "\(error). (NL: De code bevat een typefout; controleer elk teken.)"
         case .unknownPass:
             "this code is not a stempas of this election: check it was typed from the right letter. (NL: Deze code is geen stempas voor deze stemming.)"
         case let .otherElection(election):

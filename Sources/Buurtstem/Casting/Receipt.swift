@@ -26,26 +26,3 @@ public struct Receipt: Sendable, Codable, Equatable {
         trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
     }
 }
-
-extension Store {
-    /// Where the ballot with receipt `trackingCode` is in `election`'s logs (kiosk and position), or nil.
-    /// For staff at the stembureau; residents check against the published record.
-    public func findBallot(election: String, trackingCode: String) throws -> (kiosk: String, sequence: UInt64)? {
-        let prefix: [UInt8]
-        do {
-            prefix = try TrackingCode.prefix(of: trackingCode)
-        } catch {
-            throw UsageError("\(error)")
-        }
-        var upper = prefix
-        while let last = upper.last, last == 0xff { upper.removeLast() }
-        if !upper.isEmpty { upper[upper.count - 1] += 1 }
-        return try read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT kiosk, sequence FROM ballot WHERE electionId = ? AND leafHash >= ? \(upper.isEmpty ? "" : "AND leafHash < ?")
-                ORDER BY leafHash LIMIT 1
-                """, arguments: StatementArguments([election, Data(prefix)] + (upper.isEmpty ? [] : [Data(upper)]) as [any DatabaseValueConvertible]))
-            return row.map { ($0["kiosk"], UInt64($0["sequence"] as Int64)) }
-        }
-    }
-}

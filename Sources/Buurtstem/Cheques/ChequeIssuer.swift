@@ -101,10 +101,11 @@ public enum ChequeIssuer {
     ///   - ledgerKey: where to create the round's sealed ledger key.
     ///   - addresses: the imported register file, to print addresses; nil prints the household id instead.
     ///   - redeemURL: a web address the QR code and instructions point to (the code is appended); nil for the code alone.
+    ///   - letter: what the letters say beyond the store's data (sender, the round's name, a paper address, help).
     ///   - progress: called now and then with (households done, households in all).
     public static func issue(
         round roundId: String, in store: Store, issuingKey: SigningKey, ledgerKey: LedgerKeyFile,
-        printTo: URL, addresses: AddressFile? = nil, redeemURL: String? = nil, now: Date = Date(),
+        printTo: URL, addresses: AddressFile? = nil, redeemURL: String? = nil, letter: LetterDetails = LetterDetails(), now: Date = Date(),
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Summary {
         let round = try store.chequeRound(roundId)
@@ -135,7 +136,7 @@ public enum ChequeIssuer {
         let reader = try addresses.map { try AddressReader($0) }
         let printer = try ChequePrintWriter(folder: printTo, round: round, gemeente: gemeente,
                                             areas: .init(buurten: buurten), addressColumns: reader?.addressColumns ?? [],
-                                            redeemURL: redeemURL)
+                                            redeemURL: redeemURL, details: letter)
         var keyWritten = false
         do {
             try KeyFile.write(sealed, to: ledgerKey.path)

@@ -2,9 +2,10 @@ import BuurtstemCrypto
 import Foundation
 import Synchronization
 
-/// Writes what a print shop needs for a round: per buurt an HTML file with one page per household (address,
-/// code, QR code, short instructions in Dutch and English) and one CSV of every cheque, streamed as the codes are
-/// made. The folder is the only place codes and households meet; its read-me says to destroy it after printing.
+/// Writes what a print shop needs for a round: per buurt an HTML file with one A5 letter per household (the sender,
+/// "Aan de bewoners van" and the address, the round by its name, the code and QR code, where to hand it in, a help
+/// line; in Dutch with a short English part) and one CSV of every cheque, streamed as the codes are made. The folder
+/// is the only place codes and households meet; its read-me says to destroy it after printing.
 final class ChequePrintWriter {
     /// Names of the areas a page mentions.
     struct Areas {
@@ -24,15 +25,17 @@ final class ChequePrintWriter {
     private let gemeente: Gemeente
     private let areas: Areas
     private let redeemURL: String?
+    private let details: LetterDetails
     private let addressColumns: [String]
     private let csv: BufferedTextFile
     private var pages: [String: BufferedTextFile] = [:]
-    private var pageText: [String: (before: String, after: String)] = [:]
+    private var pageText: [String: (sender: String, intro: String, after: String)] = [:]
     private(set) var files: [String] = []
 
     /// Prepares `folder` (new or empty; created with mode 0700) for `round`; `addressColumns` are the register
     /// file's `address...` column names, empty when printing without addresses.
-    init(folder: URL, round: ChequeRound, gemeente: Gemeente, areas: Areas, addressColumns: [String], redeemURL: String?) throws {
+    init(folder: URL, round: ChequeRound, gemeente: Gemeente, areas: Areas, addressColumns: [String], redeemURL: String?,
+         details: LetterDetails = LetterDetails()) throws {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
@@ -52,6 +55,7 @@ final class ChequePrintWriter {
         self.gemeente = gemeente
         self.areas = areas
         self.redeemURL = redeemURL
+        self.details = details
         self.addressColumns = addressColumns
         try Data("""
             Deze map is onvolledig: de uitgifte van cheques van ronde \(round.id) is niet afgerond. Niet drukken.
@@ -99,14 +103,14 @@ final class ChequePrintWriter {
     }
 
     /// One household's page.
-    private static func page(_ item: Item, text: (before: String, after: String), qrPrefix: String) throws -> String {
+    private static func page(_ item: Item, text: (sender: String, intro: String, after: String), qrPrefix: String) throws -> String {
         let formatted = item.code.formatted
         let addressLines = item.address.filter { !$0.isEmpty }
         let addressHTML = addressLines.isEmpty
-            ? "Huishouden / household \(TextEscaping.html(item.householdId))"
-            : addressLines.map(TextEscaping.html).joined(separator: "<br>")
+            ? "Aan de bewoners van huishouden \(TextEscaping.html(item.householdId))"
+            : "Aan de bewoners van<br>" + addressLines.map(TextEscaping.html).joined(separator: "<br>")
         let qr = try QRCode(qrPrefix + formatted).svg(pixels: 150, label: "QR-code / QR code")
-        return "<section class=\"cheque\">\n<div class=\"address\">\(addressHTML)</div>\n\(text.before)"
+        return "<section class=\"cheque\">\n\(text.sender)<div class=\"address\">\(addressHTML)</div>\n\(text.intro)"
             + "<div class=\"code\">\(formatted)</div>\n<div class=\"qr\">\(qr)</div>\n\(text.after)</section>\n"
     }
 
@@ -153,23 +157,26 @@ final class ChequePrintWriter {
         files.append(name)
         let area = areas.buurten[buurt] ?? (name: buurt, wijkName: AreaCode.wijk(ofBuurt: buurt))
         pageText[buurt] = Self.pageText(round: round, gemeente: gemeente.name, buurtName: area.name,
-                                        wijkName: area.wijkName, redeemURL: redeemURL)
+                                        wijkName: area.wijkName, redeemURL: redeemURL, details: details)
         try file.write("""
             <!doctype html>
             <html lang="nl">
             <head>
             <meta charset="utf-8">
-            <title>Buurtcheques \(round.id) · \(buurt) \(TextEscaping.html(area.name))</title>
+            <title>\(TextEscaping.html(Self.title(of: round, details: details))) · \(buurt) \(TextEscaping.html(area.name))</title>
             <style>
-            @page { size: A5; margin: 12mm; }
-            body { font-family: system-ui, sans-serif; margin: 0; color: #000; }
-            .cheque { break-after: page; page-break-after: always; padding: 4mm; }
-            .address { min-height: 28mm; font-size: 12pt; line-height: 1.4; }
-            .from { font-size: 10pt; }
-            h1 { font-size: 18pt; margin: 4mm 0 1mm; }
-            .code { font-family: ui-monospace, monospace; font-size: 19pt; font-weight: bold; letter-spacing: 0.5pt; margin: 4mm 0 2mm; }
-            .qr svg { display: block; }
-            .en { color: #333; font-size: 9.5pt; }
+            @page { size: A5; margin: 10mm 11mm; }
+            * { box-sizing: border-box; }
+            body { font: 10pt/1.35 system-ui, "DejaVu Sans", sans-serif; margin: 0; color: #000; }
+            .cheque { break-after: page; page-break-after: always; position: relative; }
+            .from { position: absolute; top: 0; right: 0; text-align: right; font-size: 8.5pt; }
+            .address { padding-top: 9mm; min-height: 30mm; font-size: 10.5pt; line-height: 1.3; }
+            h1 { font-size: 15pt; margin: 3mm 0 1mm; }
+            h2 { font-size: 10.5pt; margin: 3mm 0 0.5mm; }
+            p { margin: 1mm 0; }
+            .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; white-space: nowrap; margin: 3mm 0 2mm; }
+            .qr svg { display: block; width: 32mm; height: 32mm; }
+            .en { color: #222; font-size: 8.5pt; border-top: 0.2mm solid #666; padding-top: 1mm; margin-top: 3mm; }
             </style>
             </head>
             <body>
@@ -177,32 +184,64 @@ final class ChequePrintWriter {
             """)
     }
 
+    /// The round's name on the letter: the letter file's `title`, else "Buurtcheque voorjaar/najaar YEAR" from the
+    /// issue date.
+    static func title(of round: ChequeRound, details: LetterDetails) -> String {
+        if let title = details.title { return title }
+        let parts = round.issueDate.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]) else { return "Buurtcheque \(round.id)" }
+        return "Buurtcheque \(month <= 6 ? "voorjaar" : "najaar") \(parts[0])"
+    }
+
     /// The parts of a page that are the same for every household of a buurt (made once per buurt).
     static func pageText(round: ChequeRound, gemeente: String, buurtName: String, wijkName: String,
-                         redeemURL: String?) -> (before: String, after: String) {
+                         redeemURL: String?, details: LetterDetails = LetterDetails()) -> (sender: String, intro: String, after: String) {
         let (whereNL, whereEN): (String, String) = switch round.scope {
         case .buurt: ("in uw buurt \(buurtName)", "in your neighbourhood \(buurtName)")
         case .wijk: ("in uw wijk \(wijkName)", "in your district \(wijkName)")
         case .gemeente: ("in de gemeente \(gemeente)", "anywhere in \(gemeente)")
         }
-        let online = redeemURL.map { TextEscaping.html($0) }
-        let howNL = online.map { "Vul de code in op \($0) (of scan de QR-code)" } ?? "Vul de code online in bij de gemeente"
-        let howEN = online.map { "Enter the code at \($0) (or scan the QR code)" } ?? "Enter the code online with the gemeente"
-        let before = """
-            <p class="from">Gemeente \(TextEscaping.html(gemeente)) · Buurtcheque \(round.id)</p>
-            <h1>Uw buurtcheque: \(Money.format(round.valueCents))</h1>
-            <p class="en">Your neighbourhood cheque: EUR \(Money.plain(round.valueCents))</p>
+        let escape = TextEscaping.html
+        let title = escape(Self.title(of: round, details: details))
+        // Where to hand the cheque in: online at --redeem-url, on paper at the letter file's 'redeem' address, and
+        // always through an initiator. Without either address the letter says to ask the gemeente (help line).
+        var howNL: [String] = [], howEN: [String] = []
+        if let url = redeemURL.map(escape) {
+            howNL.append("Online: vul de code in op <b>\(url)</b> of scan de QR-code.")
+            howEN.append("Online: enter the code at \(url) or scan the QR code.")
+        }
+        if let desk = details.redeem.map(escape) {
+            howNL.append("Op papier: lever deze brief in bij <b>\(desk)</b>.")
+            howEN.append("On paper: hand this letter in at \(desk).")
+        }
+        if howNL.isEmpty {
+            howNL.append("Vraag de gemeente waar u de cheque kunt inleveren (zie hulp hieronder).")
+            howEN.append("Ask the gemeente where to hand the cheque in.")
+        }
+        let sender = ([details.sender ?? "Gemeente \(gemeente)"] + (details.senderAddress.map { [$0] } ?? [])).map(escape)
+        let help = escape(details.help ?? "Vragen? Neem contact op met gemeente \(gemeente).")
+        let from = """
+            <p class="from">\(sender.joined(separator: "<br>"))</p>
+
+            """
+        let intro = """
+            <h1>\(title): \(Money.format(round.valueCents)) voor uw buurt</h1>
+            <p>Geef deze cheque aan een bewonersinitiatief \(escape(whereNL)): een buurtfeest, een speelplek, \
+            groen in de straat. De code is één keer te gebruiken, tot en met \(ChequeCalendar.dutch(round.validUntil)). \
+            Wie de code heeft, kan hem gebruiken: bewaar hem als geld.</p>
 
             """
         let after = """
-            <p>Geef deze cheque aan een bewonersinitiatief \(TextEscaping.html(whereNL)): een buurtfeest, een speelplek, \
-            groen in de straat. \(howNL), of geef deze brief aan de initiatiefnemer. De code is één keer te gebruiken, \
-            tot en met \(ChequeCalendar.dutch(round.validUntil)). Wie de code heeft, kan hem gebruiken: bewaar hem als geld.</p>
-            <p class="en" lang="en">Give this cheque to a residents' initiative \(TextEscaping.html(whereEN)). \(howEN), \
-            or hand this letter to the initiator. The code can be used once, until \(ChequeCalendar.english(round.validUntil)) \
+            <h2>Zo geeft u de cheque</h2>
+            <p>Geef deze brief aan de initiatiefnemer, of lever de code zelf in. \(howNL.joined(separator: " "))</p>
+            <h2>Hulp</h2>
+            <p>\(help)</p>
+            <p class="en" lang="en">\(title): your neighbourhood cheque of EUR \(Money.plain(round.valueCents)). Give it \
+            to a residents' initiative \(escape(whereEN)): hand this letter to the initiator, or redeem the code yourself. \
+            \(howEN.joined(separator: " ")) The code can be used once, until \(ChequeCalendar.english(round.validUntil)) \
             inclusive. Whoever has the code can use it: keep it like cash.</p>
 
             """
-        return (before, after)
+        return (from, intro, after)
     }
 }

@@ -53,31 +53,3 @@ final class PrintWriter {
         try FileManager.default.moveItem(at: partial, to: folder)
     }
 }
-
-/// Escaping for text placed in HTML.
-enum HTML {
-    /// `text` with `&`, `<`, `>` and `"` escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for char in text {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(char)
-            }
-        }
-        return out
-    }
-}
-
-/// Quoting for a CSV field.
-enum CSVField {
-    /// `text`, quoted when it holds a comma, quote or line break.
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

@@ -30,10 +30,11 @@ public struct StempasIssuance: Sendable {
     public static let pagesPerFile = 1000
 
     /// Issues the passes of `electionId`, writing print output to `printFolder`; `addresses` is the register
-    /// file, if the passes should carry addresses. Reports progress as (done, total).
+    /// file, if the passes should carry addresses; `letter` what the letters say beyond the store's data.
+    /// Reports progress as (done, total).
     public static func issue(
         election electionId: String, store: Store, issuingKey: SigningKey, addresses: AddressBook?,
-        printFolder: URL, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        printFolder: URL, letter: LetterDetails = LetterDetails(), progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) throws -> Summary {
         var election = try store.election(electionId)
         guard election.state == .created else {
@@ -85,7 +86,15 @@ public struct StempasIssuance: Sendable {
 
         // Print output first (to a .partial folder), so no committed pass can lack its printed code.
         let writer = try PrintWriter(folder: printFolder)
-        try writePrint(issued: issued, plan: plan, definition: definition, addresses: addresses, writer: writer)
+        let known = try KnownAreas(store: store)
+        let gemeenteName = try store.gemeente().name
+        let page = StempasPage(
+            definition: definition, gemeente: gemeenteName, details: letter,
+            kiosks: try store.kiosks(election: electionId).map { ($0.name, $0.area) },
+            areaNames: Dictionary(uniqueKeysWithValues: contestAreas.map { code in
+                (code, known.name(of: code) ?? (code == definition.gemeente ? "de gemeente \(gemeenteName)" : code))
+            }))
+        try writePrint(issued: issued, plan: plan, page: page, definition: definition, addresses: addresses, writer: writer)
 
         // The store: tokens in order of public key, the commitment over the same order.
         let order = issued.indices.sorted { issued[$0].token.pass < issued[$1].token.pass }
@@ -154,9 +163,19 @@ public struct StempasIssuance: Sendable {
 
     /// Writes the print output: the CSV and one HTML file per `pagesPerFile` passes. Pages (QR codes, text) are
     /// rendered on all cores a few files at a time, then written in order, so memory stays at a few files' worth.
-    private static func writePrint(issued: [IssuedPass], plan: [(household: String, area: String)], definition: ElectionDefinition,
-                                   addresses: AddressBook?, writer: PrintWriter) throws {
-        let page = try StempasPage(definition: definition)
+    private static func writePrint(issued: [IssuedPass], plan: [(household: String, area: String)], page: StempasPage,
+                                   definition: ElectionDefinition, addresses: AddressBook?, writer: PrintWriter) throws {
+        // Where every resident gets a pass, a household's passes are consecutive in the plan: number them 1 of n.
+        var numbered: [(number: Int, of: Int)] = []
+        numbered.reserveCapacity(plan.count)
+        var start = 0
+        while start < plan.count {
+            var end = start + 1
+            while end < plan.count && plan[end].household == plan[start].household { end += 1 }
+            for index in start..<end { numbered.append((index - start + 1, end - start)) }
+            start = end
+        }
+        let holders = numbered
         let files = (issued.count + pagesPerFile - 1) / pagesPerFile
         let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         try writer.append("household_id,area,code,\(addressHeader)\n", to: "stempassen.csv")
@@ -171,9 +190,10 @@ public struct StempasIssuance: Sendable {
                         let household = plan[index].household
                         let address = addresses?.address(of: household) ?? []
                         let pass = issued[index]
-                        csv += "\(CSVField.quote(household)),\(pass.token.area),\(pass.code.formatted),"
-                            + (0..<3).map { CSVField.quote($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n"
-                        html += try page.render(code: pass.code, household: household, address: address, area: pass.token.area)
+                        csv += "\(TextEscaping.csv(household)),\(pass.token.area),\(pass.code.formatted),"
+                            + (0..<3).map { TextEscaping.csv($0 < address.count ? address[$0] : "") }.joined(separator: ",") + "\n"
+                        html += try page.render(code: pass.code, household: household, address: address, area: pass.token.area,
+                                                holder: holders[index])
                     }
                     rendered.set(offset, .success((csv, html + StempasPage.footer)))
                 } catch {
@@ -198,15 +218,4 @@ public struct StempasIssuance: Sendable {
     }
 
     private static let addressHeader = "address_line_1,address_line_2,address_line_3"
-}
-
-extension Store {
-    /// The issued pass with public key `key` in `election`, as its signed token; nil if none was issued.
-    public func storedPass(election: String, key: PublicKey) throws -> PassToken? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT area, signature FROM pass WHERE electionId = ? AND publicKey = ?",
-                                             arguments: [election, Data(key.bytes)]) else { return nil }
-            return PassToken(election: election, area: row["area"], pass: key, signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
-        }
-    }
 }

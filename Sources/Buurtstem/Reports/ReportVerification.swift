@@ -38,6 +38,8 @@ public struct ReportVerification: Sendable, Codable, Equatable {
     /// The command an observer runs on the downloaded record: it pins the gemeente's issuing key, so a record
     /// signed by anyone else fails.
     public let command: String
+    /// The gemeente's issuing public key, hex: what residents pin in their own checks (`--issuing-key`).
+    public let issuingKey: String
 
     /// The verification block; `issuingKey` is the gemeente's issuing public key, `record` the published record's
     /// folder, if known.
@@ -45,7 +47,8 @@ public struct ReportVerification: Sendable, Codable, Equatable {
         self.values = values
         recordFolder = record?.lastPathComponent
         files = try record.map(Self.digests(of:)) ?? []
-        command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER") + " --issuing-key " + Hex.encode(issuingKey)
+        self.issuingKey = Hex.encode(issuingKey)
+        command = "buurtstem-verify " + (record?.lastPathComponent ?? "RECORD_FOLDER") + " --issuing-key " + self.issuingKey
     }
 
     /// SHA-256 of every file in `folder`, by path, streamed.

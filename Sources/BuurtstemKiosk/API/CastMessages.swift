@@ -5,27 +5,32 @@ import BuurtstemCrypto
 ///
 /// Each `CastError` case has its own message; a mistyped code says what kind of typing error it is (a wrong check
 /// character, a wrong length, a character that cannot occur), because the voter can fix each of them differently.
+/// Messages name areas and elections as residents know them (`areaName`, `electionTitle`), never by their codes.
 public enum CastMessages {
-    /// The message and HTTP status for `error` as `BallotBox` threw it for the typed `code`.
-    public static func message(for error: CastError, code: String) -> (status: Int, message: KioskMessage) {
+    /// The message and HTTP status for `error` as `BallotBox` threw it; `areaName` gives an area's name for its
+    /// code, `electionTitle` an election's title for its id (nil: not known here).
+    public static func message(for error: CastError, areaName: (String) -> String = { $0 },
+                               electionTitle: (String) -> String? = { _ in nil }) -> (status: Int, message: KioskMessage) {
         switch error {
-        case .mistyped:
-            return (400, mistyped(code))
+        case let .mistyped(typo):
+            return (400, mistyped(typo.kind))
         case .unknownPass:
             return (404, KioskMessage(
                 code: "unknownPass",
                 nl: "Deze code is geen stempas voor deze stemming. Controleer of u de code van de goede brief hebt overgenomen.",
                 en: "This code is not a voting pass for this election. Check that you copied the code from the right letter."))
         case let .otherElection(election):
+            let named = electionTitle(election).map { " (‘\($0)’)" } ?? ""
             return (403, KioskMessage(
                 code: "otherElection",
-                nl: "Deze stempas hoort bij een andere stemming (\(election)). Met deze pass kunt u hier niet stemmen.",
-                en: "This voting pass belongs to another election (\(election)). You cannot vote with it here."))
+                nl: "Deze stempas hoort bij een andere stemming\(named). Met deze stempas kunt u hier niet stemmen.",
+                en: "This voting pass belongs to another election\(named). You cannot vote with it here."))
         case let .wrongArea(pass, kiosk):
+            let (passArea, kioskArea) = (areaName(pass), areaName(kiosk))
             return (403, KioskMessage(
                 code: "wrongArea",
-                nl: "Deze stempas is voor een ander gebied (\(pass)); deze stemzuil is voor \(kiosk). Stem bij een stemzuil voor uw wijk, of vraag een medewerker.",
-                en: "This voting pass is for another area (\(pass)); this kiosk is for \(kiosk). Vote at a kiosk for your area, or ask a member of staff."))
+                nl: "Deze stempas is voor een ander gebied (\(passArea)); deze stemzuil is voor \(kioskArea). Stem bij een stemzuil voor uw wijk, of vraag een medewerker.",
+                en: "This voting pass is for another area (\(passArea)); this kiosk is for \(kioskArea). Vote at a kiosk for your area, or ask a member of staff."))
         case .alreadyUsed:
             return (409, KioskMessage(
                 code: "alreadyUsed",
@@ -34,7 +39,7 @@ public enum CastMessages {
         case let .invalidBallot(reason):
             return (422, KioskMessage(
                 code: "invalidBallot",
-                nl: "Deze keuze is niet geldig. Pas uw keuze aan en probeer het opnieuw. (\(reason))",
+                nl: "Deze keuze is niet geldig: ze past niet bij de regels boven de projecten. Pas uw keuze aan en probeer het opnieuw.",
                 en: "This choice is not valid: \(reason). Change your choice and try again."))
         case .pollsNotOpen:
             return (503, KioskMessage(
@@ -49,15 +54,8 @@ public enum CastMessages {
         }
     }
 
-    /// The message for a code that does not read as a stempas code, saying what is wrong with it.
-    static func mistyped(_ code: String) -> KioskMessage {
-        let kind: CodeError.Kind
-        do {
-            _ = try TypeableCode(parsing: code, format: .stempas)
-            kind = .checkMismatch
-        } catch {
-            kind = error.kind
-        }
+    /// The message for a code that does not read as a stempas code, saying what kind of typo it is.
+    static func mistyped(_ kind: CodeError.Kind) -> KioskMessage {
         switch kind {
         case .checkMismatch:
             return KioskMessage(

@@ -17,7 +17,8 @@ public final class KioskService: Sendable {
     public let kiosk: String
     private let box: BallotBox
     private let kioskKey: SigningKey
-    private let areaNames: [String: String]
+    private let areas: KnownAreas
+    private let gemeenteName: String
     private let paused = Mutex(false)
 
     /// The service for `kiosk` of `election` on `store`, signing checkpoints with `kioskKey` (which must be the
@@ -28,16 +29,13 @@ public final class KioskService: Sendable {
         guard [UInt8](registered.publicKey) == kioskKey.publicKey.bytes else {
             throw KioskSetupError("the key given is not kiosk \(kiosk)'s; use its key file (\(registered.keyFile))")
         }
-        let definition = try store.election(election).decodedDefinition()
-        let known = try KnownAreas(store: store)
-        var names: [String: String] = [:]
-        for contest in definition.contests { names[contest.area] = known.name(of: contest.area) }
+        self.areas = try KnownAreas(store: store)
+        self.gemeenteName = try store.gemeente().name
         self.store = store
         self.election = election
         self.kiosk = kiosk
         self.kioskKey = kioskKey
         self.box = BallotBox(store: store, clock: clock)
-        self.areaNames = names
     }
 
     /// Whether staff paused this kiosk (a break: voters see a message; nothing in the store changes).
@@ -50,8 +48,8 @@ public final class KioskService: Sendable {
         let (state, title) = try await Blocking.run { [self] in try (voterState(), store.election(election).decodedDefinition().title) }
         let message: KioskMessage? = switch state {
         case "paused": CastMessages.paused
-        case "notOpen": CastMessages.message(for: .pollsNotOpen(""), code: "").message
-        case "closed": CastMessages.message(for: .pollsClosed, code: "").message
+        case "notOpen": CastMessages.message(for: .pollsNotOpen("")).message
+        case "closed": CastMessages.message(for: .pollsClosed).message
         default: nil
         }
         return KioskStatus(state: state, title: title, kiosk: kiosk, message: message)
@@ -60,31 +58,39 @@ public final class KioskService: Sendable {
     /// Checks the pass `code` as casting would and returns the ballot it may fill in.
     public func admit(code: String) async throws(KioskFailure) -> BallotView {
         try refuseIfPaused()
-        return try await run(code: code) { [self] in
+        return try await run { [self] in
             let admission = try box.admit(election: election, kiosk: kiosk, code: code)
             let title = try store.election(election).decodedDefinition().title
-            return BallotView(admission, title: title, areaName: areaNames[admission.area])
+            return BallotView(admission, title: title, areaName: areaName(admission.area))
         }
     }
 
     /// Casts the ballot of pass `code` with `choices`; returns the receipt once the ballot is durably stored.
     public func cast(code: String, choices: [Choice]) async throws(KioskFailure) -> Receipt {
         try refuseIfPaused()
-        return try await run(code: code) { [self] in
+        return try await run { [self] in
             try box.cast(election: election, kiosk: kiosk, code: code, choices: choices)
         }
+    }
+
+    /// The name residents know area `code` by: the wijk's or buurt's name, "gemeente NAME" for the gemeente-wide
+    /// contest, else the code itself.
+    public func areaName(_ code: String) -> String {
+        areas.name(of: code) ?? (code == areas.gemeente ? "gemeente \(gemeenteName)" : code)
     }
 
     private func refuseIfPaused() throws(KioskFailure) {
         if isPaused { throw KioskFailure(status: 503, message: CastMessages.paused) }
     }
 
-    /// Runs `body` off the concurrency threads, turning a `CastError` into its message for `code`.
-    private func run<T: Sendable>(code: String, _ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
+    /// Runs `body` off the concurrency threads, turning a `CastError` into its message.
+    private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
         do {
             return try await Blocking.run(body)
         } catch let error as CastError {
-            let (status, message) = CastMessages.message(for: error, code: code)
+            let (status, message) = CastMessages.message(for: error, areaName: areaName) { [store] id in
+                try? store.election(id).decodedDefinition().title
+            }
             throw KioskFailure(status: status, message: message)
         } catch {
             throw .internalError
@@ -119,6 +125,7 @@ public final class KioskService: Sendable {
             let last = try log.checkpoints().max { ($0.timeMillis, $0.size) < ($1.timeMillis, $1.size) }
             return StaffStatus(
                 election: election, title: try current.decodedDefinition().title, kiosk: kiosk, area: registered.area,
+                areaName: registered.area.map(areaName),
                 electionState: current.state.rawValue, kioskState: try voterState(), paused: isPaused,
                 kioskClosed: registered.closed, ballots: try log.treeHead().size,
                 lastCheckpoint: last.map { StaffStatus.CheckpointView(size: $0.size, timeMillis: $0.timeMillis, root: Hex.encode($0.root)) })

@@ -6,6 +6,12 @@ import BuurtstemCrypto
 /// unlocked the session with the PIN, until when.
 ///
 /// Kept in memory only: a restarted kiosk starts with no sessions, and the page simply asks for a new one.
+///
+/// The store holds at most `limit` sessions. A session counts as *in use* once a request has carried its cookie
+/// back (the cookie is `SameSite=Strict` and `HttpOnly`, so only the kiosk's own page sends it). When the store is
+/// full, a new session pushes out the least recently used session that was never used; an in-use session (a voter
+/// in the middle of a ballot, an unlocked staff screen) goes only when every session is in use. So a flood of
+/// `GET /api/session` cannot end a voter's session.
 public actor SessionStore {
     /// One session.
     public struct Session: Sendable, Equatable {
@@ -17,6 +23,8 @@ public actor SessionStore {
         public var staffUntil: Double
         /// When it was last used (clock seconds).
         public var lastSeen: Double
+        /// Whether a request has carried this session's cookie back since it was created.
+        public var inUse: Bool
     }
 
     private var sessions: [String: Session] = [:]
@@ -25,8 +33,8 @@ public actor SessionStore {
     /// How long a PIN unlocks the staff screen, in seconds.
     public let staffSeconds: Double
 
-    /// A store that keeps at most `limit` sessions (the least recently used go first) and unlocks staff screens for
-    /// `staffSeconds`.
+    /// A store that keeps at most `limit` sessions (never-used ones make room first, the least recently used of
+    /// them first) and unlocks staff screens for `staffSeconds`.
     public init(limit: Int = 256, staffSeconds: Double = 600,
                 clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.limit = limit
@@ -36,19 +44,23 @@ public actor SessionStore {
 
     /// Starts a new session.
     public func create() -> Session {
-        if sessions.count >= limit, let oldest = sessions.values.min(by: { $0.lastSeen < $1.lastSeen }) {
-            sessions[oldest.id] = nil
+        if sessions.count >= limit {
+            let leastRecent: (Session, Session) -> Bool = { $0.lastSeen < $1.lastSeen }
+            if let oldest = sessions.values.filter({ !$0.inUse }).min(by: leastRecent) ?? sessions.values.min(by: leastRecent) {
+                sessions[oldest.id] = nil
+            }
         }
         let session = Session(id: Hex.encode(SecureRandom.bytes(count: 32)), csrfToken: Hex.encode(SecureRandom.bytes(count: 32)),
-                              staffUntil: 0, lastSeen: clock())
+                              staffUntil: 0, lastSeen: clock(), inUse: false)
         sessions[session.id] = session
         return session
     }
 
-    /// The session with cookie `id`, if it exists; marks it used.
+    /// The session with cookie `id`, if it exists; marks it used (and so in use: a request carried its cookie).
     public func session(_ id: String?) -> Session? {
         guard let id, var session = sessions[id] else { return nil }
         session.lastSeen = clock()
+        session.inUse = true
         sessions[id] = session
         return session
     }

@@ -18,6 +18,8 @@ public struct StaffStatus: Sendable, Equatable, Codable {
     public let kiosk: String
     /// The area the kiosk serves, or nil for every area.
     public let area: String?
+    /// The name of that area, as residents know it.
+    public let areaName: String?
     /// The election's state in this store: `created`, `issued`, `open` or `closed`.
     public let electionState: String
     /// What a voter sees now: `open`, `notOpen`, `closed` or `paused`.

@@ -2,6 +2,9 @@
 // `pass` while one voter is busy, and travels only in POST bodies; it is never put in the URL or in storage.
 "use strict";
 
+const nlProjects = (n) => n === 1 ? "1 project" : `${n} projecten`;
+const enProjects = (n) => n === 1 ? "1 project" : `${n} projects`;
+
 const TEXT = {
   nl: {
     switchLanguage: "English", kioskLabel: "Stemzuil", welcomeHeading: "Welkom! Stem met uw stempas",
@@ -12,9 +15,15 @@ const TEXT = {
     confirmHeading: "Controleer uw keuze",
     confirmText: "Dit is uw keuze. Klopt het? Na ‘Stem uitbrengen’ kunt u niets meer veranderen.",
     back: "Terug, ik wil iets veranderen", cast: "Stem uitbrengen", restart: "Opnieuw beginnen", receiptHeading: "Uw stem is ontvangen. Dank u wel!",
-    trackingLabel: "Uw volgcode", positionLabel: "Positie", timeLabel: "Tijd",
+    trackingLabel: "Uw volgcode", positionLabel: "Stem nummer", timeLabel: "Tijd",
     receiptNote: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. De volgcode laat niet zien wat u hebt gekozen.",
+    receiptCheckAt: (url) => `Controleren kan na de stemming op ${url}: vul daar uw volgcode in, of scan de QR-code.`,
+    receiptCheckAsk: "Waar de gemeente de uitslag en het verslag publiceert, hoort u van de medewerker. Schrijf de volgcode op of druk het bewijs af.",
+    receiptQR: "QR-code met het adres om uw stem te controleren",
     passNote: "Geef uw stempas aan de medewerker.", print: "Afdrukken", done: "Klaar",
+    idleHeading: "Bent u er nog?",
+    idleText: (s) => `Er is een tijd niets gebeurd. Over ${s} ${s === 1 ? "seconde" : "seconden"} wordt uw keuze gewist en begint het scherm opnieuw.`,
+    idleStay: "Ik ben er nog, ga verder",
     pinHeading: "Medewerker: voer de pincode in", pinLabel: "Pincode", unlock: "Ontgrendelen", pinpadLabel: "Cijfers",
     backToVoting: "Terug naar stemmen", staffHeading: "Medewerker", electionLabel: "Stemming", stateLabel: "Toestand",
     ballotsLabel: "Uitgebrachte stemmen (deze stemzuil)", checkpointLabel: "Laatste checkpoint",
@@ -23,16 +32,17 @@ const TEXT = {
     closeConfirmText: "Weet u het zeker? Na sluiten neemt deze stemzuil geen stemmen meer aan. Dit kan niet ongedaan worden.",
     closeYes: "Ja, definitief sluiten", lock: "Vergrendelen en terug naar stemmen", staffButton: "Medewerker",
     backspace: "Wis teken", clear: "Alles wissen", emptyCode: "Typ eerst de code van uw stempas.",
-    ballotFor: (title, area) => `${title} — ${area}`,
+    ballotFor: (area) => `Projecten voor ${area}`,
     ruleChoose: "Kies één project. Tik op een project om het te kiezen.",
-    ruleApproval: (min, max) => min === max ? `Kies ${max} projecten.` : `Kies ${min} tot ${max} projecten. Tik op een project om het te kiezen of niet meer te kiezen.`,
+    ruleApproval: (min, max) => min === max ? `Kies ${nlProjects(max)}.` : `Kies ${min} tot ${max} projecten. Tik op een project om het te kiezen of niet meer te kiezen.`,
     ruleKnapsack: (budget) => `Kies projecten die samen niet meer kosten dan het budget van ${budget}.`,
     ruleCumulative: (points, cap) => `Verdeel ${points} punten over de projecten die u belangrijk vindt` + (cap ? ` (hoogstens ${cap} per project).` : "."),
-    ruleRanking: (max) => `Zet hoogstens ${max} projecten op volgorde: tik eerst op het project dat u het belangrijkst vindt.`,
+    ruleRanking: (max) => `Zet hoogstens ${nlProjects(max)} op volgorde: tik eerst op het project dat u het belangrijkst vindt.`,
     chooseOneNone: "U hebt nog geen project gekozen.", chooseOneDone: (t) => `U hebt gekozen: ${t}.`,
     approvalCount: (n, min, max) => `${n} van hoogstens ${max} gekozen` + (n < min ? ` — kies er nog minstens ${min - n}.` : "."),
-    approvalFull: (max) => `U hebt al ${max} projecten gekozen. Haal er eerst een weg.`,
+    approvalFull: (max) => `U hebt al ${nlProjects(max)} gekozen. Haal er eerst een weg.`,
     knapsackMeter: (used, budget, left) => `Gekozen: ${used} van ${budget}. Nog over: ${left}.`,
+    meterBudget: "Budget besteed", meterPoints: "Punten verdeeld",
     knapsackNone: "Kies minstens één project.",
     pointsLeft: (left, total) => `Nog ${left} van ${total} punten te verdelen.`,
     pointsNone: "Geef minstens één project een punt.",
@@ -42,10 +52,10 @@ const TEXT = {
     rank: (r) => `${r}e keus`, addRank: "Op volgorde zetten", removeRank: "Uit de volgorde halen",
     less: "Punt minder", more: "Punt erbij", pointsOf: (t) => `Punten voor ${t}`,
     points: (p) => p === 1 ? "1 punt" : `${p} punten`, cost: "Kosten",
-    countdown: (s) => `Dit scherm wordt over ${s} seconden gewist voor de volgende kiezer.`,
-    position: (kiosk, seq) => `${kiosk}, nummer ${seq}`,
+    countdown: (s) => `Dit scherm wordt over ${s} ${s === 1 ? "seconde" : "seconden"} gewist voor de volgende kiezer.`,
+    position: (n) => `${n} bij deze stemzuil`,
     states: { open: "Open", notOpen: "Nog niet geopend", closed: "Gesloten", paused: "Gepauzeerd" },
-    noCheckpoint: "Nog geen", checkpointText: (size, time) => `${size} stemmen, getekend om ${time}`,
+    noCheckpoint: "Nog geen", checkpointText: (size, time) => `${size} ${size === 1 ? "stem" : "stemmen"}, getekend om ${time}`,
     opened: "De stemzuil is open.", paused: "De stemzuil is gepauzeerd.", checkpointed: "Checkpoint getekend.",
     closed: "De stemzuil is gesloten.", network: "De stemzuil reageert niet. Probeer het opnieuw of vraag een medewerker.",
   },
@@ -58,9 +68,15 @@ const TEXT = {
     confirmHeading: "Check your choice",
     confirmText: "This is your choice. Is it right? After ‘Cast my vote’ you cannot change anything.",
     back: "Back, I want to change something", cast: "Cast my vote", restart: "Start again", receiptHeading: "Your vote was received. Thank you!",
-    trackingLabel: "Your tracking code", positionLabel: "Position", timeLabel: "Time",
+    trackingLabel: "Your tracking code", positionLabel: "Vote number", timeLabel: "Time",
     receiptNote: "After the election you can check with the tracking code, in the published record, that your vote was counted. The tracking code does not show what you chose.",
+    receiptCheckAt: (url) => `After the election, check at ${url}: enter your tracking code there, or scan the QR code.`,
+    receiptCheckAsk: "Ask the staff where the gemeente publishes the result and the record. Write down the tracking code or print the receipt.",
+    receiptQR: "QR code with the address to check your vote",
     passNote: "Please hand your voting pass to the staff.", print: "Print", done: "Done",
+    idleHeading: "Are you still there?",
+    idleText: (s) => `Nothing has happened for a while. In ${s} ${s === 1 ? "second" : "seconds"} your choice is cleared and the screen starts again.`,
+    idleStay: "I am still here, continue",
     pinHeading: "Staff: enter the PIN", pinLabel: "PIN", unlock: "Unlock", pinpadLabel: "Digits",
     backToVoting: "Back to voting", staffHeading: "Staff", electionLabel: "Election", stateLabel: "State",
     ballotsLabel: "Ballots cast (this kiosk)", checkpointLabel: "Latest checkpoint",
@@ -68,16 +84,17 @@ const TEXT = {
     closeConfirmText: "Are you sure? Once closed, this kiosk accepts no more votes. This cannot be undone.",
     closeYes: "Yes, close for good", lock: "Lock and back to voting", staffButton: "Staff",
     backspace: "Delete character", clear: "Clear all", emptyCode: "First type the code on your voting pass.",
-    ballotFor: (title, area) => `${title} — ${area}`,
+    ballotFor: (area) => `Projects for ${area}`,
     ruleChoose: "Choose one project. Tap a project to choose it.",
-    ruleApproval: (min, max) => min === max ? `Choose ${max} projects.` : `Choose ${min} to ${max} projects. Tap a project to choose it or to unchoose it.`,
+    ruleApproval: (min, max) => min === max ? `Choose ${enProjects(max)}.` : `Choose ${min} to ${max} projects. Tap a project to choose it or to unchoose it.`,
     ruleKnapsack: (budget) => `Choose projects that together cost no more than the budget of ${budget}.`,
     ruleCumulative: (points, cap) => `Spread ${points} points over the projects you find important` + (cap ? ` (at most ${cap} per project).` : "."),
-    ruleRanking: (max) => `Put at most ${max} projects in order: tap the project you find most important first.`,
+    ruleRanking: (max) => `Put at most ${enProjects(max)} in order: tap the project you find most important first.`,
     chooseOneNone: "You have not chosen a project yet.", chooseOneDone: (t) => `You chose: ${t}.`,
     approvalCount: (n, min, max) => `${n} of at most ${max} chosen` + (n < min ? ` — choose at least ${min - n} more.` : "."),
-    approvalFull: (max) => `You have already chosen ${max} projects. Remove one first.`,
+    approvalFull: (max) => `You have already chosen ${enProjects(max)}. Remove one first.`,
     knapsackMeter: (used, budget, left) => `Chosen: ${used} of ${budget}. Left: ${left}.`,
+    meterBudget: "Budget spent", meterPoints: "Points given",
     knapsackNone: "Choose at least one project.",
     pointsLeft: (left, total) => `${left} of ${total} points left to give.`,
     pointsNone: "Give at least one project a point.",
@@ -87,10 +104,10 @@ const TEXT = {
     rank: (r) => `choice ${r}`, addRank: "Put in order", removeRank: "Take out of the order",
     less: "One point less", more: "One point more", pointsOf: (t) => `Points for ${t}`,
     points: (p) => p === 1 ? "1 point" : `${p} points`, cost: "Cost",
-    countdown: (s) => `This screen is cleared for the next voter in ${s} seconds.`,
-    position: (kiosk, seq) => `${kiosk}, number ${seq}`,
+    countdown: (s) => `This screen is cleared for the next voter in ${s} ${s === 1 ? "second" : "seconds"}.`,
+    position: (n) => `${n} at this kiosk`,
     states: { open: "Open", notOpen: "Not open yet", closed: "Closed", paused: "Paused" },
-    noCheckpoint: "None yet", checkpointText: (size, time) => `${size} ballots, signed at ${time}`,
+    noCheckpoint: "None yet", checkpointText: (size, time) => `${size} ${size === 1 ? "ballot" : "ballots"}, signed at ${time}`,
     opened: "The kiosk is open.", paused: "The kiosk is paused.", checkpointed: "Checkpoint signed.",
     closed: "The kiosk is closed.", network: "The kiosk does not respond. Try again or ask a member of staff.",
   },
@@ -106,7 +123,8 @@ let choice = new Map();   // project id -> value (1 for marks, points, or rank)
 let receipt = null;
 let staffStatus = null;
 let shown = {};           // element id -> message object currently shown, re-rendered on a language switch
-let idleTimer = null, receiptTimer = null, statusTimer = null, scanStream = null;
+let idleTimer = null, idleCountdown = null, receiptTimer = null, statusTimer = null, scanStream = null;
+let votingOpen = true;    // whether the kiosk takes a pass now (from /api/status)
 
 const $ = (id) => document.getElementById(id);
 const t = (key, ...args) => { const v = TEXT[lang][key]; return typeof v === "function" ? v(...args) : v; };
@@ -171,6 +189,14 @@ function applyLanguage() {
 }
 
 // ---- welcome: the pass ---------------------------------------------------------------------------------------
+// The pass's QR code holds "STEMPAS:CODE". A USB barcode scanner (HID) types exactly that, then Enter; so does a
+// camera scan. Whatever comes before a ":" that spells STEMPAS is dropped, as soon as the ":" is typed.
+function withoutScannerPrefix(text) {
+  const colon = text.indexOf(":");
+  if (colon < 0) return text;
+  return text.slice(0, colon).replace(/[^0-9A-Z]/gi, "").toUpperCase() === "STEMPAS" ? text.slice(colon + 1) : text;
+}
+
 function normalise(text) {
   const compact = text.toUpperCase().replace(/[^0-9A-Z]/g, "");
   return compact.replace(/(.{3})(?=.)/g, "$1-");
@@ -182,6 +208,7 @@ function buildKeyboards() {
   for (const ch of ALPHABET) keyboard.append(key(ch, ch, () => typeKey(ch)));
   keyboard.append(key("⌫", t("backspace"), () => { setCode($("pass-code").value.replace(/[^0-9A-Z]?-?$/i, "")); }, "wide"));
   keyboard.append(key(t("clear"), t("clear"), () => setCode(""), "wide"));
+  for (const button of keyboard.querySelectorAll("button")) button.disabled = !votingOpen;
   const pinpad = $("pinpad");
   pinpad.textContent = "";
   for (const d of "123456789") pinpad.append(key(d, d, () => { $("pin").value += d; }));
@@ -201,20 +228,23 @@ function key(label, aria, action, extra) {
 }
 
 function typeKey(ch) {
+  if (!votingOpen) return;
   const current = $("pass-code").value.replace(/[^0-9A-Z]/gi, "");
   if (current.length >= 27) return;
   setCode(current + ch);
 }
 
 function setCode(value) {
+  if (!votingOpen) return;
   const input = $("pass-code");
-  input.value = normalise(value);
+  input.value = normalise(withoutScannerPrefix(value));
   message("pass-error", null);
 }
 
 async function submitPass(event) {
   if (event) event.preventDefault();
-  const code = $("pass-code").value.trim();
+  if (!votingOpen) return;
+  const code = normalise(withoutScannerPrefix($("pass-code").value.trim()));
   if (!code) { message("pass-error", "emptyCode"); $("pass-code").focus(); return; }
   $("pass-submit").disabled = true;
   const result = await post("/api/pass", { code });
@@ -236,6 +266,26 @@ async function refreshStatus() {
   const status = await response.json();
   $("election-title").textContent = status.title;
   message("status-notice", status.state === "open" ? null : status.message);
+  setVotingOpen(status.state === "open");
+}
+
+// On the welcome screen a code's characters always go into the code field, wherever the focus is: a USB scanner
+// types the whole QR text and Enter, and that Enter must submit the code, not press a button that had the focus.
+function typeAnywhere(event) {
+  if ($("screen-welcome").hidden || !votingOpen || event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.target === $("pass-code") || event.target.tagName === "INPUT") return;
+  if (event.key.length === 1 && /[0-9A-Za-z:-]/.test(event.key)) $("pass-code").focus();
+}
+
+// Paused, closed or not open yet: the code field and both ways of typing refuse input at once (the notice says
+// why), instead of taking a whole code and refusing it afterwards.
+function setVotingOpen(open) {
+  votingOpen = open;
+  if (!open) $("pass-code").value = "";
+  $("pass-code").disabled = !open;
+  $("pass-submit").disabled = !open;
+  $("scan").disabled = !open;
+  for (const button of $("keyboard").querySelectorAll("button")) button.disabled = !open;
 }
 
 // ---- QR scanning, where the browser can ---------------------------------------------------------------------
@@ -260,7 +310,7 @@ async function startScan() {
       if (!scanStream) return;
       const codes = await detector.detect(video).catch(() => []);
       const found = codes.map((c) => c.rawValue).find((v) => /^STEMPAS:/i.test(v));
-      if (found) { stopScan(); setCode(found.slice(8)); submitPass(); return; }
+      if (found) { stopScan(); setCode(withoutScannerPrefix(found)); submitPass(); return; }
       setTimeout(tick, 300);
     };
     tick();
@@ -341,8 +391,12 @@ function rerender(focusKey) {
 }
 
 function renderBallot() {
-  const areaName = ballot.areaName || ballot.area;
-  $("ballot-heading").textContent = t("ballotFor", ballot.title, areaName);
+  // The election's title is in the top bar; the heading names the area (a Dutch name, marked so).
+  const [before, after] = t("ballotFor", "\u0000").split("\u0000");
+  const area = document.createElement("span");
+  area.lang = "nl";
+  area.textContent = ballot.areaName || ballot.area;
+  $("ballot-heading").replaceChildren(before, area, after);
   $("ballot-rules").textContent = {
     "choose-1": () => t("ruleChoose"),
     approval: () => t("ruleApproval", ballot.min, ballot.max),
@@ -365,7 +419,16 @@ function renderFeedback() {
   switch (ballot.type) {
     case "choose-1": {
       const chosen = ballot.projects.find((p) => choice.has(p.id));
-      text = chosen ? t("chooseOneDone", chosen.title) : t("chooseOneNone");
+      if (chosen) {
+        // The project's title is Dutch whatever the screen's language: marked so, for a screen reader.
+        const [before, after] = t("chooseOneDone", "\u0000").split("\u0000");
+        const title = document.createElement("span");
+        title.lang = "nl";
+        title.textContent = chosen.title;
+        $("feedback-text").replaceChildren(before, title, after);
+        return;
+      }
+      text = t("chooseOneNone");
       break;
     }
     case "approval": text = t("approvalCount", n, ballot.min, ballot.max); break;
@@ -373,13 +436,13 @@ function renderFeedback() {
       const used = spent();
       text = n === 0 ? t("knapsackNone") + " " + t("knapsackMeter", euro(0), euro(ballot.budgetCents), euro(ballot.budgetCents))
                      : t("knapsackMeter", euro(used), euro(ballot.budgetCents), euro(ballot.budgetCents - used));
-      setMeter(used, ballot.budgetCents, text);
+      setMeter(used, ballot.budgetCents, text, t("meterBudget"));
       break;
     }
     case "cumulative": {
       const given = total();
       text = (n === 0 ? t("pointsNone") + " " : "") + t("pointsLeft", ballot.points - given, ballot.points);
-      setMeter(given, ballot.points, text);
+      setMeter(given, ballot.points, text, t("meterPoints"));
       break;
     }
     case "ranking": text = n === 0 ? t("rankingNone") : t("rankingCount", n, ballot.max); break;
@@ -387,9 +450,10 @@ function renderFeedback() {
   $("feedback-text").textContent = text;
 }
 
-function setMeter(value, max, text) {
+function setMeter(value, max, text, name) {
   const meter = $("meter");
   meter.setAttribute("role", "meter");
+  meter.setAttribute("aria-label", name);
   meter.setAttribute("aria-valuemin", "0");
   meter.setAttribute("aria-valuemax", String(max));
   meter.setAttribute("aria-valuenow", String(value));
@@ -403,9 +467,11 @@ function card(project) {
   item.dataset.project = project.id;
   const title = document.createElement("h2");
   title.id = `title-${project.id}`;
+  title.lang = "nl";  // the projects' texts are Dutch, also on the English screen
   title.textContent = project.title;
   const description = document.createElement("p");
   description.className = "description";
+  description.lang = "nl";
   description.textContent = project.description;
   const cost = document.createElement("p");
   cost.className = "cost";
@@ -457,6 +523,12 @@ function card(project) {
   button.setAttribute("aria-label", `${button.textContent}: ${project.title}`);
   button.addEventListener("click", () => toggle(project));
   item.append(button);
+  // A tap anywhere on the card does what its button does (the button stays the control for keyboards).
+  item.classList.add("tappable");
+  item.addEventListener("click", (event) => {
+    if (event.target.closest("button") || button.disabled) return;
+    toggle(project);
+  });
   return item;
 }
 
@@ -472,7 +544,10 @@ function renderConfirm() {
   for (const { project, value } of chosenList()) {
     const item = document.createElement("li");
     const extra = ballot.type === "cumulative" ? ` — ${t("points", value)}` : ballot.type === "knapsack" ? ` — ${euro(project.costCents)}` : "";
-    item.textContent = project.title + extra;
+    const title = document.createElement("span");
+    title.lang = "nl";
+    title.textContent = project.title;
+    item.append(title, extra);
     list.append(item);
   }
 }
@@ -509,7 +584,15 @@ function renderReceipt() {
   $("receipt-election").textContent = settings ? settings.title : "";
   $("tracking-code").textContent = receipt.trackingCode;
   $("receipt-kiosk").textContent = receipt.kiosk;
-  $("receipt-position").textContent = String(receipt.sequence);
+  // The log counts from 0; people count from 1.
+  $("receipt-position").textContent = t("position", receipt.sequence + 1);
+  const url = settings && settings.checkURL;
+  $("receipt-check").textContent = url ? t("receiptCheckAt", url) : t("receiptCheckAsk");
+  $("receipt-qr").hidden = !(url && settings.checkQR);
+  if (url && settings.checkQR) {
+    $("receipt-qr").src = settings.checkQR;
+    $("receipt-qr").alt = t("receiptQR");
+  }
   $("receipt-time").textContent = new Date(receipt.timeMillis).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB");
 }
 
@@ -527,6 +610,8 @@ function startReceiptCountdown() {
 // ---- reset for the next voter --------------------------------------------------------------------------------
 function reset() {
   clearInterval(receiptTimer);
+  clearTimeout(idleTimer);
+  hideIdleWarning();
   stopScan();
   pass = ""; ballot = null; choice = new Map(); receipt = null;
   $("pass-code").value = "";
@@ -542,14 +627,43 @@ function reset() {
   refreshStatus();
 }
 
+// Any touch or key: a voter is still there. Someone busy (a code typed, a ballot, the staff screens) who stops
+// touching gets a warning first (the last third of --idle-seconds, at most 30 s), then the screen resets. On the
+// receipt, a touch restarts its countdown, so the tracking code stays up while someone copies it.
 function touched() {
   clearTimeout(idleTimer);
+  hideIdleWarning();
+  if (!$("screen-receipt").hidden) { if (receipt) startReceiptCountdown(); return; }
   const busy = pass || !$("screen-pin").hidden || !$("screen-staff").hidden || $("pass-code").value;
-  if (!busy || !$("screen-receipt").hidden) return;
-  idleTimer = setTimeout(() => {
+  if (!busy) return;
+  const idle = settings ? settings.idleSeconds : 180;
+  const warning = Math.min(30, Math.floor(idle / 3));
+  idleTimer = setTimeout(() => showIdleWarning(warning), (idle - warning) * 1000);
+}
+
+function showIdleWarning(seconds) {
+  let left = seconds;
+  const render = () => { $("idle-text").textContent = t("idleText", left); };
+  render();
+  $("idle-warning").hidden = false;
+  $("idle-stay").focus();
+  idleCountdown = setInterval(() => {
+    left -= 1;
+    render();
+    if (left > 0) return;
+    hideIdleWarning();
     if (!$("screen-staff").hidden) post("/api/staff/logout");
     reset();
-  }, (settings ? settings.idleSeconds : 180) * 1000);
+  }, 1000);
+}
+
+function hideIdleWarning() {
+  clearInterval(idleCountdown);
+  idleCountdown = null;
+  if ($("idle-warning").hidden) return;
+  $("idle-warning").hidden = true;
+  const screen = document.querySelector(".screen:not([hidden]) h1");
+  if (screen) screen.focus();
 }
 
 // ---- staff ---------------------------------------------------------------------------------------------------
@@ -580,7 +694,7 @@ async function staffAction(action, done) {
 function renderStaff() {
   const s = staffStatus;
   $("staff-election").textContent = `${s.title} (${s.election})`;
-  $("staff-kiosk").textContent = s.area ? `${s.kiosk} (${s.area})` : s.kiosk;
+  $("staff-kiosk").textContent = s.area ? `${s.kiosk} (${s.areaName || s.area})` : s.kiosk;
   $("staff-state").textContent = t("states")[s.kioskState] || s.kioskState;
   $("staff-state").dataset.state = s.kioskState;
   $("staff-ballots").textContent = String(s.ballots);
@@ -604,7 +718,7 @@ async function start() {
   $("pass-form").addEventListener("submit", submitPass);
   $("pass-code").addEventListener("input", () => {
     const input = $("pass-code");
-    const formatted = normalise(input.value);
+    const formatted = normalise(withoutScannerPrefix(input.value));
     if (formatted !== input.value) input.value = formatted;
     message("pass-error", null);
   });
@@ -617,6 +731,7 @@ async function start() {
   $("receipt-print").addEventListener("click", () => window.print());
   $("receipt-done").addEventListener("click", reset);
   $("staff-button").addEventListener("click", () => { message("pin-error", null); show("screen-pin"); });
+  $("idle-stay").addEventListener("click", touched);
   $("pin-back").addEventListener("click", reset);
   $("pin-form").addEventListener("submit", submitPin);
   $("staff-open").addEventListener("click", () => staffAction("open", "opened"));
@@ -627,6 +742,7 @@ async function start() {
   $("close-yes").addEventListener("click", async () => { $("close-confirm").hidden = true; await staffAction("close", "closed"); });
   $("staff-lock").addEventListener("click", async () => { await post("/api/staff/logout"); reset(); });
   for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, touched, { capture: true });
+  document.addEventListener("keydown", typeAnywhere, { capture: true });
   show("screen-welcome");
   refreshStatus();
   statusTimer = setInterval(refreshStatus, 10000);

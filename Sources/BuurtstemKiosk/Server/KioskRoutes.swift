@@ -19,13 +19,21 @@ struct KioskRoutes {
     let pins: PinGuard
     let settings: KioskServer.PageSettings
 
+    /// The files of the page.
+    static let pagePaths = ["/", "/index.html", "/kiosk.css", "/kiosk.js"]
+    /// The staff actions, each at `/api/staff/ACTION`.
+    static let staffActions = ["status", "open", "pause", "checkpoint", "close"]
+    /// Every path the kiosk answers: the only ones the request log writes as they are.
+    static let paths: Set<String> = Set(pagePaths + ["/api/session", "/api/status", "/api/pass", "/api/cast", "/api/staff/login", "/api/staff/logout"]
+        + staffActions.map { "/api/staff/\($0)" })
+
     struct CodeInput: Decodable { let code: String }
     struct CastInput: Decodable { let code: String; let choices: [Choice] }
     struct PinInput: Decodable { let pin: String }
     struct SessionReply: Encodable { let csrfToken: String; let settings: KioskServer.PageSettings }
 
     func add(to router: Router<BasicRequestContext>) {
-        for path in ["/", "/index.html", "/kiosk.css", "/kiosk.js"] {
+        for path in Self.pagePaths {
             router.get(RouterPath(path)) { _, _ in PageAssets.response(path)! }
         }
         router.get("/api/session") { _, _ in
@@ -78,6 +86,7 @@ struct KioskRoutes {
     /// A staff action: only for a session unlocked with the PIN.
     private func staff(_ router: Router<BasicRequestContext>, _ action: String,
                        _ body: @escaping @Sendable () async throws -> StaffStatus) {
+        precondition(Self.staffActions.contains(action), "a staff route missing from KioskRoutes.staffActions (and so from the log's paths)")
         router.post(RouterPath("/api/staff/\(action)")) { request, _ in
             guard await sessions.isStaff(request.cookies[SessionCookie.name]?.value) else {
                 return JSONReply.failure(KioskFailure(status: 401, message: KioskMessage(
@@ -93,15 +102,21 @@ struct KioskRoutes {
         }
     }
 
-    /// Decodes the JSON body as `Input` (at most 64 KiB) and answers with `body`'s value or its refusal.
+    /// Decodes the JSON body as `Input` (at most 64 KiB; an object with a key twice is refused, since the decoder
+    /// would silently keep the last) and answers with `body`'s value or its refusal.
     private func reply<Input: Decodable, Output: Encodable>(
         _ request: Request, _: Input.Type, _ body: (Input) async throws -> Output
     ) async -> Response {
         var request = request
         let input: Input
         do {
-            let buffer = try await request.collectBody(upTo: 64 * 1024)
-            input = try JSONDecoder().decode(Input.self, from: Data(buffer.readableBytesView))
+            let bytes = [UInt8](try await request.collectBody(upTo: 64 * 1024).readableBytesView)
+            if DuplicateKeyScan.firstDuplicate(in: bytes) != nil {
+                return JSONReply.failure(KioskFailure(status: 400, message: KioskMessage(
+                    code: "duplicateKey", nl: "Het verzoek noemt een gegeven twee keer en is geweigerd.",
+                    en: "The request names a field twice and was refused.")))
+            }
+            input = try JSONDecoder().decode(Input.self, from: Data(bytes))
         } catch {
             return JSONReply.failure(KioskFailure(status: 400, message: KioskMessage(
                 code: "badRequest", nl: "Het verzoek kon niet worden gelezen.", en: "The request could not be read.")))

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -23,14 +24,18 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
                 code: "queryString", nl: "Deze stemzuil neemt geen gegevens in het adres aan.",
                 en: "This kiosk takes no data in the address (no query strings).")))
         }
-        guard request.method == .post else { return try await next(request, context) }
+        guard request.method == .post else {
+            // The page's own GETs (the status it polls) carry the cookie: the session is in use, and is kept.
+            if let session = request.cookies[SessionCookie.name]?.value { _ = await sessions.session(session) }
+            return try await next(request, context)
+        }
         if let origin = request.headers[.origin], !allowedHosts.contains(where: { origin.lowercased() == "http://\($0)" }) {
             return JSONReply.failure(Self.forbidden("origin", nl: "Verzoek van een andere website geweigerd.", en: "Request from another site refused."))
         }
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
             return JSONReply.failure(Self.forbidden("origin", nl: "Verzoek van een andere website geweigerd.", en: "Request from another site refused."))
         }
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+        guard Self.isJSON(request.headers[.contentType]) else {
             return JSONReply.failure(KioskFailure(status: 415, message: KioskMessage(
                 code: "contentType", nl: "Verkeerd soort verzoek.", en: "Requests must be JSON.")))
         }
@@ -40,6 +45,26 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
                                                     en: "The session has expired. Reload the page."))
         }
         return try await next(request, context)
+    }
+
+    /// Whether a `Content-Type` header says JSON: exactly `application/json`, optionally with `charset=utf-8`
+    /// (any case, spaces around `;` and `=`, the charset optionally quoted); nothing else (`application/jsonx`,
+    /// another charset, other parameters) passes.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let parts = contentType.lowercased().split(separator: ";", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.first == "application/json" else { return false }
+        switch parts.count {
+        case 1:
+            return true
+        case 2:
+            let parameter = parts[1].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            return parameter.count == 2 && parameter[0] == "charset" && ["utf-8", "\"utf-8\""].contains(parameter[1])
+        default:
+            return false
+        }
     }
 
     static func forbidden(_ code: String, nl: String, en: String) -> KioskFailure {

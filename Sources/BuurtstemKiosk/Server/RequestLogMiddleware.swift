@@ -3,14 +3,23 @@ import Hummingbird
 import Logging
 
 /// Logs one line per request: method, path, status and time taken. Never the query string, a header or the body:
-/// pass codes and PINs travel in POST bodies, and must not end up in a log.
+/// pass codes and PINs travel in POST bodies, and must not end up in a log. Only the paths of the kiosk's own routes
+/// are written as they are; any other path (someone typing a pass code into the address bar, `GET /<code>`) is
+/// logged as `(other path)`, since whatever it holds may be a code.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The paths that may be written to the log as they are (`KioskRoutes.paths`).
+    let knownPaths: Set<String>
+
+    /// What the log says for `path`.
+    func loggedPath(_ path: String) -> String {
+        knownPaths.contains(path) ? path : "(other path)"
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let method = request.method.rawValue
-        let path = request.uri.path
+        let path = loggedPath(request.uri.path)
         do {
             let response = try await next(request, context)
             logger.info("\(method) \(path) \(response.status.code) \(Self.milliseconds(since: start)) ms")

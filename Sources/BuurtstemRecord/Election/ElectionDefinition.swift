@@ -216,7 +216,9 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
         weighting != nil || contests.contains { $0.caps != nil }
     }
 
-    /// The canonical bytes (docs/record.md, "Election definition"); the manifest signature covers them.
+    /// The canonical bytes (docs/record.md, "Election definition"); the manifest signature covers them. A value no
+    /// `u32` can hold (a negative age or limit, which the engine never signs) is written truncated rather than
+    /// trapping, so a hostile record cannot crash a reader; the verifier refuses such a definition by its values.
     public var canonicalBytes: [UInt8] {
         let v2 = usesVersion2
         var w = ByteWriter(tag: v2 ? Self.tagV2 : Self.tag)
@@ -230,7 +232,7 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
             w.append(u32: 0)
         case let .resident(minimumAge):
             w.append(u8: 2)
-            w.append(u32: UInt32(minimumAge))
+            w.append(u32: UInt32(truncatingIfNeeded: minimumAge))
         }
         w.append(u8: ballot.code)
         switch ballot {
@@ -238,14 +240,14 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
             w.append(u32: 0)
             w.append(u32: 0)
         case let .approval(min, max):
-            w.append(u32: UInt32(min))
-            w.append(u32: UInt32(max))
+            w.append(u32: UInt32(truncatingIfNeeded: min))
+            w.append(u32: UInt32(truncatingIfNeeded: max))
         case let .cumulative(points, maxPerProject):
-            w.append(u32: UInt32(points))
-            w.append(u32: UInt32(maxPerProject ?? 0))
+            w.append(u32: UInt32(truncatingIfNeeded: points))
+            w.append(u32: UInt32(truncatingIfNeeded: maxPerProject ?? 0))
         case let .ranking(max):
             w.append(u32: 0)
-            w.append(u32: UInt32(max))
+            w.append(u32: UInt32(truncatingIfNeeded: max))
         }
         w.append(string: allocation.rule.rawValue)
         w.append(string: allocation.satisfaction?.rawValue ?? "")

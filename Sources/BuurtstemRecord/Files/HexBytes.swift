@@ -12,6 +12,7 @@ public struct HexBytes: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        guard Hex.isLowercase(text) else { throw upperCaseHex(decoder, text) }
         guard let bytes = Hex.decode(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text.prefix(80))' is not hex"))
         }

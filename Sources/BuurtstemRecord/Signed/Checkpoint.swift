@@ -67,8 +67,8 @@ public struct Checkpoint: Sendable, Equatable, Codable {
         logId = try container.decode(String.self, forKey: .logId)
         size = try container.decode(UInt64.self, forKey: .size)
         let rootHex = try container.decode(String.self, forKey: .root)
-        guard let root = Hex.decode(rootHex), root.count == 32 else {
-            throw DecodingError.dataCorruptedError(forKey: .root, in: container, debugDescription: "a root is 64 hex characters")
+        guard Hex.isLowercase(rootHex), let root = Hex.decode(rootHex), root.count == 32 else {
+            throw DecodingError.dataCorruptedError(forKey: .root, in: container, debugDescription: "a root is 64 lower-case hex characters")
         }
         self.root = root
         timeMillis = try container.decode(Int64.self, forKey: .timeMillis)

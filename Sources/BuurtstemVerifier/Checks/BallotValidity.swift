@@ -22,7 +22,11 @@ enum BallotValidity {
             if choices.count < min || choices.count > max { return "\(choices.count) projects marked; allowed \(min) to \(max)" }
         case .knapsack:
             if !allOnes || choices.isEmpty { return "a knapsack ballot marks at least one project" }
-            let total = choices.reduce(Int64(0)) { $0 + costs[$1.project]! }
+            // Saturating: a hostile definition's costs must not trap the sum.
+            let total = choices.reduce(Int64(0)) { sum, choice in
+                let (next, overflow) = sum.addingReportingOverflow(costs[choice.project] ?? 0)
+                return overflow ? Int64.max : next
+            }
             if total > contest.budgetCents { return "the marked projects cost \(total) cents, over the budget of \(contest.budgetCents)" }
         case let .cumulative(points, maxPerProject):
             if choices.isEmpty || choices.contains(where: { $0.value == 0 }) { return "a cumulative ballot gives 1 or more points to at least one project" }

@@ -75,6 +75,14 @@ struct RecordIndexCheck {
         for file in present.files where file != name && isRecordFile(file) && !listed.contains(file) {
             report.fail(check, file: file, "is not listed in record.json: the signed index does not vouch for it")
         }
+        // In a record's own folders (ballots/, checkpoints/) every file is one of its kiosks' (hidden files such as
+        // a desktop's .DS_Store aside): a file named after no possible kiosk is refused, not silently skipped.
+        for file in present.files where !isRecordFile(file) {
+            let parts = file.split(separator: "/")
+            guard parts.count >= 2, folders.contains(String(parts[0])), parts.last?.hasPrefix(".") == false else { continue }
+            report.fail(check, file: file, "is in \(parts[0])/ but is not a kiosk's file (NAME\(parts[0] == "ballots" ? ".jsonl" : ".json") with NAME "
+                + "1 to 64 letters, digits, '-' and '_'): remove it, or publish the record as exported")
+        }
     }
 
     /// The SHA-256 of the plain file at `url`, read in chunks; or why there is none. A link or a folder is not

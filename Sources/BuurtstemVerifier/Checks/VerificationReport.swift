@@ -26,9 +26,12 @@ public struct VerificationReport: Sendable, Codable {
         public var failures: [Failure]
         /// How many items it looked at.
         public var items: Int
+        /// Why the check could not run (an earlier step it needs could not be read or trusted); nil when it ran. A
+        /// check that did not run never counts as passed.
+        public var notRun: String?
 
-        /// `true` when nothing failed.
-        public var passed: Bool { failures.isEmpty }
+        /// `true` when it ran and nothing failed.
+        public var passed: Bool { failures.isEmpty && notRun == nil }
     }
 
     /// The record folder.
@@ -52,6 +55,8 @@ public struct VerificationReport: Sendable, Codable {
 final class ReportBuilder {
     private(set) var report: VerificationReport
     private var index: [String: Int] = [:]
+    /// The checks that ran: looked at something, failed, or were marked as run.
+    private var started = Set<String>()
 
     /// A report on the record in folder `record`; `expectedKey` is the issuing key the observer gave, shown even
     /// when no file of the record can be read.
@@ -70,7 +75,22 @@ final class ReportBuilder {
     /// Counts `count` items looked at by `name`.
     func counted(_ name: String, _ count: Int = 1) {
         declare(name, name)
-        report.checks[index[name]!].items += count
+        started.insert(name)
+        if let at = index[name] { report.checks[at].items += count }
+    }
+
+    /// Marks `name` as not run, with the reason (what it would need that is missing); a later failure of it stays
+    /// listed too.
+    func notRun(_ name: String, _ reason: String) {
+        declare(name, name)
+        started.insert(name)
+        if let at = index[name], report.checks[at].notRun == nil { report.checks[at].notRun = reason }
+    }
+
+    /// Marks every declared check that never ran as not run because of `reason`: the report never shows a check
+    /// that looked at nothing as passed.
+    func finish(_ reason: String) {
+        for check in report.checks where !started.contains(check.name) { notRun(check.name, reason) }
     }
 
     /// Notes the issuing key the record names.
@@ -81,7 +101,8 @@ final class ReportBuilder {
     /// Records a failure of `name`.
     func fail(_ name: String, file: String, line: Int? = nil, _ message: String) {
         declare(name, name)
-        let at = index[name]!
+        started.insert(name)
+        guard let at = index[name] else { return }
         if report.checks[at].failures.count < VerificationReport.failureLimit {
             report.checks[at].failures.append(.init(file: file, line: line, message: message))
         } else if report.checks[at].failures.count == VerificationReport.failureLimit {

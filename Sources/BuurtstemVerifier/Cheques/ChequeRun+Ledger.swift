@@ -8,6 +8,7 @@ extension ChequeRun {
     mutating func checkInitiatives() {
         let file = ChequeRecord.initiatives
         guard var reader = lines(ChequeRecord.Initiative.self, file, check: Self.initiativesCheck) else { return }
+        report.counted(Self.initiativesCheck, 0)  // it runs, even over a round without initiatives
         while let batch = next(&reader, file, check: Self.initiativesCheck) {
             for item in batch {
                 report.counted(Self.initiativesCheck)
@@ -51,6 +52,7 @@ extension ChequeRun {
     /// Each checkpoint against the ledger key and the heads the ledger had at its size.
     mutating func checkCheckpoints() {
         guard let round, let issued else { return }
+        report.counted(Self.ledgerCheckpoints, 0)
         let file = ChequeRecord.checkpoints
         var previous: Checkpoint?
         for (line, checkpoint) in checkpoints {
@@ -94,6 +96,7 @@ extension ChequeRun {
     /// checkpoints' and settlement's sizes, and the collected amounts per initiative.
     mutating func checkLedger(progress: (Int) -> Void) {
         guard let round else { return }
+        report.counted(Self.entries, 0)  // it runs, even over an empty ledger
         let file = ChequeRecord.ledger, roundId = round.roundId
         let keep = Set(checkpoints.map(\.checkpoint.size) + (settlement.map { [$0.ledgerSize] } ?? []))
         let settledSize = settlement?.ledgerSize

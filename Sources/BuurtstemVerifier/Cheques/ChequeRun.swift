@@ -80,7 +80,9 @@ struct ChequeRun {
             report.declare(Self.settlementCheck, "the settlement is signed by the issuing key; its amounts and funded initiatives follow from the ledger to the cent")
         } else {
             report.declare(Self.settlementCheck, "the round is not settled (no settlement.json), so there is no settlement to check")
+            report.counted(Self.settlementCheck, 0)
         }
+        defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
         checkFiles()
         guard checkRound() else { return }
         readCheckpoints()

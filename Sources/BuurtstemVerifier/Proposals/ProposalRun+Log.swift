@@ -7,12 +7,17 @@ extension ProposalRun {
     mutating func readLog() {
         guard let header, let lines = lines(ProposalRecordFile.log, check: Self.logEntries) else { return }
         let file = ProposalRecordFile.log
+        report.counted(Self.logEntries, 0)
         var log = MerkleLog()
         var lastTime = Int64.min
         var highest: UInt64 = 0
         for (number, text) in lines {
             report.counted(Self.logEntries)
             logLines += 1
+            if let problem = StrictJSON.problem(text) {
+                report.fail(Self.logEntries, file: file, line: number, "not a log entry: \(problem)")
+                continue
+            }
             let line: ProposalLogLine
             do { line = try decoder.decode(ProposalLogLine.self, from: text) } catch let error as DecodingError {
                 report.fail(Self.logEntries, file: file, line: number, "not a log entry: \(Run.describe(error))")
@@ -87,10 +92,11 @@ extension ProposalRun {
     func checkCheckpoints() {
         guard let header, let lines = lines(ProposalRecordFile.checkpoints, check: Self.logCheckpoints) else { return }
         let file = ProposalRecordFile.checkpoints
+        report.counted(Self.logCheckpoints, 0)
         var previous: Checkpoint?
         for (number, text) in lines {
             report.counted(Self.logCheckpoints)
-            guard let checkpoint = try? decoder.decode(Checkpoint.self, from: text) else {
+            guard StrictJSON.problem(text) == nil, let checkpoint = try? decoder.decode(Checkpoint.self, from: text) else {
                 report.fail(Self.logCheckpoints, file: file, line: number, "not a checkpoint {log_id, size, root, time_ms, signer, signature}")
                 continue
             }

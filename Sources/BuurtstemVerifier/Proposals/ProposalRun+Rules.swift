@@ -7,6 +7,7 @@ extension ProposalRun {
     /// docs/proposals.md. These are the checks that hold against a gemeente re-signing its own log.
     mutating func checkRules() {
         let file = ProposalRecordFile.log
+        for check in [Self.statusCheck, Self.decisions, Self.recusals, Self.payments] { report.counted(check, 0) }
         var criteria: [ProposalEntry.Criterion] = []
         /// Per proposal: criterion id -> (met, assessor, line).
         var judgements: [UInt64: [String: (met: Bool, assessor: String, line: Int)]] = [:]
@@ -116,10 +117,15 @@ extension ProposalRun {
     func checkProposals() {
         guard let lines = lines(ProposalRecordFile.proposals, check: Self.proposalsCheck) else { return }
         let file = ProposalRecordFile.proposals
+        report.counted(Self.proposalsCheck, 0)
         var listed: Set<UInt64> = []
         var previous: UInt64 = 0
         for (number, text) in lines {
             report.counted(Self.proposalsCheck)
+            if let problem = StrictJSON.problem(text) {
+                report.fail(Self.proposalsCheck, file: file, line: number, "not a proposal line: \(problem)")
+                continue
+            }
             let proposal: ProposalLine
             do { proposal = try decoder.decode(ProposalLine.self, from: text) } catch let error as DecodingError {
                 report.fail(Self.proposalsCheck, file: file, line: number, "not a proposal line: \(Run.describe(error))")

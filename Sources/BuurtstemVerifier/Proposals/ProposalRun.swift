@@ -50,6 +50,7 @@ struct ProposalRun {
         report.declare(Self.recusals, "no assessor judged a criterion of a proposal they declared an interest in")
         report.declare(Self.payments, "payments go only to a proposal that is funded or in execution, and never add up to more than its requested (funded) amount")
         report.declare(Self.proposalsCheck, "proposals.jsonl lists every proposal of the log once, by id, with the details and final status the log gives, and a cost breakdown adding up to the requested amount")
+        defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
         checkFiles()
         guard checkHeader() else { return }
         readLog()

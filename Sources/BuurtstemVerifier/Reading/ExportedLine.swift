@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads the lines of `passes.jsonl` and `ballots/KIOSK.jsonl` in the exact form the exporter writes them
 /// (docs/record.md, "Elections"): keys sorted, no whitespace, no escapes in strings, integers without leading zeros
-/// (hex is taken in either case, which reads the same bytes either way).
+/// (hex in lower case only, as docs/record.md requires: a line with upper-case hex goes to the decoder, which refuses it).
 ///
 /// A million-ballot record is two million lines; a general JSON decoder spends more time on them than the
 /// signature checks leave to spare. These readers accept only that form and return nil for anything else,
@@ -93,6 +93,7 @@ extension ExportedLine {
         mutating func hex(_ count: Int) -> [UInt8]? {
             guard bytes.count - at >= 2 * count + 2, bytes[at] == UInt8(ascii: "\""),
                   bytes[at + 1 + 2 * count] == UInt8(ascii: "\""),
+                  !bytes[(at + 1)..<(at + 1 + 2 * count)].contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }),
                   let decoded = Hex.decode(utf8: UnsafeRawBufferPointer(rebasing: bytes[(at + 1)..<(at + 1 + 2 * count)]))
             else { return nil }
             at += 2 * count + 2

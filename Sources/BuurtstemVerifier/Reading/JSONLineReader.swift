@@ -18,6 +18,8 @@ struct JSONLineReader<Value: Decodable> {
     /// Up to `count` next lines; empty at the end of the file.
     mutating func next(_ count: Int) throws -> [Line] {
         try reader.next(count).map { line in
+            // Strict JSON first (docs/record.md, "Conventions"): a key twice would otherwise be read as one value.
+            if let problem = StrictJSON.problem(line.bytes) { return (line.line, nil, problem) }
             do {
                 return (line.line, try decoder.decode(Value.self, from: line.bytes), nil)
             } catch let error as DecodingError {

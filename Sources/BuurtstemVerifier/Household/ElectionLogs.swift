@@ -1,0 +1,104 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+/// Every kiosk log of a pinned election record, read for a household's own check: each log must match its kiosk's
+/// signed final checkpoint, and the uses of a pass are ordered by the void rule (docs/record.md, "Voids"), the same
+/// rule the verifier applies to the whole record.
+struct ElectionLogs {
+    /// One ballot of a log, as a household's check needs it.
+    struct Entry {
+        /// The kiosk whose log holds it.
+        let kiosk: String
+        /// Its position (sequence) in that log.
+        let position: Int
+        /// The ballot.
+        let ballot: Ballot
+        /// Its leaf hash (the tracking code is its first 10 bytes).
+        let leaf: [UInt8]
+    }
+
+    /// One kiosk's log.
+    struct Log {
+        /// The registered kiosk.
+        let kiosk: KioskRegistration
+        /// The leaf hashes in log order.
+        let leaves: [[UInt8]]
+        /// The kiosk's final checkpoint, which the leaves match.
+        let final: Checkpoint
+    }
+
+    /// The pinned record.
+    let record: PinnedRecord
+    /// The logs by kiosk name.
+    private(set) var logs: [String: Log] = [:]
+    /// Every ballot of every log.
+    private(set) var entries: [Entry] = []
+    /// The signed result (its signature checked with the pinned key).
+    let result: ElectionResult
+
+    /// Reads and checks every registered kiosk's log of `record`.
+    init(_ record: PinnedRecord) throws(HouseholdCheckFailure) {
+        self.record = record
+        let issuer = record.index.issuingPublicKey, election = record.index.election
+        result = try record.decode(ElectionResult.self, ElectionRecordFile.result)
+        guard result.isValid(issuer: issuer), result.election == election else {
+            throw HouseholdCheckFailure("the record's result is not signed by the gemeente's issuing key for this election: do not trust this record; report it")
+        }
+        let kiosks = try record.decode([KioskRegistration].self, ElectionRecordFile.kiosks)
+        for kiosk in kiosks {
+            guard kiosk.isValid(issuer: issuer), kiosk.election == election, RecordIndexCheck.isKioskName(kiosk.name), logs[kiosk.name] == nil else {
+                throw HouseholdCheckFailure("kiosk \(kiosk.name.prefix(64))'s registration is not the gemeente's (or is listed twice): do not trust this record; report it")
+            }
+            let file = ElectionRecordFile.ballots(kiosk: kiosk.name)
+            var leaves: [[UInt8]] = []
+            for (number, line) in try record.lines(file).enumerated() {
+                let ballot: Ballot
+                if let exact = ExportedLine.ballot(line, election: election, kiosk: kiosk.name) {
+                    ballot = exact
+                } else {
+                    switch Run.strictLine(BallotLine.self, line) {
+                    case let .success(parsed): ballot = parsed.ballot(election: election, kiosk: kiosk.name)
+                    case let .failure(problem): throw HouseholdCheckFailure("\(file) line \(number + 1) is not a ballot: \(problem.message)")
+                    }
+                }
+                let leaf = ballot.leafHash
+                entries.append(Entry(kiosk: kiosk.name, position: leaves.count, ballot: ballot, leaf: leaf))
+                leaves.append(leaf)
+            }
+            let checkpoints = try record.decode([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: kiosk.name))
+            var head = MerkleLog()
+            for leaf in leaves { head.append(leafHash: leaf) }
+            guard let final = checkpoints.max(by: { $0.size < $1.size }), final.isValid, final.signer == kiosk.kiosk,
+                  final.logId == kiosk.logId, final.size == UInt64(leaves.count), final.root == head.root else {
+                throw HouseholdCheckFailure("kiosk \(kiosk.name)'s log does not match its signed final checkpoint: ballots were added, changed or dropped; "
+                    + "report this to the gemeente and the observers (buurtstem-verify names the ballot)")
+            }
+            logs[kiosk.name] = Log(kiosk: kiosk, leaves: leaves, final: final)
+        }
+    }
+
+    /// Every ballot cast with `pass`, in the void rule's order: the first counts, the others are void.
+    func uses(of pass: PublicKey) -> [Entry] {
+        entries.filter { $0.ballot.pass == pass }.sorted { a, b in
+            if a.ballot.timeMillis != b.ballot.timeMillis { return a.ballot.timeMillis < b.ballot.timeMillis }
+            if a.kiosk != b.kiosk { return Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) }
+            return a.position < b.position
+        }
+    }
+
+    /// Whether the signed result lists `entry` as void.
+    func listedVoid(_ entry: Entry) -> Bool {
+        result.voids.contains { $0.kiosk == entry.kiosk && $0.sequence == UInt64(entry.position) }
+    }
+
+    /// The RFC 9162 inclusion proof of `entry` against its kiosk's final checkpoint, checked.
+    func inclusionProof(of entry: Entry) throws(HouseholdCheckFailure) -> (path: [[UInt8]], log: Log) {
+        guard let log = logs[entry.kiosk] else { throw HouseholdCheckFailure("kiosk \(entry.kiosk) has no log") }
+        let path = MerkleTree(leafHashes: log.leaves).inclusionProof(index: entry.position)
+        guard MerkleProof.verifyInclusion(leafHash: entry.leaf, index: entry.position, treeSize: log.leaves.count, path: path, root: log.final.root) else {
+            throw HouseholdCheckFailure("the inclusion proof for the ballot does not match kiosk \(entry.kiosk)'s signed checkpoint: report this")
+        }
+        return (path, log)
+    }
+}

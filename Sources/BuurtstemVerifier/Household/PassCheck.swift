@@ -1,0 +1,77 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+
+/// A household's own question to the published record, answered locally from the record alone: "was my stempas
+/// used, where and when, and did that ballot count?" The pass code never leaves the machine: its public key is
+/// derived here and looked up in the issued passes and every kiosk's log. Only the household can ask this: a
+/// gemeente that voted with the passes of households that stayed home leaves a record that verifies, and only
+/// the household, seeing a use it did not make, can tell (docs/threat-model.md).
+public enum PassCheck {
+    /// One use of the pass.
+    public struct Use: Sendable, Codable, Equatable {
+        /// The kiosk whose log holds the ballot.
+        public let kiosk: String
+        /// Its position in the log.
+        public let position: Int
+        /// When it was cast (ms since 1970 UTC).
+        public let timeMillis: Int64
+        /// The receipt's tracking code of this ballot.
+        public let trackingCode: String
+        /// Whether it counts (the first use by time, kiosk, sequence) or is void.
+        public let counted: Bool
+    }
+
+    /// What the record says about the pass.
+    public struct Answer: Sendable, Codable {
+        /// The pass's public key, hex (what the record holds instead of the code).
+        public let pass: String
+        /// The contest area it was issued for.
+        public let area: String
+        /// Every ballot cast with it, the counted one first; empty when it was not used.
+        public let uses: [Use]
+    }
+
+    /// Looks up the pass with `code` (as printed on the stempas) in the record at `folder`, signed by `issuingKey`.
+    public static func check(record folder: URL, code: String, issuingKey: PublicKey) throws(HouseholdCheckFailure) -> Answer {
+        let typed: TypeableCode
+        do {
+            typed = try TypeableCode(parsing: code, format: .stempas)
+        } catch {
+            throw HouseholdCheckFailure("--pass: \(error.description). Type the code exactly as printed on your stempas (groups of 3 with hyphens; case does not matter)")
+        }
+        let key = PassToken.passKey(secret: typed.bytes).publicKey
+        let record = try PinnedRecord(folder: folder, issuingKey: issuingKey, kind: "election")
+        let issuer = record.index.issuingPublicKey, election = record.index.election
+        var area: String?
+        for (number, line) in try record.lines(ElectionRecordFile.passes).enumerated() {
+            guard let token = ExportedLine.pass(line, election: election) ?? (try? Run.strictLine(PassLine.self, line).get())?.token(election: election) else {
+                throw HouseholdCheckFailure("\(ElectionRecordFile.passes) line \(number + 1) is not a pass: the record is damaged; run buurtstem-verify")
+            }
+            guard token.pass == key else { continue }
+            guard token.isValid(issuer: issuer) else {
+                throw HouseholdCheckFailure("your pass is in the record, but its token is not signed by the gemeente's issuing key: report this")
+            }
+            area = token.area
+            break
+        }
+        guard let area else {
+            throw HouseholdCheckFailure("this pass was not issued in election \(election): check the code, and that this is the record of the election on your letter")
+        }
+        let logs = try ElectionLogs(record)
+        let uses = logs.uses(of: key)
+        var answer: [Use] = []
+        for (index, entry) in uses.enumerated() {
+            guard entry.ballot.isValidSignature else {
+                throw HouseholdCheckFailure("kiosk \(entry.kiosk) position \(entry.position) names your pass but is not signed by it: report this to the gemeente and the observers")
+            }
+            if logs.listedVoid(entry) != (index > 0) {
+                throw HouseholdCheckFailure("the signed result \(index > 0 ? "counts" : "lists as void") your pass's ballot at kiosk \(entry.kiosk) position \(entry.position), "
+                    + "against the rule that the first use counts: report this to the gemeente and the observers")
+            }
+            answer.append(Use(kiosk: entry.kiosk, position: entry.position, timeMillis: entry.ballot.timeMillis,
+                              trackingCode: TrackingCode.code(leafHash: entry.leaf), counted: index == 0))
+        }
+        return Answer(pass: key.hex, area: area, uses: answer)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import BuurtstemVerifier
+import Foundation
+
+extension ChequesCommand {
+    /// `buurtstem cheques check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Was my cheque redeemed, when, and for which initiative?",
+            discussion: """
+            Runs locally on the round's published record; the code is never sent anywhere (only its hash is in the \
+            record). If your cheque was redeemed and you did not give it away, report it to the gemeente.
+            """
+        )
+
+        @Option(help: "The round's published record folder.")
+        var record: String
+
+        @Option(help: "The code printed on your cheque.")
+        var code: String
+
+        @OptionGroup var pinned: PinnedKeyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let answer = try ChequeCheck.check(record: URL(fileURLWithPath: record), code: code, issuingKey: try pinned.key())
+            try output.emit(answer) {
+                guard let redemption = answer.redemptions.first else {
+                    return "Uw cheque is niet ingewisseld / Your cheque was not redeemed (round \(answer.round), issued in buurt \(answer.buurt))."
+                }
+                let funded = redemption.funded.map { $0 ? "funded" : "not funded (the value went back to the gemeente)" } ?? "the round is not settled yet"
+                return "Uw cheque is ingewisseld / Your cheque was redeemed on \(HouseholdText.time(redemption.timeMillis)) (\(redemption.channel)) "
+                    + "for initiative \(redemption.initiative), \"\(redemption.initiativeTitle)\": \(funded)."
+            }
+        }
+    }
+}
