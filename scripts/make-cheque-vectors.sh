@@ -84,44 +84,21 @@ the printed codes right after the export. The data is synthetic: the example reg
 reaches the record) and the initiatives are made up.
 MD
 
-python3 - "$out" "$bin/buurtstem-verify" <<'PY'
+python3 - "$out" "$bin/buurtstem-verify" "$root/scripts" <<'PY'
 """Writes the tampered variants and expected.json, then checks every verdict with buurtstem-verify --json."""
 import hashlib
 import json
-import shutil
 import struct
-import subprocess
 import sys
 from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, sys.argv[3])
+from vectors import flip_byte, lines, replace_once, sized, write_and_check, write_lines  # noqa: E402
 
 out, verify = Path(sys.argv[1]), sys.argv[2]
 record = out / "record"
 ROUND = "2026-voorjaar"
-
-
-def lines(folder, name):
-    return (folder / name).read_text(encoding="utf-8").splitlines()
-
-
-def write_lines(folder, name, new_lines):
-    (folder / name).write_text("".join(line + "\n" for line in new_lines), encoding="utf-8")
-
-
-def replace_once(folder, name, old, new):
-    """Replaces the one occurrence of `old` in a file, keeping every other byte as the exporter wrote it."""
-    text = (folder / name).read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{name}: {old!r} occurs {text.count(old)} times"
-    (folder / name).write_text(text.replace(old, new), encoding="utf-8")
-
-
-def flip_byte(hex_string):
-    """The same hex string with the lowest bit of its first byte flipped."""
-    return "%02x" % (int(hex_string[:2], 16) ^ 1) + hex_string[2:]
-
-
-def sized(text):
-    data = text.encode("utf-8")
-    return struct.pack(">I", len(data)) + data
 
 
 def leaf_hash(entry):
@@ -229,31 +206,7 @@ VARIANTS = [
 ]
 
 
-def failed_checks(folder):
-    """The names of the checks buurtstem-verify --json reports failed, in report order, and its exit status."""
-    run = subprocess.run([verify, str(folder), "--json"], capture_output=True, text=True)
-    report = json.loads(run.stdout)
-    return [check["name"] for check in report["checks"] if check["failures"]], run.returncode
-
-
-expected = {"record": "record", "verdict_of_record": "pass", "variants": []}
-for name, change, tamper, checks in VARIANTS:
-    shutil.copytree(record, out / "variants" / name)
-    tamper(out / "variants" / name)
-    expected["variants"].append({"variant": f"variants/{name}", "change": change, "failed_checks": checks})
-(out / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-wrong = []
-failed, status = failed_checks(record)
-if failed or status != 0:
-    wrong.append(f"record: expected to pass, exit {status}, failed {failed}")
-for variant in expected["variants"]:
-    failed, status = failed_checks(out / variant["variant"])
-    if failed != variant["failed_checks"] or status != 1:
-        wrong.append(f"{variant['variant']}: expected {variant['failed_checks']}, exit {status}, failed {failed}")
-if wrong:
-    sys.exit("buurtstem-verify's verdicts differ from the expected ones:\n  " + "\n  ".join(wrong))
-print(f"wrote {out}: the record passes, {len(VARIANTS)} variants fail as expected.json says")
+write_and_check(out, verify, VARIANTS)
 PY
 rm -rf "$final"
 mv "$out" "$final"

@@ -41,6 +41,14 @@ public enum ResultsSite {
             + (report.coFunding.map { [File(name: "funders.csv", contents: ReportCSV.funders($0, of: .initiatives))] } ?? [])
     }
 
+    /// The files of the aanvragen: an overview, a page per proposal, report.json and proposals.csv.
+    public static func files(_ report: ProposalsOverview) throws -> [File] {
+        [File(name: "index.html", contents: ProposalPages.index(report)),
+         File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
+         File(name: "proposals.csv", contents: ProposalPages.csv(report))]
+            + report.proposals.map { File(name: ProposalPages.fileName($0.id), contents: ProposalPages.page($0, gemeente: report.gemeenteName)) }
+    }
+
     /// The files of a year view.
     public static func files(_ report: YearReport) throws -> [File] {
         [File(name: "index.html", contents: YearPage.html(report)),

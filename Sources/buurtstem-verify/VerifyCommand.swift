@@ -8,11 +8,13 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem-verify",
-        abstract: "Verify a published Buurtstem election or cheque round record.",
+        abstract: "Verify a published Buurtstem election, cheque round or proposals record.",
         discussion: """
         Checks every signature, every log against its checkpoints, every ballot against the issued passes and the \
         ballot type, the voids, the counts and the allocation; for a cheque round (a folder with round.json), the \
-        signed issued set, every ledger entry, the ledger's checkpoints and the settlement. Exits 0 only if every check passes; otherwise prints \
+        signed issued set, every ledger entry, the ledger's checkpoints and the settlement; for a proposals log (a folder \
+        with proposals.json), every entry, its checkpoints, and that statuses only move forward, decisions follow from \
+        their judged criteria and no assessor judged a proposal they declared an interest in. Exits 0 only if every check passes; otherwise prints \
         each failed check with the file and line or ballot concerned, and exits 1.
         """
     )
@@ -50,8 +52,9 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: record)
         let chequeRound = ChequeRecordVerifier.isChequeRound(folder)
-        guard chequeRound || FileManager.default.fileExists(atPath: record + "/record.json") else {
-            throw ValidationError("\(record) is not a Buurtstem record: it has neither record.json (an election) nor round.json (a cheque round)")
+        let proposals = ProposalRecordVerifier.isProposalsRecord(folder)
+        guard chequeRound || proposals || FileManager.default.fileExists(atPath: record + "/record.json") else {
+            throw ValidationError("\(record) is not a Buurtstem record: it has neither record.json (an election), round.json (a cheque round) nor proposals.json (a proposals log)")
         }
         let interactive = isatty(STDERR_FILENO) == 1
         let counted = chequeRound ? "cheques and ledger entries checked" : "ballots checked"
@@ -79,7 +82,11 @@ struct VerifyCommand: ParsableCommand {
         } catch let error as PinError {
             throw ValidationError(error.message)
         }
-        let report = chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
+        if proposals && (pinned != nil || fingerprint != nil || !checkpoints.isEmpty) {
+            throw ValidationError("--pinned, --fingerprint and --checkpoint are for election records, not a proposals log")
+        }
+        let report = proposals ? ProposalRecordVerifier(folder: folder, expectedIssuingKey: expected).verify()
+            : chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
             : RecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin, observerCheckpoints: observed).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {

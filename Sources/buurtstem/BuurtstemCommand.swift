@@ -17,6 +17,7 @@ struct BuurtstemCommand: AsyncParsableCommand {
             BudgetCommand.self,
             ChequesCommand.self,
             InitiativeCommand.self,
+            ProposalCommand.self,
             ElectionCommand.self,
             StempasCommand.self,
             KioskCommand.self,

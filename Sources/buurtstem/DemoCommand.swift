@@ -38,12 +38,13 @@ struct DemoCommand: ParsableCommand {
         let pin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.stemdag.prePublicationFolder))
         let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey,
                                           pin: pin).verify()
+        let proposalsVerification = ProposalRecordVerifier(folder: URL(fileURLWithPath: report.proposals.recordFolder), expectedIssuingKey: issuingKey).verify()
         if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
         let sites = try Self.writeSites(report)
-        try output.emit(DemoView(demo: report, verification: verification, sites: sites)) {
-            report.summary(verification: verification, sites: sites)
+        try output.emit(DemoView(demo: report, verification: verification, proposalsVerification: proposalsVerification, sites: sites)) {
+            report.summary(verification: verification, sites: sites) + "\n" + report.proposals.summary(verification: proposalsVerification)
         }
-        if !verification.passed { throw ExitCode.failure }
+        if !verification.passed || !proposalsVerification.passed { throw ExitCode.failure }
     }
 }
 
@@ -80,7 +81,26 @@ struct DemoSites: Encodable {
 struct DemoView: Encodable {
     let demo: Demo.Report
     let verification: VerificationReport
+    let proposalsVerification: VerificationReport
     let sites: DemoSites
+}
+
+extension Demo.ProposalsReport {
+    /// The round of aanvragen, for the summary.
+    func summary(verification: VerificationReport) -> String {
+        var lines = ["Aanvragen: " + statuses.map { "\($0.count) \($0.status.dutch)" }.joined(separator: ", ") + "."]
+        lines.append("  refused, a judgement by an assessor who declared an interest: \(recusalRefusal)")
+        for (id, reasons) in decisions.sorted(by: { $0.key < $1.key }) where reasons.hasPrefix("Afgewezen") {
+            lines.append("  proposal \(id): " + reasons.replacingOccurrences(of: "\n", with: " "))
+        }
+        lines.append("  paid: " + paidCents.sorted { $0.key < $1.key }.map { "proposal \($0) \(Money.format($1))" }.joined(separator: ", ")
+            + "; flowing back from the stopped one: \(Money.format(returnedCents))")
+        lines.append("The proposals record: \(recordFolder) (\(entries) signed log entries)")
+        lines.append("Verifier: " + (verification.passed
+            ? "every one of its \(verification.checks.count) checks passed (buurtstem-verify \(recordFolder))."
+            : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
 }
 
 extension Demo.Report {

@@ -22,6 +22,9 @@ struct ElectionCommand: ParsableCommand {
         @Argument(help: "The election definition (YAML).")
         var file: String
 
+        @Flag(help: "Add every toegelaten aanvraag as a project of the contest whose area holds it, and move it to 'op de stembrief' (docs/proposals.md).")
+        var fromProposals = false
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var key: IssuingKeyOptions
         @OptionGroup var output: OutputOptions
@@ -29,10 +32,20 @@ struct ElectionCommand: ParsableCommand {
         func run() throws {
             let store = try store.open()
             let text = try readText(file)
-            let definition = try ElectionFile.parse(text, file: file, store: store)
-            let election = try Election.create(definition, issuingKey: try key.unseal(store, database: self.store.db), in: store)
+            let definition: ElectionDefinition, election: Election
+            var note = ""
+            if fromProposals {
+                let outcome = try ProposalBallot.create(text, file: file, issuingKey: try key.unseal(store, database: self.store.db), in: store,
+                                                        now: try commandClock())
+                (definition, election) = (outcome.definition, outcome.election)
+                note = "  on the ballot from aanvragen: \(outcome.onBallot.map(String.init).joined(separator: ", "))"
+                    + (outcome.leftOut.isEmpty ? "" : "; toegelaten but in no contest's area: \(outcome.leftOut.map(String.init).joined(separator: ", "))") + "\n"
+            } else {
+                definition = try ElectionFile.parse(text, file: file, store: store)
+                election = try Election.create(definition, issuingKey: try key.unseal(store, database: self.store.db), in: store)
+            }
             try output.emit(ElectionView(election: election, definition: definition)) {
-                "Election \(definition.id) created and signed: \(definition.title)\n"
+                "Election \(definition.id) created and signed: \(definition.title)\n" + note
                     + "  \(definition.contests.count) contest(s), \(definition.contests.reduce(0) { $0 + $1.projects.count }) projects, "
                     + "ballot \(definition.ballot.name), rule \(definition.allocation.rule) (tie-break \(definition.allocation.tieBreak))\n"
                     + "  definition hash \(Hex.encode(definition.hash))\n"

@@ -23,6 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A settled cheque round's id.")
     var round: String?
 
+    @Flag(help: "The aanvragen: an overview and a page per proposal with its timeline, decision, reasons and payments.")
+    var proposals = false
+
     @Option(help: "A calendar year for the raad's view, e.g. 2026.")
     var year: Int?
 
@@ -51,10 +54,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        let chosen = [election != nil, round != nil, year != nil, from != nil || to != nil].filter { $0 }.count
+        let chosen = [election != nil, round != nil, year != nil, from != nil || to != nil, proposals].filter { $0 }.count
         guard chosen == 1 else {
-            throw ValidationError("give exactly one of --election ID, --round ID, --year YYYY or --from DAY --to DAY")
+            throw ValidationError("give exactly one of --election ID, --round ID, --year YYYY, --from DAY --to DAY or --proposals")
         }
+        if proposals, record != nil || plan != nil { throw ValidationError("--proposals takes no --record or --plan") }
         if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together: give both days, e.g. --from 2026-01-01 --to 2026-06-30") }
         if record != nil, year != nil || from != nil { throw ValidationError("--record goes with --election or --round, not with a year view") }
         if area != nil, year == nil, from == nil { throw ValidationError("--area goes with a year view (--year or --from/--to)") }
@@ -67,7 +71,13 @@ struct ReportCommand: ParsableCommand {
         let recordFolder = record.map { URL(fileURLWithPath: $0) }
         // The plan is read and checked before anything is written.
         let budgetPlan = try plan.map { try BudgetPlanFile.parse(try readText($0), file: $0) }
-        if let election {
+        if proposals {
+            let report = try ProposalsOverview.load(store: store)
+            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            try output.emit(report) {
+                "Aanvragen site: \(report.proposals.count) proposals, a page each.\nOpen it: \(index)"
+            }
+        } else if let election {
             var report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
             if let budgetPlan { try report.setFunders(plan: budgetPlan) }
             let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)

@@ -119,6 +119,10 @@ struct DemoCommandTests {
             #expect(result.stdout.contains("funded"))
             #expect(result.stdout.contains("Cheque round demo-najaar"))
             #expect(result.stdout.contains("refused, a cheque handed in a second time"))
+            // The round of aanvragen: rejections with reasons, a recusal refused, money flowing back, a verified record.
+            #expect(result.stdout.contains("Aanvragen: 3 getoetst: afgewezen, 13 besloten door wijkteam, 2 uitgevoerd, 1 gestopt, 1 ingetrokken."))
+            #expect(result.stdout.contains("(belangenverstrengeling)") && result.stdout.contains("flowing back from the stopped one"))
+            #expect(result.stdout.contains("Verifier: every one of its 9 checks passed (buurtstem-verify"), "\(result.stdout)")
         }
         let verified = try cli.run([cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path], tool: "buurtstem-verify")
         #expect(verified.status == 0)

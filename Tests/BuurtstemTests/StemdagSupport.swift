@@ -15,14 +15,21 @@ struct StemdagFixture {
     static let passphrase = "test passphrase"
 
     init(ballotFile: String = "Ballots/wijkstemdag-korrewegwijk-2026.yaml", id: String = "test-kw", open: Bool = true,
-         kioskAreas: [String: String] = [:], edit: (String) -> String = { $0 }) throws {
+         kioskAreas: [String: String] = [:], edit: (String) -> String = { $0 },
+         fromProposals: ((Store) throws -> Void)? = nil) throws {
         let (store, folder) = try groningenStore()
         _ = try RegisterImport.run(try shippedFile("Examples/groningen/households.csv"), file: "households.csv", eligibleAge: 16, into: store)
         issuingKey = try KeyFile.unseal(folder.appendingPathComponent("issuing.key").path,
                                         passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": Self.passphrase], interactive: false))
         let text = edit(Self.aroundNow(String(decoding: try shippedFile(ballotFile), as: UTF8.self), id: id))
-        let definition = try ElectionFile.parse(text, file: "test.yaml", store: store)
-        _ = try Election.create(definition, issuingKey: issuingKey, in: store)
+        if let fromProposals {
+            // Aanvragen made and admitted first, then the election with them on its ballot.
+            try fromProposals(store)
+            _ = try ProposalBallot.create(text, file: "test.yaml", issuingKey: issuingKey, in: store)
+        } else {
+            let definition = try ElectionFile.parse(text, file: "test.yaml", store: store)
+            _ = try Election.create(definition, issuingKey: issuingKey, in: store)
+        }
         var kioskKeys: [String: SigningKey] = [:]
         for name in ["bibliotheek", "buurthuis"] {
             let path = folder.appendingPathComponent("kiosk-\(name).key").path

@@ -37,3 +37,13 @@ struct RecordDocTests {
         #expect(documented == report.checks.map(\.name))
     }
 }
+
+extension RecordDocTests {
+    @Test("the proposals checks table lists exactly the checks a proposals record's report has, in order")
+    func proposalsChecks() throws {
+        let report = ProposalRecordVerifier(folder: try TestVectorFolder("proposals-small").record()).verify()
+        let documented = try Self.documentedChecks(under: "### Proposals checks")
+        #expect(documented.count >= 9)
+        #expect(documented == report.checks.map(\.name))
+    }
+}

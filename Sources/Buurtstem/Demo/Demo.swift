@@ -22,6 +22,8 @@ public struct Demo: Sendable {
         public let cheques: ChequeReport
         /// The wijkstemdag.
         public let stemdag: StemdagReport
+        /// The round of aanvragen.
+        public let proposals: ProposalsReport
         /// The steps, each with its wall time in seconds.
         public let steps: [Step]
     }
@@ -83,10 +85,11 @@ public struct Demo: Sendable {
         let cheques = try runChequeRound(store: store, householdsCSV: Array(synthetic.householdsCSV.utf8), issuingKey: issuingKey, steps: steps)
         let stemdag = try runStemdag(store: store, synthetic: synthetic, householdsCSV: Array(synthetic.householdsCSV.utf8),
                                      issuingKey: issuingKey, steps: steps)
+        let proposals = try runProposals(store: store, issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
         guard problems.isEmpty else { throw UsageError("the demo store is not sound: \(problems.joined(separator: "; "))") }
         return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,
-                      cheques: cheques, stemdag: stemdag, steps: steps.steps)
+                      cheques: cheques, stemdag: stemdag, proposals: proposals, steps: steps.steps)
     }
 
     /// Makes sure the folder is empty or an earlier demo's, and clears it.

@@ -9,7 +9,11 @@ public enum ElectionFile {
     public static let satisfactions: [Satisfaction] = [.cost, .cardinality]
 
     /// Parses `text` (the file named `file`) into a definition, checked against `store`.
-    public static func parse(_ text: String, file: String, store: Store) throws -> ElectionDefinition {
+    ///
+    /// `proposals` are projects that come from admitted aanvragen (``ProposalBallot``), each with the proposal's
+    /// area: every contest gets those whose area lies within its own, after the projects the file lists; with
+    /// proposals a contest may list none itself.
+    public static func parse(_ text: String, file: String, store: Store, proposals: [Project]? = nil) throws -> ElectionDefinition {
         let (reader, root) = try YAMLReader.root(text, file: file)
         let gemeente = try store.gemeente()
         let (wijken, buurten, latestSnapshot, snapshots) = try store.read { db in
@@ -43,7 +47,8 @@ public enum ElectionFile {
         let eligibility = parseEligibility(reader, root)
         let (open, close) = parsePolls(reader, root)
         let weighting = parseWeighting(reader, root)
-        let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten, weighting: weighting)
+        let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten, weighting: weighting,
+                                     proposals: proposals)
         let ballot = parseBallot(reader, root, contests: contests)
         let allocation = parseAllocation(reader, root)
         if let weighting, let allocation, !allocation.rule.isGreedy {
@@ -150,7 +155,8 @@ public enum ElectionFile {
     }
 
     private static func parseContests(_ reader: YAMLReader, _ root: YAMLReader.Mapping, gemeente: String,
-                                      wijken: Set<String>, buurten: [String: String], weighting: Weighting?) -> [Contest] {
+                                      wijken: Set<String>, buurten: [String: String], weighting: Weighting?,
+                                      proposals: [Project]?) -> [Contest] {
         var contests: [Contest] = []
         var areasSeen: [String: Int] = [:]
         var projectsSeen: [String: Int] = [:]
@@ -167,7 +173,7 @@ public enum ElectionFile {
             let budget = reader.money(item, "budget")
             if budget == 0 { reader.problem(reader.value(item, "budget")?.line, "\(item.path).budget", "the budget is zero") }
             var projects: [Project] = []
-            for entry in reader.list(item, "projects") {
+            for entry in reader.list(item, "projects", required: proposals == nil) {
                 guard let id = reader.string(entry, "id") else { continue }
                 let idLine = reader.value(entry, "id")?.line
                 if !isIdentifier(id) {
@@ -200,7 +206,23 @@ public enum ElectionFile {
                                             category: category, criteria: criteria))
                 }
             }
-            if projects.isEmpty && reader.value(item, "projects") != nil && reader.problems.isEmpty {
+            for proposal in proposals ?? [] {
+                guard let proposalArea = proposal.area,
+                      area == gemeente || proposalArea == area || buurten[proposalArea] == area else { continue }
+                if let first = projectsSeen[proposal.id] {
+                    reader.problem(first, "\(item.path).projects", "project id \(proposal.id) is also the id of an admitted aanvraag; choose another id in the file")
+                }
+                projectsSeen[proposal.id] = 0
+                if let budget, proposal.costCents > budget {
+                    reader.problem(item.line, "\(item.path).budget", "\(proposal.id) ('\(proposal.title)') asks \(Money.format(proposal.costCents)), more than the contest's budget of \(Money.format(budget)); raise the budget or let the wijkteam decide on it")
+                }
+                projects.append(Project(id: proposal.id, title: proposal.title, description: proposal.description, costCents: proposal.costCents,
+                                        area: proposalArea == area ? nil : proposalArea, category: proposal.category, criteria: nil))
+            }
+            if proposals != nil && projects.isEmpty {
+                reader.problem(item.line, "\(item.path).projects", "no admitted aanvraag lies in \(area) and the file lists no projects for it")
+            }
+            if projects.isEmpty && reader.value(item, "projects", required: false) != nil && reader.problems.isEmpty {
                 reader.problem(item.line, "\(item.path).projects", "the contest has no projects")
             }
             let caps = parseCaps(reader, item, contestArea: area, gemeente: gemeente, wijken: wijken, budget: budget, projects: projects)

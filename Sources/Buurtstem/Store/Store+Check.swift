@@ -32,6 +32,7 @@ extension Store {
             problems += try checkBallotLogs(db)
             problems += try chequeProblems(db)
             problems += try reachProblems(db)
+            problems += try proposalProblems(db)
             return problems
         }
     }

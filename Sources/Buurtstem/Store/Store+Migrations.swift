@@ -43,6 +43,7 @@ extension Store {
         registerChequeMigrations(&migrator)
         registerReachMigrations(&migrator)
         registerPrePublicationMigrations(&migrator)
+        registerProposalMigrations(&migrator)
         return migrator
     }
 }

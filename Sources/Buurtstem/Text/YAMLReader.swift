@@ -114,8 +114,8 @@ final class YAMLReader {
     }
 
     /// A list of mappings.
-    func list(_ mapping: Mapping, _ key: String) -> [Mapping] {
-        guard let (node, line) = value(mapping, key) else { return [] }
+    func list(_ mapping: Mapping, _ key: String, required: Bool = true) -> [Mapping] {
+        guard let (node, line) = value(mapping, key, required: required) else { return [] }
         guard case let .sequence(sequence) = node else {
             problem(line, join(mapping.path, key), "'\(key)' should be a list of items, each starting with '- '")
             return []

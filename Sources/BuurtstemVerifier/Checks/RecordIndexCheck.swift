@@ -170,3 +170,10 @@ extension RecordIndexCheck {
         ChequeRecord.indexed.contains($0)
     }
 }
+
+extension RecordIndexCheck {
+    /// A gemeente's proposals record (docs/record.md, "Proposals"): its four fixed files.
+    static let proposals = RecordIndexCheck(kind: ProposalRecordFile.indexKind, recordName: "a proposals", folders: []) {
+        ProposalRecordFile.indexed.contains($0)
+    }
+}

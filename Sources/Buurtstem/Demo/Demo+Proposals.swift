@@ -1,0 +1,128 @@
+import BuurtstemCrypto
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+extension Demo {
+    /// What the demo's round of aanvragen did.
+    public struct ProposalsReport: Sendable, Codable {
+        /// How many proposals ended in one status.
+        public struct StatusCount: Sendable, Codable {
+            /// The status.
+            public let status: ProposalStatus
+            /// How many.
+            public let count: Int
+        }
+
+        /// Proposals per status at the end, in the order of the steps.
+        public let statuses: [StatusCount]
+        /// The decisions, by proposal id: outcome and reasons in Dutch.
+        public let decisions: [Int64: String]
+        /// A refused judgement by an assessor who declared an interest, and the message.
+        public let recusalRefusal: String
+        /// Paid per proposal, in cents.
+        public let paidCents: [Int64: Int64]
+        /// Returned by the stopped proposal, in cents.
+        public let returnedCents: Int64
+        /// The proposals record's folder.
+        public let recordFolder: String
+        /// Log entries in the record.
+        public let entries: Int
+    }
+
+    /// Twenty aanvragen in two wijken: the toetsing against four criteria with one assessor recused, three rejected
+    /// with reasons, one withdrawn, the wijkteam deciding on the admitted ones, two funded projects paid in
+    /// instalments and completed, one stopped with the rest flowing back; then the proposals record.
+    func runProposals(store: Store, issuingKey: SigningKey, steps: StepLog) throws -> ProposalsReport {
+        let criteria = AssessmentCriteria(id: "demo-wijkbudget", title: "Toetsingscriteria wijkbudget", criteria: [
+            ("bewoners-actief", "Bewoners actief", "Voeren bewoners het initiatief zelf uit?"),
+            ("voldoende-draagvlak", "Voldoende draagvlak", "Steunen genoeg buurtbewoners het?"),
+            ("past-in-wijkperspectief", "Past in het wijkperspectief", "Draagt het bij aan een doel uit het wijkperspectief?"),
+            ("geen-regulier-beleid", "Geen regulier beleid", "Is het iets anders dan wat de gemeente toch al moet doen?"),
+        ].enumerated().map { AssessmentCriterion(id: $1.0, setName: "demo-wijkbudget", position: Int64($0), name: $1.1, question: $1.2) })
+        try steps.run("aanvragen: put 4 toetsingscriteria in force") { try criteria.install(in: store) }
+        let buurten = try store.read { db in
+            try Buurt.filter(["WK001407", "WK001406"].contains(Column("wijkCode"))).order(Column("code")).fetchAll(db)
+        }
+        let titles = ["Bankjes bij de vijver", "Moestuin achter de school", "Speeltuin Javaplein", "Buurtfeest in september",
+                      "Straat schilderen", "Geveltuinen", "Taalcafé", "Buitenbibliotheek", "Jeu de boules-baan", "Kerstmarkt",
+                      "Fietsenstalling", "Zwerfvuilactie", "Muurschildering", "Repair café", "Ouderenmiddag", "Voetbalkooi",
+                      "Onderhoud van de stoep", "Bloembakken", "Burenhulp-app", "Wandelroute"]
+        let ids: [Int64] = try steps.run("aanvragen: receive 20 in two wijken, with cost breakdowns and eigen inbreng") {
+            try titles.enumerated().map { index, title in
+                let buurt = buurten.isEmpty ? nil : buurten[index % buurten.count]
+                let cents = Int64(500 + 350 * index) * 100
+                let draft = ProposalDraft(
+                    title: title, description: "\(title): een initiatief van bewoners.", contact: "initiatiefnemer\(index + 1)@example.org",
+                    area: buurt?.code ?? (index % 2 == 0 ? "WK001407" : "WK001406"), requestedCents: cents,
+                    costs: [ProposalAmount(name: "Materiaal", cents: cents * 3 / 4), ProposalAmount(name: "Uitvoering", cents: cents - cents * 3 / 4)],
+                    ownHours: Int64(10 + index * 5), ownCents: index % 3 == 0 ? 5_000 : 0,
+                    coFunders: index % 4 == 0 ? [ProposalAmount(name: "Woningcorporatie", cents: 10_000)] : [], goals: ["Meer ontmoeting in de wijk"])
+                return try Proposal.add(draft, to: store).id!
+            }
+        }
+        let withdrawn = ids[8], recused = ids[2]
+        let rejections: [Int64: (String, String)] = [
+            ids[4]: ("geen-regulier-beleid", "Straten schilderen is onderhoud door de gemeente; het hoort niet bij het wijkbudget."),
+            ids[11]: ("voldoende-draagvlak", "Er zijn vier handtekeningen; voor een actie in de hele wijk vragen we er twintig."),
+            ids[16]: ("geen-regulier-beleid", "Het onderhoud van de stoep is regulier beleid van de gemeente."),
+        ]
+        var refusal = ""
+        var decisions: [Int64: String] = [:]
+        try steps.run("aanvragen: toetsing (one withdrawn, one assessor recused, three rejected with reasons)") {
+            _ = try Proposal.withdraw(withdrawn, note: "de initiatiefnemer is verhuisd", in: store)
+            for id in ids where id != withdrawn {
+                _ = try Proposal.move(id, to: .inReview, note: "toetsing gestart", in: store)
+            }
+            _ = try InterestDeclaration.declare(proposal: recused, assessor: "toetser-2", statement: "woont aan het Javaplein", in: store)
+            do {
+                _ = try CriterionJudgement.assess(proposal: recused, criterion: "bewoners-actief", assessor: "toetser-2", met: true, reason: "Ja", in: store)
+            } catch let error as UsageError {
+                refusal = error.message
+            }
+            for id in ids where id != withdrawn {
+                for (position, criterion) in criteria.criteria.enumerated() {
+                    let failed = rejections[id]?.0 == criterion.id
+                    let assessor = id == recused || position % 2 == 0 ? "toetser-1" : "toetser-2"
+                    _ = try CriterionJudgement.assess(proposal: id, criterion: criterion.id, assessor: assessor, met: !failed,
+                                                      reason: failed ? rejections[id]!.1 : "\(criterion.name): in orde.", in: store)
+                }
+                let decision = try ProposalDecision.decide(proposal: id, in: store)
+                decisions[id] = decision.reasons
+            }
+        }
+        let admitted = ids.filter { $0 != withdrawn && rejections[$0] == nil }
+        let paid = [admitted[0], admitted[1]], stopped = admitted[2]
+        var paidCents: [Int64: Int64] = [:]
+        try steps.run("aanvragen: the wijkteam decides; two projects paid in instalments, one stopped") {
+            for id in admitted {
+                _ = try Proposal.move(id, to: .decidedByWijkteam, note: "het wijkteam besluit zelf over kleine aanvragen", in: store)
+            }
+            for id in paid + [stopped] {
+                _ = try Proposal.move(id, to: .funded, in: store)
+                _ = try Proposal.move(id, to: .inExecution, in: store)
+            }
+            for id in paid {
+                let requested = try store.proposal(id).requestedCents
+                _ = try ProposalPayment.pay(proposal: id, amountCents: requested / 2, milestone: "Eerste deel geleverd", evidence: "foto-\(id)-1.jpg", in: store)
+                _ = try ProposalPayment.pay(proposal: id, amountCents: requested - requested / 2, milestone: "Opgeleverd", evidence: "foto-\(id)-2.jpg", in: store)
+                _ = try Proposal.move(id, to: .completed, note: "opgeleverd", in: store)
+                paidCents[id] = requested
+            }
+            let requested = try store.proposal(stopped).requestedCents
+            _ = try ProposalPayment.pay(proposal: stopped, amountCents: requested / 4, milestone: "Materiaal gekocht", in: store)
+            _ = try Proposal.move(stopped, to: .stopped, note: "de vergunning werd geweigerd", in: store)
+            paidCents[stopped] = requested / 4
+        }
+        let returned = try ProposalDetails.show(stopped, in: store).returnedCents ?? 0
+        let recordFolder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("record-proposals")
+        let summary = try steps.run("aanvragen: export the signed proposals record") {
+            try ProposalRecordExport.export(from: store, to: recordFolder, issuingKey: issuingKey)
+        }
+        let list = try ProposalDetails.list(in: store)
+        let statuses = ProposalStatus.allCases.map { status in ProposalsReport.StatusCount(status: status, count: list.filter { $0.status == status }.count) }
+            .filter { $0.count > 0 }
+        return ProposalsReport(statuses: statuses, decisions: decisions, recusalRefusal: refusal, paidCents: paidCents,
+                               returnedCents: returned, recordFolder: recordFolder.path, entries: summary.entries)
+    }
+}

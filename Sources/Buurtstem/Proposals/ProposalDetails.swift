@@ -1,0 +1,112 @@
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+/// A proposal as `buurtstem proposal list` and `show` present it: its public details, its status in Dutch, and
+/// (for `show`) its history from the log. The contact is included only when asked for.
+public struct ProposalDetails: Sendable, Codable, Equatable {
+    /// One step of its history, from the proposals log.
+    public struct Step: Sendable, Codable, Equatable {
+        /// Position in the log.
+        public let sequence: UInt64
+        /// When, in milliseconds since 1970 (UTC).
+        public let timeMillis: Int64
+        /// What happened, in Dutch.
+        public let text: String
+    }
+
+    /// The proposal's id.
+    public let id: Int64
+    /// Buurt or wijk code.
+    public let area: String
+    /// The area's name.
+    public let areaName: String
+    /// Title.
+    public let title: String
+    /// Description.
+    public let description: String
+    /// Requested amount in cents.
+    public let requestedCents: Int64
+    /// Cost breakdown.
+    public let costs: [ProposalAmount]
+    /// Eigen inbreng in hours.
+    public let ownHours: Int64
+    /// Eigen inbreng in cents.
+    public let ownCents: Int64
+    /// Co-funders.
+    public let coFunders: [ProposalAmount]
+    /// Wijkperspectief goals.
+    public let goals: [String]
+    /// Status.
+    public let status: ProposalStatus
+    /// Status in Dutch.
+    public let statusText: String
+    /// The decision's reasons, once decided.
+    public let decision: String?
+    /// Paid so far, in cents.
+    public let paidCents: Int64
+    /// What flows back, in cents: the requested amount not paid, once the proposal is uitgevoerd or gestopt.
+    public let returnedCents: Int64?
+    /// The initiatiefnemer's contact: only with `--with-contact` (staff only).
+    public let contact: String?
+    /// The history (only for `show`).
+    public let history: [Step]?
+
+    /// Every proposal, by id, optionally only those with `status`.
+    public static func list(in store: Store, status: ProposalStatus? = nil, includeContact: Bool = false,
+                            history: Bool = false) throws -> [ProposalDetails] {
+        try store.read { db in
+            var request = Proposal.order(Column("id"))
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.fetchAll(db).map { try details($0, includeContact: includeContact, history: history, db) }
+        }
+    }
+
+    /// Proposal `id` with its history.
+    public static func show(_ id: Int64, in store: Store, includeContact: Bool = false) throws -> ProposalDetails {
+        try store.read { db in
+            guard let proposal = try Proposal.fetchOne(db, key: id) else {
+                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+            }
+            return try details(proposal, includeContact: includeContact, history: true, db)
+        }
+    }
+
+    static func details(_ proposal: Proposal, includeContact: Bool, history: Bool, _ db: Database) throws -> ProposalDetails {
+        let id = proposal.id!
+        let areaName = try Buurt.fetchOne(db, key: proposal.areaCode)?.name ?? Wijk.fetchOne(db, key: proposal.areaCode)?.name ?? proposal.areaCode
+        let lines = try ProposalLog.lines(proposal: id, db)
+        var decision: String?
+        var paid: Int64 = 0
+        for line in lines {
+            switch line.entry.body {
+            case let .decision(_, reasons): decision = reasons
+            case let .payment(amount, _, _): paid += Int64(amount)
+            default: break
+            }
+        }
+        return ProposalDetails(
+            id: id, area: proposal.areaCode, areaName: areaName, title: proposal.title, description: proposal.description,
+            requestedCents: proposal.requestedCents, costs: try ProposalAmount.fetch(.costs, proposal: id, db),
+            ownHours: proposal.ownHours, ownCents: proposal.ownCents, coFunders: try ProposalAmount.fetch(.coFunders, proposal: id, db),
+            goals: try ProposalGoal.filter(Column("proposalId") == id).order(Column("position")).fetchAll(db).map(\.goal),
+            status: proposal.status, statusText: proposal.status.dutch, decision: decision, paidCents: paid,
+            returnedCents: [.completed, .stopped].contains(proposal.status) ? proposal.requestedCents - paid : nil,
+            contact: includeContact ? proposal.contact : nil,
+            history: history ? lines.map { Step(sequence: $0.entry.sequence, timeMillis: $0.entry.timeMillis, text: describe($0.entry.body)) } : nil)
+    }
+
+    /// One log entry in Dutch.
+    public static func describe(_ body: ProposalEntry.Body) -> String {
+        switch body {
+        case let .criteria(set, items): "toetsingscriteria \(set): " + items.map(\.name).joined(separator: ", ")
+        case let .received(area, _, _, requested): "ontvangen voor \(area), gevraagd \(Money.format(Int64(requested)))"
+        case let .status(from, to, note): "van '\(from.dutch)' naar '\(to.dutch)'" + (note.isEmpty ? "" : ": \(note)")
+        case let .interest(assessor, statement): "\(assessor) meldt belangenverstrengeling (\(statement)) en beoordeelt niet mee"
+        case let .judgement(assessor, criterion, met, reason): "\(assessor) over '\(criterion)': \(met ? "voldoet" : "voldoet niet"), \(reason)"
+        case let .decision(outcome, _): "besluit: \(outcome.dutch)"
+        case let .payment(amount, milestone, evidence):
+            "betaald \(Money.format(Int64(amount))) voor: \(milestone)" + (evidence.isEmpty ? "" : " (bewijs: \(evidence))")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import BuurtstemRecord
+import Foundation
+import GRDB
+
+/// A payment to a funded proposal for a milestone delivered (table `proposalPayment`), an entry of the proposals log.
+///
+/// A funded proposal is funded at its requested amount: the payments never add up to more; what is not paid when it
+/// is uitgevoerd or gestopt flows back (``ProposalDetails/returnedCents``).
+public struct ProposalPayment: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id.
+    public var id: Int64?
+    /// The proposal.
+    public var proposalId: Int64
+    /// The amount in cents.
+    public var amountCents: Int64
+    /// What was delivered.
+    public var milestone: String
+    /// An optional reference to evidence: a photo's file name or address (published).
+    public var evidence: String
+    /// When it was paid.
+    public var timeMillis: Int64
+
+    public static let databaseTableName = "proposalPayment"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// Pays `amountCents` to proposal `id` (gefinancierd or in uitvoering) for `milestone`, logging it.
+    ///
+    /// Refused when the payments would exceed the funded (requested) amount, with what is left.
+    public static func pay(proposal id: Int64, amountCents: Int64, milestone: String, evidence: String = "",
+                           in store: Store, now: Date = Date()) throws -> ProposalPayment {
+        let milestone = milestone.trimmingCharacters(in: .whitespacesAndNewlines)
+        let evidence = evidence.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...500).contains(milestone.count) else {
+            throw UsageError("--milestone needs 1 to 500 characters: what was delivered, e.g. 'toestellen geplaatst' (published)")
+        }
+        guard evidence.count <= 500 else { throw UsageError("--evidence is longer than 500 characters") }
+        guard amountCents > 0, amountCents <= Money.maximumCents else {
+            throw UsageError("--amount must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
+        }
+        return try store.write { db in
+            guard let proposal = try Proposal.fetchOne(db, key: id) else {
+                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+            }
+            guard [.funded, .inExecution].contains(proposal.status) else {
+                throw UsageError("proposal \(id) is '\(proposal.status.dutch)': only a proposal that is gefinancierd or in uitvoering is paid")
+            }
+            let paid = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amountCents), 0) FROM proposalPayment WHERE proposalId = ?", arguments: [id]) ?? 0
+            guard paid + amountCents <= proposal.requestedCents else {
+                throw UsageError("paying \(Money.format(amountCents)) would bring proposal \(id)'s payments to \(Money.format(paid + amountCents)), above the funded \(Money.format(proposal.requestedCents)); at most \(Money.format(proposal.requestedCents - paid)) is left")
+            }
+            let entry = try ProposalLog.append(.payment(amountCents: UInt64(amountCents), milestone: milestone, evidence: evidence),
+                                               proposal: id, now: now, db)
+            var payment = ProposalPayment(id: nil, proposalId: id, amountCents: amountCents, milestone: milestone, evidence: evidence,
+                                          timeMillis: entry.timeMillis)
+            try payment.insert(db)
+            return payment
+        }
+    }
+}

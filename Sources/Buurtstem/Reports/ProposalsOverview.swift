@@ -1,0 +1,58 @@
+import BuurtstemRecord
+import Foundation
+
+/// What the results site shows of the aanvragen: every proposal with its details, status, decision and reasons,
+/// payments and history, never a contact (BuurtstemSite renders it; `buurtstem report --proposals`).
+public struct ProposalsOverview: Sendable, Codable {
+    /// CBS code.
+    public let gemeenteCode: String
+    /// The gemeente's name.
+    public let gemeenteName: String
+    /// Every proposal, by id, with its history.
+    public let proposals: [ProposalDetails]
+    /// Per wijk (a buurt's proposals count for its wijk): what was asked, committed, paid and returned.
+    public let wijken: [WijkMoney]
+
+    /// The money of one wijk's aanvragen, in cents. `committed` is the requested amount of every proposal that was
+    /// funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
+    /// gestopt) did not use; so `paid + returned + still open = committed`, to the cent.
+    public struct WijkMoney: Sendable, Codable, Equatable {
+        /// CBS code.
+        public let code: String
+        /// Its name.
+        public let name: String
+        /// Proposals.
+        public let proposals: Int
+        /// Asked for by all of them.
+        public let requestedCents: Int64
+        /// Funded.
+        public let committedCents: Int64
+        /// Paid.
+        public let paidCents: Int64
+        /// Flowed back from finished ones.
+        public let returnedCents: Int64
+        /// Committed, neither paid nor returned yet.
+        public var openCents: Int64 { committedCents - paidCents - returnedCents }
+    }
+
+    /// The overview of the store's proposals.
+    public static func load(store: Store) throws -> ProposalsOverview {
+        let gemeente = try store.gemeente()
+        let proposals = try ProposalDetails.list(in: store, includeContact: false, history: true)
+        let (wijkOf, names) = try store.read { db in
+            (Dictionary(uniqueKeysWithValues: try Buurt.fetchAll(db).map { ($0.code, $0.wijkCode) }),
+             Dictionary(uniqueKeysWithValues: try Wijk.fetchAll(db).map { ($0.code, $0.name) }))
+        }
+        let funded: Set<ProposalStatus> = [.funded, .inExecution, .completed, .stopped]
+        let byWijk = Dictionary(grouping: proposals) { wijkOf[$0.area] ?? $0.area }
+        let wijken = byWijk.keys.sorted().map { code in
+            let list = byWijk[code]!
+            return WijkMoney(code: code, name: names[code] ?? code, proposals: list.count,
+                             requestedCents: list.reduce(0) { $0 + $1.requestedCents },
+                             committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + $1.requestedCents },
+                             paidCents: list.reduce(0) { $0 + $1.paidCents },
+                             returnedCents: list.reduce(0) { $0 + ($1.returnedCents ?? 0) })
+        }
+        return ProposalsOverview(gemeenteCode: gemeente.code, gemeenteName: gemeente.name, proposals: proposals, wijken: wijken)
+    }
+}

@@ -1,0 +1,106 @@
+import Buurtstem
+import Foundation
+
+/// The aanvragen on the results site: an overview of every proposal with its status, and a page per proposal
+/// with its status timeline, the decision and its reasons in plain Dutch, and what was paid.
+enum ProposalPages {
+    /// The file name of proposal `id`'s page.
+    static func fileName(_ id: Int64) -> String { "aanvraag-\(id).html" }
+
+    /// A moment of the log, for people.
+    static func moment(_ millis: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        return SiteFormat.instant(formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000)))
+    }
+
+    /// The overview page.
+    static func index(_ overview: ProposalsOverview) -> String {
+        var body = "<header class=\"top\"><p>\(HTML.escape(overview.gemeenteName)) · \(HTML.both("aanvragen", "proposals"))</p>"
+            + "<h1>\(HTML.both("Aanvragen en besluiten", "Proposals and decisions"))</h1></header>"
+        let paid = overview.proposals.reduce(Int64(0)) { $0 + $1.paidCents }
+        body += Page.figures([
+            ("Aanvragen", "Proposals", SiteFormat.count(overview.proposals.count), "proposals"),
+            ("Toegelaten of verder", "Admitted or further", SiteFormat.count(overview.proposals.filter { ![.received, .inReview, .rejected, .withdrawn].contains($0.status) }.count), "admitted"),
+            ("Afgewezen", "Rejected", SiteFormat.count(overview.proposals.filter { $0.status == .rejected }.count), "rejected"),
+            ("Betaald", "Paid", SiteFormat.money(paid), "paid-cents"),
+        ])
+        body += Page.paragraph(
+            "Elke stap van elke aanvraag staat in het ondertekende logboek van de gemeente; met buurtstem-verify kan iedereen controleren dat statussen alleen vooruit gaan, dat elk besluit op de beoordeelde criteria berust en dat niemand oordeelde over een aanvraag waarbij hij of zij belang had.",
+            "Every step of every proposal is in the gemeente's signed log; with buurtstem-verify anyone can check that statuses only move forward, that every decision rests on the judged criteria, and that nobody judged a proposal they had an interest in.")
+        let rows = overview.proposals.map { proposal in
+            Table.Row(cells: [.html("<a href=\"\(fileName(proposal.id))\">\(HTML.escape(proposal.title))</a>"),
+                              .html("\(HTML.escape(proposal.areaName)) <span class=\"en\">\(HTML.escape(proposal.area))</span>"),
+                              .number(SiteFormat.money(proposal.requestedCents), key: "requested-cents", value: "\(proposal.requestedCents)"),
+                              .text(proposal.statusText),
+                              .number(SiteFormat.money(proposal.paidCents), key: "paid-cents", value: "\(proposal.paidCents)")],
+                      attributes: " data-proposal=\"\(proposal.id)\" data-status=\"\(proposal.status.rawValue)\"")
+        }
+        body += Page.section(id: "aanvragen", dutch: "Alle aanvragen", english: "Every proposal",
+                             Table(headers: [HTML.both("Aanvraag", "Proposal"), HTML.both("Gebied", "Area"), HTML.both("Gevraagd", "Requested"),
+                                             HTML.both("Status", "Status"), HTML.both("Betaald", "Paid")], rows: rows).html)
+        let wijkRows = overview.wijken.map { wijk in
+            Table.Row(cells: [.html("\(HTML.escape(wijk.name)) <span class=\"en\">\(HTML.escape(wijk.code))</span>"),
+                              .number(SiteFormat.count(wijk.proposals)),
+                              .number(SiteFormat.money(wijk.requestedCents), key: "requested-cents", value: "\(wijk.requestedCents)"),
+                              .number(SiteFormat.money(wijk.committedCents), key: "committed-cents", value: "\(wijk.committedCents)"),
+                              .number(SiteFormat.money(wijk.paidCents), key: "paid-cents", value: "\(wijk.paidCents)"),
+                              .number(SiteFormat.money(wijk.returnedCents), key: "returned-cents", value: "\(wijk.returnedCents)"),
+                              .number(SiteFormat.money(wijk.openCents), key: "open-cents", value: "\(wijk.openCents)")],
+                      attributes: " data-wijk=\"\(HTML.escape(wijk.code))\"")
+        }
+        body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk",
+                             Page.paragraph("Toegekend = het gevraagde bedrag van elke gefinancierde aanvraag; wat een afgeronde aanvraag niet gebruikte, gaat terug. Betaald, terug en nog open tellen op tot het toegekende bedrag, op de cent.",
+                                            "Committed = the requested amount of every funded proposal; what a finished one did not use flows back. Paid, returned and still open add up to the committed amount, to the cent.")
+                             + Table(headers: [HTML.both("Wijk", "Wijk"), HTML.both("Aanvragen", "Proposals"), HTML.both("Gevraagd", "Requested"),
+                                               HTML.both("Toegekend", "Committed"), HTML.both("Betaald", "Paid"), HTML.both("Terug", "Returned"),
+                                               HTML.both("Nog open", "Still open")], rows: wijkRows).html)
+        body += Page.section(id: "bestanden", dutch: "Bestanden", english: "Files", Page.downloads([
+            ("report.json", "alle gegevens van deze pagina's", "all data of these pages"),
+            ("proposals.csv", "de aanvragen als tabel", "the proposals as a table"),
+        ]))
+        return Page.document(title: "Aanvragen – \(overview.gemeenteName)", body: body)
+    }
+
+    /// One proposal's page.
+    static func page(_ proposal: ProposalDetails, gemeente: String) -> String {
+        var body = "<header class=\"top\"><p><a href=\"index.html\">\(HTML.escape(gemeente)) · \(HTML.both("aanvragen", "proposals"))</a></p>"
+            + "<h1>\(HTML.escape(proposal.title))</h1>"
+            + "<p>\(HTML.escape(proposal.areaName)) · status: <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
+        if !proposal.description.isEmpty { body += "<p>\(HTML.escape(proposal.description))</p>" }
+        body += Page.figures([
+            ("Gevraagd", "Requested", SiteFormat.money(proposal.requestedCents), "requested-cents"),
+            ("Eigen inbreng (uren)", "Own contribution (hours)", SiteFormat.count(proposal.ownHours), "own-hours"),
+            ("Eigen inbreng (geld)", "Own contribution (money)", SiteFormat.money(proposal.ownCents), "own-cents"),
+            ("Betaald", "Paid", SiteFormat.money(proposal.paidCents), "paid-cents"),
+        ] + (proposal.returnedCents.map { [("Terug naar het budget", "Back to the budget", SiteFormat.money($0), "returned-cents")] } ?? []))
+        let costs = proposal.costs.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents), key: "cents", value: "\($0.cents)")]) }
+        var details = Table(headers: [HTML.both("Kostenpost", "Cost item"), HTML.both("Bedrag", "Amount")], rows: costs).html
+        if !proposal.coFunders.isEmpty {
+            details += Table(headers: [HTML.both("Medefinancier", "Co-funder"), HTML.both("Bedrag", "Amount")],
+                             rows: proposal.coFunders.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents))]) }).html
+        }
+        if !proposal.goals.isEmpty {
+            details += "<p>\(HTML.both("Doelen uit het wijkperspectief", "Goals of the wijkperspectief")):</p><ul>"
+                + proposal.goals.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        }
+        body += Page.section(id: "aanvraag", dutch: "De aanvraag", english: "The proposal", details)
+        if let decision = proposal.decision {
+            body += Page.section(id: "besluit", dutch: "Besluit en redenen", english: "Decision and reasons",
+                                 "<div class=\"decision\">" + decision.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined() + "</div>")
+        }
+        let steps = (proposal.history ?? []).map {
+            "<li data-sequence=\"\($0.sequence)\"><time>\(HTML.escape(moment($0.timeMillis)))</time> \(HTML.escape($0.text))</li>"
+        }.joined()
+        body += Page.section(id: "verloop", dutch: "Verloop (uit het ondertekende logboek)", english: "Timeline (from the signed log)", "<ol class=\"timeline\">\(steps)</ol>")
+        return Page.document(title: "\(proposal.title) – \(gemeente)", body: body)
+    }
+
+    /// `proposals.csv`.
+    static func csv(_ overview: ProposalsOverview) -> String {
+        ReportCSV.document(["id", "area", "title", "requested_cents", "requested_euros", "status", "paid_cents", "returned_cents"],
+                           overview.proposals.map {
+                               ["\($0.id)", $0.area, $0.title, "\($0.requestedCents)", SiteFormat.plainEuros($0.requestedCents), $0.status.rawValue,
+                                "\($0.paidCents)", $0.returnedCents.map { "\($0)" } ?? ""]
+                           })
+    }
+}

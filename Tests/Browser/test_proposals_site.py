@@ -1,0 +1,95 @@
+"""The aanvragen on the results site (`buurtstem report --proposals`) in headless Chromium, at phone and desktop
+width: self-contained pages with no console errors, no sideways scrolling on a phone, the numbers equal to the
+report's JSON, the decision and its reasons on a rejected proposal's page, the timeline from the signed log, no
+contact anywhere, and a small accessibility audit (language, one h1, headed tables, named links, headings in order).
+Screenshots are kept in test-artifacts/screenshots/.
+"""
+
+import json
+import os
+import unittest
+
+from selenium.webdriver.common.by import By
+
+import browser
+
+
+class ProposalsSiteTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.workspace = browser.Workspace()
+        cwd = cls.workspace.path
+        browser.run_cli("demo", "--households", "300", "--out", "demo", cwd=cwd)
+        cls.report = json.loads(browser.run_cli("report", "--proposals", "--out", "site-proposals", "--json",
+                                                "--db", "demo/buurtstem.sqlite", cwd=cwd).stdout)
+        cls.driver = browser.new_driver(browser.PHONE)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.driver.quit()
+        cls.workspace.close()
+
+    def open(self, page: str, size: tuple[int, int]) -> None:
+        self.driver.set_window_size(*size)
+        self.driver.get("file://" + os.path.join(self.workspace.path, "site-proposals", page))
+        self.assertEqual(browser.console_errors(self.driver), [], f"console errors on {page}")
+        self.assertEqual(self.driver.find_elements(By.TAG_NAME, "script"), [])
+        for element in self.driver.find_elements(By.CSS_SELECTOR, "link, img, iframe, object, embed"):
+            self.fail(f"external asset on {page}: {element.get_attribute('outerHTML')}")
+
+    def audit(self, page: str) -> None:
+        """What a screen reader needs: the language, one h1, headings without jumps, headed tables, named links."""
+        self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl")
+        self.assertEqual(len(self.driver.find_elements(By.TAG_NAME, "h1")), 1, page)
+        levels = [int(h.tag_name[1]) for h in self.driver.find_elements(By.CSS_SELECTOR, "h1, h2, h3, h4")]
+        for before, after in zip(levels, levels[1:]):
+            self.assertLessEqual(after, before + 1, f"{page}: a heading level is skipped ({levels})")
+        for table in self.driver.find_elements(By.TAG_NAME, "table"):
+            headers = table.find_elements(By.CSS_SELECTOR, "thead th[scope=col]")
+            self.assertGreater(len(headers), 0, f"{page}: a table without column headers")
+        for anchor in self.driver.find_elements(By.TAG_NAME, "a"):
+            self.assertTrue(anchor.get_attribute("textContent").strip(), f"{page}: a link without text")
+        width = self.driver.execute_script("return document.documentElement.scrollWidth")
+        self.assertLessEqual(width, self.driver.execute_script("return window.innerWidth"), f"{page} scrolls sideways")
+        source = self.driver.page_source
+        self.assertNotIn("@example.org", source, f"{page} shows a contact")
+
+    def test_overview_lists_every_proposal(self) -> None:
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open("index.html", size)
+            self.audit("index.html")
+            browser.screenshot(self.driver, f"proposals-site-index-{name}")
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "tr[data-proposal]")
+        self.assertEqual(len(rows), len(self.report["proposals"]))
+        statuses = {row.get_attribute("data-proposal"): row.get_attribute("data-status") for row in rows}
+        for proposal in self.report["proposals"]:
+            self.assertEqual(statuses[str(proposal["id"])], proposal["status"])
+        rejected = sum(1 for p in self.report["proposals"] if p["status"] == "rejected")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="rejected"]').text, str(rejected))
+
+    def test_a_rejected_proposal_shows_its_reasons_and_timeline(self) -> None:
+        rejected = next(p for p in self.report["proposals"] if p["status"] == "rejected")
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open(f"aanvraag-{rejected['id']}.html", size)
+            self.audit(f"aanvraag-{rejected['id']}.html")
+            browser.screenshot(self.driver, f"proposals-site-rejected-{name}")
+        decision = self.driver.find_element(By.CSS_SELECTOR, "#besluit .decision").text
+        self.assertIn("Afgewezen, omdat de aanvraag niet voldoet aan:", decision)
+        self.assertEqual(decision.replace("\n", " "), rejected["decision"].replace("\n", " "))
+        steps = self.driver.find_elements(By.CSS_SELECTOR, "ol.timeline li")
+        self.assertEqual(len(steps), len(rejected["history"]))
+        self.assertIn("besluit: getoetst: afgewezen", steps[-1].text)
+
+    def test_a_stopped_proposal_shows_what_flows_back(self) -> None:
+        stopped = next(p for p in self.report["proposals"] if p["status"] == "stopped")
+        self.open(f"aanvraag-{stopped['id']}.html", browser.PHONE)
+        self.audit(f"aanvraag-{stopped['id']}.html")
+        browser.screenshot(self.driver, "proposals-site-stopped-phone")
+        returned = self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="returned-cents"]').text
+        euros, cents = divmod(stopped["returnedCents"], 100)
+        self.assertEqual(returned, f"€ {euros:,}".replace(",", ".") + f",{cents:02d}")
+        self.assertIn("belangenverstrengeling", self.driver.find_element(By.CSS_SELECTOR, "ol.timeline").text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,255 @@
+import Buurtstem
+import BuurtstemRecord
+import Foundation
+import GRDB
+import Testing
+
+/// Aanvragen in the store: intake (one by one and in bulk), statuses that only move forward, the toetsing with
+/// belangenverstrengeling, and the log that records every step.
+@Suite("Proposals: intake, statuses, toetsing")
+struct ProposalTests {
+    static func draft(title: String = "Speeltuin Javaplein", area: String = "BU00140101", amount: Int64 = 60_000,
+                      costs: [ProposalAmount] = [ProposalAmount(name: "Toestellen", cents: 45_000), ProposalAmount(name: "Plaatsing", cents: 15_000)]) -> ProposalDraft {
+        ProposalDraft(title: title, description: "Een speelplek voor de kinderen van de buurt", contact: "anna@example.org",
+                      area: area, requestedCents: amount, costs: costs, ownHours: 40, ownCents: 5_000,
+                      coFunders: [ProposalAmount(name: "Woonstichting", cents: 10_000)], goals: ["Meer ontmoeting in de buurt"])
+    }
+
+    static func criteria(_ store: Store) throws {
+        let text = String(decoding: try shippedFile("Budgets/groningen-toetsingscriteria.yaml"), as: UTF8.self)
+        try AssessmentCriteria.read(text, file: "criteria.yaml").install(in: store)
+    }
+
+    static func logLines(_ store: Store) throws -> [String] {
+        let pool = try DatabaseQueue(path: store.path)
+        return try pool.read { try String.fetchAll($0, sql: "SELECT CAST(entry AS TEXT) FROM proposalLogEntry ORDER BY sequence") }
+    }
+
+    @Test("a proposal moves only forward, one named step at a time; a move back or a skip is refused and logs nothing")
+    func statusesOnlyForward() throws {
+        let (store, _) = try groningenStore()
+        let proposal = try Proposal.add(Self.draft(), to: store)
+        let id = try #require(proposal.id)
+        #expect(proposal.status == .received)
+        // Skipping steps.
+        let skip = #expect(throws: UsageError.self) { try Proposal.move(id, to: .funded, in: store) }
+        #expect(skip?.message.contains("only forward") == true && skip?.message.contains("'in behandeling'") == true, "\(skip?.message ?? "")")
+        // The decision's outcomes are not set by hand.
+        #expect(throws: UsageError.self) { try Proposal.move(id, to: .admitted, in: store) }
+        _ = try Proposal.move(id, to: .inReview, note: "toetsing gestart", in: store)
+        // Backwards.
+        let back = #expect(throws: UsageError.self) { try Proposal.move(id, to: .received, in: store) }
+        #expect(back?.message.contains("cannot move from 'in behandeling' to 'ontvangen'") == true, "\(back?.message ?? "")")
+        // Again to where it is.
+        #expect(throws: UsageError.self) { try Proposal.move(id, to: .inReview, in: store) }
+        _ = try Proposal.withdraw(id, note: "de initiatiefnemer is verhuisd", in: store)
+        let final = #expect(throws: UsageError.self) { try Proposal.move(id, to: .inReview, in: store) }
+        #expect(final?.message.contains("it is final") == true)
+        #expect(try store.proposal(id).status == .withdrawn)
+        // received, in_review, withdrawn: three entries, the refusals left no trace.
+        let lines = try Self.logLines(store)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.allSatisfy { !$0.contains("anna@example.org") }, "the contact never enters the log")
+    }
+
+    @Test("every step the engine allows is one the record's rule allows, and a final step has none")
+    func stepsTable() {
+        #expect(ProposalStatus.received.nextSteps == [.inReview, .withdrawn])
+        #expect(ProposalStatus.funded.nextSteps == [.inExecution])
+        for status in [ProposalStatus.rejected, .notFunded, .completed, .stopped, .withdrawn] { #expect(status.nextSteps.isEmpty) }
+        for status in ProposalStatus.allCases { #expect(!status.nextSteps.contains(status)) }
+        #expect(ProposalStatus(typed: "op de stembrief") == .onBallot && ProposalStatus(typed: "in_review") == .inReview)
+        #expect(ProposalStatus(typed: "later") == nil)
+    }
+
+    @Test("a draft with a wrong sum, an unknown area and no contact is refused with every problem, and nothing is stored")
+    func badDraft() throws {
+        let (store, _) = try groningenStore()
+        var draft = Self.draft(area: "BU99999999", amount: 70_000)
+        draft.contact = ""
+        let error = #expect(throws: InputError.self) { try Proposal.add(draft, to: store) }
+        let fields = Set(error?.problems.compactMap(\.field) ?? [])
+        #expect(fields == ["--area", "--cost", "--contact"], "\(error?.description ?? "")")
+        #expect(error?.description.contains("add up to EUR 600.00, not the requested EUR 700.00") == true, "\(error?.description ?? "")")
+        #expect(try ProposalDetails.list(in: store).isEmpty)
+        #expect(try Self.logLines(store).isEmpty)
+    }
+
+    @Test("an import stores every line or, with any bad line, none, naming each line and column")
+    func importAllOrNothing() throws {
+        let (store, _) = try groningenStore()
+        let bad = [UInt8](csv: """
+            title,description,contact,area,amount,costs,own_hours,own_money,co_funders,goals
+            Buurtfeest,Feest op het plein,piet@example.org,BU00140102,450.00,Tent=300;Muziek=150,20,,,"Ontmoeting;Samen"
+            Bankjes,,,BU00140103,800,Bankjes=800,,,,
+            Moestuin,,kees@example.org,WK009999,300,Zaad=300,x,,,
+            Muurschildering,,ria@example.org,BU00140100,1.000,Verf=1000,,,Corporatie,
+            """)
+        let error = #expect(throws: InputError.self) { try ProposalImport.run(bad, file: "aanvragen.csv", into: store) }
+        let found = (error?.problems ?? []).map { "\($0.line ?? 0):\($0.field ?? "")" }
+        #expect(found.contains("3:contact") && found.contains("4:area") && found.contains("4:own_hours"), "\(found)")
+        #expect(found.contains("5:amount") && found.contains("5:co_funders"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("2:") }, "line 2 is fine: \(found)")
+        #expect(error?.problems.allSatisfy { $0.file == "aanvragen.csv" } == true)
+        #expect(try ProposalDetails.list(in: store).isEmpty, "nothing stored")
+
+        let good = [UInt8](csv: """
+            title,contact,area,amount,costs,goals
+            Buurtfeest,piet@example.org,BU00140102,450.00,Tent=300;Muziek=150,Ontmoeting
+            Bankjes,jan@example.org,WK001402,800,Bankjes=800,
+            """)
+        let summary = try ProposalImport.run(good, file: "aanvragen.csv", into: store)
+        #expect(summary.ids == [1, 2] && summary.requestedCents == 125_000)
+        let listed = try ProposalDetails.list(in: store)
+        #expect(listed.map(\.title) == ["Buurtfeest", "Bankjes"] && listed.allSatisfy { $0.contact == nil })
+        #expect(try ProposalDetails.list(in: store, includeContact: true).map(\.contact) == ["piet@example.org", "jan@example.org"])
+        #expect(listed[0].costs.map(\.cents) == [30_000, 15_000] && listed[0].goals == ["Ontmoeting"])
+    }
+
+    @Test("the toetsing: a recused assessor is refused, every criterion must be judged, the outcome and reasons follow from the judgements")
+    func toetsing() throws {
+        let (store, _) = try groningenStore()
+        try Self.criteria(store)
+        let admitted = try #require(try Proposal.add(Self.draft(), to: store).id)
+        let rejected = try #require(try Proposal.add(Self.draft(title: "Schilderen van de brug"), to: store).id)
+        for id in [admitted, rejected] { _ = try Proposal.move(id, to: .inReview, in: store) }
+        _ = try InterestDeclaration.declare(proposal: admitted, assessor: "toetser-2", statement: "lid van de speeltuinvereniging", in: store)
+        let recused = #expect(throws: UsageError.self) {
+            try CriterionJudgement.assess(proposal: admitted, criterion: "bewoners-actief", assessor: "toetser-2", met: true, reason: "Ja", in: store)
+        }
+        #expect(recused?.message.contains("belangenverstrengeling") == true, "\(recused?.message ?? "")")
+        #expect(throws: UsageError.self) {
+            try CriterionJudgement.assess(proposal: admitted, criterion: "bewoners-actief", assessor: "Anna de Vries", met: true, reason: "Ja", in: store)
+        }
+        #expect(throws: UsageError.self) {
+            try CriterionJudgement.assess(proposal: admitted, criterion: "onbekend", assessor: "toetser-1", met: true, reason: "Ja", in: store)
+        }
+        let criteria = ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"]
+        for criterion in criteria.dropLast() {
+            _ = try CriterionJudgement.assess(proposal: admitted, criterion: criterion, assessor: "toetser-1", met: true, reason: "Voldoet: \(criterion)", in: store)
+        }
+        let early = #expect(throws: UsageError.self) { try ProposalDecision.decide(proposal: admitted, in: store) }
+        #expect(early?.message.contains("'geen-regulier-beleid'") == true, "\(early?.message ?? "")")
+        // Criteria do not change during a toetsing.
+        #expect(throws: UsageError.self) { try Self.criteria(store) }
+        _ = try CriterionJudgement.assess(proposal: admitted, criterion: "geen-regulier-beleid", assessor: "toetser-3", met: true, reason: "Geen onderhoud", in: store)
+        #expect(throws: UsageError.self) {
+            try CriterionJudgement.assess(proposal: admitted, criterion: "geen-regulier-beleid", assessor: "toetser-1", met: false, reason: "Toch wel", in: store)
+        }
+        let yes = try ProposalDecision.decide(proposal: admitted, in: store)
+        #expect(yes.outcome == .admitted)
+        #expect(yes.reasons.contains("toetser-2 heeft niet meebeoordeeld wegens belangenverstrengeling"), "\(yes.reasons)")
+
+        for criterion in criteria {
+            let met = criterion != "geen-regulier-beleid"
+            _ = try CriterionJudgement.assess(proposal: rejected, criterion: criterion, assessor: "toetser-1", met: met,
+                                              reason: met ? "In orde" : "Schilderwerk aan de brug is onderhoud door de gemeente", in: store)
+        }
+        let no = try ProposalDecision.decide(proposal: rejected, in: store)
+        #expect(no.outcome == .rejected)
+        #expect(no.reasons == "Afgewezen, omdat de aanvraag niet voldoet aan:\n- Geen regulier beleid: Schilderwerk aan de brug is onderhoud door de gemeente")
+        #expect(try store.proposal(rejected).status == .rejected)
+        #expect(throws: UsageError.self) { try Proposal.withdraw(rejected, in: store) }
+        // Admitted moves on; the shown history has every step.
+        _ = try Proposal.move(admitted, to: .decidedByWijkteam, note: "het wijkteam besluit zelf", in: store)
+        let shown = try ProposalDetails.show(admitted, in: store)
+        #expect(shown.status == .decidedByWijkteam && shown.decision == yes.reasons && shown.contact == nil)
+        #expect(shown.history?.count == 9, "\(shown.history ?? [])")
+    }
+
+    @Test("payments only to a funded proposal, never above its amount; what is not paid flows back when it stops")
+    func payments() throws {
+        let (store, _) = try groningenStore()
+        try Self.criteria(store)
+        let id = try #require(try Proposal.add(Self.draft(), to: store).id)
+        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Te vroeg", in: store) }
+        _ = try Proposal.move(id, to: .inReview, in: store)
+        for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+            _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+        }
+        _ = try ProposalDecision.decide(proposal: id, in: store)
+        for step in [ProposalStatus.onBallot, .funded] { _ = try Proposal.move(id, to: step, in: store) }
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 45_000, milestone: "Toestellen geleverd", evidence: "foto-1.jpg", in: store)
+        let over = #expect(throws: UsageError.self) {
+            try ProposalPayment.pay(proposal: id, amountCents: 15_001, milestone: "Plaatsing", in: store)
+        }
+        #expect(over?.message.contains("at most € 150,00 is left") == true, "\(over?.message ?? "")")
+        _ = try Proposal.move(id, to: .inExecution, in: store)
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 5_000, milestone: "Eerste deel plaatsing", in: store)
+        _ = try Proposal.move(id, to: .stopped, note: "de grond bleek vervuild", in: store)
+        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Na het stoppen", in: store) }
+        let shown = try ProposalDetails.show(id, in: store)
+        #expect(shown.paidCents == 50_000 && shown.returnedCents == 10_000)
+        #expect(try store.check() == [])
+
+        // The store's check is the oracle: a status changed behind the log's back, or a payment not logged, is found.
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE proposal SET status = 'funded' WHERE id = ?", arguments: [id])
+            try db.execute(sql: "INSERT INTO proposalPayment (proposalId, amountCents, milestone, evidence, timeMillis) VALUES (?, 20000, 'x', '', 0)", arguments: [id])
+        }
+        try queue.close()
+        let problems = try store.check()
+        #expect(problems.contains("proposal \(id): stored as 'funded', but its log entries leave it 'stopped'"), "\(problems)")
+        #expect(problems.contains("proposal \(id): 3 payment(s) stored, 2 logged"), "\(problems)")
+        #expect(problems.contains("proposal \(id): 70000 cents paid, above the funded 60000"), "\(problems)")
+    }
+
+    @Test("after the stemdag the aanvragen on the ballot become gefinancierd or niet gefinancierd by the published rule")
+    func fundedByTheVote() throws {
+        var admitted: [Int64] = []
+        let fixture = try StemdagFixture(fromProposals: { store in
+            try Self.criteria(store)
+            for (title, cents) in [("Bankjes", Int64(30_000)), ("Kunstwerk", Int64(17_500_000))] {
+                let id = try #require(try Proposal.add(Self.draft(title: title, area: "BU00140101", amount: cents,
+                                                                  costs: [ProposalAmount(name: "Alles", cents: cents)]), to: store).id)
+                _ = try Proposal.move(id, to: .inReview, in: store)
+                for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+                    _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+                }
+                _ = try ProposalDecision.decide(proposal: id, in: store)
+                admitted.append(id)
+            }
+        })
+        #expect(admitted.allSatisfy { (try? fixture.store.proposal($0).status) == .onBallot })
+        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        // Bankjes (EUR 300) gets the votes; Kunstwerk (EUR 175,000 of the EUR 180,000 budget) none, and greedy funds
+        // the unvoted projects cheapest first, so it no longer fits.
+        let box = BallotBox(store: fixture.store)
+        for code in fixture.codes.prefix(5) {
+            _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: code,
+                             choices: [Choice(project: ProposalBallot.projectId(admitted[0]), value: 1)])
+        }
+        let keys = fixture.kioskKeys
+        _ = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 1) { keys[$0.name]! }
+        let moved = try ProposalBallot.applyResult(election: "test-kw", in: fixture.store)
+        #expect(moved == [admitted[0]: .funded, admitted[1]: .notFunded])
+        let history = try ProposalDetails.show(admitted[1], in: fixture.store).history ?? []
+        #expect(history.last?.text.hasPrefix("van 'op de stembrief' naar 'niet gefinancierd': uitslag van") == true, "\(history)")
+        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        #expect(try fixture.store.check() == [])
+    }
+
+    @Test("a criteria file with a duplicate id, a bad id and an unknown key is refused with each line")
+    func badCriteria() throws {
+        let text = """
+            id: test
+            title: Test
+            criteria:
+              - id: draagvlak
+                name: Draagvlak
+                question: Steun?
+              - id: draagvlak
+                name: Nog eens
+                question: Steun?
+              - id: Bewoners Actief
+                name: Bewoners
+                question: Actief?
+                weight: 2
+            """
+        let error = #expect(throws: InputError.self) { try AssessmentCriteria.read(text, file: "c.yaml") }
+        let lines = error?.problems.compactMap(\.line) ?? []
+        #expect(error?.problems.count == 3 && lines.count == 3, "\(error?.description ?? "")")
+        #expect(error?.description.contains("weight") == true)
+    }
+}
