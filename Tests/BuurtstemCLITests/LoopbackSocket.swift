@@ -63,8 +63,9 @@ final class LoopbackSocket: @unchecked Sendable {
         return count > 0 ? .data : .closed
     }
 
-    /// Reads one whole answer (head and `Content-Length` body), waiting at most `seconds` in all.
-    func answer(seconds: Double = 30) async throws -> Answer {
+    /// Reads one whole answer (head and `Content-Length` body), waiting at most `seconds` in all. Generous: in the
+    /// full suite on 2 cores the server's tasks can wait long for a thread while other suites block theirs.
+    func answer(seconds: Double = 120) async throws -> Answer {
         try await Self.offThreadPool { try self.answerBlocking(seconds: seconds) }.get()
     }
 
