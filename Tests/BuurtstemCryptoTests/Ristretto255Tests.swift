@@ -104,3 +104,28 @@ struct Ristretto255Tests {
         #expect(!first.isIdentity)
     }
 }
+
+/// ElGamal on ristretto255: encryption, re-encryption and decryption agree; bytes round-trip and refuse bad halves.
+@Suite("ElGamal")
+struct ElGamalTests {
+    @Test("decrypting an encryption and a re-encryption gives the message back")
+    func roundTrip() {
+        let secret = Ristretto255.Scalar.random()
+        let publicKey = Ristretto255.Point.base(secret)
+        let message = Ristretto255.Point.hashing(Array("stem".utf8))
+        let ciphertext = ElGamalCiphertext.encrypt(message, publicKey: publicKey, randomness: .random())
+        let mixed = ciphertext.reencrypted(publicKey: publicKey, randomness: .random())
+        #expect(mixed != ciphertext)
+        #expect(ciphertext.decrypted(secretKey: secret) == message)
+        #expect(mixed.decrypted(secretKey: secret) == message)
+        #expect(ElGamalCiphertext(bytes: mixed.bytes) == mixed)
+    }
+
+    @Test("a ciphertext whose α is the identity or not canonical is refused")
+    func refusedBytes() {
+        let beta = Ristretto255.Point.generator.bytes
+        #expect(ElGamalCiphertext(bytes: [UInt8](repeating: 0, count: 32) + beta) == nil)
+        #expect(ElGamalCiphertext(bytes: [UInt8](repeating: 0xff, count: 32) + beta) == nil)
+        #expect(ElGamalCiphertext(bytes: beta) == nil)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The one parallel map of Buurtstem's targets: `transform` applied to every index on all cores, results in order.
+///
+/// Work is cut into one contiguous chunk per core; below `minimumCount` items the map runs on the calling thread,
+/// where the cost of starting workers would exceed the work.
+package enum ParallelMap {
+    /// `transform(0) ..< transform(count)` in order, computed on all cores.
+    package static func indices<R: Sendable>(
+        _ count: Int, minimumCount: Int = 64, _ transform: @Sendable (Int) -> R
+    ) -> [R] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard count >= minimumCount, workers > 1 else { return (0..<count).map(transform) }
+        let chunk = (count + workers - 1) / workers
+        var results = [R?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own chunk, and concurrentPerform returns after all of them.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * chunk
+                guard start < count else { return }
+                for index in start..<min(count, start + chunk) { out[index] = transform(index) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `transform` of every element of `items`, in order, computed on all cores.
+    package static func map<T: Sendable, R: Sendable>(
+        _ items: [T], minimumCount: Int = 64, _ transform: @Sendable (T) -> R
+    ) -> [R] {
+        indices(items.count, minimumCount: minimumCount) { transform(items[$0]) }
+    }
+}
