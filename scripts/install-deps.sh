@@ -50,8 +50,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# selenium drives Chromium; selenium-axe-python ships axe-core (the accessibility audit of every kiosk screen).
-for module in selenium:selenium selenium_axe_python:selenium-axe-python; do
+# selenium drives Chromium; selenium-axe-python ships axe-core (the accessibility audit of every kiosk screen);
+# pabulib-checker is the tool Pabulib runs on contributions: the record's Pabulib export must pass it.
+for module in selenium:selenium selenium_axe_python:selenium-axe-python pabulib.checker:pabulib-checker==1.0.8; do
   if $browser && ! python3 -c "import ${module%%:*}" >/dev/null 2>&1; then
     echo "Installing ${module##*:} (PyPI) for the browser tests"
     python3 -m pip install --quiet --user "${module##*:}" 2>/dev/null \

@@ -96,6 +96,7 @@ struct Run {
     static let counts = "counts"
     static let allocation = "allocation"
     static let resultCheck = "result signature"
+    static let pabulibExport = "pabulib export"
 
     mutating func all(progress: @Sendable (Int, Int) -> Void) {
         report.declare(Self.files, "record.json is signed by the issuing key and lists every file of the record, each with its SHA-256")
@@ -117,6 +118,7 @@ struct Run {
         checkBallots(progress: progress)
         checkObserverCheckpoints()
         checkResult()
+        checkPabulibExport()
     }
 
     // MARK: - Reading

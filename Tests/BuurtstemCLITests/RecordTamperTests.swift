@@ -335,3 +335,68 @@ struct RecordTamperTests {
     }
 }
 
+
+extension RecordTamperTests {
+    /// `file` of `folder` rewritten by `transform`, its new digest in the index, signed again by the gemeente: what
+    /// only the pabulib export check can catch.
+    static func rewriteListed(_ cli: CLI, _ folder: URL, _ file: String, _ transform: (String) -> String) throws {
+        let url = folder.appendingPathComponent(file)
+        let changed = transform(try String(contentsOf: url, encoding: .utf8))
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+        let digest = SHA.sha256(Array(changed.utf8))
+        try resignIndex(cli) { index in
+            Self.index(index, files: index.files.map { $0.name == file ? RecordIndex.FileDigest(name: file, sha256: digest) : $0 })
+        }(folder)
+    }
+
+    @Test("the Pabulib export states the record's outcome; a re-signed file that does not is caught by the pabulib export check")
+    func pabulibExport() throws {
+        let (cli, record, _) = try Self.record()
+        let file = ElectionRecordFile.pabulib(area: "WK001401")
+        let text = try String(contentsOf: record.appendingPathComponent(file), encoding: .utf8)
+        #expect(text.contains("rule;greedy\n") || text.contains("rule;equalshares"), "\(text.prefix(600))")
+        let (status, failed, report) = try Self.verify(cli, record)
+        #expect(status == 0, "\(failed)")
+        let checks = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(checks.contains("pabulib export"))
+        // docs/record.md documents it in its own table, as the last check of such a record.
+        let page = try String(contentsOf: projectRoot.appendingPathComponent("docs/record.md"), encoding: .utf8)
+        let table = try #require(page.range(of: "### Checks of a record with a Pabulib export"))
+        let firstRow = page[table.upperBound...].split(separator: "\n").first { $0.hasPrefix("| `") }
+        #expect(firstRow?.hasPrefix("| `pabulib export` |") == true)
+        #expect(checks.last == "pabulib export")
+
+        // A project the result does not fund, marked selected.
+        let unfunded = try #require(text.split(separator: "\n").first { $0.hasSuffix(";0") }.map(String.init))
+        try Self.rewriteListed(cli, record, file) { $0.replacingOccurrences(of: unfunded + "\n", with: unfunded.dropLast() + "1\n") }
+        let (changedStatus, changedFailures, _) = try Self.verify(cli, record)
+        #expect(changedStatus == 1)
+        #expect(changedFailures["files"] == nil, "\(changedFailures)")
+        #expect(changedFailures["pabulib export"]?.contains { $0.contains("the signed result does not fund it") } == true, "\(changedFailures)")
+
+        // A counted ballot dropped from VOTES.
+        try Self.rewriteListed(cli, record, file) { text in
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.remove(at: lines.count - 2)
+            return lines.joined(separator: "\n")
+        }
+        let (_, droppedFailures, _) = try Self.verify(cli, record)
+        #expect(droppedFailures["pabulib export"]?.contains { $0.contains("1 counted ballot(s) missing") } == true, "\(droppedFailures)")
+    }
+
+    @Test("allocate --official on the exported file funds what the signed result funds")
+    func pabulibOfficialRerun() throws {
+        let (cli, record, _) = try Self.record()
+        let result = try JSONDecoder().decode(ElectionResult.self, from: Data(contentsOf: record.appendingPathComponent("result.json")))
+        for contest in result.contests {
+            let path = record.appendingPathComponent(ElectionRecordFile.pabulib(area: contest.area)).path
+            let run = try cli.run("allocate", path, "--official", "--json")
+            #expect(run.status == 0, "\(run.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+            let funded = Set((json["projects"] as? [[String: Any]] ?? []).filter { $0["funded"] as? Bool == true }.compactMap { $0["id"] as? String })
+            #expect(funded == Set(contest.projects.filter(\.funded).map(\.id)), "\(contest.area)")
+            let instance = try PabulibReader().read(contentsOf: path)
+            #expect(instance.votes.count == Int(contest.ballotsCounted))
+        }
+    }
+}

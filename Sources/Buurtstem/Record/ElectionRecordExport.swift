@@ -59,11 +59,15 @@ public enum ElectionRecordExport {
             issuingKey: issuingKey)
         try writer.write(result, to: ElectionRecordFile.result)
         try writer.write(allocations, to: ElectionRecordFile.explanations)
+        let gemeente = try store.gemeente()
+        for file in ElectionPabulibExport.files(outcome, gemeenteName: gemeente.name) {
+            try writer.write(bytes: PabulibWriter().bytes(file.instance), to: ElectionRecordFile.pabulib(area: file.area))
+        }
         // A record of format 2 names the pre-publication its ballots and files are bound to (when one was made).
         if format == RecordIndex.formatNameBound, let published = try store.prePublication(election: electionId) {
             try writer.write(bytes: published.json, to: ElectionRecordFile.prePublication)
         }
-        _ = try writer.finish(format: format, kind: "election", election: electionId, gemeente: try store.gemeente(), issuingKey: issuingKey)
+        _ = try writer.finish(format: format, kind: "election", election: electionId, gemeente: gemeente, issuingKey: issuingKey)
         return Summary(folder: folder.path, files: writer.digests, result: result)
     }
 

@@ -20,6 +20,9 @@ public enum ElectionRecordFile {
     public static let result = "result.json"
     /// Per project, why it was or was not funded (informational, not signed).
     public static let explanations = "explanations.json"
+    /// A contest's outcome in the Pabulib format (pabulib.org), derived from the record for Pabulib's collection
+    /// and for `buurtstem allocate --official`; the record's own files remain the authority.
+    public static func pabulib(area: String) -> String { "pabulib/\(area).pb" }
     /// The pre-publication the election made before the polls opened (records of format 2, when it was made).
     public static let prePublication = "prepublication.json"
 }

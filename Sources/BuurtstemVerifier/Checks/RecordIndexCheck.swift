@@ -137,12 +137,20 @@ extension RecordIndexCheck {
     /// per kiosk (whether that kiosk is registered is checked with kiosks.json, ``kioskName(of:)``).
     static let election = RecordIndexCheck(
         kind: "election", recordName: "an election", formats: [RecordIndex.formatName, RecordIndex.formatNameBound],
-        folders: ["ballots", "checkpoints"]
+        folders: ["ballots", "checkpoints", "pabulib"]
     ) { name in
         let fixed: Set<String> = [ElectionRecordFile.definition, ElectionRecordFile.commitment, ElectionRecordFile.passes,
                                   ElectionRecordFile.kiosks, ElectionRecordFile.result, ElectionRecordFile.explanations,
                                   ElectionRecordFile.prePublication]
-        return fixed.contains(name) || kioskName(of: name) != nil
+        return fixed.contains(name) || kioskName(of: name) != nil || pabulibArea(of: name) != nil
+    }
+
+    /// The contest area of `pabulib/AREA.pb` (AREA a kiosk-like name, so the path stays inside the folder).
+    static func pabulibArea(of path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == "pabulib", parts[1].hasSuffix(".pb") else { return nil }
+        let area = String(parts[1].dropLast(3))
+        return isKioskName(area) ? area : nil
     }
 
     /// The kiosk a per-kiosk file of an election record belongs to: `NAME` of `ballots/NAME.jsonl` or
