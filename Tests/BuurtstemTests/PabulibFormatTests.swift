@@ -182,3 +182,42 @@ struct PabulibFormatTests {
         #expect(throws: PabulibError.self) { try PabulibReader().read(contentsOf: "/nonexistent/none.pb") }
     }
 }
+
+/// META rule `equalshares` (what a Buurtstem election with `mes` and no completion exports) runs MES without
+/// completion under `--official`, not greedy and not Add1.
+@Suite("Official rule equalshares")
+struct OfficialEqualSharesTests {
+    static let file = """
+        META
+        key;value
+        description;test
+        num_projects;3
+        num_votes;3
+        budget;10
+        vote_type;approval
+        rule;equalshares
+        PROJECTS
+        project_id;cost;votes
+        A;6;2
+        B;4;1
+        C;4;2
+        VOTES
+        voter_id;vote
+        1;A,C
+        2;A,C
+        3;B
+
+        """
+
+    @Test("equalshares funds what MES funds without completion: one of A and C, where greedy funds both")
+    func equalSharesRunsMES() throws {
+        let instance = try PabulibReader().read(Array(Self.file.utf8), file: "test.pb")
+        let official = try instance.officialAllocation(file: "test.pb")
+        #expect(official.rule == .equalShares)
+        #expect(official.options.rule == .mes && official.options.completion == .none)
+        let funded = try Allocator.allocate(official.election, options: official.options).selected
+        #expect(funded.count == 1 && (funded == [0] || funded == [2]), "\(funded)")
+        let greedy = try Allocator.allocate(official.election, options: AllocationOptions(rule: .greedy, tieBreak: .lexico)).selected
+        #expect(Set(greedy) == [0, 2])
+    }
+}

@@ -55,7 +55,7 @@ extension PabulibInstance {
         }
 
         // Ordinal files under greedy: the positional score the file gives in its score column.
-        let positional = voteType == .ordinal && rule != .equalSharesAdd1 && rule != .equalSharesAdd1Comparison
+        let positional = voteType == .ordinal && ![.equalShares, .equalSharesAdd1, .equalSharesAdd1Comparison].contains(rule)
         var positionalTop: Int64?
         if positional {
             guard projectColumns.contains(where: { $0.trimmingBlanks == "score" }) else {
@@ -79,6 +79,9 @@ extension PabulibInstance {
         case .greedy, .greedyThreshold, .greedyExclusive, .greedyNoSkip:
             options = AllocationOptions(rule: rule == .greedyNoSkip ? .greedyNoSkip : .greedy, tieBreak: .lexico)
             text = "greedy by \(unit)" + (rule == .greedyNoSkip ? ", stopping at the first project that does not fit" : ", skipping what no longer fits")
+        case .equalShares:
+            options = AllocationOptions(rule: .mes, completion: Completion.none, tieBreak: .costVotes)
+            text = "Method of Equal Shares without completion, tie-break cost-votes"
         case .equalSharesAdd1, .equalSharesAdd1Comparison:
             options = AllocationOptions(rule: .mes, completion: .add1, tieBreak: .costVotes)
             text = "Method of Equal Shares with Add1 completion (per-voter budget floor(B/n)+1, +2, ...), tie-break cost-votes"

@@ -15,6 +15,9 @@ public enum PabulibRule: String, Sendable, Codable, CaseIterable {
     case greedyNoSkip = "greedy-no-skip"
     /// A city's own greedy variant, described only in words.
     case greedyCustom = "greedy-custom"
+    /// The Method of Equal Shares without completion (tie-break `cost-votes`): what a Buurtstem election with
+    /// `mes` and no completion exports.
+    case equalShares = "equalshares"
     /// The Method of Equal Shares with pabulib-checker's Add1 completion (tie-break `cost-votes`).
     case equalSharesAdd1 = "equalshares/add1"
     /// Add1, then a comparison with the greedy outcome (Wieliczka); the comparison is not recomputed.
