@@ -45,9 +45,22 @@ extension Run {
                 VerifierWeighting(weightsPer10000: weighting.criteria.map(\.weightPer10000),
                                   values: contest.projects.map { project in weighting.criteria.map { project.criteria?[$0.id] ?? 0 } })
             }
+            // Constraints (docs/verifier-allocation.md, "Constraints"): a share becomes votes of the counted ballots.
+            let constraints = contest.constraints
+            let counted = UInt64(ballots.count)
+            let minimumVotes: Int64? = switch constraints?.minimum {
+            case .votes(let votes): Int64(votes)
+            case .shareBasisPoints(let share): Int64((UInt64(share) * counted + 9_999) / 10_000)
+            case .points, nil: nil
+            }
+            let minimumPoints: Int64? = if case .points(let points) = constraints?.minimum { Int64(points) } else { nil }
             let election = VerifierElection(
-                projects: contest.projects.map { VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0)) },
-                budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting)
+                projects: contest.projects.map {
+                    VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0), category: $0.category)
+                },
+                budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting,
+                categoryBudgets: Dictionary((constraints?.categoryBudgets ?? []).map { ($0.category, $0.capCents) }) { first, _ in first },
+                exclusions: constraints?.exclusions ?? [], minimumVotes: minimumVotes, minimumPoints: minimumPoints)
             if let tooLarge = Self.beyondExactRange(contest, ballots: ballots) {
                 report.notRun(Self.allocationName, "\(contest.area): \(tooLarge)")
                 continue

@@ -7,7 +7,7 @@ struct StemdagCommandTests {
     /// A CLI folder with the Groningen register, the shipped Korrewegwijk election moved to a window around now,
     /// two kiosks and issued passes; returns the CLI and the pass codes.
     /// `extraHouseholds` adds that many households in the Korrewegwijk (one pass each) to the shipped register.
-    static func prepared(id: String = "kw-now", extraHouseholds: Int = 0) throws -> (CLI, [String]) {
+    static func prepared(id: String = "kw-now", extraHouseholds: Int = 0, edit: (String) -> String = { $0 }) throws -> (CLI, [String]) {
         let cli = try CLI.inTemporaryDirectory()
         try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
         try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
@@ -25,7 +25,7 @@ struct StemdagCommandTests {
                 if line.hasPrefix("  close:") { return "  close: \(formatter.string(from: Date().addingTimeInterval(3600)))" }
                 return String(line)
             }.joined(separator: "\n")
-        try text.write(to: cli.directory.appendingPathComponent("now.yaml"), atomically: true, encoding: .utf8)
+        try edit(text).write(to: cli.directory.appendingPathComponent("now.yaml"), atomically: true, encoding: .utf8)
         let created = try cli.run("election", "create", "now.yaml")
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try cli.run("kiosk", "add", "--election", id, "--name", "bibliotheek").status == 0)

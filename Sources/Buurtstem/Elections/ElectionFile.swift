@@ -47,9 +47,17 @@ public enum ElectionFile {
         let eligibility = parseEligibility(reader, root)
         let (open, close) = parsePolls(reader, root)
         let weighting = parseWeighting(reader, root)
+        var pointMinimumLines: [Int] = []
         let contests = parseContests(reader, root, gemeente: gemeente.code, wijken: wijken, buurten: buurten, weighting: weighting,
-                                     proposals: proposals)
+                                     proposals: proposals, pointMinimumLines: &pointMinimumLines)
         let ballot = parseBallot(reader, root, contests: contests)
+        if let ballot {
+            if case .cumulative = ballot {} else {
+                for line in pointMinimumLines {
+                    reader.problem(line, "constraints.minimum_points", "a threshold in points needs a cumulative ballot, and this one is \(ballot.name); use minimum_votes or minimum_share")
+                }
+            }
+        }
         let allocation = parseAllocation(reader, root)
         if let weighting, let allocation, !allocation.rule.isGreedy {
             reader.problem(reader.value(root, "weighting", required: false)?.line, "weighting",
@@ -156,7 +164,7 @@ public enum ElectionFile {
 
     private static func parseContests(_ reader: YAMLReader, _ root: YAMLReader.Mapping, gemeente: String,
                                       wijken: Set<String>, buurten: [String: String], weighting: Weighting?,
-                                      proposals: [Project]?) -> [Contest] {
+                                      proposals: [Project]?, pointMinimumLines: inout [Int]) -> [Contest] {
         var contests: [Contest] = []
         var areasSeen: [String: Int] = [:]
         var projectsSeen: [String: Int] = [:]
@@ -226,7 +234,8 @@ public enum ElectionFile {
                 reader.problem(item.line, "\(item.path).projects", "the contest has no projects")
             }
             let caps = parseCaps(reader, item, contestArea: area, gemeente: gemeente, wijken: wijken, budget: budget, projects: projects)
-            if let budget { contests.append(Contest(area: area, budgetCents: budget, projects: projects, caps: caps)) }
+            let constraints = parseConstraints(reader, item, budget: budget, projects: projects, pointMinimumLines: &pointMinimumLines)
+            if let budget { contests.append(Contest(area: area, budgetCents: budget, projects: projects, caps: caps, constraints: constraints)) }
         }
         if areasSeen[gemeente] != nil && areasSeen.count > 1 {
             reader.problem(root.line, "contests", "a gemeente-wide contest cannot be combined with wijk contests: a household would vote twice")

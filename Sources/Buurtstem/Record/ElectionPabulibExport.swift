@@ -70,7 +70,7 @@ public enum ElectionPabulibExport {
 
     private static func file(contest: Contest, count: Tally.ContestCount, allocation: ContestAllocation,
                              definition: ElectionDefinition, gemeenteName: String) -> File {
-        let (ruleName, notes) = rule(definition)
+        var (ruleName, notes) = rule(definition)
         let funded = Set(allocation.funded)
         let points: Bool
         let voteType: PabulibVoteType
@@ -102,13 +102,41 @@ public enum ElectionPabulibExport {
             (voteType, points) = (.ordinal, false)
             meta += [("vote_type", voteType.rawValue), ("min_length", "1"), ("max_length", String(maximum))]
         }
-        meta += [("rule", ruleName), ("date_begin", date(definition.pollsOpenMillis)), ("date_end", date(definition.pollsCloseMillis)),
+        meta += [("date_begin", date(definition.pollsOpenMillis)), ("date_end", date(definition.pollsCloseMillis)),
                  ("currency", "EUR"), ("language", "nl")]
         let capped = contest.caps != nil
         if let caps = contest.caps {
             meta += [("neighborhoods", caps.map(\.area).joined(separator: ",")),
                      ("budget_per_neighborhood", caps.map { Money.plain($0.capCents) }.joined(separator: ","))]
         }
+        if let constraints = contest.constraints {
+            switch constraints.minimum {
+            case .points(let points):
+                meta += [("min_project_score_threshold", String(points))]
+            case let minimum?:
+                let votes = minimum.votes(ballotsCounted: UInt64(count.ballotsCounted)) ?? 0
+                meta += [("min_project_score_threshold", String(votes))]
+                if case .shareBasisPoints(let share) = minimum {
+                    notes.append("A project needed \(share / 100).\(share % 100 < 10 ? "0" : "")\(share % 100) % of the counted ballots: \(votes) votes.")
+                }
+            case nil:
+                break
+            }
+            if constraints.minimum != nil, ruleName == "greedy" { ruleName = "greedy-threshold" }
+            if !constraints.categoryBudgets.isEmpty {
+                meta += [("categories", constraints.categoryBudgets.map(\.category).joined(separator: ",")),
+                         ("budget_per_category", constraints.categoryBudgets.map { Money.plain($0.capCents) }.joined(separator: ","))]
+            }
+            if !constraints.exclusions.isEmpty {
+                notes.append("At most one project of each group was funded: " + constraints.exclusions.map { $0.joined(separator: " and ") }.joined(separator: "; ") + ".")
+                if ruleName == "greedy" || ruleName == "greedy-threshold" {
+                    ruleName = constraints.minimum == nil ? "greedy-exclusive" : "greedy-custom"
+                } else {
+                    ruleName = "unknown"
+                }
+            }
+        }
+        meta += [("rule", ruleName)]
         let sourceNote = "Exported by Buurtstem from the signed record of election \(definition.id); the record is the authority."
         meta += [("comment", (notes + [sourceNote]).enumerated().map { "#\($0 + 1): \($1)" }.joined(separator: " "))]
 
@@ -152,8 +180,9 @@ public enum ElectionPabulibExport {
     /// The META keys in the order of the Pabulib format (pabulib-checker 1.0.8's `META_FIELDS_ORDER`, the keys we write).
     static let metaOrder = [
         "description", "country", "unit", "subunit", "instance", "num_projects", "num_votes", "budget", "vote_type", "rule",
-        "date_begin", "date_end", "min_length", "max_length", "max_sum_cost", "max_points", "max_sum_points", "neighborhoods",
-        "language", "currency", "comment", "budget_per_neighborhood",
+        "date_begin", "date_end", "min_length", "max_length", "max_sum_cost", "max_points", "max_sum_points",
+        "min_project_score_threshold", "neighborhoods", "categories", "language", "currency", "comment", "budget_per_category",
+        "budget_per_neighborhood",
     ]
 
     /// The year of `millis` in the Netherlands (Europe/Amsterdam).

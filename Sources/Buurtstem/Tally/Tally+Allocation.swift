@@ -40,6 +40,9 @@ extension Tally {
             if let caps = contest.caps {
                 options.constraints.areaBudgets = Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }
             }
+            if let constraints = contest.constraints {
+                options.constraints.apply(constraints, ballotsCounted: UInt64(count.ballotsCounted))
+            }
             if weighted, let weighting = definition.weighting {
                 options.weighting = RankingWeighting(
                     weightsPer10000: weighting.criteria.map(\.weightPer10000),

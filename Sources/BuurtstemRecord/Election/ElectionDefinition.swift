@@ -64,17 +64,20 @@ public struct Contest: Sendable, Equatable, Codable {
     /// Caps per wijk, by wijk code (UTF-8 bytes) ascending, for a gemeente-wide contest whose projects lie in
     /// several wijken; nil without caps. A project counts against the cap of the wijk it lies in.
     public let caps: [AreaCap]?
+    /// The minimum support, category budgets and exclusions the city states; nil without any (issue 17).
+    public let constraints: ContestConstraints?
 
     private enum CodingKeys: String, CodingKey {
-        case area, budgetCents = "budget_cents", projects, caps
+        case area, budgetCents = "budget_cents", projects, caps, constraints
     }
 
     /// A contest.
-    public init(area: String, budgetCents: Int64, projects: [Project], caps: [AreaCap]? = nil) {
+    public init(area: String, budgetCents: Int64, projects: [Project], caps: [AreaCap]? = nil, constraints: ContestConstraints? = nil) {
         self.area = area
         self.budgetCents = budgetCents
         self.projects = projects
         self.caps = caps
+        self.constraints = constraints
     }
 
     /// The wijk a project of this contest counts in for the caps: the contest's own area for a wijk contest, the
@@ -211,17 +214,26 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     /// every definition without them keeps its v1 bytes, hash and signature.
     public static let tagV2 = "buurtstem/election/v2"
 
-    /// Whether the definition needs the v2 layout: a contest with caps, or a weighting.
+    /// The tag of the layout with contest constraints (docs/record.md): v2's fields and, per contest, its minimum
+    /// support, category budgets and exclusions; used only when a contest has constraints.
+    public static let tagV3 = "buurtstem/election/v3"
+
+    /// Whether the definition needs the v2 layout (or v3): a contest with caps, or a weighting.
     public var usesVersion2: Bool {
-        weighting != nil || contests.contains { $0.caps != nil }
+        weighting != nil || contests.contains { $0.caps != nil } || usesVersion3
+    }
+
+    /// Whether the definition needs the v3 layout: a contest with constraints.
+    public var usesVersion3: Bool {
+        contests.contains { $0.constraints != nil }
     }
 
     /// The canonical bytes (docs/record.md, "Election definition"); the manifest signature covers them. A value no
     /// `u32` can hold (a negative age or limit, which the engine never signs) is written truncated rather than
     /// trapping, so a hostile record cannot crash a reader; the verifier refuses such a definition by its values.
     public var canonicalBytes: [UInt8] {
-        let v2 = usesVersion2
-        var w = ByteWriter(tag: v2 ? Self.tagV2 : Self.tag)
+        let v2 = usesVersion2, v3 = usesVersion3
+        var w = ByteWriter(tag: v3 ? Self.tagV3 : v2 ? Self.tagV2 : Self.tag)
         w.append(string: id)
         w.append(string: title)
         w.append(string: gemeente)
@@ -265,6 +277,21 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
                 for cap in caps {
                     w.append(string: cap.area)
                     w.append(i64: cap.capCents)
+                }
+            }
+            if v3 {
+                let constraints = contest.constraints ?? ContestConstraints(minimum: nil)
+                w.append(u8: constraints.minimum?.code ?? 0)
+                w.append(u32: constraints.minimum?.value ?? 0)
+                w.append(u32: UInt32(constraints.categoryBudgets.count))
+                for budget in constraints.categoryBudgets {
+                    w.append(string: budget.category)
+                    w.append(i64: budget.capCents)
+                }
+                w.append(u32: UInt32(constraints.exclusions.count))
+                for group in constraints.exclusions {
+                    w.append(u32: UInt32(group.count))
+                    for id in group { w.append(string: id) }
                 }
             }
             w.append(u32: UInt32(contest.projects.count))

@@ -25,11 +25,11 @@ struct EqualShares: Sendable {
     /// Projects costing nothing that someone gains from: funded before the first round.
     let freeProjects: [Int]
     /// Caps per area: each round, a candidate that would break its area's cap is dropped.
-    let caps: AreaCaps?
+    let limits: FundingLimits?
 
     /// The rule for `projects` and `groups` under `satisfaction`, ties decided by `order`.
-    init(projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, order: ProjectOrder, caps: AreaCaps? = nil) {
-        self.caps = caps
+    init(projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, order: ProjectOrder, limits: FundingLimits? = nil) {
+        self.limits = limits
         costs = projects.map(\.cost)
         weights = groups.weights
         rank = order.rank
@@ -73,7 +73,7 @@ struct EqualShares: Sendable {
         var current = [Bool](repeating: false, count: costs.count)
         var open = candidates
         while true {
-            if let caps { open = open.filter { caps.fits($0, with: funded) } }
+            if let limits { open = open.filter { limits.fits($0, with: funded) } }
             open.sort { bound[$0] != bound[$1] ? bound[$0] < bound[$1] : rank[$0] < rank[$1] }
             var best: (project: Int, rho: Rational)?
             var dropped = Set<Int>()

@@ -5,14 +5,14 @@ struct GreedyWalk: Sendable {
     let order: [Int]
     /// Whether to stop at the first project that does not fit instead of skipping it.
     let stopsAtFirstMiss: Bool
-    /// The caps per area: a project that would break its area's cap is skipped (never a reason to stop).
-    let caps: AreaCaps?
+    /// The caps, category budgets and exclusions: a project that would break one is skipped (never a reason to stop).
+    let limits: FundingLimits?
 
     /// The walk for `election`. The score is the support (voters, or total points under cardinal satisfaction),
     /// divided by the cost when `perMoney`; a free project with support scores +infinity when `perMoney`.
     init(
         projects: [VerifierProject], groups: BallotGroups, satisfaction: Satisfaction, perMoney: Bool,
-        order: ProjectOrder, stopsAtFirstMiss: Bool, caps: AreaCaps? = nil, factors: [Rational]? = nil
+        order: ProjectOrder, stopsAtFirstMiss: Bool, limits: FundingLimits? = nil, factors: [Rational]? = nil
     ) {
         let support = satisfaction == .cardinal ? groups.pointTotals : groups.approvals
         // The (weighted) support: support × factor with a weighting.
@@ -35,7 +35,7 @@ struct GreedyWalk: Sendable {
             }
         }
         self.stopsAtFirstMiss = stopsAtFirstMiss
-        self.caps = caps
+        self.limits = limits
     }
 
     /// The projects funded, starting from `funded` (already paid for) with `left` money units to spend.
@@ -44,7 +44,7 @@ struct GreedyWalk: Sendable {
         var left = left
         for p in order where !funded.contains(p) {
             if projects[p].cost <= left {
-                if let caps, !caps.fits(p, with: funded) { continue }
+                if let limits, !limits.fits(p, with: funded) { continue }
                 funded.insert(p)
                 left -= projects[p].cost
             } else if stopsAtFirstMiss {

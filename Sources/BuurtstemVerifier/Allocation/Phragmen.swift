@@ -9,15 +9,15 @@ struct Phragmen: Sendable {
     private let groups: BallotGroups
     private let rank: [Int]
     private let budget: Int64
-    private let caps: AreaCaps?
+    private let limits: FundingLimits?
 
     /// Per ballot group, the projects it supports: the ones whose score changes when the group's load does.
     private let projectsOf: [[Int]]
 
     /// The rule for `projects` within `budget`, ties decided by `order`; each round drops the candidates that would
     /// break their area's cap.
-    init(projects: [VerifierProject], budget: Int64, groups: BallotGroups, order: ProjectOrder, caps: AreaCaps? = nil) {
-        self.caps = caps
+    init(projects: [VerifierProject], budget: Int64, groups: BallotGroups, order: ProjectOrder, limits: FundingLimits? = nil) {
+        self.limits = limits
         self.projects = projects
         self.groups = groups
         self.rank = order.rank
@@ -52,8 +52,8 @@ struct Phragmen: Sendable {
             return a < b
         }
         while !open.isEmpty {
-            if let caps {
-                open = open.filter { caps.fits($0, with: funded) }
+            if let limits {
+                open = open.filter { limits.fits($0, with: funded) }
                 if open.isEmpty { break }
             }
             open.sort { bound[$0] != bound[$1] ? isLess(bound[$0], bound[$1]) : rank[$0] < rank[$1] }

@@ -34,11 +34,11 @@ public enum TextbookAllocation {
         let projects = election.projects
         let groups = try BallotGroups(election)
         let order = ProjectOrder(tieBreak, projects: projects, approvals: groups.approvals)
-        let caps: AreaCaps? = election.areaCaps.isEmpty ? nil : AreaCaps(election)
+        let limits = FundingLimits(election)
         let funded: Set<Int>
         switch rule {
         case "mes":
-            let mes = EqualShares(projects: projects, groups: groups, satisfaction: satisfaction, order: order, caps: caps)
+            let mes = EqualShares(projects: projects, groups: groups, satisfaction: satisfaction, order: order, limits: limits)
             switch completion {
             case "add1": funded = addOne(mes, election, voters: groups.voterCount)
             case "add1-exhaustive": funded = addOneExhaustive(mes, election, voters: groups.voterCount)
@@ -46,17 +46,17 @@ public enum TextbookAllocation {
                 let outcome = mes.run(perVoter: perVoterShare(election.budget, voters: groups.voterCount))
                 let walk = GreedyWalk(
                     projects: projects, groups: groups, satisfaction: satisfaction,
-                    perMoney: satisfaction == .cardinality, order: order, stopsAtFirstMiss: false, caps: caps)
+                    perMoney: satisfaction == .cardinality, order: order, stopsAtFirstMiss: false, limits: limits)
                 funded = walk.fund(projects, startingFrom: outcome, left: election.budget - cost(outcome, projects))
             default: funded = mes.run(perVoter: perVoterShare(election.budget, voters: groups.voterCount))
             }
         case "phragmen":
-            funded = Phragmen(projects: projects, budget: election.budget, groups: groups, order: order, caps: caps).run()
+            funded = Phragmen(projects: projects, budget: election.budget, groups: groups, order: order, limits: limits).run()
         default:
             let walk = GreedyWalk(
                 projects: projects, groups: groups, satisfaction: satisfaction,
                 perMoney: rule == "greedy-per-euro" || satisfaction == .cardinality, order: order,
-                stopsAtFirstMiss: rule == "greedy-no-skip", caps: caps, factors: election.weighting?.factors)
+                stopsAtFirstMiss: rule == "greedy-no-skip", limits: limits, factors: election.weighting?.factors)
             funded = walk.fund(projects, left: election.budget)
         }
         return projects.indices.filter(funded.contains).map { projects[$0].id }
@@ -94,7 +94,7 @@ public enum TextbookAllocation {
             let left = election.budget - spent
             // Exhaustive: no candidate outside it fits in what is left (and within its area's cap).
             let exhaustive = !mes.candidates.contains {
-                !outcome.contains($0) && election.projects[$0].cost <= left && (mes.caps?.fits($0, with: outcome) ?? true)
+                !outcome.contains($0) && election.projects[$0].cost <= left && (mes.limits?.fits($0, with: outcome) ?? true)
             }
             // Without voters nothing can ever be funded, so more money per voter changes nothing.
             if exhaustive || spent > election.budget || voters == 0 { return outcome }

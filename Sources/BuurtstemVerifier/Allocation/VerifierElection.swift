@@ -14,14 +14,27 @@ public struct VerifierElection: Sendable {
     public let areaCaps: [String: Int64]
     /// The weighting of the greedy rules; nil unweighted.
     public let weighting: VerifierWeighting?
+    /// The most the funded projects of a category may cost together, by category; empty without.
+    public let categoryBudgets: [String: Int64]
+    /// Groups of project ids of which at most one is funded; empty without.
+    public let exclusions: [[String]]
+    /// The least number of ballots naming a project for it to be eligible; nil without.
+    public let minimumVotes: Int64?
+    /// The least total points a project needs to be eligible; nil without.
+    public let minimumPoints: Int64?
 
     /// An election over `projects` with `budget` money units. `currencyUnit` is the number of money units in one
     /// whole currency unit; Add1 raises the per-voter budget by one whole unit per step, as the research tools do.
     public init(
         projects: [VerifierProject], budget: Int64, kind: VerifierBallotKind,
         ballots: [[(project: Int, points: Int64)]], currencyUnit: Int64 = 1, areaCaps: [String: Int64] = [:],
-        weighting: VerifierWeighting? = nil
+        weighting: VerifierWeighting? = nil, categoryBudgets: [String: Int64] = [:], exclusions: [[String]] = [],
+        minimumVotes: Int64? = nil, minimumPoints: Int64? = nil
     ) {
+        self.categoryBudgets = categoryBudgets
+        self.exclusions = exclusions
+        self.minimumVotes = minimumVotes
+        self.minimumPoints = minimumPoints
         self.areaCaps = areaCaps
         self.weighting = weighting
         self.projects = projects

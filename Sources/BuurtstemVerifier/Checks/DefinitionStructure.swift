@@ -59,6 +59,9 @@ enum DefinitionStructure {
                 if !capped.insert(cap.area).inserted { problems.append("\(at).caps: wijk \(cap.area.prefix(80)) is capped twice") }
                 if cap.capCents < 0 { problems.append("\(at).caps: the cap of \(cap.area.prefix(80)) is negative") }
             }
+            if let constraints = contest.constraints {
+                problems += constraintProblems(constraints, projects: Set(contest.projects.map(\.id)), ballot: definition.ballot, at: at)
+            }
         }
         var criteria = Set<String>()
         for criterion in definition.weighting?.criteria ?? [] {
@@ -73,6 +76,41 @@ enum DefinitionStructure {
     /// Problems of the allocation spec. Its names are enums in the record, so an unknown rule, tie-break,
     /// satisfaction or completion is refused when the definition is read; what remains are the combinations the
     /// engine refuses.
+    /// What the engine enforces before it signs a contest's constraints (issue 17): a threshold above 0 (a share at
+    /// most 100 %, points only on a cumulative ballot), each category budgeted once and not negative, each
+    /// exclusion group of two or more projects of the contest, a project in one group at most.
+    static func constraintProblems(_ constraints: ContestConstraints, projects: Set<String>, ballot: BallotType, at: String) -> [String] {
+        var problems: [String] = []
+        switch constraints.minimum {
+        case .votes(0):
+            problems.append("\(at).constraints.minimum: a threshold of 0 votes is no threshold; it is 1 or more")
+        case .points(0):
+            problems.append("\(at).constraints.minimum: a threshold of 0 points is no threshold; it is 1 or more")
+        case .shareBasisPoints(let value) where value == 0 || value > 10_000:
+            problems.append("\(at).constraints.minimum: a share of \(value) basis points is not above 0 and at most 10000")
+        case .points:
+            if case .cumulative = ballot {} else { problems.append("\(at).constraints.minimum: a threshold in points needs a cumulative ballot") }
+        default:
+            break
+        }
+        var categories = Set<String>()
+        for budget in constraints.categoryBudgets {
+            if !categories.insert(budget.category).inserted { problems.append("\(at).constraints: category \(budget.category.prefix(80)) is budgeted twice") }
+            if budget.capCents < 0 { problems.append("\(at).constraints: the budget of category \(budget.category.prefix(80)) is negative") }
+        }
+        var grouped = Set<String>()
+        for group in constraints.exclusions {
+            if group.count < 2 || Set(group).count != group.count {
+                problems.append("\(at).constraints.exclusive: a group names two or more different projects")
+            }
+            for id in Set(group) {
+                if !projects.contains(id) { problems.append("\(at).constraints.exclusive: \(id.prefix(80)) is not a project of the contest") }
+                if !grouped.insert(id).inserted { problems.append("\(at).constraints.exclusive: \(id.prefix(80)) is in two groups") }
+            }
+        }
+        return problems
+    }
+
     static func allocationProblems(_ allocation: AllocationSpec, weighted: Bool) -> [String] {
         var problems: [String] = []
         if let completion = allocation.completion, completion != .none, allocation.rule != .mes {
