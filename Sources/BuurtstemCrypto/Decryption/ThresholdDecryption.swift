@@ -17,6 +17,12 @@ public enum ThresholdDecryption {
         /// Why it is left out.
         public let reason: Reason
 
+        /// The exclusion of trustee `trustee`'s share for `reason`.
+        public init(trustee: Int, reason: Reason) {
+            self.trustee = trustee
+            self.reason = reason
+        }
+
         public var description: String {
             switch reason {
             case .proofFails: "the decryption share of trustee \(trustee) does not verify and is left out"

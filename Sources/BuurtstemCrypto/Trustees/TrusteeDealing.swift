@@ -132,7 +132,7 @@ public struct TrusteeDealing: Sendable, Hashable {
     }
 
     /// The sealed message: str(share tag) ‖ raw(ceremony hash) ‖ u32(i) ‖ u32(j) ‖ raw(f_i(j)).
-    static func shareMessage(
+    package static func shareMessage(
         ceremony: TrusteeCeremony, dealer: Int, recipient: Int, share: Ristretto255.Scalar
     ) -> [UInt8] {
         var writer = ByteWriter(tag: shareTag)
