@@ -55,7 +55,7 @@ struct PlaintextEncodingTests {
             if (try? PlaintextEncoding.decode([point], width: 1)) == nil { refused += 1 }
         }
         // A random point passes only if its length byte is at most 29, the bytes after its data are zero and its
-        // counter is the first valid one: for a length below 29 that needs a zero byte at random, about 2^-8 or less.
+        // counter is the first valid one: together about 2^-20.
         #expect(refused == 200)
     }
 
