@@ -35,6 +35,11 @@ struct SecretBallotProofTests {
         #expect(!encrypted.verify(publicKey: publicKey, context: context + [0]))
         #expect(!encrypted.verify(publicKey: publicKey, context: []))
         #expect(!encrypted.verify(publicKey: Point.base(.random()), context: context))
+        // Under the identity as key β_i = M_i: a proof made for it is refused all the same.
+        let points = encrypted.ciphertexts.map(\.beta)
+        let clear = ProvenEncryption.encrypt(points, publicKey: .identity, context: context)
+        #expect(clear.ciphertexts.map(\.beta) == points)
+        #expect(!clear.verify(publicKey: .identity, context: context))
     }
 
     @Test("a changed ciphertext, response or challenge, or a reordered vector fails")

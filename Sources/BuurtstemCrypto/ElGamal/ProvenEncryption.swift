@@ -44,9 +44,10 @@ public struct ProvenEncryption: Sendable, Hashable {
         return ProvenEncryption(ciphertexts: ciphertexts, proof: proof)
     }
 
-    /// Whether the proof holds for these ciphertexts under `publicKey` and `context`.
+    /// Whether the proof holds for these ciphertexts under `publicKey` and `context`; never under the identity
+    /// as key (it would leave every plaintext in the clear), and never for an empty list.
     public func verify(publicKey: Ristretto255.Point, context: [UInt8]) -> Bool {
-        !ciphertexts.isEmpty
+        !ciphertexts.isEmpty && !publicKey.isIdentity
             && proof.verify(tag: Self.tag, statement: Self.statement(ciphertexts, publicKey: publicKey, context: context),
                             publics: ciphertexts.map(\.alpha))
     }

@@ -64,10 +64,10 @@ public struct TrusteeDealing: Sendable, Hashable {
             recipient.boxKey.seal(shareMessage(ceremony: ceremony, dealer: index, recipient: recipient.index,
                                                share: shares[recipient.index - 1]))
         }
-        let unsigned = TrusteeDealing(dealer: index, commitments: commitments, proof: proof, sealedShares: sealed,
-                                      signature: try! Signature(bytes: [UInt8](repeating: 0, count: Signature.byteCount)))
+        let signed = signedBytes(ceremony: ceremony, dealer: index, commitments: commitments, proof: proof,
+                                 sealedShares: sealed)
         return TrusteeDealing(dealer: index, commitments: commitments, proof: proof, sealedShares: sealed,
-                              signature: keys.signingKey.signature(for: unsigned.signedBytes(in: ceremony)))
+                              signature: keys.signingKey.signature(for: signed))
     }
 
     /// f(1) … f(n) for the polynomial with `coefficients`, by Horner's rule.
@@ -87,7 +87,15 @@ public struct TrusteeDealing: Sendable, Hashable {
     /// The bytes the dealer signs: str(tag) ‖ raw(ceremony hash) ‖ u32(i) ‖ u32(t) ‖ raw(C_0) … raw(C_{t-1}) ‖
     /// raw(challenge) ‖ raw(response) ‖ u32(n) ‖ bytes(E_1) … bytes(E_n).
     public func signedBytes(in ceremony: TrusteeCeremony) -> [UInt8] {
-        var writer = ByteWriter(tag: Self.signatureTag)
+        Self.signedBytes(ceremony: ceremony, dealer: dealer, commitments: commitments, proof: proof,
+                         sealedShares: sealedShares)
+    }
+
+    private static func signedBytes(
+        ceremony: TrusteeCeremony, dealer: Int, commitments: [Ristretto255.Point], proof: SchnorrProof,
+        sealedShares: [[UInt8]]
+    ) -> [UInt8] {
+        var writer = ByteWriter(tag: signatureTag)
         writer.append(raw: ceremony.hash)
         writer.append(u32: UInt32(dealer))
         writer.append(points: commitments)
