@@ -95,15 +95,30 @@ def encode(data: bytes, width: int) -> list[bytes]:
     return out
 
 
-def decode(encodings: list[bytes]) -> bytes:
-    data, short = b"", False
+def refusal(encodings: list[bytes], width: int) -> str | None:
+    """The rule of docs/record.md's decoding that `encodings` break, or None for a valid encoding."""
+    if len(encodings) != width:
+        return "wrong-point-count"
+    short = False
     for e in encodings:
         length = e[31]
-        assert e != IDENTITY and length <= 29 and not any(e[2 + length:31]) and not (short and length)
+        if e == IDENTITY:
+            return "identity"
+        if length > 29:
+            return "bad-length"
+        if any(e[2 + length:31]):
+            return "non-zero-padding"
+        if short and length:
+            return "data-after-short-point"
         short = length < 29
-        assert encode(e[2:2 + length], 1)[0] == e, "not the first counter"
-        data += e[2:2 + length]
-    return data
+        if encode(e[2:2 + length], 1)[0] != e:
+            return "counter-not-first"
+    return None
+
+
+def decode(encodings: list[bytes]) -> bytes:
+    assert refusal(encodings, len(encodings)) is None
+    return b"".join(e[2:2 + e[31]] for e in encodings)
 
 
 def schnorr(tag: str, statement: bytes, secrets: list[int], publics: list[bytes], nonces: list[int]) -> dict:
@@ -115,6 +130,11 @@ def compute(v: dict) -> dict:
     out = json.loads(json.dumps(v))
     for item in out["encodings"]:
         item["points"] = [hx(e) for e in encode(bytes.fromhex(item["bytes"]), item["width"])]
+
+    for item in out["refusals"]:
+        encodings = [bytes.fromhex(p) for p in item["points"]]
+        assert all(sodium.crypto_core_ristretto255_is_valid_point(e) == 1 for e in encodings)
+        item["reason"] = refusal(encodings, item["width"]) or "accepted"
 
     cer = out["ceremony"]
     t, n = cer["threshold"], len(cer["trustees"])

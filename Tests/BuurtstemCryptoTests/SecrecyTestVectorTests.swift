@@ -19,11 +19,13 @@ struct SecrecyTestVectorTests {
         if ProcessInfo.processInfo.environment["BUURTSTEM_WRITE_SECRECY_VECTORS"] == "1" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try (encoder.encode(try Self.compute(Self.generatedInputs())) + [0x0a]).write(to: Self.file)
+            try (encoder.encode(try Self.compute(try Self.generatedInputs())) + [0x0a]).write(to: Self.file)
         }
         let stored = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: Self.file))
         let computed = try Self.compute(stored)
         #expect(computed.encodings == stored.encodings)
+        #expect(computed.refusals == stored.refusals)
+        #expect(Set(stored.refusals.map(\.reason)).count >= 6, "every kind of refusal has a vector")
         #expect(computed.ceremony == stored.ceremony)
         #expect(computed.encryption == stored.encryption)
         #expect(computed.decryption == stored.decryption)
@@ -45,6 +47,15 @@ struct SecrecyTestVectorTests {
             Encoding(bytes: vector.bytes, width: vector.width,
                      points: try PlaintextEncoding.encode(try bytes(vector.bytes), width: vector.width).map(\.description))
         }
+        let refusals = try inputs.refusals.map { vector in
+            Refusal(points: vector.points, width: vector.width,
+                    reason: reason(try vector.points.map { hex in
+                        guard let point = Point(canonical: try bytes(hex), allowIdentity: true) else {
+                            throw VectorError(description: "not a point encoding: \(hex)")
+                        }
+                        return point
+                    }, width: vector.width))
+        }
         let (ceremony, keyShares) = try computeCeremony(inputs.ceremony)
         let electionKey = keyShares[0].electionKey
         let encryption = try computeEncryption(inputs.encryption, publicKey: electionKey.publicKey)
@@ -53,8 +64,28 @@ struct SecrecyTestVectorTests {
         }
         let decryption = try computeDecryption(inputs.decryption, ciphertexts: ciphertexts, keyShares: keyShares,
                                                width: inputs.encryption.width)
-        return Vectors(about: inputs.about, encodings: encodings, ceremony: ceremony, encryption: encryption,
-                       decryption: decryption)
+        return Vectors(about: inputs.about, encodings: encodings, refusals: refusals, ceremony: ceremony,
+                       encryption: encryption, decryption: decryption)
+    }
+
+    /// The name of the rule `points` break, as the file writes it.
+    static func reason(_ points: [Point], width: Int) -> String {
+        do {
+            _ = try PlaintextEncoding.decode(points, width: width)
+            return "accepted"
+        } catch {
+            return switch error {
+            case .invalidWidth: "invalid-width"
+            case .tooLong: "too-long"
+            case .noCandidate: "no-candidate"
+            case .wrongPointCount: "wrong-point-count"
+            case .identity: "identity"
+            case .badLength: "bad-length"
+            case .nonZeroPadding: "non-zero-padding"
+            case .dataAfterShortPoint: "data-after-short-point"
+            case .counterNotFirst: "counter-not-first"
+            }
+        }
     }
 
     static func computeCeremony(_ input: Ceremony) throws -> (Ceremony, [TrusteeKeyShare]) {
@@ -137,7 +168,27 @@ struct SecrecyTestVectorTests {
         Scalar.hashing(Array("buurtstem/test-vector/\(name)".utf8)).description
     }
 
-    static func generatedInputs() -> Vectors {
+    /// Point sequences the encoder never produces, one for each rule of decoding.
+    static func generatedRefusals() throws -> [Refusal] {
+        let ja = try PlaintextEncoding.encode(Array("ja".utf8), width: 1)
+        let abc = try PlaintextEncoding.encode(Array("abc".utf8), width: 1)[0]
+        let counter = Int(abc.bytes[0] >> 1) | Int(abc.bytes[1]) << 7
+        let candidates: [[Point]] = [
+            [.identity],
+            ja,
+            [try #require(PlaintextEncodingTests.firstValid { PlaintextEncodingTests.candidate(counter: $0, data: [], length: 30) })],
+            [try #require(PlaintextEncodingTests.firstValid { PlaintextEncodingTests.candidate(counter: $0, data: [9, 9, 9], length: 2) })],
+            [abc, abc],
+            [try #require(PlaintextEncodingTests.firstValid(from: counter + 1) {
+                PlaintextEncodingTests.candidate(counter: $0, data: Array("abc".utf8), length: 3)
+            })],
+            [Point.base(try scalar(fixed("random-point")))],
+        ]
+        let widths = [1, 2, 1, 1, 2, 1, 1]
+        return zip(candidates, widths).map { Refusal(points: $0.map(\.description), width: $1, reason: "") }
+    }
+
+    static func generatedInputs() throws -> Vectors {
         let names = ["raadslid A. de Vries", "rekenkamer", "notaris J. Bakker"]
         let ballot = Array("{\"contest\":\"wijkbudget-oost\",\"choices\":[3,11,12,17]}".utf8)
         let width = PlaintextEncoding.width(forByteCount: ballot.count)
@@ -153,6 +204,7 @@ struct SecrecyTestVectorTests {
                 Encoding(bytes: Hex.encode([UInt8](0..<30)), width: 2, points: []),
                 Encoding(bytes: Hex.encode(Array("nee".utf8)), width: 3, points: []),
             ],
+            refusals: try generatedRefusals(),
             ceremony: Ceremony(
                 threshold: 2, context: Hex.encode(Array("GM0014 wijkbudget 2027".utf8)),
                 trustees: names.enumerated().map { position, name in
@@ -204,6 +256,7 @@ struct SecrecyTestVectorTests {
     struct Vectors: Codable, Equatable {
         var about: String
         var encodings: [Encoding]
+        var refusals: [Refusal]
         var ceremony: Ceremony
         var encryption: Encryption
         var decryption: Decryption
@@ -213,6 +266,12 @@ struct SecrecyTestVectorTests {
         var bytes: String
         var width: Int
         var points: [String]
+    }
+
+    struct Refusal: Codable, Equatable {
+        var points: [String]
+        var width: Int
+        var reason: String
     }
 
     struct Schnorr: Codable, Equatable {
