@@ -61,7 +61,8 @@ public enum ThresholdDecryption {
             throw .tooFewShares(valid: valid.count, needed: electionKey.threshold, excluded: excluded)
         }
         let chosen = valid.keys.sorted().prefix(electionKey.threshold).map { valid[$0]! }
-        let coefficients = lagrangeCoefficients(chosen.map(\.trustee))
+        // Valid shares name trustees of the key, 1...n, once each, so the coefficients exist.
+        let coefficients = lagrangeCoefficients(chosen.map(\.trustee))!
         let plaintexts = ParallelMap.indices(ciphertexts.count) { position in
             zip(coefficients, chosen).reduce(ciphertexts[position].beta) { plaintext, term in
                 plaintext - term.0 * term.1.partials[position]
@@ -70,9 +71,9 @@ public enum ThresholdDecryption {
         return Outcome(plaintexts: plaintexts, trustees: chosen.map(\.trustee), excluded: excluded)
     }
 
-    /// λ_j = Π_{m≠j} m / (m − j) mod ℓ for each index j of `indices` (distinct, nonzero, below ℓ).
-    public static func lagrangeCoefficients(_ indices: [Int]) -> [Ristretto255.Scalar] {
-        precondition(Set(indices).count == indices.count && !indices.contains(0), "distinct nonzero indices")
+    /// λ_j = Π_{m≠j} m / (m − j) mod ℓ for each index j of `indices`, or nil unless they are distinct and positive.
+    public static func lagrangeCoefficients(_ indices: [Int]) -> [Ristretto255.Scalar]? {
+        guard Set(indices).count == indices.count, indices.allSatisfy({ $0 > 0 }) else { return nil }
         return indices.map { index in
             let x = Ristretto255.Scalar(index: index)
             var numerator = Ristretto255.Scalar.one

@@ -97,7 +97,9 @@ public struct TrusteeDealing: Sendable, Hashable {
     ) -> [UInt8] {
         var writer = ByteWriter(tag: signatureTag)
         writer.append(raw: ceremony.hash)
-        writer.append(u32: UInt32(dealer))
+        // A dealer outside 1...n fails `check` before its signature is looked at; clamping keeps a dealing read
+        // from a file with a negative dealer from trapping here.
+        writer.append(u32: UInt32(clamping: dealer))
         writer.append(points: commitments)
         writer.append(scalar: proof.challenge)
         for response in proof.responses { writer.append(scalar: response) }
