@@ -100,6 +100,12 @@ struct TrusteeCeremonyTests {
             try Self.signed([dealing.commitments[0]], like: dealing, keys: fixture.keys[0], in: fixture.ceremony)
                 .check(in: fixture.ceremony)
         }
+        let stray = TrusteeDealing(dealer: -1, commitments: dealing.commitments, proof: dealing.proof,
+                                   sealedShares: dealing.sealedShares, signature: dealing.signature)
+        #expect(throws: TrusteeCeremonyError.unknownDealer(-1)) { try stray.check(in: fixture.ceremony) }
+        #expect(throws: TrusteeCeremonyError.unknownDealer(-1)) {
+            try ElectionKey(ceremony: fixture.ceremony, dealings: [stray] + fixture.dealings)
+        }
         #expect(throws: TrusteeCeremonyError.missingDealing(dealer: 3)) {
             try ElectionKey(ceremony: fixture.ceremony, dealings: Array(fixture.dealings.prefix(2)))
         }
