@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds everything without warnings, runs every test:
-# the Swift suites, then the browser tests (headless Chromium) in Tests/Browser.
+# the Swift suites, then the second implementation of the secret-ballot vectors (Python over libsodium) and the
+# browser tests (headless Chromium) in Tests/Browser.
 # Arguments go to `swift test` (e.g. --filter); with arguments the browser tests are left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +9,6 @@ scripts/install-deps.sh --browser
 swift build --build-tests
 swift test --skip-build "$@"
 if [ $# -eq 0 ]; then
+  python3 scripts/check-secrecy-vectors.py
   scripts/browser-tests.sh
 fi
