@@ -19,6 +19,13 @@ enum ReasonText {
             return "niet gefinancierd: het plafond van \(area) (\(euro(limit))) zou worden overschreden; daar is al \(euro(spent)) gefinancierd en dit project kost \(euro(cost))"
         case let .overLimit(_, name, limit, spent, cost):
             return "niet gefinancierd: voor \"\(name)\" is \(euro(limit)) beschikbaar; \(euro(spent)) was al vergeven, dus \(euro(cost)) meer paste niet"
+        case let .overCount(kind, name, maximum):
+            let of = switch kind {
+            case "area"?: areaNames[name].map { "in wijk \($0) " } ?? "in gebied \(name) "
+            case "category"?: "in de categorie \"\(name)\" "
+            default: ""
+            }
+            return "niet gefinancierd: er mogen \(of)ten hoogste \(maximum) project\(maximum == 1 ? "" : "en") worden gefinancierd, en dat waren er al \(maximum)"
         case let .greedyFunded(rank, support, cost, leftBefore):
             return "gefinancierd: \(supportText(support)), plaats \(rank); de kosten (\(euro(cost))) pasten in de \(euro(leftBefore)) die nog over was"
         case let .greedyDidNotFit(rank, support, cost, left):

@@ -54,13 +54,19 @@ extension Run {
             case .points, nil: nil
             }
             let minimumPoints: Int64? = if case .points(let points) = constraints?.minimum { Int64(points) } else { nil }
+            let perWijk = constraints?.maximumFundedPerWijk.map { Int($0) }
+            let wijken = Set(contest.projects.compactMap { contest.wijk(of: $0) })
             let election = VerifierElection(
                 projects: contest.projects.map {
-                    VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty ? nil : contest.wijk(of: $0), category: $0.category)
+                    VerifierProject(id: $0.id, cost: $0.costCents, area: caps.isEmpty && perWijk == nil ? nil : contest.wijk(of: $0),
+                                    category: $0.category)
                 },
                 budget: contest.budgetCents, kind: ballotKind, ballots: ballots, currencyUnit: 100, areaCaps: caps, weighting: weighting,
                 categoryBudgets: Dictionary((constraints?.categoryBudgets ?? []).map { ($0.category, $0.capCents) }) { first, _ in first },
-                exclusions: constraints?.exclusions ?? [], minimumVotes: minimumVotes, minimumPoints: minimumPoints)
+                exclusions: constraints?.exclusions ?? [], minimumVotes: minimumVotes, minimumPoints: minimumPoints,
+                maximumFunded: constraints?.maximumFunded.map { Int($0) },
+                categoryMaxima: Dictionary((constraints?.categoryMaxima ?? []).map { ($0.category, Int($0.maximum)) }) { first, _ in first },
+                areaMaxima: perWijk.map { maximum in Dictionary(uniqueKeysWithValues: wijken.map { ($0, maximum) }) } ?? [:])
             if let tooLarge = Self.beyondExactRange(contest, ballots: ballots) {
                 report.notRun(Self.allocationName, "\(contest.area): \(tooLarge)")
                 continue

@@ -65,6 +65,32 @@ struct ConstraintsCommandTests {
                 && pabulib.contains("budget_per_category;70000.00\n") && pabulib.contains("KW-02 and KW-03"), "\(pabulib.prefix(1500))")
     }
 
+    @Test("at most one groen project and at most two in all: the next ones are explained and the verifier agrees")
+    func maxima() throws {
+        let block = "    constraints:\n      max_funded: 2\n      max_funded_per_category:\n        groen: 1\n"
+        let (cli, codes) = try StemdagCommandTests.prepared(edit: { Self.withConstraints($0, block) })
+        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
+        // Ranked KW-05 (groen), KW-01 (groen), KW-06, KW-03: KW-01 is the second groen one, KW-03 the third funded.
+        let ballots = ["KW-05,KW-01,KW-06", "KW-05,KW-01,KW-06", "KW-05,KW-01,KW-03", "KW-05,KW-01", "KW-05,KW-06"]
+        for (code, choices) in zip(codes, ballots) {
+            #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices).status == 0)
+        }
+        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
+        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis").status == 0)
+        let tally = try cli.run("tally", "--election", "kw-now", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any] ?? [:]
+        let allocation = ((json["allocations"] as? [[String: Any]]) ?? []).first ?? [:]
+        #expect(Set(allocation["funded"] as? [String] ?? []) == ["KW-05", "KW-06"], "\(tally.stdout.prefix(2000))")
+        let reasons = Dictionary(((allocation["explanations"] as? [[String: Any]]) ?? []).map {
+            ($0["project"] as? String ?? "", $0["summary"] as? String ?? "")
+        }) { first, _ in first }
+        #expect(reasons["KW-01"]?.contains("at most 1 project of the category \"groen\"") == true, "\(reasons)")
+        #expect(reasons["KW-03"]?.contains("at most 2 projects may be funded") == true, "\(reasons)")
+        #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "record").status == 0)
+        let (status, failed, _) = try RecordTamperTests.verify(cli, cli.directory.appendingPathComponent("record"))
+        #expect(status == 0, "\(failed)")
+    }
+
     @Test("a share of the counted ballots becomes votes, rounded up; the verifier recomputes it")
     func minimumShare() throws {
         let block = "    constraints:\n      minimum_share: 30\n"
@@ -95,6 +121,9 @@ struct ConstraintsCommandTests {
         ("    constraints:\n      exclusive:\n        - [KW-02]\n", "two or more different project ids"),
         ("    constraints:\n      exclusive:\n        - [KW-01, KW-02]\n        - [KW-02, KW-03]\n", "already in group 1"),
         ("    constraints:\n      minimum_vote: 3\n", "unknown key 'minimum_vote'"),
+        ("    constraints:\n      max_funded_per_wijk: 1\n", "applies to a gemeente-wide contest"),
+        ("    constraints:\n      max_funded: 0\n", "'max_funded' should be a whole number from 1"),
+        ("    constraints:\n      max_funded_per_category:\n        natuur: 1\n", "no project of the contest has category 'natuur'"),
     ])
     func refusals(block: String, message: String) throws {
         let cli = try CLI.inTemporaryDirectory()

@@ -26,13 +26,16 @@ struct ContestConstraintsTests {
         func i64(_ value: Int64) -> [UInt8] { (0..<8).reversed().map { UInt8(UInt64(bitPattern: value) >> (8 * UInt64($0)) & 0xff) } }
         let constraints = ContestConstraints(minimum: .shareBasisPoints(500),
                                              categoryBudgets: [.init(category: "spelen", capCents: 50), .init(category: "groen", capCents: 150)],
-                                             exclusions: [["A", "B"]])
+                                             exclusions: [["A", "B"]], maximumFunded: 2,
+                                             categoryMaxima: [.init(category: "groen", maximum: 1)])
         let definition = Self.definition(constraints)
         var bytes = str("buurtstem/election/v3") + str("e") + str("t") + str("GM0014") + i64(1) + [1] + u32(0)
             + [2] + u32(1) + u32(2) + str("greedy") + str("") + str("") + str("lexico") + i64(1) + i64(2)
             + u32(1) + str("WK001401") + i64(300) + u32(0)
         // minimum: share (3) of 500 basis points; category budgets ascending by bytes; one group of two ids.
         bytes += [3] + u32(500) + u32(2) + str("groen") + i64(150) + str("spelen") + i64(50) + u32(1) + u32(2) + str("A") + str("B")
+        // at most 2 funded, no maximum per wijk, one category maximum.
+        bytes += u32(2) + u32(0) + u32(1) + str("groen") + u32(1)
         bytes += u32(2)
         bytes += str("A") + str("a") + str("") + i64(100) + str("") + str("groen") + u32(0)
         bytes += str("B") + str("b") + str("") + i64(200) + str("") + str("") + u32(0)
@@ -48,6 +51,12 @@ struct ContestConstraintsTests {
             ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: [.init(category: "groen", capCents: 150)], exclusions: constraints.exclusions),
             ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: constraints.categoryBudgets, exclusions: []),
             ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: constraints.categoryBudgets, exclusions: [["B", "A"]]),
+            ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: constraints.categoryBudgets, exclusions: constraints.exclusions,
+                               maximumFunded: 3, categoryMaxima: constraints.categoryMaxima),
+            ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: constraints.categoryBudgets, exclusions: constraints.exclusions,
+                               maximumFunded: 2, maximumFundedPerWijk: 1, categoryMaxima: constraints.categoryMaxima),
+            ContestConstraints(minimum: .shareBasisPoints(500), categoryBudgets: constraints.categoryBudgets, exclusions: constraints.exclusions,
+                               maximumFunded: 2, categoryMaxima: [.init(category: "groen", maximum: 2)]),
         ]
         for variant in variants { #expect(Self.definition(variant).hash != definition.hash, "\(variant)") }
     }

@@ -2,17 +2,20 @@ import Buurtstem
 import BuurtstemVerifier
 import Testing
 
-/// An election's own constraints (issue 17): minimum support, budgets per category and projects that exclude one
-/// another. The engine (`AllocationConstraints`) and the verifier's textbook rules (`FundingLimits`) must fund the
+/// An election's own constraints (issue 17): minimum support, budgets per category, projects that exclude one
+/// another and maxima of funded projects (in all, per category, per area). The engine (`AllocationConstraints`) and the verifier's textbook rules (`FundingLimits`) must fund the
 /// same projects on every instance, for every rule, and the funded set must respect every constraint.
 @Suite("Contest constraints: the engine and the verifier agree")
 struct ConstraintsAgreementTests {
     struct Instance {
-        var projects: [(id: String, cost: Int64, category: String?)]
+        var projects: [(id: String, cost: Int64, category: String?, area: String?)]
         var budget: Int64
         var minimumVotes: Int64?
         var categoryBudgets: [String: Int64]
         var exclusions: [[String]]
+        var maximumFunded: Int?
+        var categoryMaxima: [String: Int]
+        var areaMaxima: [String: Int]
         var ballots: [[Int]]
     }
 
@@ -23,7 +26,8 @@ struct ConstraintsAgreementTests {
         let count = Int.random(in: 3...9, using: &random)
         let projects = (0..<count).map { p in
             (id: "P\(p)", cost: Int64.random(in: 1...30, using: &random),
-             category: Int.random(in: 0...3, using: &random) == 0 ? nil : categories.randomElement(using: &random))
+             category: Int.random(in: 0...3, using: &random) == 0 ? nil : categories.randomElement(using: &random),
+             area: Bool.random(using: &random) ? "WK001401" : "WK001402")
         }
         let total = projects.reduce(Int64(0)) { $0 + $1.cost }
         let budget = max(8, total * Int64.random(in: 3...8, using: &random) / 10)
@@ -40,7 +44,13 @@ struct ConstraintsAgreementTests {
             let shuffled = projects.map(\.id).shuffled(using: &random)
             exclusions = [Array(shuffled[0..<2]), Array(shuffled[2..<Int.random(in: 3...4, using: &random)])].filter { $0.count >= 2 }
         }
-        return Instance(projects: projects, budget: budget, minimumVotes: minimum, categoryBudgets: budgets, exclusions: exclusions, ballots: ballots)
+        let maximumFunded: Int? = Int.random(in: 0...2, using: &random) == 0 ? Int.random(in: 1...3, using: &random) : nil
+        var categoryMaxima: [String: Int] = [:]
+        if Int.random(in: 0...2, using: &random) == 0 { categoryMaxima[categories.randomElement(using: &random)!] = Int.random(in: 1...2, using: &random) }
+        let areaMaxima: [String: Int] = Int.random(in: 0...2, using: &random) == 0
+            ? ["WK001401": Int.random(in: 1...2, using: &random), "WK001402": Int.random(in: 1...2, using: &random)] : [:]
+        return Instance(projects: projects, budget: budget, minimumVotes: minimum, categoryBudgets: budgets, exclusions: exclusions,
+                        maximumFunded: maximumFunded, categoryMaxima: categoryMaxima, areaMaxima: areaMaxima, ballots: ballots)
     }
 
     @Test("random elections with a minimum, category budgets and exclusions, every rule", arguments: 0..<80)
@@ -54,16 +64,20 @@ struct ConstraintsAgreementTests {
             options.constraints.minimumSupport = instance.minimumVotes
             options.constraints.categoryBudgets = instance.categoryBudgets
             options.constraints.exclusions = instance.exclusions
+            options.constraints.maximumFunded = instance.maximumFunded
+            options.constraints.categoryMaxima = instance.categoryMaxima
+            options.constraints.areaMaxima = instance.areaMaxima
             let input = try AllocationInput(
-                projects: instance.projects.map { AllocationProject(id: $0.id, cost: $0.cost, categories: $0.category.map { [$0] } ?? []) },
+                projects: instance.projects.map { AllocationProject(id: $0.id, cost: $0.cost, categories: $0.category.map { [$0] } ?? [], area: $0.area) },
                 budget: instance.budget, moneyScale: 0, kind: .approval,
                 ballots: instance.ballots.map { $0.map { (project: $0, points: Int64(1)) } })
             let engine = Set(try Allocator.allocate(input, options: options).selected.map { instance.projects[$0].id })
 
             let election = VerifierElection(
-                projects: instance.projects.map { VerifierProject(id: $0.id, cost: $0.cost, category: $0.category) }, budget: instance.budget,
+                projects: instance.projects.map { VerifierProject(id: $0.id, cost: $0.cost, area: $0.area, category: $0.category) }, budget: instance.budget,
                 kind: .approval, ballots: instance.ballots.map { $0.map { (project: $0, points: Int64(1)) } }, currencyUnit: 1,
-                categoryBudgets: instance.categoryBudgets, exclusions: instance.exclusions, minimumVotes: instance.minimumVotes)
+                categoryBudgets: instance.categoryBudgets, exclusions: instance.exclusions, minimumVotes: instance.minimumVotes,
+                maximumFunded: instance.maximumFunded, categoryMaxima: instance.categoryMaxima, areaMaxima: instance.areaMaxima)
             let textbook = Set(try TextbookAllocation.allocate(election, rule: key.rule, satisfaction: nil, completion: key.completion, tieBreak: .costVotes))
             let name = "seed \(seed) \(key.rule) \(key.completion ?? "")"
             #expect(engine == textbook, "\(name)")
@@ -79,6 +93,13 @@ struct ConstraintsAgreementTests {
             }
             for group in instance.exclusions {
                 #expect(group.filter(engine.contains).count <= 1, "\(name): \(group) funded together")
+            }
+            #expect(engine.count <= instance.maximumFunded ?? .max, "\(name): \(engine.count) funded")
+            for (category, maximum) in instance.categoryMaxima {
+                #expect(instance.projects.filter { $0.category == category && engine.contains($0.id) }.count <= maximum, "\(name): \(category)")
+            }
+            for (area, maximum) in instance.areaMaxima {
+                #expect(instance.projects.filter { $0.area == area && engine.contains($0.id) }.count <= maximum, "\(name): \(area)")
             }
         }
     }

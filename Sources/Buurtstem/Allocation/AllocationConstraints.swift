@@ -34,6 +34,12 @@ public struct AllocationConstraints: Sendable, Codable, Equatable {
     public var exclusions: [[String]]
     /// What to do with the money left once the rule (and completion) is done.
     public var leftover: LeftoverRule
+    /// The most projects funded in all (nil: no limit).
+    public var maximumFunded: Int?
+    /// The most projects funded per category, by category name.
+    public var categoryMaxima: [String: Int] = [:]
+    /// The most projects funded per area, by area name.
+    public var areaMaxima: [String: Int] = [:]
 
     /// Constraints; all empty by default.
     public init(
@@ -55,9 +61,11 @@ public struct AllocationConstraints: Sendable, Codable, Equatable {
         !hasLimits && minimumSupport == nil && minimumPoints == nil && maximumProjectCost == nil && leftover == .none
     }
 
-    /// Whether funding one project can make another unfundable: category or area budgets, or exclusions.
+    /// Whether funding one project can make another unfundable: category or area budgets, exclusions, or a maximum
+    /// number of funded projects.
     public var hasLimits: Bool {
         !categoryBudgets.isEmpty || !areaBudgets.isEmpty || !exclusions.isEmpty
+            || maximumFunded != nil || !categoryMaxima.isEmpty || !areaMaxima.isEmpty
     }
 }
 
@@ -76,6 +84,8 @@ struct ConstraintLedger: Sendable {
     private(set) var spentPerArea: [String: Int64] = [:]
     private(set) var spent: Int64 = 0
     private(set) var funded: Set<Int> = []
+    private(set) var countPerCategory: [String: Int] = [:]
+    private(set) var countPerArea: [String: Int] = [:]
 
     /// Per project, the projects it excludes (from `constraints.exclusions`; ids the election lacks are ignored,
     /// `Allocator` rejects them first).
@@ -112,6 +122,8 @@ struct ConstraintLedger: Sendable {
     enum Limit {
         case budget(kind: String, name: String, budget: Int64, spent: Int64)
         case excludedBy(project: Int)
+        /// The most projects of a category or area (kind nil: of the contest) are already funded.
+        case count(kind: String?, name: String, maximum: Int)
     }
 
     /// The first category or area budget that `project` would break, or a funded project excluding it.
@@ -128,6 +140,15 @@ struct ConstraintLedger: Sendable {
             let used = spentPerArea[area, default: 0]
             if used + p.cost > limit { return .budget(kind: "area", name: area, budget: limit, spent: used) }
         }
+        if let maximum = constraints.maximumFunded, funded.count >= maximum { return .count(kind: nil, name: "", maximum: maximum) }
+        for category in p.categories {
+            if let maximum = constraints.categoryMaxima[category], countPerCategory[category, default: 0] >= maximum {
+                return .count(kind: "category", name: category, maximum: maximum)
+            }
+        }
+        if let area = p.area, let maximum = constraints.areaMaxima[area], countPerArea[area, default: 0] >= maximum {
+            return .count(kind: "area", name: area, maximum: maximum)
+        }
         return nil
     }
 
@@ -137,6 +158,8 @@ struct ConstraintLedger: Sendable {
             spentPerCategory[category, default: 0] += p.cost
         }
         if let area = p.area, constraints.areaBudgets[area] != nil { spentPerArea[area, default: 0] += p.cost }
+        for category in p.categories where constraints.categoryMaxima[category] != nil { countPerCategory[category, default: 0] += 1 }
+        if let area = p.area, constraints.areaMaxima[area] != nil { countPerArea[area, default: 0] += 1 }
         spent += p.cost
         funded.insert(project)
     }

@@ -131,6 +131,8 @@ extension ConstraintLedger.Limit {
                        cost: election.readable(cost))
         case let .excludedBy(project):
             .excludedBy(project: election.projects[project].id)
+        case let .count(kind, name, maximum):
+            .overCount(kind: kind, name: name, maximum: maximum)
         }
     }
 }

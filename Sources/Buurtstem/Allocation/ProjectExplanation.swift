@@ -40,6 +40,8 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
     case excludedBy(project: String)
     /// Funding it would exceed a category or area budget.
     case overLimit(kind: String, name: String, limit: String, spent: String, cost: String)
+    /// The most projects of the contest (kind nil), or of a category or area, were already funded.
+    case overCount(kind: String?, name: String, maximum: Int)
     /// Greedy: funded at this position of the ranking, with this much left before it.
     case greedyFunded(rank: Int, support: String, cost: String, leftBefore: String)
     /// Greedy: it did not fit in what the projects ranked above it left.
@@ -97,6 +99,9 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
             return "not funded: wijk \(name)'s cap of \(euro)\(limit) would be exceeded; \(euro)\(spent) is already funded there and it costs \(euro)\(cost)"
         case let .overLimit(kind, name, limit, spent, cost):
             return "not funded: the \(kind) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
+        case let .overCount(kind, name, maximum):
+            let of = kind.map { "of the \($0) \"\(name)\" " } ?? ""
+            return "not funded: at most \(maximum) project\(maximum == 1 ? "" : "s") \(of)may be funded, and \(maximum) already were"
         case let .greedyFunded(rank, support, cost, leftBefore):
             return "funded: \(support), rank \(rank); cost \(cost) fitted in the \(leftBefore) left"
         case let .greedyDidNotFit(rank, support, cost, left):

@@ -4,7 +4,9 @@ import Yams
 extension ElectionFile {
     /// A contest's `constraints:` (docs/elections.md, "Constraints"): `minimum_votes`, `minimum_points` or
     /// `minimum_share` (a percentage of the contest's counted ballots, at most two decimals), `category_budgets`
-    /// (category: euros) and `exclusive` (groups of project ids of which at most one is funded). nil when absent.
+    /// (category: euros), `exclusive` (groups of project ids of which at most one is funded), and at most how many
+    /// projects are funded: `max_funded`, `max_funded_per_wijk` (gemeente-wide contests), `max_funded_per_category`.
+    /// nil when absent.
     ///
     /// `pointMinimumLines` collects the lines of a `minimum_points`, which only a cumulative ballot can meet (the
     /// ballot is read after the contests).
@@ -91,9 +93,32 @@ extension ElectionFile {
                 reader.problem(groupsLine, field, "'exclusive' should be a list of groups, each a list of project ids: - [KW-01, KW-03]")
             }
         }
-        let constraints = ContestConstraints(minimum: minimum, categoryBudgets: budgets, exclusions: groups)
+        let maximumFunded = reader.integer(mapping, "max_funded", in: 1...100_000, required: false)
+        let maximumPerWijk = reader.integer(mapping, "max_funded_per_wijk", in: 1...100_000, required: false)
+        if maximumPerWijk != nil, let area = contest.pairs.first(where: { $0.key == "area" }), !(area.value.scalar?.string ?? "").hasPrefix("GM") {
+            reader.problem(reader.value(mapping, "max_funded_per_wijk")?.line, "\(path).max_funded_per_wijk",
+                           "a maximum per wijk applies to a gemeente-wide contest whose projects lie in several wijken; in a wijk contest use max_funded")
+        }
+        var maxima: [ContestConstraints.CategoryMaximum] = []
+        if let (maximaNode, maximaLine) = reader.value(mapping, "max_funded_per_category", required: false),
+           let perCategory = reader.mapping(maximaNode, path: "\(path).max_funded_per_category") {
+            if perCategory.pairs.isEmpty {
+                reader.problem(maximaLine, "\(path).max_funded_per_category", "no category is given; write 'groen: 2' per category, or remove it")
+            }
+            for pair in perCategory.pairs {
+                guard let maximum = reader.integer(perCategory, pair.key, in: 1...100_000) else { continue }
+                if !categories.contains(pair.key) {
+                    reader.problem(pair.line, "\(path).max_funded_per_category.\(pair.key)", "no project of the contest has category '\(pair.key)'")
+                }
+                maxima.append(.init(category: pair.key, maximum: UInt32(maximum)))
+            }
+        }
+        let constraints = ContestConstraints(minimum: minimum, categoryBudgets: budgets, exclusions: groups,
+                                             maximumFunded: maximumFunded.map { UInt32($0) }, maximumFundedPerWijk: maximumPerWijk.map { UInt32($0) },
+                                             categoryMaxima: maxima)
         if constraints.isEmpty {
-            reader.problem(line, path, "no constraint is given; use minimum_votes, minimum_points, minimum_share, category_budgets or exclusive, or remove 'constraints'")
+            reader.problem(line, path, "no constraint is given; use minimum_votes, minimum_points, minimum_share, category_budgets, exclusive, "
+                           + "max_funded, max_funded_per_wijk or max_funded_per_category, or remove 'constraints'")
         }
         return constraints
     }

@@ -136,6 +136,15 @@ public enum ElectionPabulibExport {
                 }
             }
         }
+        if let constraints = contest.constraints,
+           constraints.maximumFunded != nil || constraints.maximumFundedPerWijk != nil || !constraints.categoryMaxima.isEmpty {
+            var limits: [String] = []
+            if let maximum = constraints.maximumFunded { limits.append("\(maximum) in all") }
+            if let maximum = constraints.maximumFundedPerWijk { limits.append("\(maximum) per wijk") }
+            limits += constraints.categoryMaxima.map { "\($0.maximum) of category \($0.category)" }
+            notes.append("At most so many projects were funded: " + limits.joined(separator: ", ") + ".")
+            ruleName = ruleName.hasPrefix("greedy") ? "greedy-custom" : "unknown"
+        }
         meta += [("rule", ruleName)]
         let sourceNote = "Exported by Buurtstem from the signed record of election \(definition.id); the record is the authority."
         meta += [("comment", (notes + [sourceNote]).enumerated().map { "#\($0 + 1): \($1)" }.joined(separator: " "))]

@@ -31,7 +31,8 @@ extension Tally {
         let kind: BallotKind = if case .cumulative = definition.ballot { .cardinal } else { .approval }
         return try zip(definition.contests, contests).map { contest, count in
             let index = Dictionary(uniqueKeysWithValues: contest.projects.enumerated().map { ($1.id, $0) })
-            let capped = contest.caps != nil
+            // A project counts in its wijk where the contest caps wijken or limits the funded projects per wijk.
+            let capped = contest.caps != nil || contest.constraints?.maximumFundedPerWijk != nil
             let projects = contest.projects.map {
                 AllocationProject(id: $0.id, cost: $0.costCents, name: $0.title, categories: $0.category.map { [$0] } ?? [],
                                   area: capped ? contest.wijk(of: $0) : $0.area)
@@ -42,6 +43,7 @@ extension Tally {
             }
             if let constraints = contest.constraints {
                 options.constraints.apply(constraints, ballotsCounted: UInt64(count.ballotsCounted))
+                options.constraints.apply(maximumPerWijk: constraints.maximumFundedPerWijk, wijken: Set(contest.projects.compactMap { contest.wijk(of: $0) }))
             }
             if weighted, let weighting = definition.weighting {
                 options.weighting = RankingWeighting(

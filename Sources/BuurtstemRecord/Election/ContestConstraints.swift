@@ -1,5 +1,6 @@
 /// What a city states beside its rule, for one contest (issue 17): the support a project needs at least, budgets
-/// per category inside the contest (Amsterdam's buurtbudgetten), and projects that exclude one another.
+/// per category inside the contest (Amsterdam's buurtbudgetten), projects that exclude one another, and at most how
+/// many projects are funded (in all, per wijk of a gemeente-wide contest, per category).
 ///
 /// Part of the signed definition (layout v3, docs/record.md), applied by the engine and recomputed by the verifier.
 public struct ContestConstraints: Sendable, Equatable, Codable {
@@ -85,29 +86,57 @@ public struct ContestConstraints: Sendable, Equatable, Codable {
         }
     }
 
+    /// At most this many projects of one category are funded.
+    public struct CategoryMaximum: Sendable, Equatable, Codable {
+        /// The category, as the projects name it.
+        public let category: String
+        /// The most projects of it funded.
+        public let maximum: UInt32
+
+        /// A category maximum.
+        public init(category: String, maximum: UInt32) {
+            self.category = category
+            self.maximum = maximum
+        }
+    }
+
     /// The minimum support, if any.
     public let minimum: MinimumSupport?
     /// Budgets per category, by category (UTF-8 bytes) ascending.
     public let categoryBudgets: [CategoryBudget]
     /// Groups of project ids of which at most one is funded: the first the rule reaches.
     public let exclusions: [[String]]
+    /// At most this many projects funded in the contest; nil without a limit.
+    public let maximumFunded: UInt32?
+    /// At most this many projects funded per wijk (a gemeente-wide contest; a project counts in its wijk); nil without.
+    public let maximumFundedPerWijk: UInt32?
+    /// At most so many projects funded per category, by category (UTF-8 bytes) ascending.
+    public let categoryMaxima: [CategoryMaximum]
 
     private enum CodingKeys: String, CodingKey {
         case minimum, categoryBudgets = "category_budgets", exclusions = "exclusive"
+        case maximumFunded = "max_funded", maximumFundedPerWijk = "max_funded_per_wijk", categoryMaxima = "max_funded_per_category"
     }
 
-    /// Constraints; category budgets are kept in canonical order (by category bytes).
-    public init(minimum: MinimumSupport?, categoryBudgets: [CategoryBudget] = [], exclusions: [[String]] = []) {
+    /// Constraints; category budgets and maxima are kept in canonical order (by category bytes).
+    public init(minimum: MinimumSupport?, categoryBudgets: [CategoryBudget] = [], exclusions: [[String]] = [],
+                maximumFunded: UInt32? = nil, maximumFundedPerWijk: UInt32? = nil, categoryMaxima: [CategoryMaximum] = []) {
         self.minimum = minimum
         self.categoryBudgets = categoryBudgets.sorted { Array($0.category.utf8).lexicographicallyPrecedes(Array($1.category.utf8)) }
         self.exclusions = exclusions
+        self.maximumFunded = maximumFunded
+        self.maximumFundedPerWijk = maximumFundedPerWijk
+        self.categoryMaxima = categoryMaxima.sorted { Array($0.category.utf8).lexicographicallyPrecedes(Array($1.category.utf8)) }
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(minimum: try c.decodeIfPresent(MinimumSupport.self, forKey: .minimum),
                   categoryBudgets: try c.decodeIfPresent([CategoryBudget].self, forKey: .categoryBudgets) ?? [],
-                  exclusions: try c.decodeIfPresent([[String]].self, forKey: .exclusions) ?? [])
+                  exclusions: try c.decodeIfPresent([[String]].self, forKey: .exclusions) ?? [],
+                  maximumFunded: try c.decodeIfPresent(UInt32.self, forKey: .maximumFunded),
+                  maximumFundedPerWijk: try c.decodeIfPresent(UInt32.self, forKey: .maximumFundedPerWijk),
+                  categoryMaxima: try c.decodeIfPresent([CategoryMaximum].self, forKey: .categoryMaxima) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -115,8 +144,14 @@ public struct ContestConstraints: Sendable, Equatable, Codable {
         try c.encodeIfPresent(minimum, forKey: .minimum)
         try c.encode(categoryBudgets, forKey: .categoryBudgets)
         try c.encode(exclusions, forKey: .exclusions)
+        try c.encodeIfPresent(maximumFunded, forKey: .maximumFunded)
+        try c.encodeIfPresent(maximumFundedPerWijk, forKey: .maximumFundedPerWijk)
+        try c.encode(categoryMaxima, forKey: .categoryMaxima)
     }
 
     /// Whether nothing is constrained.
-    public var isEmpty: Bool { minimum == nil && categoryBudgets.isEmpty && exclusions.isEmpty }
+    public var isEmpty: Bool {
+        minimum == nil && categoryBudgets.isEmpty && exclusions.isEmpty && maximumFunded == nil && maximumFundedPerWijk == nil
+            && categoryMaxima.isEmpty
+    }
 }

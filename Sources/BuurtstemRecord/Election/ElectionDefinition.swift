@@ -293,6 +293,13 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
                     w.append(u32: UInt32(group.count))
                     for id in group { w.append(string: id) }
                 }
+                w.append(u32: constraints.maximumFunded ?? 0)
+                w.append(u32: constraints.maximumFundedPerWijk ?? 0)
+                w.append(u32: UInt32(constraints.categoryMaxima.count))
+                for maximum in constraints.categoryMaxima {
+                    w.append(string: maximum.category)
+                    w.append(u32: maximum.maximum)
+                }
             }
             w.append(u32: UInt32(contest.projects.count))
             for project in contest.projects {

@@ -1,7 +1,7 @@
 /// What a funded set may not break besides the budget: the minimum support a project needs (votes: ballots naming
 /// it; or points), caps per area (a wijk's cap in a contest over several wijken), budgets per category, and groups of
-/// projects that exclude one another. A project without an area or category, or in one without a limit, is never
-/// limited by it.
+/// projects that exclude one another, and at most how many projects are funded (in all, per area, per category). A
+/// project without an area or category, or in one without a limit, is never limited by it.
 struct FundingLimits: Sendable {
     private let area: [String?]
     private let category: [String?]
@@ -12,11 +12,18 @@ struct FundingLimits: Sendable {
     private let group: [Int?]
     /// Per project, whether it has the minimum support.
     private let eligible: [Bool]
+    private let maximumFunded: Int?
+    private let categoryMaxima: [String: Int]
+    private let areaMaxima: [String: Int]
 
     /// The limits of `election`, or nil when it has none.
     init?(_ election: VerifierElection) {
         guard !election.areaCaps.isEmpty || !election.categoryBudgets.isEmpty || !election.exclusions.isEmpty
-            || election.minimumVotes != nil || election.minimumPoints != nil else { return nil }
+            || election.minimumVotes != nil || election.minimumPoints != nil || election.maximumFunded != nil
+            || !election.categoryMaxima.isEmpty || !election.areaMaxima.isEmpty else { return nil }
+        maximumFunded = election.maximumFunded
+        categoryMaxima = election.categoryMaxima
+        areaMaxima = election.areaMaxima
         area = election.projects.map(\.area)
         category = election.projects.map(\.category)
         costs = election.projects.map(\.cost)
@@ -52,6 +59,9 @@ struct FundingLimits: Sendable {
             if spent + costs[p] > budget { return false }
         }
         if let g = group[p], funded.contains(where: { group[$0] == g }) { return false }
+        if let maximum = maximumFunded, funded.count >= maximum { return false }
+        if let c = category[p], let maximum = categoryMaxima[c], funded.filter({ category[$0] == c }).count >= maximum { return false }
+        if let a = area[p], let maximum = areaMaxima[a], funded.filter({ area[$0] == a }).count >= maximum { return false }
         return true
     }
 }

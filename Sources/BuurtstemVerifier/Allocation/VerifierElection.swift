@@ -22,6 +22,12 @@ public struct VerifierElection: Sendable {
     public let minimumVotes: Int64?
     /// The least total points a project needs to be eligible; nil without.
     public let minimumPoints: Int64?
+    /// At most this many projects funded; nil without.
+    public let maximumFunded: Int?
+    /// At most so many projects funded per category; empty without.
+    public let categoryMaxima: [String: Int]
+    /// At most so many projects funded per area (a wijk); empty without.
+    public let areaMaxima: [String: Int]
 
     /// An election over `projects` with `budget` money units. `currencyUnit` is the number of money units in one
     /// whole currency unit; Add1 raises the per-voter budget by one whole unit per step, as the research tools do.
@@ -29,8 +35,12 @@ public struct VerifierElection: Sendable {
         projects: [VerifierProject], budget: Int64, kind: VerifierBallotKind,
         ballots: [[(project: Int, points: Int64)]], currencyUnit: Int64 = 1, areaCaps: [String: Int64] = [:],
         weighting: VerifierWeighting? = nil, categoryBudgets: [String: Int64] = [:], exclusions: [[String]] = [],
-        minimumVotes: Int64? = nil, minimumPoints: Int64? = nil
+        minimumVotes: Int64? = nil, minimumPoints: Int64? = nil, maximumFunded: Int? = nil,
+        categoryMaxima: [String: Int] = [:], areaMaxima: [String: Int] = [:]
     ) {
+        self.maximumFunded = maximumFunded
+        self.categoryMaxima = categoryMaxima
+        self.areaMaxima = areaMaxima
         self.categoryBudgets = categoryBudgets
         self.exclusions = exclusions
         self.minimumVotes = minimumVotes

@@ -98,6 +98,12 @@ enum DefinitionStructure {
             if !categories.insert(budget.category).inserted { problems.append("\(at).constraints: category \(budget.category.prefix(80)) is budgeted twice") }
             if budget.capCents < 0 { problems.append("\(at).constraints: the budget of category \(budget.category.prefix(80)) is negative") }
         }
+        if constraints.maximumFunded == 0 || constraints.maximumFundedPerWijk == 0 || constraints.categoryMaxima.contains(where: { $0.maximum == 0 }) {
+            problems.append("\(at).constraints: a maximum of 0 funded projects funds nothing; a maximum is 1 or more")
+        }
+        if Set(constraints.categoryMaxima.map(\.category)).count != constraints.categoryMaxima.count {
+            problems.append("\(at).constraints: a category has two maxima")
+        }
         var grouped = Set<String>()
         for group in constraints.exclusions {
             if group.count < 2 || Set(group).count != group.count {
