@@ -24,14 +24,10 @@ struct ConstraintsCommandTests {
         text.replacingOccurrences(of: "    budget: 180000\n", with: "    budget: 180000\n" + block)
     }
 
-    @Test("the funded set keeps every constraint, the explanations say why, the record verifies and exports them")
-    func endToEnd() throws {
-        let (cli, codes) = try StemdagCommandTests.prepared(edit: { Self.withConstraints($0) })
+    /// Opens the polls, casts `ballots` at the bibliotheek with the first codes, closes both kiosks and returns the
+    /// tally's first allocation and the project explanations.
+    static func castAndTally(_ cli: CLI, _ codes: [String], _ ballots: [String]) throws -> (funded: Set<String>, reasons: [String: String], output: String) {
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
-        // KW-01 6, KW-05 5 (groen: both would cost 77,500 > 70,000), KW-02 5 and KW-03 4 (exclusive), KW-06 2 (below 3),
-        // KW-04 no votes: without constraints greedy would fund KW-01, KW-05, KW-02, KW-03 and then KW-06 from the rest.
-        let ballots = ["KW-01,KW-05,KW-02", "KW-01,KW-05,KW-02", "KW-01,KW-05,KW-03", "KW-01,KW-05,KW-03", "KW-01,KW-05,KW-03",
-                       "KW-01,KW-02,KW-06", "KW-02,KW-03,KW-06", "KW-02"]
         for (code, choices) in zip(codes, ballots) {
             let voted = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices)
             #expect(voted.status == 0, "\(voted.stderr)")
@@ -42,11 +38,21 @@ struct ConstraintsCommandTests {
         #expect(tally.status == 0, "\(tally.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any] ?? [:]
         let allocation = ((json["allocations"] as? [[String: Any]]) ?? []).first ?? [:]
-        let funded = Set(allocation["funded"] as? [String] ?? [])
-        #expect(funded == ["KW-01", "KW-02"], "\(tally.stdout.prefix(3000))")
         let reasons = Dictionary(((allocation["explanations"] as? [[String: Any]]) ?? []).map {
             ($0["project"] as? String ?? "", $0["summary"] as? String ?? "")
         }) { first, _ in first }
+        return (Set(allocation["funded"] as? [String] ?? []), reasons, String(tally.stdout.prefix(3000)))
+    }
+
+    @Test("the funded set keeps every constraint, the explanations say why, the record verifies and exports them")
+    func endToEnd() throws {
+        let (cli, codes) = try StemdagCommandTests.prepared(edit: { Self.withConstraints($0) })
+        // KW-01 6, KW-05 5 (groen: both would cost 77,500 > 70,000), KW-02 5 and KW-03 4 (exclusive), KW-06 2 (below 3),
+        // KW-04 no votes: without constraints greedy would fund KW-01, KW-05, KW-02, KW-03 and then KW-06 from the rest.
+        let ballots = ["KW-01,KW-05,KW-02", "KW-01,KW-05,KW-02", "KW-01,KW-05,KW-03", "KW-01,KW-05,KW-03", "KW-01,KW-05,KW-03",
+                       "KW-01,KW-02,KW-06", "KW-02,KW-03,KW-06", "KW-02"]
+        let (funded, reasons, output) = try Self.castAndTally(cli, codes, ballots)
+        #expect(funded == ["KW-01", "KW-02"], "\(output)")
         #expect(reasons["KW-06"]?.contains("minimum") == true, "\(reasons)")
         #expect(reasons["KW-03"]?.contains("KW-02") == true, "\(reasons)")
         #expect(reasons["KW-05"]?.contains("groen") == true, "\(reasons)")
@@ -69,21 +75,10 @@ struct ConstraintsCommandTests {
     func maxima() throws {
         let block = "    constraints:\n      max_funded: 2\n      max_funded_per_category:\n        groen: 1\n"
         let (cli, codes) = try StemdagCommandTests.prepared(edit: { Self.withConstraints($0, block) })
-        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         // Ranked KW-05 (groen), KW-01 (groen), KW-06, KW-03: KW-01 is the second groen one, KW-03 the third funded.
         let ballots = ["KW-05,KW-01,KW-06", "KW-05,KW-01,KW-06", "KW-05,KW-01,KW-03", "KW-05,KW-01", "KW-05,KW-06"]
-        for (code, choices) in zip(codes, ballots) {
-            #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices).status == 0)
-        }
-        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
-        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis").status == 0)
-        let tally = try cli.run("tally", "--election", "kw-now", "--json")
-        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any] ?? [:]
-        let allocation = ((json["allocations"] as? [[String: Any]]) ?? []).first ?? [:]
-        #expect(Set(allocation["funded"] as? [String] ?? []) == ["KW-05", "KW-06"], "\(tally.stdout.prefix(2000))")
-        let reasons = Dictionary(((allocation["explanations"] as? [[String: Any]]) ?? []).map {
-            ($0["project"] as? String ?? "", $0["summary"] as? String ?? "")
-        }) { first, _ in first }
+        let (funded, reasons, output) = try Self.castAndTally(cli, codes, ballots)
+        #expect(funded == ["KW-05", "KW-06"], "\(output)")
         #expect(reasons["KW-01"]?.contains("at most 1 project of the category \"groen\"") == true, "\(reasons)")
         #expect(reasons["KW-03"]?.contains("at most 2 projects may be funded") == true, "\(reasons)")
         #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "record").status == 0)
@@ -95,18 +90,10 @@ struct ConstraintsCommandTests {
     func minimumShare() throws {
         let block = "    constraints:\n      minimum_share: 30\n"
         let (cli, codes) = try StemdagCommandTests.prepared(edit: { Self.withConstraints($0, block) })
-        #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         // 10 ballots: 30 % is 3 votes. KW-06 has 3 (funded), KW-04 has 2 (not, though it would fit).
         let ballots = ["KW-01", "KW-01", "KW-01", "KW-01", "KW-06", "KW-06", "KW-06", "KW-04", "KW-04", "KW-02"]
-        for (code, choices) in zip(codes, ballots) {
-            #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices).status == 0)
-        }
-        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "bibliotheek").status == 0)
-        #expect(try cli.run("polls", "close", "--election", "kw-now", "--kiosk", "buurthuis").status == 0)
-        let tally = try cli.run("tally", "--election", "kw-now", "--json")
-        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any] ?? [:]
-        let funded = Set(((json["allocations"] as? [[String: Any]])?.first?["funded"] as? [String]) ?? [])
-        #expect(funded == ["KW-01", "KW-06"], "\(tally.stdout.prefix(2000))")
+        let (funded, _, output) = try Self.castAndTally(cli, codes, ballots)
+        #expect(funded == ["KW-01", "KW-06"], "\(output)")
         #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "record").status == 0)
         let (status, failed, _) = try RecordTamperTests.verify(cli, cli.directory.appendingPathComponent("record"))
         #expect(status == 0, "\(failed)")
