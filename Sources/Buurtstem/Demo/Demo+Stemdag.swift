@@ -214,7 +214,8 @@ extension Demo {
 
         """
         for contest in contests {
-            text += "  - area: \(contest.wijk)\n    budget: \(contest.budget)\n    projects:\n"
+            // A project needs 15 % of its wijk's counted ballots, as many cities demand some support (issue 17).
+            text += "  - area: \(contest.wijk)\n    budget: \(contest.budget)\n    constraints:\n      minimum_share: 15\n    projects:\n"
             for project in contest.projects {
                 text += "      - id: \(project.id)\n        title: \(project.title)\n        description: \(project.description)\n        cost: \(project.cost)\n"
             }
