@@ -100,10 +100,17 @@ struct AllocateCommand: ParsableCommand {
                 if metaConstraints { options.constraints = try instance.declaredConstraints(file: name) }
             }
             for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-            let outcome = try Allocator.allocate(election, options: options)
+            var comparison: String?
+            let outcome: AllocationOutcome
+            if var official {
+                official.options.explain = explain
+                (outcome, comparison) = try official.run()
+            } else {
+                outcome = try Allocator.allocate(election, options: options)
+            }
             var report = AllocationReport(election: election, options: options, outcome: outcome, file: name)
             report.officialRule = official?.rule.rawValue
-            report.officialDescription = official?.description
+            report.officialDescription = official.map { $0.description + (comparison.map { " (\($0))" } ?? "") }
             report.warnings = warnings
             print(json ? try report.json() : report.table())
         } catch let error as PabulibError {

@@ -221,3 +221,37 @@ struct OfficialEqualSharesTests {
         #expect(Set(greedy) == [0, 2])
     }
 }
+
+/// The `-comparison` rules (Wieliczka): the Equal Shares outcome against greedy's, kept unless more voters prefer
+/// greedy's, as pabulib-checker 1.0.8 defines the step.
+@Suite("Official rule comparison step")
+struct OfficialComparisonTests {
+    static func file(rule: String, projects: String, votes: String) -> String {
+        "META\nkey;value\ndescription;test\nnum_projects;3\nbudget;10\nvote_type;approval\nrule;\(rule)\n"
+            + "PROJECTS\nproject_id;cost;votes\n\(projects)VOTES\nvoter_id;vote\n\(votes)"
+    }
+
+    func run(_ text: String) throws -> (funded: Set<String>, comparison: String?) {
+        let instance = try PabulibReader().read(Array(text.utf8), file: "test.pb")
+        let (outcome, comparison) = try instance.officialAllocation(file: "test.pb").run()
+        return (Set(outcome.selected.map { instance.projects[$0].id }), comparison)
+    }
+
+    @Test("greedy's outcome is kept when more voters prefer it: A for three voters against nothing")
+    func greedyKept() throws {
+        let text = Self.file(rule: "equalshares-comparison", projects: "A;10;3\nB;5;2\nC;5;2\n",
+                             votes: "1;A\n2;A\n3;A\n4;B\n5;C\n6;B\n7;C\n".replacingOccurrences(of: "6;B\n7;C\n", with: ""))
+        let (funded, comparison) = try run(text)
+        #expect(funded == ["A"])
+        #expect(comparison == "0 voters prefer the Equal Shares outcome, 3 the greedy one: greedy kept")
+    }
+
+    @Test("the Equal Shares outcome is kept when as many or more voters prefer it: B and C for four against A for three")
+    func equalSharesKept() throws {
+        let text = Self.file(rule: "equalshares/add1-comparison", projects: "A;10;3\nB;5;2\nC;5;2\n",
+                             votes: "1;A\n2;A\n3;A\n4;B\n5;B\n6;C\n7;C\n")
+        let (funded, comparison) = try run(text)
+        #expect(funded == ["B", "C"])
+        #expect(comparison == "4 voters prefer the Equal Shares outcome, 3 the greedy one: Equal Shares kept")
+    }
+}

@@ -5,7 +5,7 @@ public struct OfficialAllocation: Sendable {
     /// The election as the rule reads it (ordinal files under `greedy`: positional points).
     public let election: AllocationInput
     /// The engine's rule, tie-break and the file's constraints.
-    public let options: AllocationOptions
+    public var options: AllocationOptions
     /// One sentence saying what was run, e.g. "greedy by points; projects below 300 points are not eligible".
     public let description: String
     /// Things the run could not reproduce exactly or that the reader had to repair, each naming the file.
@@ -55,7 +55,7 @@ extension PabulibInstance {
         }
 
         // Ordinal files under greedy: the positional score the file gives in its score column.
-        let positional = voteType == .ordinal && ![.equalShares, .equalSharesAdd1, .equalSharesAdd1Comparison].contains(rule)
+        let positional = voteType == .ordinal && ![.equalShares, .equalSharesComparison, .equalSharesAdd1, .equalSharesAdd1Comparison].contains(rule)
         var positionalTop: Int64?
         if positional {
             guard projectColumns.contains(where: { $0.trimmingBlanks == "score" }) else {
@@ -79,16 +79,14 @@ extension PabulibInstance {
         case .greedy, .greedyThreshold, .greedyExclusive, .greedyNoSkip:
             options = AllocationOptions(rule: rule == .greedyNoSkip ? .greedyNoSkip : .greedy, tieBreak: .lexico)
             text = "greedy by \(unit)" + (rule == .greedyNoSkip ? ", stopping at the first project that does not fit" : ", skipping what no longer fits")
-        case .equalShares:
+        case .equalShares, .equalSharesComparison:
             options = AllocationOptions(rule: .mes, completion: Completion.none, tieBreak: .costVotes)
             text = "Method of Equal Shares without completion, tie-break cost-votes"
+            if rule == .equalSharesComparison { text += "; then compared with the greedy outcome, keeping the one more voters prefer" }
         case .equalSharesAdd1, .equalSharesAdd1Comparison:
             options = AllocationOptions(rule: .mes, completion: .add1, tieBreak: .costVotes)
             text = "Method of Equal Shares with Add1 completion (per-voter budget floor(B/n)+1, +2, ...), tie-break cost-votes"
-            if rule == .equalSharesAdd1Comparison {
-                text += "; the city then compared this outcome with greedy's and kept the one more voters preferred"
-                warnings.append("\(file): the comparison of equalshares/add1-comparison with the greedy outcome is not recomputed; the Add1 outcome is reported (the outcome the city kept where Add1 won, as in Wieliczka 2023)")
-            }
+            if rule == .equalSharesAdd1Comparison { text += "; then compared with the greedy outcome, keeping the one more voters prefer" }
         case .greedyCustom, .unknown:
             throw notStated
         }

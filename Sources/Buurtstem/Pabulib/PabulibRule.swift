@@ -18,9 +18,11 @@ public enum PabulibRule: String, Sendable, Codable, CaseIterable {
     /// The Method of Equal Shares without completion (tie-break `cost-votes`): what a Buurtstem election with
     /// `mes` and no completion exports.
     case equalShares = "equalshares"
+    /// `equalshares`, then the comparison with the greedy outcome (pabulib-checker's comparison step).
+    case equalSharesComparison = "equalshares-comparison"
     /// The Method of Equal Shares with pabulib-checker's Add1 completion (tie-break `cost-votes`).
     case equalSharesAdd1 = "equalshares/add1"
-    /// Add1, then a comparison with the greedy outcome (Wieliczka); the comparison is not recomputed.
+    /// Add1, then the comparison with the greedy outcome (Wieliczka): the outcome more voters prefer.
     case equalSharesAdd1Comparison = "equalshares/add1-comparison"
     /// The file does not say which rule was used.
     case unknown
