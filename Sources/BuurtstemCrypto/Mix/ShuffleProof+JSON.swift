@@ -1,6 +1,6 @@
 import Foundation
 
-extension ShuffleProof {
+extension ShuffleProof: Codable {
     /// The format name written in a proof's JSON, so a reader can refuse a format it does not know.
     public static let format = "buurtstem-shuffle-proof/1"
 
@@ -23,6 +23,21 @@ extension ShuffleProof {
         } catch {
             throw ShuffleProofDecodingError(field: "", index: nil, problem: .json(String(describing: error)))
         }
+        try self.init(wire: wire)
+    }
+
+    /// Encodes the JSON form (for embedding a proof in a larger JSON document).
+    public func encode(to encoder: any Encoder) throws {
+        try Wire(self).encode(to: encoder)
+    }
+
+    /// Decodes the JSON form with the same checks as `init(json:)`; a refused field throws
+    /// `ShuffleProofDecodingError`.
+    public init(from decoder: any Decoder) throws {
+        try self.init(wire: Wire(from: decoder))
+    }
+
+    private init(wire: Wire) throws(ShuffleProofDecodingError) {
         guard wire.format == Self.format else {
             throw ShuffleProofDecodingError(field: "format", index: nil, problem: .format(wire.format))
         }

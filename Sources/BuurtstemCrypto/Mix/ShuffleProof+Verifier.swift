@@ -11,14 +11,7 @@ extension ShuffleProof {
         let count = statement.inputs.count
         let publicKey = statement.publicKey
         let inputs = statement.inputs, outputs = statement.outputs
-        let generators = ShuffleGenerators(context: statement.context, count: count)
-        let digest = statement.digest(
-            generators: generators, width: width, permutationCommitments: permutationCommitments
-        )
-        let u = ShuffleStatement.challenges(digest: digest, count: count)
-        let c = Self.challenge(
-            digest: digest, chain: chainCommitments, t1: t1, t2: t2, t3: t3, t4: t4, tHat: tHat
-        )
+        let (generators, _, u, c) = transcript(statement, width: width)
         let commitments = permutationCommitments, sPrime = sPrime
         // One pass over the rows: Σc_j, ΣH_j, Σu_j·c_j, Σs'_i·H_i, then for each component k
         // Σu_j·α_{j,k}, Σu_j·β_{j,k}, Σs'_i·α'_{i,k}, Σs'_i·β'_{i,k}.
@@ -70,6 +63,22 @@ extension ShuffleProof {
         }
         for (row, holds) in linkHolds.enumerated() where !holds { failed.append(.chainLink(row: row)) }
         guard failed.isEmpty else { throw .equationsFailed(failed) }
+    }
+
+    /// The generators, statement digest d, challenges u and challenge c of this proof for `statement`: what the
+    /// verifier recomputes (and the test vector lists, so another implementation can compare step by step).
+    package func transcript(
+        _ statement: ShuffleStatement, width: Int
+    ) -> (generators: ShuffleGenerators, digest: [UInt8], u: [Ristretto255.Scalar], c: Ristretto255.Scalar) {
+        let generators = ShuffleGenerators(context: statement.context, count: statement.inputs.count)
+        let digest = statement.digest(
+            generators: generators, width: width, permutationCommitments: permutationCommitments
+        )
+        let u = ShuffleStatement.challenges(digest: digest, count: statement.inputs.count)
+        let c = Self.challenge(
+            digest: digest, chain: chainCommitments, t1: t1, t2: t2, t3: t3, t4: t4, tHat: tHat
+        )
+        return (generators, digest, u, c)
     }
 
     /// The rows' common width, after checking every length of the statement and the proof and that no
