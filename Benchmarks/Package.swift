@@ -24,6 +24,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "mix-bench",
+            dependencies: [.product(name: "BuurtstemCrypto", package: "Buurtstem")]
+        ),
+        .executableTarget(
             name: "issuance-bench",
             dependencies: [
                 .product(name: "Buurtstem", package: "Buurtstem"),
