@@ -31,17 +31,21 @@ func parallel<R: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) 
     return slots.map { $0! }
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var width = 1
-if let flag = arguments.firstIndex(of: "--width") {
-    guard flag + 1 < arguments.count, let value = Int(arguments[flag + 1]), value >= 1 else {
-        FileHandle.standardError.write(Data("usage: mix-bench [N] [--width W]\n".utf8))
-        exit(64)
+/// N and w from the command line: `[N] [--width W]`.
+func parseArguments() -> (ballots: Int, width: Int) {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    var width = 1
+    if let flag = arguments.firstIndex(of: "--width") {
+        guard flag + 1 < arguments.count, let value = Int(arguments[flag + 1]), value >= 1 else {
+            FileHandle.standardError.write(Data("usage: mix-bench [N] [--width W]\n".utf8))
+            exit(64)
+        }
+        width = value
+        arguments.removeSubrange(flag...(flag + 1))
     }
-    width = value
-    arguments.removeSubrange(flag...(flag + 1))
+    return (arguments.first.flatMap(Int.init) ?? 100_000, width)
 }
-let ballots = arguments.first.flatMap(Int.init) ?? 100_000
+let (ballots, width) = parseArguments()
 let cores = ProcessInfo.processInfo.activeProcessorCount
 typealias Point = Ristretto255.Point
 typealias Scalar = Ristretto255.Scalar
@@ -93,7 +97,7 @@ struct Phase {
 var phases = [Phase(name: "encrypt", seconds: encryption, exponentiations: 3 * width * ballots)]
 
 /// Runs `body` as a phase, counting the mix's exponentiations.
-func phase<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
+@MainActor func phase<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
     let before = MixOperationCounter.exponentiations
     var result: R?
     let time = try seconds { result = try body() }
