@@ -10,6 +10,8 @@ let package = Package(
         .package(name: "Buurtstem", path: ".."),
     ],
     targets: [
+        // The timing and parallel-map helpers the harnesses share.
+        .target(name: "BenchSupport"),
         .executableTarget(
             name: "allocation-bench",
             dependencies: [.product(name: "Buurtstem", package: "Buurtstem")]
@@ -17,6 +19,7 @@ let package = Package(
         .executableTarget(
             name: "verify-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "Buurtstem", package: "Buurtstem"),
                 .product(name: "BuurtstemCrypto", package: "Buurtstem"),
                 .product(name: "BuurtstemRecord", package: "Buurtstem"),
@@ -25,7 +28,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mix-bench",
-            dependencies: [.product(name: "BuurtstemCrypto", package: "Buurtstem")]
+            dependencies: ["BenchSupport", .product(name: "BuurtstemCrypto", package: "Buurtstem")]
         ),
         .executableTarget(
             name: "issuance-bench",

@@ -1,3 +1,4 @@
+import BenchSupport
 import BuurtstemCrypto
 import Dispatch
 import Foundation
@@ -6,30 +7,6 @@ import Foundation
 // proof, verifies both proofs, and compares the verifier's rate of group exponentiations with libsodium's raw
 // ristretto255 scalar multiplication measured in the same run (one thread, and times the cores).
 // Run: swift run -c release --package-path Benchmarks mix-bench [N] [--width W]
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-/// `transform` over `0..<count` on all cores, results in order (the library's own parallel map is package-internal).
-func parallel<R: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> R) -> [R] {
-    let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
-    slots.initialize(repeating: nil)
-    defer { slots.deallocate() }
-    nonisolated(unsafe) let out = slots
-    let workers = ProcessInfo.processInfo.activeProcessorCount
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
-            out[index] = transform(index)
-            index += workers
-        }
-    }
-    return slots.map { $0! }
-}
 
 /// N and w from the command line: `[N] [--width W]`.
 func parseArguments() -> (ballots: Int, width: Int) {

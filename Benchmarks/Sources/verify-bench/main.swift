@@ -1,3 +1,4 @@
+import BenchSupport
 import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
@@ -16,30 +17,6 @@ func peakMemoryMiB() -> Double {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
     return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
-}
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-/// `transform` over `0..<count` on all cores, results in order.
-func parallel<R: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> R) -> [R] {
-    let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
-    slots.initialize(repeating: nil)
-    defer { slots.deallocate() }
-    nonisolated(unsafe) let out = slots
-    let workers = ProcessInfo.processInfo.activeProcessorCount
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
-            out[index] = transform(index)
-            index += workers
-        }
-    }
-    return slots.map { $0! }
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
