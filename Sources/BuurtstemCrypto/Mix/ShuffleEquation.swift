@@ -17,6 +17,9 @@ public enum ShuffleEquation: Sendable, Hashable, CustomStringConvertible {
     /// t̂_i: link i of the commitment chain, ĉ_i = r̂_i·B + u'_i·ĉ_{i−1}.
     case chainLink(row: Int)
 
+    /// The equation's name in the report, with what it checks.
+
+    /// The equation's name in a report, with what it checks.
     public var description: String {
         switch self {
         case .commitmentSum: "t1 (the permutation commitments' sum)"

@@ -16,6 +16,9 @@ public enum ShuffleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The explicit re-encryption randomness does not have one vector of the rows' width per row.
     case randomnessShape(row: Int?, count: Int, expected: Int)
 
+    /// What failed, in a sentence for a person.
+
+    /// What failed, in a sentence for a person.
     public var description: String {
         switch self {
         case .noRows:

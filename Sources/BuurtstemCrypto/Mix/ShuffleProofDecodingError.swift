@@ -28,6 +28,9 @@ public struct ShuffleProofDecodingError: Error, Sendable, Equatable, CustomStrin
         self.problem = problem
     }
 
+    /// What failed, in a sentence for a person.
+
+    /// What failed, in a sentence for a person.
     public var description: String {
         let place = "shuffle proof" + (field.isEmpty ? "" : " field \(field)") + (index.map { "[\($0)]" } ?? "")
         switch problem {

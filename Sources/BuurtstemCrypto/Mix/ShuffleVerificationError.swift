@@ -25,6 +25,9 @@ public enum ShuffleVerificationError: Error, Sendable, Equatable, CustomStringCo
     /// These equations do not hold, in the order they are checked.
     case equationsFailed([ShuffleEquation])
 
+    /// What failed, in a sentence for a person.
+
+    /// What failed, in a sentence for a person.
     public var description: String {
         switch self {
         case .noRows:
