@@ -80,15 +80,15 @@ public struct ShuffleProof: Sendable, Hashable {
     ) -> Ristretto255.Scalar {
         var writer = ByteWriter(tag: "buurtstem/mix/challenge/v1")
         writer.append(raw: digest)
-        for point in chain { writer.append(raw: point.bytes) }
-        writer.append(raw: t1.bytes)
-        writer.append(raw: t2.bytes)
-        writer.append(raw: t3.bytes)
+        for point in chain { writer.append(point: point) }
+        writer.append(point: t1)
+        writer.append(point: t2)
+        writer.append(point: t3)
         for pair in t4 {
-            writer.append(raw: pair.alpha.bytes)
-            writer.append(raw: pair.beta.bytes)
+            writer.append(point: pair.alpha)
+            writer.append(point: pair.beta)
         }
-        for point in tHat { writer.append(raw: point.bytes) }
+        for point in tHat { writer.append(point: point) }
         return .hashing(writer.bytes)
     }
 }

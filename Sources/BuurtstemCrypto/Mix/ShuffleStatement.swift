@@ -33,14 +33,14 @@ public struct ShuffleStatement: Sendable {
     func digest(generators: ShuffleGenerators, width: Int, permutationCommitments: [Ristretto255.Point]) -> [UInt8] {
         var writer = ByteWriter(tag: "buurtstem/mix/statement/v1")
         writer.append(bytes: context)
-        writer.append(raw: publicKey.bytes)
+        writer.append(point: publicKey)
         writer.append(u32: UInt32(inputs.count))
         writer.append(u32: UInt32(width))
-        writer.append(raw: generators.chainBase.bytes)
-        for generator in generators.rows { writer.append(raw: generator.bytes) }
+        writer.append(point: generators.chainBase)
+        for generator in generators.rows { writer.append(point: generator) }
         for row in inputs { for ciphertext in row { writer.append(raw: ciphertext.bytes) } }
         for row in outputs { for ciphertext in row { writer.append(raw: ciphertext.bytes) } }
-        for commitment in permutationCommitments { writer.append(raw: commitment.bytes) }
+        for commitment in permutationCommitments { writer.append(point: commitment) }
         return SHA.sha512(writer.bytes)
     }
 
