@@ -38,7 +38,7 @@ let election = "bench"
 let projects = (1...10).map { Project(id: "P\($0)", title: "Project \($0)", description: "A project", costCents: Int64($0) * 1_000_000, area: nil, category: nil) }
 let definition = ElectionDefinition(
     id: election, title: "Benchmark", gemeente: "GM0014", registerSnapshot: 1, eligibility: .household, ballot: .approval(min: 1, max: 3),
-    allocation: AllocationSpec(rule: "greedy", satisfaction: nil, completion: nil, tieBreak: "lexico"),
+    allocation: AllocationSpec(rule: .greedy, satisfaction: nil, completion: nil, tieBreak: .lexico),
     pollsOpenMillis: 0, pollsCloseMillis: Int64(ballots) * 1000 + 1000, contests: [Contest(area: "WK001401", budgetCents: 20_000_000, projects: projects)])
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -65,7 +65,7 @@ let generation = try seconds {
         let kiosk = index % 2 == 0 ? "bibliotheek" : "buurthuis"
         // Canonical order: by project id as UTF-8 bytes ("P10" before "P2").
         let picks = Set((0..<(1 + index % 3)).map { "P\((index &* 7 &+ $0 &* 3) % 10 + 1)" }).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return Ballot(election: election, area: "WK001401", passKey: keys[index], choices: picks.map { Choice(project: $0, value: 1) },
+        return Ballot(election: election, definitionHash: nil, area: "WK001401", passKey: keys[index], choices: picks.map { Choice(project: $0, value: 1) },
                       kiosk: kiosk, sequence: UInt64(index / 2), timeMillis: Int64(index) * 1000)
     }
     var heads: [ElectionResult.LogHead] = []
