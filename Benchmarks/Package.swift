@@ -10,6 +10,8 @@ let package = Package(
         .package(name: "Buurtstem", path: ".."),
     ],
     targets: [
+        // The timing and parallel-map helpers the harnesses share.
+        .target(name: "BenchSupport"),
         .executableTarget(
             name: "allocation-bench",
             dependencies: [.product(name: "Buurtstem", package: "Buurtstem")]
@@ -17,11 +19,16 @@ let package = Package(
         .executableTarget(
             name: "verify-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "Buurtstem", package: "Buurtstem"),
                 .product(name: "BuurtstemCrypto", package: "Buurtstem"),
                 .product(name: "BuurtstemRecord", package: "Buurtstem"),
                 .product(name: "BuurtstemVerifier", package: "Buurtstem"),
             ]
+        ),
+        .executableTarget(
+            name: "mix-bench",
+            dependencies: ["BenchSupport", .product(name: "BuurtstemCrypto", package: "Buurtstem")]
         ),
         .executableTarget(
             name: "issuance-bench",

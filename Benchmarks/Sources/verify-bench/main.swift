@@ -1,3 +1,4 @@
+import BenchSupport
 import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
@@ -16,30 +17,6 @@ func peakMemoryMiB() -> Double {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
     return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
-}
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-/// `transform` over `0..<count` on all cores, results in order.
-func parallel<R: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> R) -> [R] {
-    let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
-    slots.initialize(repeating: nil)
-    defer { slots.deallocate() }
-    nonisolated(unsafe) let out = slots
-    let workers = ProcessInfo.processInfo.activeProcessorCount
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
-            out[index] = transform(index)
-            index += workers
-        }
-    }
-    return slots.map { $0! }
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -61,7 +38,7 @@ let election = "bench"
 let projects = (1...10).map { Project(id: "P\($0)", title: "Project \($0)", description: "A project", costCents: Int64($0) * 1_000_000, area: nil, category: nil) }
 let definition = ElectionDefinition(
     id: election, title: "Benchmark", gemeente: "GM0014", registerSnapshot: 1, eligibility: .household, ballot: .approval(min: 1, max: 3),
-    allocation: AllocationSpec(rule: "greedy", satisfaction: nil, completion: nil, tieBreak: "lexico"),
+    allocation: AllocationSpec(rule: .greedy, satisfaction: nil, completion: nil, tieBreak: .lexico),
     pollsOpenMillis: 0, pollsCloseMillis: Int64(ballots) * 1000 + 1000, contests: [Contest(area: "WK001401", budgetCents: 20_000_000, projects: projects)])
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -88,7 +65,7 @@ let generation = try seconds {
         let kiosk = index % 2 == 0 ? "bibliotheek" : "buurthuis"
         // Canonical order: by project id as UTF-8 bytes ("P10" before "P2").
         let picks = Set((0..<(1 + index % 3)).map { "P\((index &* 7 &+ $0 &* 3) % 10 + 1)" }).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return Ballot(election: election, area: "WK001401", passKey: keys[index], choices: picks.map { Choice(project: $0, value: 1) },
+        return Ballot(election: election, definitionHash: nil, area: "WK001401", passKey: keys[index], choices: picks.map { Choice(project: $0, value: 1) },
                       kiosk: kiosk, sequence: UInt64(index / 2), timeMillis: Int64(index) * 1000)
     }
     var heads: [ElectionResult.LogHead] = []
