@@ -6,6 +6,13 @@ import GRDB
 extension Election {
     /// Stores `definition` signed with the gemeente's issuing key; refuses an id that exists.
     public static func create(_ definition: ElectionDefinition, issuingKey: SigningKey, in store: Store) throws -> Election {
+        try create(definition, issuingKey: issuingKey, in: store) { _ in }
+    }
+
+    /// Stores `definition` as ``create(_:issuingKey:in:)`` does and runs `alongside` in the same transaction: the
+    /// election and what must change with it (the aanvragen it puts on its ballot) are stored together or not at all.
+    static func create(_ definition: ElectionDefinition, issuingKey: SigningKey, in store: Store,
+                       alongside: (Database) throws -> Void) throws -> Election {
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
             throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
         }
@@ -20,6 +27,7 @@ extension Election {
                 throw UsageError("election '\(definition.id)' already exists; an election's definition is fixed once signed. Use a new id")
             }
             try election.insert(db)
+            try alongside(db)
             return election
         }
     }
