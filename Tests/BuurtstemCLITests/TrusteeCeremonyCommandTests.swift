@@ -242,6 +242,11 @@ struct TrusteeCeremonyCommandTests {
         try c.write(Array(text.replacingOccurrences(of: "\"threshold\" : 2", with: "\"threshold\" : 1").utf8), "a/ceremony.json")
         try c.fails(["trustee", "deal", "--ceremony", "a/ceremony.json", "--key", "a/trustee.key", "--out", "a/dealing.json"],
                     mentioning: ["a/ceremony.json (ceremony_hash)"])
+        // A ceremony file whose card for trustee 3 has the identity as box key names that card's field.
+        let other = String(decoding: try c.read("b/ceremony.json"), as: UTF8.self)
+        try c.write(Array(other.replacingOccurrences(of: parsed.boxKey.description, with: String(repeating: "0", count: 64)).utf8), "b/ceremony.json")
+        try c.fails(["trustee", "deal", "--ceremony", "b/ceremony.json", "--key", "b/trustee.key", "--out", "b/dealing.json"],
+                    mentioning: ["b/ceremony.json (trustees[2].card.box_public_key)", "identity"])
     }
 
     @Test("a wrong passphrase, another trustee's key and an existing key file are refused with the fix")

@@ -28,14 +28,9 @@ public struct CiphertextListFile: Sendable, Equatable, Codable {
         let c = try decoder.strictContainer(CodingKeys.self, format: Self.formatName, what: "a ciphertext list")
         election = try c.decode(String.self, forKey: .election)
         context = try c.decode(String.self, forKey: .context)
-        ciphertexts = try c.decodeHexList(.ciphertexts, count: 2 * Ristretto255.encodedLength).enumerated().map { position, bytes in
-            guard let ciphertext = ElGamalCiphertext(bytes: bytes) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: c.codingPath + [CodingKeys.ciphertexts, AnyCodingKey(intValue: position)],
-                    debugDescription: "not a ciphertext: α must be a canonical point other than the identity and β a canonical point; the file was damaged or changed"))
-            }
-            return ciphertext
-        }
+        ciphertexts = try c.decodeParsedList(.ciphertexts, count: 2 * Ristretto255.encodedLength,
+                                             problem: "not a ciphertext: α must be a canonical point other than the identity and β a canonical point",
+                                             ElGamalCiphertext.init(bytes:))
     }
 
     public func encode(to encoder: any Encoder) throws {

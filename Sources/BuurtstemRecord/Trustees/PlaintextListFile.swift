@@ -37,12 +37,8 @@ public struct PlaintextListFile: Sendable, Equatable, Codable {
         trustees = try c.decode([Int].self, forKey: .trustees)
         excluded = try c.decode([String].self, forKey: .excluded)
         // A plaintext may be the identity only for a forged ballot; the decoder refuses it, so it is read as written.
-        plaintexts = try c.decodeHexList(.plaintexts, count: Ristretto255.encodedLength).enumerated().map { position, bytes in
-            guard let point = Ristretto255.Point(canonical: bytes, allowIdentity: true) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.plaintexts, AnyCodingKey(intValue: position)],
-                                                       debugDescription: "not a canonical ristretto255 point: the file was damaged or changed"))
-            }
-            return point
+        plaintexts = try c.decodeParsedList(.plaintexts, count: Ristretto255.encodedLength, problem: "not a canonical ristretto255 point") {
+            Ristretto255.Point(canonical: $0, allowIdentity: true)
         }
     }
 

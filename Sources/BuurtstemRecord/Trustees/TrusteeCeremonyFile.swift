@@ -10,7 +10,7 @@ public struct TrusteeCeremonyFile: Sendable, Equatable, Codable {
     /// The longest election id, in UTF-8 bytes.
     public static let maximumElectionLength = 100
 
-    /// One trustee: its index and its signed card.
+    /// One trustee: its index and its signed card, as the trustee wrote it.
     public struct Trustee: Sendable, Equatable, Codable {
         /// j, 1 … n.
         public let index: Int
@@ -18,7 +18,7 @@ public struct TrusteeCeremonyFile: Sendable, Equatable, Codable {
         public let card: TrusteeCardFile
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case index, name, boxKey = "box_public_key", signingKey = "signing_public_key", signature
+            case index, card
         }
 
         /// A trustee as given.
@@ -31,20 +31,7 @@ public struct TrusteeCeremonyFile: Sendable, Equatable, Codable {
             try decoder.refuseUnknownKeys(CodingKeys.self, what: "a trustee")
             let c = try decoder.container(keyedBy: CodingKeys.self)
             index = try c.decode(Int.self, forKey: .index)
-            card = TrusteeCardFile(
-                name: try c.decode(String.self, forKey: .name),
-                boxKey: try BoxPublicKey(bytes: try c.decodeHex(.boxKey, count: BoxPublicKey.byteCount)),
-                signingKey: try PublicKey(bytes: try c.decodeHex(.signingKey, count: PublicKey.byteCount)),
-                signature: try Signature(bytes: try c.decodeHex(.signature, count: Signature.byteCount)))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(index, forKey: .index)
-            try c.encode(card.name, forKey: .name)
-            try c.encodeHex(card.boxKey.bytes, forKey: .boxKey)
-            try c.encodeHex(card.signingKey.bytes, forKey: .signingKey)
-            try c.encodeHex(card.signature.bytes, forKey: .signature)
+            card = try c.decode(TrusteeCardFile.self, forKey: .card)
         }
     }
 
@@ -82,7 +69,7 @@ public struct TrusteeCeremonyFile: Sendable, Equatable, Codable {
                                        "index \(trustee.index) where \(position + 1) is expected: trustees are numbered 1 … n in order; the file was changed, ask the coordinator for it again")
             }
             if let problem = trustee.card.problem {
-                throw TrusteeFileError(file: file, field: "trustees[\(position)].\(problem.field)", problem.message)
+                throw TrusteeFileError(file: file, field: "trustees[\(position)].card.\(problem.field)", problem.message)
             }
         }
         let ceremony: TrusteeCeremony

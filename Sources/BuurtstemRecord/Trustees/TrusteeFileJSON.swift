@@ -104,10 +104,7 @@ extension KeyedDecodingContainer {
 
     /// A list of lower-case hex strings of `count` bytes each.
     func decodeHexList(_ key: Key, count: Int? = nil) throws -> [[UInt8]] {
-        let texts = try decode([String].self, forKey: key)
-        return try texts.enumerated().map { position, text in
-            try Self.hex(text, count: count, path: codingPath + [key, AnyCodingKey(intValue: position)])
-        }
+        try decodeList(key) { text, path in try Self.hex(text, count: count, path: path) }
     }
 
     /// A canonical ristretto255 point other than the identity.
@@ -117,9 +114,7 @@ extension KeyedDecodingContainer {
 
     /// A list of canonical ristretto255 points, none the identity.
     func decodePoints(_ key: Key) throws -> [Ristretto255.Point] {
-        try decode([String].self, forKey: key).enumerated().map { position, text in
-            try Self.point(text, path: codingPath + [key, AnyCodingKey(intValue: position)])
-        }
+        try decodeList(key) { text, path in try Self.point(text, path: path) }
     }
 
     /// A canonical scalar (less than ℓ).
@@ -129,8 +124,23 @@ extension KeyedDecodingContainer {
 
     /// A list of canonical scalars.
     func decodeScalars(_ key: Key) throws -> [Ristretto255.Scalar] {
+        try decodeList(key) { text, path in try Self.scalar(text, path: path) }
+    }
+
+    /// A list of hex strings of `count` bytes each, every one parsed by `parse` or refused with `problem`.
+    func decodeParsedList<T>(_ key: Key, count: Int, problem: String, _ parse: ([UInt8]) -> T?) throws -> [T] {
+        try decodeList(key) { text, path in
+            guard let value = parse(try Self.hex(text, count: count, path: path)) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(problem): the file was damaged or changed; ask for it again"))
+            }
+            return value
+        }
+    }
+
+    /// A list of strings, each read by `read` with its own coding path (`field[i]`).
+    private func decodeList<T>(_ key: Key, _ read: (String, [any CodingKey]) throws -> T) throws -> [T] {
         try decode([String].self, forKey: key).enumerated().map { position, text in
-            try Self.scalar(text, path: codingPath + [key, AnyCodingKey(intValue: position)])
+            try read(text, codingPath + [key, AnyCodingKey(intValue: position)])
         }
     }
 
