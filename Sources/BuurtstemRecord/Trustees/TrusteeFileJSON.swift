@@ -167,23 +167,26 @@ extension KeyedDecodingContainer {
     }
 
     private static func point(_ text: String, path: [any CodingKey]) throws -> Ristretto255.Point {
-        let bytes = try hex(text, count: Ristretto255.encodedLength, path: path)
-        guard let point = Ristretto255.Point(canonical: bytes) else {
-            let what = bytes.allSatisfy { $0 == 0 } ? "is the identity (all zeros), which no key or commitment may be"
+        try canonical(text, path: path, { Ristretto255.Point(canonical: $0) }) { bytes in
+            bytes.allSatisfy { $0 == 0 } ? "is the identity (all zeros), which no key or commitment may be"
                 : "is not the canonical encoding of a ristretto255 point"
-            throw DecodingError.dataCorrupted(.init(codingPath: path,
-                                                   debugDescription: "'\(text.prefix(16))...' \(what): the file was damaged or forged; ask its author for it again"))
         }
-        return point
     }
 
     private static func scalar(_ text: String, path: [any CodingKey]) throws -> Ristretto255.Scalar {
+        try canonical(text, path: path, Ristretto255.Scalar.init(canonical:)) { _ in "is not a reduced scalar (it is ℓ or more)" }
+    }
+
+    /// 32 bytes of hex parsed by `parse`, or refused with what `problem` says of them.
+    private static func canonical<T>(
+        _ text: String, path: [any CodingKey], _ parse: ([UInt8]) -> T?, problem: ([UInt8]) -> String
+    ) throws -> T {
         let bytes = try hex(text, count: Ristretto255.encodedLength, path: path)
-        guard let scalar = Ristretto255.Scalar(canonical: bytes) else {
+        guard let value = parse(bytes) else {
             throw DecodingError.dataCorrupted(.init(codingPath: path,
-                                                   debugDescription: "'\(text.prefix(16))...' is not a reduced scalar (it is ℓ or more): the file was damaged or forged; ask its author for it again"))
+                                                   debugDescription: "'\(text.prefix(16))...' \(problem(bytes)): the file was damaged or forged; ask its author for it again"))
         }
-        return scalar
+        return value
     }
 }
 
