@@ -89,6 +89,7 @@ struct TrusteeFileTests {
         let refused = refusal(DecryptionShareFile.self, share.replacingOccurrences(of: "\"C\"", with: "\"\(ell)\""))
         #expect(refused?.field == "proof.challenge")
         #expect(refused?.description.contains("not a reduced scalar") == true)
+        #expect(refusal(DecryptionShareFile.self, share.replacingOccurrences(of: "\"C\"", with: "\"\(zero)\", \"x\": 1"))?.field == "proof.x")
         let list = """
         {"format": "buurtstem-ciphertexts/1", "election": "e", "context": "x", "ciphertexts": ["\(zero)\(base)"]}
         """

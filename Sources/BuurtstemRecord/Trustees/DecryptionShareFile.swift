@@ -34,7 +34,9 @@ public struct DecryptionShareFile: Sendable, Equatable, Codable {
         context = try c.decode(String.self, forKey: .context)
         let trustee = try c.decodeIndex(.trustee, maximum: TrusteeCeremonyFile.maximumTrustees)
         let partials = try c.decodePoints(.partials)
-        let proof = try c.nestedContainer(keyedBy: ProofKeys.self, forKey: .proof)
+        let proofDecoder = try c.superDecoder(forKey: .proof)
+        try proofDecoder.refuseUnknownKeys(ProofKeys.self, what: "a proof")
+        let proof = try proofDecoder.container(keyedBy: ProofKeys.self)
         share = DecryptionShare(trustee: trustee, partials: partials,
                                 proof: ChaumPedersenProof(challenge: try proof.decodeScalar(.challenge),
                                                           response: try proof.decodeScalar(.response)))

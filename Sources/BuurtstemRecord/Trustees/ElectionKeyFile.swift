@@ -25,6 +25,7 @@ public struct ElectionKeyFile: Sendable, Equatable, Codable {
         }
 
         public init(from decoder: any Decoder) throws {
+            try decoder.refuseUnknownKeys(CodingKeys.self, what: "a dealing's hash")
             let c = try decoder.container(keyedBy: CodingKeys.self)
             dealer = try c.decodeIndex(.dealer, maximum: TrusteeCeremonyFile.maximumTrustees)
             sha256 = try c.decodeHex(.sha256, count: 32)

@@ -71,7 +71,9 @@ public struct TrusteeDealingFile: Sendable, Equatable, Codable {
         ceremonyHash = try c.decodeHex(.ceremonyHash, count: 32)
         let dealer = try c.decodeIndex(.dealer, maximum: TrusteeCeremonyFile.maximumTrustees)
         let commitments = try c.decodePoints(.commitments)
-        let proofContainer = try c.nestedContainer(keyedBy: ProofKeys.self, forKey: .proof)
+        let proofDecoder = try c.superDecoder(forKey: .proof)
+        try proofDecoder.refuseUnknownKeys(ProofKeys.self, what: "a proof")
+        let proofContainer = try proofDecoder.container(keyedBy: ProofKeys.self)
         let proof = SchnorrProof(challenge: try proofContainer.decodeScalar(.challenge),
                                  responses: try proofContainer.decodeScalars(.responses))
         let sealed = try c.decodeHexList(.sealedShares)
