@@ -58,6 +58,9 @@ extension Run {
         switch pin {
         case nil:
             break
+        case let .chequeFolder(path, _):
+            report.counted(Self.pinnedCheck)
+            report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the pre-publication pinned from \(path) is a cheque round's, not an election's: pin the folder made by 'buurtstem election publish'")
         case let .folder(path, pinned, pinnedDefinition):
             report.counted(Self.pinnedCheck)
             if own == nil && index.bindsBallotsToDefinition {

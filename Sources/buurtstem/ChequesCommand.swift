@@ -18,8 +18,8 @@ struct ChequesCommand: ParsableCommand {
     /// `buurtstem cheques round`.
     struct Round: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create, list and show cheque rounds.",
-            subcommands: [Create.self, List.self, Show.self]
+            abstract: "Create, list, show and pre-publish cheque rounds.",
+            subcommands: [Create.self, List.self, Show.self, Publish.self]
         )
     }
 }

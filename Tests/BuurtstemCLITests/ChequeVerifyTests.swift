@@ -165,7 +165,7 @@ struct ChequeVerifyTests {
             var lines = try lines(folder, "ledger.jsonl")
             let entries = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
             let hash = try codeHash(folder, entries), sequence = Int64(entries.count), time = (entries.last?["time_ms"] as? NSNumber)?.int64Value ?? 0
-            let leaf = MerkleHash.leaf(Redemption.canonicalBytes(round: "2026-voorjaar", sequence: sequence, codeHash: hash, initiative: 1,
+            let leaf = MerkleHash.leaf(Redemption.canonicalBytes(round: "2026-voorjaar", sequence: sequence, codeHash: hash, chequePublicKey: nil, initiative: 1,
                                                                  channel: .online, valueCents: 750, timeMillis: time))
             lines.append("{\"channel\":\"online\",\"code_hash\":\"\(Hex.encode(hash))\",\"initiative\":1,\"leaf_hash\":\"\(Hex.encode(leaf))\","
                 + "\"sequence\":\(sequence),\"time_ms\":\(time),\"value_cents\":750}")
