@@ -9,7 +9,9 @@ extension ChequesCommand {
             abstract: "Was my cheque redeemed, when, and for which initiative?",
             discussion: """
             Runs locally on the round's published record; the code is never sent anywhere (only its hash is in the \
-            record). If your cheque was redeemed and you did not give it away, report it to the gemeente.
+            record). If your cheque was redeemed and you did not give it away, report it to the gemeente. In a round \
+            whose redemptions are signed by the cheques (format 2) it also checks that the record holds your cheque's \
+            key and that the redemption is signed with it; one that is not was made without your code: exit status 3.
             """
         )
 

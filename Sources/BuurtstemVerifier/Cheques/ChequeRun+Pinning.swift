@@ -14,7 +14,10 @@ extension ChequeRun {
         } else {
             report.warn("NOTHING WAS PINNED: without --pinned DIR or --fingerprint CODE (the round's pre-publication from before the first redemption) this report shows only that the record is consistent. Whoever holds the gemeente's keys can change the round's terms, the issued set or the initiatives and re-sign everything consistently.")
         }
-        if FileManager.default.fileExists(atPath: url(ChequeRecord.prePublication).path) {
+        // Declared here, before the others, when the record has one or its index lists one (then its absence fails).
+        let listed = (try? JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url(ChequeRecord.index))))?
+            .files.contains { $0.name == ChequeRecord.prePublication } ?? false
+        if listed || FileManager.default.fileExists(atPath: url(ChequeRecord.prePublication).path) {
             report.declare(Run.prePublicationCheck, "the record's prepublication.json is signed by the issuing key and its terms, issued set and initiatives are the record's")
         }
     }

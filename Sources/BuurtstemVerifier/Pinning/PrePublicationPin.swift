@@ -20,13 +20,15 @@ public enum PrePublicationPin: Sendable {
         // A record holds its own copy, which a forger re-signs along with the rest: pinning it would prove nothing.
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ElectionRecordFile.index).path) {
             throw PinError("--pinned \(folder.path) is a published record (it has \(ElectionRecordFile.index)), not a pre-publication: pin the folder "
-                + "the gemeente published before the polls opened (made by 'buurtstem election publish'), or its fingerprint with --fingerprint")
+                + "the gemeente published before the polls opened or the first cheque was redeemed (made by 'buurtstem election publish' or "
+                + "'buurtstem cheques round publish'), or its fingerprint with --fingerprint")
         }
         let file = folder.appendingPathComponent(ElectionRecordFile.prePublication)
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
             throw PinError("--pinned \(folder.path): \(ElectionRecordFile.prePublication) cannot be read (\(error.localizedDescription)); "
-                + "give the folder the gemeente published before the polls opened (made by 'buurtstem election publish')")
+                + "give the folder the gemeente published before the polls opened or the first cheque was redeemed "
+                + "(made by 'buurtstem election publish' or 'buurtstem cheques round publish')")
         }
         if (try? JSONDecoder().decode(FormatOnly.self, from: data))?.format == ChequeRoundPrePublication.formatName {
             return try chequeRound(data, file: file, folder: folder)
