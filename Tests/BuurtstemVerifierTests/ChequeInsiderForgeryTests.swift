@@ -88,6 +88,28 @@ struct ChequeInsiderForgeryTests {
         #expect(Self.messages(report, "redemption signatures").contains("entry 0: the cheque's signature does not match"))
     }
 
+    @Test("the household's own check: its redemption signed by its cheque; moved by the insider, not signed by it")
+    func householdCheck() throws {
+        var insider = try ChequeInsider()
+        let code = insider.round.redeemed[0]
+        let honest = try ChequeCheck.check(record: insider.round.record, code: code, issuingKey: insider.round.issuingKey.publicKey)
+        #expect(honest.bound && honest.redemptions.map(\.signedByCheque) == [true])
+        insider.ledger[0]["initiative"] = 2
+        try insider.resign()
+        let moved = try ChequeCheck.check(record: insider.folder, code: code, issuingKey: insider.round.issuingKey.publicKey)
+        #expect(moved.redemptions.map(\.initiative) == [2] && moved.redemptions.map(\.signedByCheque) == [false])
+        // The round re-issued with another key for this cheque: the household's code gives a key the record does not hold.
+        var reissued = try ChequeInsider()
+        let hash = try reissued.issued(code)["code_hash"] as? String
+        for i in reissued.issuedCheques.indices where reissued.issuedCheques[i]["code_hash"] as? String == hash {
+            reissued.issuedCheques[i]["cheque_key"] = SigningKey().publicKey.hex
+        }
+        try reissued.resign(republish: true)
+        #expect(throws: HouseholdCheckFailure.self) {
+            try ChequeCheck.check(record: reissued.folder, code: code, issuingKey: reissued.round.issuingKey.publicKey)
+        }
+    }
+
     @Test("a redemption dropped from the middle, the rest renumbered, fails redemption signatures for every later entry")
     func dropRedemption() throws {
         var insider = try ChequeInsider()

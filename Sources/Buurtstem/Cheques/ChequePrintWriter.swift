@@ -218,6 +218,7 @@ final class ChequePrintWriter {
             .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; white-space: nowrap; margin: 3mm 0 2mm; }
             .qr svg { display: block; width: 32mm; height: 32mm; }
             .en { color: #222; font-size: 8.5pt; border-top: 0.2mm solid #666; padding-top: 1mm; margin-top: 3mm; }
+            .fingerprint { font: 7.5pt ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
             </style>
             </head>
             <body>

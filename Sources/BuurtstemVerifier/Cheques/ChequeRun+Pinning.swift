@@ -60,22 +60,18 @@ extension ChequeRun {
             if !round.bindsRedemptions {
                 report.fail(Run.pinnedCheck, file: ChequeRecord.round, "the record is of format \(round.format), whose redemptions are not signed by the cheques, but the round was pre-published (format \(ChequeRecord.formatBound)): a pre-published round's record in the old format was downgraded")
             }
-            if let own, own.hash != pinned.hash {
-                report.fail(Run.pinnedCheck, file: name, "is not the pinned pre-publication (fingerprint \(own.fingerprint), pinned \(pinned.fingerprint) from \(path)): the gemeente published another one after the fact")
-            } else if own == nil {
-                report.fail(Run.pinnedCheck, file: ChequeRecord.index, "the record does not hold its pre-publication (\(name)), though the round was pre-published: it was left out of the record")
+            if let (file, message) = PinnedOwn.folderMismatch(own: own, pinned: pinned, path: path, name: name, index: ChequeRecord.index,
+                                                             subject: "round", required: true) {
+                report.fail(Run.pinnedCheck, file: file, message)
             }
             compare(pinned, round: round, issued: issued, check: Run.pinnedCheck, source: "the pinned \(path)/\(name)")
         case let .fingerprint(code, prefix):
             report.counted(Run.pinnedCheck)
-            guard let own else {
-                report.fail(Run.pinnedCheck, file: ChequeRecord.index, "the record holds no pre-publication (\(name)) to hold the fingerprint \(code) against; ask the gemeente for it, or pin the published folder with --pinned DIR")
+            if let (file, message) = PinnedOwn.fingerprintMismatch(own: own, code: code, prefix: prefix, name: name, index: ChequeRecord.index) {
+                report.fail(Run.pinnedCheck, file: file, message)
                 return
             }
-            guard own.hash.starts(with: prefix) else {
-                report.fail(Run.pinnedCheck, file: name, "has fingerprint \(own.fingerprint), not the pinned \(code): this is not the pre-publication that was announced (or the fingerprint was mistyped: a typing error would have been caught by its check character)")
-                return
-            }
+            guard let own else { return }
             if !round.bindsRedemptions {
                 report.fail(Run.pinnedCheck, file: ChequeRecord.round, "the record is of format \(round.format), whose redemptions are not signed by the cheques: a pre-published round's record in the old format was downgraded")
             }
