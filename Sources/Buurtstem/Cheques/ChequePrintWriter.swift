@@ -262,8 +262,10 @@ final class ChequePrintWriter {
         }
         let sender = ([details.sender ?? "Gemeente \(gemeente)"] + (details.senderAddress.map { [$0] } ?? [])).map(escape)
         let help = escape(details.help ?? "Vragen? Neem contact op met gemeente \(gemeente).")
+        // The round's fingerprint sits under the sender (out of the page's flow, so the letter stays one A5 page).
         let from = """
-            <p class="from">\(sender.joined(separator: "<br>"))</p>
+            <p class="from">\(sender.joined(separator: "<br>"))<br><span class="fingerprint">vingerafdruk / fingerprint<br>\
+            \(fingerprintStart)nog niet gepubliceerd\(fingerprintEnd)</span></p>
 
             """
         let intro = """
@@ -278,8 +280,7 @@ final class ChequePrintWriter {
             <p>Geef deze brief aan de initiatiefnemer, of lever de code zelf in. \(howNL.joined(separator: " "))</p>
             <h2>Hulp</h2>
             <p>\(help)</p>
-            <p class="fingerprint">Vingerafdruk van deze ronde / round fingerprint: \(fingerprintStart)nog niet gepubliceerd / not yet \
-            published\(fingerprintEnd)</p>
+
             <p class="en" lang="en">\(title): your neighbourhood cheque of EUR \(Money.plain(round.valueCents)). Give it \
             to a residents' initiative \(escape(whereEN)): hand this letter to the initiator, or redeem the code yourself. \
             \(howEN.joined(separator: " ")) The code can be used once, until \(ChequeCalendar.english(round.validUntil)) \
