@@ -140,13 +140,14 @@ struct ChequeInsider {
         ledger.append(entry)
     }
 
-    /// A ledger entry's signed bytes (docs/record.md, format 2).
+    /// A ledger entry's signed bytes (docs/record.md; format 1 when the entry has no `cheque_key`).
     static func entryBytes(_ entry: [String: Any]) -> [UInt8] {
-        var w = ByteWriter(tag: "buurtstem/cheque-redemption/v2")
+        let bound = entry["cheque_key"] != nil
+        var w = ByteWriter(tag: bound ? "buurtstem/cheque-redemption/v2" : "buurtstem/cheque-redemption/v1")
         w.append(string: roundId)
         w.append(u64: UInt64(int(entry["sequence"])))
         w.append(raw: hex(entry["code_hash"]))
-        w.append(raw: hex(entry["cheque_key"]))
+        if bound { w.append(raw: hex(entry["cheque_key"])) }
         w.append(u64: UInt64(int(entry["initiative"])))
         w.append(string: entry["channel"] as? String ?? "")
         w.append(u64: UInt64(int(entry["value_cents"])))
@@ -156,8 +157,9 @@ struct ChequeInsider {
 
     /// Signs everything again with the insider's keys over what was changed: the issued set, the ledger's leaf
     /// hashes, the checkpoints, the settlement, the pre-publication when `republish` (else it is kept as published)
-    /// and the index.
+    /// and the index. The issued set is of format 1 when `round.json` says so (then no cheque has a key).
     func resign(republish: Bool = false) throws {
+        let bound = roundFile["format"] as? String == "buurtstem-cheque-round/2"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func line(_ object: [String: Any]) throws -> String {
@@ -170,15 +172,15 @@ struct ChequeInsider {
         let cheques = issuedCheques.sorted { ($0["code_hash"] as? String ?? "") < ($1["code_hash"] as? String ?? "") }
         var issuedLog = MerkleLog()
         for cheque in cheques {
-            var w = ByteWriter(tag: "buurtstem/cheque-issued/v2")
+            var w = ByteWriter(tag: bound ? "buurtstem/cheque-issued/v2" : "buurtstem/cheque-issued/v1")
             w.append(string: Self.roundId)
             w.append(raw: Self.hex(cheque["code_hash"]))
-            w.append(raw: Self.hex(cheque["cheque_key"]))
+            if bound { w.append(raw: Self.hex(cheque["cheque_key"])) }
             w.append(string: cheque["buurt"] as? String ?? "")
             issuedLog.append(leafHash: MerkleHash.leaf(w.bytes))
         }
         let count = UInt64(cheques.count), total = UInt64(cheques.count) * value
-        var terms = ByteWriter(tag: "buurtstem/cheque-issuance/v2")
+        var terms = ByteWriter(tag: bound ? "buurtstem/cheque-issuance/v2" : "buurtstem/cheque-issuance/v1")
         terms.append(string: roundFile["gemeente_code"] as? String ?? "")
         terms.append(string: Self.roundId)
         terms.append(u64: UInt64(Self.int(roundFile["snapshot"])))

@@ -165,6 +165,27 @@ struct ChequeInsiderForgeryTests {
         #expect(try insider.verify(pinned: false).warnings.contains { $0.hasPrefix("NOT PRE-PUBLISHED") })
     }
 
+    @Test("the record downgraded to format 1 (no cheque keys, redemptions signed by no cheque), everything re-signed: warned unpinned, failed pinned")
+    func downgrade() throws {
+        var insider = try ChequeInsider()
+        insider.roundFile["format"] = "buurtstem-cheque-round/1"
+        for i in insider.issuedCheques.indices { insider.issuedCheques[i]["cheque_key"] = nil }
+        for i in insider.ledger.indices {
+            insider.ledger[i]["cheque_key"] = nil
+            insider.ledger[i]["signature"] = nil
+        }
+        // Now the ledger key alone can move a redemption.
+        insider.ledger[0]["initiative"] = 2
+        try FileManager.default.removeItem(at: insider.folder.appendingPathComponent("prepublication.json"))
+        try insider.resign()
+        let unpinned = try insider.verify(pinned: false)
+        #expect(unpinned.passed && unpinned.warnings.contains { $0.hasPrefix("format 1: redemptions not bound") })
+        let report = try insider.verify()
+        #expect(Self.failed(report) == ["pinned pre-publication"], "\(report.checks.filter { !$0.passed })")
+        let messages = Self.messages(report, "pinned pre-publication")
+        #expect(messages.contains("was downgraded") && messages.contains("the issued set differs"))
+    }
+
     @Test("a format 1 round (the shipped test vector) still passes, warning that its redemptions are not bound")
     func formatOne() throws {
         let report = ChequeRecordVerifier(folder: try TestVectorFolder("cheque-round-small").record()).verify()
