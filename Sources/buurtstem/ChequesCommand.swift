@@ -162,6 +162,8 @@ extension ChequeRoundStatus {
             lines.append("  redeemed:     \(redeemed) cheques, EUR \(Money.plain(redeemedCents))")
             lines.append("  initiatives:  \(initiatives)")
             lines.append("  checkpoints:  \(checkpoints)")
+            lines.append(fingerprint.map { "  pre-published, fingerprint \($0)" }
+                ?? "  not pre-published: buurtstem cheques round publish --round \(round.id) --out DIR, before the first redemption")
         } else {
             lines.append("  not issued yet: buurtstem cheques issue --round \(round.id) --print-to DIR")
         }
