@@ -12,7 +12,7 @@ bin="$(scripts/build-products.sh)"
   echo
   commands=(""
     "init" "areas import" "register import" "register show" "register list" "budget check"
-    "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
+    "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques round publish" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
     "initiative add" "initiative list"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
     "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"

@@ -38,13 +38,19 @@ struct DemoCommand: ParsableCommand {
         let pin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.stemdag.prePublicationFolder))
         let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey,
                                           pin: pin).verify()
+        // The cheque round's record, pinned to its pre-publication from before the first redemption.
+        let chequePin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.cheques.prePublicationFolder))
+        let chequeVerification = ChequeRecordVerifier(folder: URL(fileURLWithPath: report.cheques.recordFolder), expectedIssuingKey: issuingKey,
+                                                      pin: chequePin).verify()
         let proposalsVerification = ProposalRecordVerifier(folder: URL(fileURLWithPath: report.proposals.recordFolder), expectedIssuingKey: issuingKey).verify()
         if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
         let sites = try Self.writeSites(report)
-        try output.emit(DemoView(demo: report, verification: verification, proposalsVerification: proposalsVerification, sites: sites)) {
-            report.summary(verification: verification, sites: sites) + "\n" + report.proposals.summary(verification: proposalsVerification)
+        try output.emit(DemoView(demo: report, verification: verification, chequeVerification: chequeVerification,
+                                 proposalsVerification: proposalsVerification, sites: sites)) {
+            report.summary(verification: verification, chequeVerification: chequeVerification, sites: sites) + "\n"
+                + report.proposals.summary(verification: proposalsVerification)
         }
-        if !verification.passed || !proposalsVerification.passed { throw ExitCode.failure }
+        if !verification.passed || !chequeVerification.passed || !proposalsVerification.passed { throw ExitCode.failure }
     }
 }
 
@@ -81,6 +87,7 @@ struct DemoSites: Encodable {
 struct DemoView: Encodable {
     let demo: Demo.Report
     let verification: VerificationReport
+    let chequeVerification: VerificationReport
     let proposalsVerification: VerificationReport
     let sites: DemoSites
 }
@@ -110,7 +117,7 @@ extension Demo.Report {
     }
 
     /// The readable summary printed at the end.
-    func summary(verification: VerificationReport, sites: DemoSites) -> String {
+    func summary(verification: VerificationReport, chequeVerification: VerificationReport, sites: DemoSites) -> String {
         var lines = ["", "Buurtstem demo: gemeente \(gemeente.name) (\(gemeente.code))", ""]
         lines.append("Register snapshot \(register.snapshot.id ?? 0): \(register.snapshot.householdCount) households, "
             + "\(register.snapshot.residentCount) residents, \(register.snapshot.eligibleCount) aged \(register.snapshot.eligibleAge)+, "
@@ -127,7 +134,13 @@ extension Demo.Report {
         let active = cheques.settlement.wijken.filter { $0.redeemed > 0 }
         lines.append("  reach (households that gave a cheque): " + active.map { "\($0.name) \(Self.percent($0.percent))" }.joined(separator: ", ")
             + "; gemeente \(Self.percent(cheques.settlement.total.percent))")
+        lines.append("  pre-published before the first redemption: \(cheques.prePublicationFolder), fingerprint \(cheques.fingerprint)")
+        lines.append("  (the fingerprint is on every cheque letter in the print folder)")
         lines.append("  the round's record: \(cheques.recordFolder)")
+        lines.append("  verifier: " + (chequeVerification.passed
+            ? "every one of its \(chequeVerification.checks.count) checks passed, every redemption signed by its cheque:\n    "
+                + "\(Self.verifierCommand) \(cheques.recordFolder) --issuing-key \(chequeVerification.issuingPublicKey ?? "KEY") --pinned \(cheques.prePublicationFolder)"
+            : "FAILED: " + chequeVerification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("\(stemdag.title): \(stemdag.passesIssued) stempassen issued; ballots: "
             + stemdag.ballotsPerKiosk.sorted { $0.key < $1.key }.map { "\($1) at \($0)" }.joined(separator: ", ")
