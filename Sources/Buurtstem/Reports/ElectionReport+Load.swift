@@ -45,6 +45,7 @@ extension ElectionReport {
             pollsOpen: ChequeCalendar.text(millis: definition.pollsOpenMillis), pollsClose: ChequeCalendar.text(millis: definition.pollsCloseMillis),
             ballot: definition.ballot, allocation: definition.allocation, passesIssued: passes, ballotsInLogs: Int64(tally.ballotsInLogs),
             ballotsCounted: counted, voidBallots: Int64(tally.voids.count), turnoutPercent: ReachLine.tenths(counted * 100, passes),
+            kiosks: KioskBallots.lines(heads: heads.map { ($0.kiosk, $0.size) }, voids: tally.voids),
             contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: weighting,
             reach: try reach(election: id, definition: definition, tally: tally, store: store, names: names, gemeente: gemeente,
                              marginPercent: marginPercent),
