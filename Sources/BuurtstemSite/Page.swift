@@ -99,7 +99,7 @@ enum Page {
     tr.flag td{background:#fdeceb}
     tr.total td{font-weight:600;border-top:2px solid var(--ink)}
     figure.chart-figure{margin:1rem 0}
-    svg.chart{width:100%;max-width:40rem;height:auto;display:block}
+    svg.chart{width:100%;max-width:32rem;height:auto;display:block}
     svg.chart text{font-size:14px;fill:var(--ink)}
     svg.chart text.value{font-weight:600}
     svg.chart .bar.funded{fill:var(--funded)}

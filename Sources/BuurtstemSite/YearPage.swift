@@ -13,11 +13,11 @@ enum YearPage {
             ("Betaald (cheques)", "Paid (cheques)", SiteFormat.money(t.paidCents), "paid"),
             ("Projecten", "Funded projects", SiteFormat.count(t.fundedProjects), "projects"),
             ("Opkomst", "Turnout", SiteFormat.percent(t.turnoutPercent), "turnout"),
-            ("Chequebereik", "Cheque reach", SiteFormat.percent(t.chequeReachPercent), "reach"),
+            ("Chequebereik", "Cheque reach", SiteFormat.share(t.chequeReachPercent, of: t.chequesInScope), "reach"),
         ])
         body += Page.paragraph(
-            "Budget: de budgetten van de stemmingen plus de waarde van de uitgegeven cheques. Toegezegd: de kosten van de gefinancierde projecten plus wat gefinancierde cheque-initiatieven ophaalden. Betaald: wat afgerekende chequerondes uitbetaalden; betalingen aan projecten uit stemmingen lopen buiten Buurtstem.",
-            "Budget: the votes' budgets plus the value of the cheques issued. Committed: the funded projects' cost plus what funded cheque initiatives collected. Paid: what settled cheque rounds paid out; payments to projects from votes are made outside Buurtstem.")
+            "Budget: de budgetten van de stemmingen plus de waarde van de uitgegeven cheques. Toegezegd: de kosten van de gefinancierde projecten plus wat gefinancierde cheque-initiatieven ophaalden. Betaald: wat afgerekende chequerondes uitbetaalden; betalingen aan projecten uit stemmingen lopen buiten Buurtstem. Chequebereik: ingewisselde cheques per cheque uitgegeven in buurten waar een initiatief binnen bereik was; een wijk zonder zo'n buurt toont –.",
+            "Budget: the votes' budgets plus the value of the cheques issued. Committed: the funded projects' cost plus what funded cheque initiatives collected. Paid: what settled cheque rounds paid out; payments to projects from votes are made outside Buurtstem. Cheque reach: cheques redeemed per cheque issued in buurten where an initiative was in scope; a wijk without such a buurt shows –.")
         let chart = BarChart(
             id: "year-money", title: SiteLanguage.text("Budget en toegezegd per wijk", "Budget and committed per wijk"),
             description: SiteLanguage.text("Lichte balk met rand: budget; donkere balk: toegezegd.", "Light outlined bar: budget; dark bar: committed."),
@@ -34,7 +34,7 @@ enum YearPage {
                               .number(SiteFormat.count(line.ballotsCounted) + " / " + SiteFormat.count(line.passesIssued)),
                               .number(SiteFormat.share(line.turnoutPercent, of: line.passesIssued), key: "turnout", value: "\(line.turnoutPercent)"),
                               .number(SiteFormat.count(line.chequesRedeemed) + " / " + SiteFormat.count(line.chequesIssued)),
-                              .number(SiteFormat.share(line.chequeReachPercent, of: line.chequesIssued), key: "reach", value: "\(line.chequeReachPercent)")],
+                              .number(SiteFormat.share(line.chequeReachPercent, of: line.chequesInScope), key: "reach", value: "\(line.chequeReachPercent)")],
                       attributes: " data-code=\"\(HTML.escape(line.code))\"", style: style)
         }
         let table = Table(caption: SiteLanguage.text("Per wijk over het jaar", "Per wijk over the year"), headers: [HTML.label("Wijk", "Wijk"), HTML.label("Budget", "Budget"), HTML.label("Plafond", "Cap"),
