@@ -28,7 +28,7 @@ enum VerifySection {
             body += "<pre><code>buurtstem pass check --record \(folder) --pass STEMPASCODE --issuing-key \(key)</code></pre>"
         }
         let values = verification.values.map { value in
-            Table.Row(cells: [.text(value.label), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])
+            Table.Row(cells: [.text(SiteLanguage.text(value.label, value.english)), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])
         }
         body += "<h3>\(HTML.label("Vastgelegde waarden", "Fixed values"))</h3>"
             + Table(caption: SiteLanguage.text("Vastgelegde waarden", "Fixed values"), headers: [HTML.label("Wat", "What"), HTML.label("Waarde (hex)", "Value (hex)")], rows: values).html

@@ -80,9 +80,9 @@ extension ChequeRoundReport {
             reach: Reach(groups: groupCounts, wijken: wijkCounts, total: (gemeente.code, gemeente.name), ballots: false,
                          marginPercent: marginPercent, buurtCountsAvailable: true),
             verification: try ReportVerification(values: [
-                .init(label: "uitgegeven cheques / issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
-                .init(label: "grootboek / ledger: \(s.ledgerSize) inwisselingen / redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
-                .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
+                .init(label: "uitgegeven cheques (Merkle-wortel)", english: "issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
+                .init(label: "grootboek: \(s.ledgerSize) inwisselingen (eindstand)", english: "ledger: \(s.ledgerSize) redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
+                .init(label: "uitgiftesleutel", english: "issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
             ], issuingKey: [UInt8](issuance.issuerPublicKey), record: record))
     }
 }
