@@ -7,7 +7,7 @@ enum ChequeRoundPage {
     static func html(_ report: ChequeRoundReport, recordLink: String?) -> String {
         var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.label("chequeronde", "cheque round"))</p>"
             + "<h1>\(HTML.label("Buurtcheques", "Neighbourhood cheques")) <code>\(HTML.escape(report.round))</code></h1>"
-            + "<p>\(HTML.label("Geldig", "Valid")): \(HTML.escape(ChequeCalendar.dutch(report.issueDate))) – \(HTML.escape(ChequeCalendar.dutch(report.validUntil))) · "
+            + "<p>\(HTML.label("Geldig", "Valid")): \(HTML.label(ChequeCalendar.dutch(report.issueDate), ChequeCalendar.english(report.issueDate))) – \(HTML.label(ChequeCalendar.dutch(report.validUntil), ChequeCalendar.english(report.validUntil))) · "
             + "\(HTML.label("per cheque", "per cheque")) \(SiteFormat.money(report.valueCents)) · \(HTML.label("afgerekend", "settled")) \(HTML.escape(SiteFormat.instant(report.settledAt)))</p></header>"
         let funded = report.initiatives.filter(\.funded).count
         let reach = reachWhereOpen(report.reach)

@@ -22,7 +22,7 @@ enum KioskSection {
         }
         let rows = report.kiosks.map {
             row("<code>\(HTML.escape($0.kiosk))</code>",
-                $0.channel == .paper ? SiteLanguage.text("papier, ingevoerd door medewerkers", "paper, entered by staff")
+                $0.channel == .paper ? SiteLanguage.text("papier (door medewerkers ingevoerd)", "paper (entered by staff)")
                     : SiteLanguage.text("stemzuil", "kiosk"),
                 $0.inLog, $0.void, $0.counted, attributes: " data-kiosk=\"\(HTML.escape($0.kiosk))\"", style: "")
         } + [row(HTML.label("Totaal", "Total"), "", report.ballotsInLogs, report.voidBallots, report.ballotsCounted,
