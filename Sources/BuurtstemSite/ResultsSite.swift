@@ -70,7 +70,13 @@ public enum ResultsSite {
         var common = 0
         while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
         let path = Array(repeating: "..", count: from.count - common) + to[common...]
-        return path.isEmpty ? "." : path.joined(separator: "/")
+        return path.isEmpty ? "." : urlPath(path.joined(separator: "/"))
+    }
+
+    /// A relative path as it goes into a link: a space, `#` or `?` in a folder's name percent-encoded, so the link
+    /// still leads there.
+    static func urlPath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
     /// A page in every language: `name` (Dutch, e.g. `index.html`) and its English twin (`index.en.html`), each

@@ -39,7 +39,7 @@ enum VerifySection {
             body += Table(caption: SiteLanguage.text("Bestanden van het verslag met hun SHA-256", "Files of the record with their SHA-256"),
                           headers: [HTML.label("Bestand", "File"), HTML.label("Bytes", "Bytes"), "SHA-256"], rows: verification.files.map { file in
                 // With the record's place known, each file links to its copy in the record folder.
-                let name: Table.Cell = recordLink.map { .html("<a href=\"\(HTML.escape($0))/\(HTML.escape(file.name))\">\(HTML.escape(file.name))</a>") }
+                let name: Table.Cell = recordLink.map { .html("<a href=\"\(HTML.escape($0))/\(HTML.escape(ResultsSite.urlPath(file.name)))\">\(HTML.escape(file.name))</a>") }
                     ?? .text(file.name)
                 return Table.Row(cells: [name, .number(SiteFormat.count(file.bytes)), .html("<code class=\"hex\">\(HTML.escape(file.sha256))</code>")],
                                  attributes: " data-file=\"\(HTML.escape(file.name))\"")

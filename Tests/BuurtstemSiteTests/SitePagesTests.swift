@@ -49,6 +49,8 @@ import Testing
         #expect(ResultsSite.recordLink(record: base.appendingPathComponent("record-x"), site: base.appendingPathComponent("site-x"))
             == "../record-x")
         #expect(ResultsSite.recordLink(record: nil, site: base) == nil)
+        #expect(ResultsSite.recordLink(record: base.appendingPathComponent("verslag #1"), site: base.appendingPathComponent("site"))
+            == "../verslag%20%231")
     }
 
     /// A greedy contest as the engine reports it: B and C tie on 28 votes; C is cheaper and goes first.
