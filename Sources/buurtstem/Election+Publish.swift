@@ -11,8 +11,8 @@ extension ElectionCommand {
             discussion: """
             Writes a new folder with prepublication.json (signed: the definition hash, the issued passes per area \
             next to the eligible households or residents of the register snapshot, the kiosks' keys), the signed \
-            definition, the commitment, the issued passes and the kiosk registrations. Print the fingerprint on the \
-            letters and publish the folder: observers keep it and verify the record with \
+            definition, the commitment, the issued passes and the kiosk registrations. With --print-folder the \
+            fingerprint is put on every letter 'stempas issue' printed there. Publish the folder: observers keep it and verify the record with \
             'buurtstem-verify RECORD --pinned DIR' or '--fingerprint CODE'. Only after 'stempas issue' and \
             'kiosk add', before 'polls open'; running it again writes the same pre-publication.
             """
@@ -24,6 +24,9 @@ extension ElectionCommand {
         @Option(help: "A new (or empty) folder for the pre-publication.")
         var out: String
 
+        @Option(help: "The print folder 'stempas issue --print-to' made: its letters get the fingerprint.")
+        var printFolder: String?
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var key: IssuingKeyOptions
         @OptionGroup var output: OutputOptions
@@ -32,7 +35,8 @@ extension ElectionCommand {
             let store = try store.open()
             let issuingKey = try key.unseal(store, database: self.store.db)
             let summary = try ElectionPublication.publish(election: election, store: store, issuingKey: issuingKey,
-                                                          folder: URL(fileURLWithPath: out))
+                                                          folder: URL(fileURLWithPath: out),
+                                                          printFolder: printFolder.map { URL(fileURLWithPath: $0) })
             try output.emit(summary) {
                 var lines = ["\(summary.new ? "Pre-published" : "Wrote the pre-publication made before of") \(election) to \(summary.folder).",
                              "Fingerprint: \(summary.fingerprint)",
@@ -41,6 +45,10 @@ extension ElectionCommand {
                     lines.append("  \(area.area): \(area.issued) passes issued, \(area.eligible) eligible in the register snapshot")
                 }
                 lines.append("  kiosks: \(summary.kiosks.joined(separator: ", "))")
+                for folder in summary.lettersStamped { lines.append("  the letters in \(folder) now show the fingerprint") }
+                if summary.lettersStamped.isEmpty {
+                    lines.append("  no --print-folder given: put the fingerprint on the letters before printing")
+                }
                 return lines.joined(separator: "\n")
             }
         }

@@ -148,42 +148,11 @@ final class ChequePrintWriter {
         files.append(Self.readMe)
     }
 
-    /// Where the round's fingerprint goes on every letter: between these markers, until
-    /// ``stampFingerprint(_:in:)`` puts it there.
-    static let fingerprintStart = "<b class=\"fp\"><!--fingerprint-->"
-    static let fingerprintEnd = "<!--/fingerprint--></b>"
-    /// The file in the print folder that holds the fingerprint once stamped (for a print shop's mail merge).
-    static let fingerprintFile = "fingerprint.txt"
-
     /// Puts the round's pre-publication `fingerprint` on every letter of the print folder `folder` (made by
-    /// `buurtstem cheques issue`), replacing what stands between the markers, and writes it to
-    /// ``fingerprintFile``. Stamping again replaces the earlier one.
+    /// `buurtstem cheques issue`), and into ``LetterFingerprint/file``.
     static func stampFingerprint(_ fingerprint: String, in folder: URL) throws {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: folder.appendingPathComponent(incompleteMarker).path) {
-            throw UsageError("--print-folder \(folder.path) is from an issue that did not finish (it holds \(incompleteMarker)); its codes are not valid")
-        }
-        let names: [String]
-        do { names = try manager.contentsOfDirectory(atPath: folder.path) } catch {
-            throw UsageError("--print-folder \(folder.path) cannot be read: \(error.localizedDescription); give the folder 'buurtstem cheques issue --print-to' made")
-        }
-        let pages = names.filter { $0.hasPrefix("cheques-") && $0.hasSuffix(".html") }.sorted()
-        guard !pages.isEmpty else {
-            throw UsageError("--print-folder \(folder.path) holds no cheque letters (cheques-BU........html); give the folder 'buurtstem cheques issue --print-to' made")
-        }
-        for name in pages {
-            let url = folder.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            var parts = text.components(separatedBy: fingerprintStart)
-            for i in parts.indices.dropFirst() {
-                guard let end = parts[i].range(of: fingerprintEnd) else {
-                    throw UsageError("\(url.path): a letter's fingerprint marker is not closed; the file was edited. Print it again with 'buurtstem cheques issue'")
-                }
-                parts[i] = TextEscaping.html(fingerprint) + String(parts[i][end.lowerBound...])
-            }
-            try Data(parts.joined(separator: fingerprintStart).utf8).write(to: url, options: .atomic)
-        }
-        try Data("\(fingerprint)\n".utf8).write(to: folder.appendingPathComponent(fingerprintFile), options: .atomic)
+        try LetterFingerprint.stamp(fingerprint, in: folder, letters: "cheques-", incompleteMarker: incompleteMarker,
+                                    issueCommand: "buurtstem cheques issue")
     }
 
     /// Removes the folder after a failed issue: its codes were never committed and must not be printed.
@@ -265,7 +234,7 @@ final class ChequePrintWriter {
         // The round's fingerprint sits under the sender (out of the page's flow, so the letter stays one A5 page).
         let from = """
             <p class="from">\(sender.joined(separator: "<br>"))<br><span class="fingerprint">vingerafdruk / fingerprint<br>\
-            \(fingerprintStart)nog niet gepubliceerd\(fingerprintEnd)</span></p>
+            \(LetterFingerprint.marked)</span></p>
 
             """
         let intro = """

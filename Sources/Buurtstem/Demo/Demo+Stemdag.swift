@@ -90,8 +90,8 @@ extension Demo {
                                       printFolder: printFolder)
         }
         let prePublicationFolder = database.deletingLastPathComponent().appendingPathComponent("prepublication-\(id)")
-        let published = try steps.run("pre-publish the election before the polls open (definition, passes and eligible households per wijk, kiosk keys)") {
-            try ElectionPublication.publish(election: id, store: store, issuingKey: issuingKey, folder: prePublicationFolder)
+        let published = try steps.run("pre-publish the election before the polls open (definition, passes and eligible households per wijk, kiosk keys); its fingerprint on every letter") {
+            try ElectionPublication.publish(election: id, store: store, issuingKey: issuingKey, folder: prePublicationFolder, printFolder: printFolder)
         }
         try store.copy(to: location2)
         let second = try Store.open(path: location2)

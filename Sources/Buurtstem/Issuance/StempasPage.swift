@@ -103,7 +103,8 @@ struct StempasPage: Sendable {
         }
         return """
         <section class="pass">
-        <div class="sender">\(sender.joined(separator: "<br>"))</div>
+        <div class="sender">\(sender.joined(separator: "<br>"))<br><span class="fingerprint">vingerafdruk / fingerprint<br>\
+        \(LetterFingerprint.start)\(fingerprint.map(escape) ?? LetterFingerprint.placeholder)\(LetterFingerprint.end)</span></div>
         <div class="address">\(to)</div>
         <h1>Uw stempas voor \(title)</h1>
         <p>U mag meebeslissen over de projecten in <b>\(areaName)</b>. \(whose)</p>
@@ -122,7 +123,6 @@ struct StempasPage: Sendable {
         controleert u na de stemming dat uw stem is meegeteld.</p>
         <p class="en" lang="en">Your voting pass for \(title), area \(areaName). \(whoseEN) Vote at a kiosk (see above) \
         by typing the code or scanning the QR code, or ask for a paper ballot. Your vote is secret.</p>
-        \(fingerprint.map { "<p class=\"fingerprint\">Vingerafdruk van de stemming / election fingerprint: \(escape($0))</p>" } ?? "")
         </section>
 
         """

@@ -31,11 +31,14 @@ public enum ElectionPublication {
         public let kiosks: [String]
         /// `true` when this run made it; `false` when it repeated the one made before.
         public let new: Bool
+        /// The print folders whose letters now show the fingerprint.
+        public let lettersStamped: [String]
     }
 
     /// Publishes `electionId` into the new folder `folder`, signing with `issuingKey`; `now` is the time stamped on a
-    /// first publication.
-    public static func publish(election electionId: String, store: Store, issuingKey: SigningKey, folder: URL,
+    /// first publication. `printFolder`, the folder `buurtstem stempas issue` printed to, gets the fingerprint on
+    /// every letter (``LetterFingerprint``).
+    public static func publish(election electionId: String, store: Store, issuingKey: SigningKey, folder: URL, printFolder: URL? = nil,
                                now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> Summary {
         let election = try store.election(electionId)
         switch election.state {
@@ -86,9 +89,14 @@ public enum ElectionPublication {
         try writer.write(try kiosks.map { try $0.registration }, to: ElectionRecordFile.kiosks)
         try writer.write(bytes: json, to: ElectionRecordFile.prePublication)
         try writer.commit()
+        if let printFolder {
+            try LetterFingerprint.stamp(prePublication.fingerprint, in: printFolder, letters: "stempassen-", incompleteMarker: nil,
+                                        issueCommand: "buurtstem stempas issue")
+        }
         return Summary(folder: folder.path, election: electionId, fingerprint: prePublication.fingerprint,
                        hash: Hex.encode(prePublication.hash), publishedAtMillis: prePublication.publishedAtMillis,
-                       areas: prePublication.areas, kiosks: prePublication.kiosks.map(\.name), new: isNew)
+                       areas: prePublication.areas, kiosks: prePublication.kiosks.map(\.name), new: isNew,
+                       lettersStamped: printFolder.map { [$0.path] } ?? [])
     }
 }
 
