@@ -4,8 +4,16 @@ import Foundation
 import GRDB
 
 extension Election {
-    /// Stores `definition` signed with the gemeente's issuing key; refuses an id that exists.
-    public static func create(_ definition: ElectionDefinition, issuingKey: SigningKey, in store: Store) throws -> Election {
+    /// Stores `definition` signed with the gemeente's issuing key; refuses an id that exists. A secret election
+    /// needs the bytes of its election key file (`electionKeyFile`), whose SHA-256 the definition signs.
+    public static func create(_ definition: ElectionDefinition, electionKeyFile: [UInt8]? = nil, issuingKey: SigningKey,
+                              in store: Store) throws -> Election {
+        if let secret = definition.secretBallot {
+            guard let electionKeyFile, SHA.sha256(electionKeyFile) == secret.electionKeySHA256 else {
+                throw UsageError("election '\(definition.id)' is secret but the election key file given is not the one its definition names "
+                    + "(SHA-256 \(Hex.encode(secret.electionKeySHA256))); create it again from the definition file")
+            }
+        }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
             throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
         }
@@ -20,6 +28,9 @@ extension Election {
                 throw UsageError("election '\(definition.id)' already exists; an election's definition is fixed once signed. Use a new id")
             }
             try election.insert(db)
+            if let electionKeyFile, definition.isSecret {
+                try db.execute(sql: "INSERT INTO electionKey (electionId, file) VALUES (?, ?)", arguments: [definition.id, Data(electionKeyFile)])
+            }
             return election
         }
     }
