@@ -147,22 +147,37 @@ struct SecretElectionCommandTests {
                 "\(verified.stdout) \(verified.stderr)")
     }
 
-    @Test("a tampered mix stage fails its proof when re-checked")
-    func tamperedStage() throws {
+    /// Runs `sql` on the store of `cli` with the sqlite3 tool (as someone with the file could).
+    static func sqlite(_ cli: CLI, _ sql: String) throws {
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [cli.directory.appendingPathComponent("buurtstem.sqlite").path, sql]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+    }
+
+    @Test("a ballot whose proof fails is counted as invalid, not mixed; a tampered mix stage fails its proof when re-checked")
+    func tampered() throws {
         let keys = try Self.trusteeKeys()
         let secretBlock = "secret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
         let (cli, codes) = try StemdagCommandTests.prepared(id: "kw-secret", edit: { $0 + "\n" + secretBlock })
         _ = try Self.cast(cli, codes, id: "kw-secret")
+        // A stored ballot's proof replaced by zeros: its signature and proof fail.
+        try Self.sqlite(cli, "UPDATE encryptedBallot SET proof = zeroblob(64) WHERE kiosk = 'bibliotheek' AND sequence = 1")
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-1.json").status == 0)
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-2.json").status == 0)
+        for trustee in [2, 3] {
+            #expect(try cli.run("trustee", "decrypt", "--election", "kw-secret", "--key", keys.appendingPathComponent("share-\(trustee).key").path,
+                                "--out", "shares-\(trustee).json").status == 0)
+        }
+        let combined = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-2.json", "shares-3.json")
+        #expect(combined.status == 0 && combined.stdout.contains("7 valid ballot(s), 0 invalid"), "\(combined.stdout) \(combined.stderr)")
+        let tally = try cli.run("tally", "--election", "kw-secret")
+        #expect(tally.status == 0 && tally.stdout.contains("7 ballots from") && tally.stdout.contains("1 invalid"), "\(tally.stdout) \(tally.stderr)")
+
         // Replace stage 1's outputs by stage 2's: well-formed ciphertexts, but not what stage 1 proved.
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [cli.directory.appendingPathComponent("buurtstem.sqlite").path,
-                            "UPDATE mixStage SET outputs = (SELECT outputs FROM mixStage WHERE stage = 2) WHERE stage = 1"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        try Self.sqlite(cli, "UPDATE mixStage SET outputs = (SELECT outputs FROM mixStage WHERE stage = 2) WHERE stage = 1")
         let verified = try cli.run("mix", "--election", "kw-secret", "--verify")
         #expect(verified.status != 0 && verified.stdout.contains("mix stage 1"), "\(verified.stdout) \(verified.stderr)")
     }

@@ -35,11 +35,38 @@ public struct Tally: Sendable, Codable {
         /// Counted ballots' choices, for the allocation (not encoded: ballots are published in the record).
         var ballots: [[Choice]] = []
         /// A secret election's counted ballots that are invalid (a proof that fails, or a plaintext that is not a
-        /// valid ballot): counted here, not in ``ballotsCounted`` (not encoded, so a public tally reads as before).
+        /// valid ballot): counted here, not in ``ballotsCounted``. Encoded only when not 0, so a public tally reads
+        /// as before.
         public var invalidBallots: Int = 0
 
         private enum CodingKeys: String, CodingKey {
-            case area, budgetCents, passesIssued, ballotsCounted, projects
+            case area, budgetCents, passesIssued, ballotsCounted, projects, invalidBallots
+        }
+
+        init(area: String, budgetCents: Int64, passesIssued: UInt64, ballotsCounted: Int, projects: [ProjectCount]) {
+            self.area = area
+            self.budgetCents = budgetCents
+            self.passesIssued = passesIssued
+            self.ballotsCounted = ballotsCounted
+            self.projects = projects
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(area: try c.decode(String.self, forKey: .area), budgetCents: try c.decode(Int64.self, forKey: .budgetCents),
+                      passesIssued: try c.decode(UInt64.self, forKey: .passesIssued),
+                      ballotsCounted: try c.decode(Int.self, forKey: .ballotsCounted), projects: try c.decode([ProjectCount].self, forKey: .projects))
+            invalidBallots = try c.decodeIfPresent(Int.self, forKey: .invalidBallots) ?? 0
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(area, forKey: .area)
+            try c.encode(budgetCents, forKey: .budgetCents)
+            try c.encode(passesIssued, forKey: .passesIssued)
+            try c.encode(ballotsCounted, forKey: .ballotsCounted)
+            try c.encode(projects, forKey: .projects)
+            if invalidBallots != 0 { try c.encode(invalidBallots, forKey: .invalidBallots) }
         }
 
         /// Ballots counted per pass issued, in per mille (integer arithmetic).
