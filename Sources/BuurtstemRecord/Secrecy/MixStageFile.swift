@@ -62,36 +62,20 @@ public struct MixStageFile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard try c.decode(String.self, forKey: .format) == Self.formatName else {
-            throw DecodingError.dataCorruptedError(forKey: .format, in: c, debugDescription: "not \(Self.formatName)")
-        }
-        election = try c.decode(String.self, forKey: .election)
-        guard let hash = Hex.decode(try c.decode(String.self, forKey: .definitionHash)), hash.count == 32 else {
-            throw DecodingError.dataCorruptedError(forKey: .definitionHash, in: c, debugDescription: "not 64 hex digits")
-        }
-        definitionHash = hash
-        stage = try c.decode(Int.self, forKey: .stage)
-        areas = try c.decode([AreaShuffle].self, forKey: .areas)
+        let header = try SecretStageHeader(from: decoder, format: Self.formatName)
+        (election, definitionHash, stage) = (header.election, header.definitionHash, header.stage)
+        areas = try decoder.container(keyedBy: CodingKeys.self).decode([AreaShuffle].self, forKey: .areas)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try SecretStageHeader(election: election, definitionHash: definitionHash, stage: stage).encode(to: encoder, format: Self.formatName)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(Self.formatName, forKey: .format)
-        try c.encode(election, forKey: .election)
-        try c.encode(Hex.encode(definitionHash), forKey: .definitionHash)
-        try c.encode(stage, forKey: .stage)
         try c.encode(areas, forKey: .areas)
     }
 
     /// The context of stage `stage`'s shuffle of `area` (docs/record.md): str("buurtstem/mix/context/v1") ||
     /// str(election) || raw(definition hash) || u32(stage) || str(area).
     public static func context(election: String, definitionHash: [UInt8], stage: Int, area: String) -> [UInt8] {
-        var w = ByteWriter(tag: "buurtstem/mix/context/v1")
-        w.append(string: election)
-        w.append(raw: definitionHash)
-        w.append(u32: UInt32(stage))
-        w.append(string: area)
-        return w.bytes
+        SecretStageHeader.context(tag: "buurtstem/mix/context/v1", election: election, definitionHash: definitionHash, stage: stage, area: area)
     }
 }
