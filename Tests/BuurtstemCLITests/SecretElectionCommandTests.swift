@@ -142,6 +142,10 @@ struct SecretElectionCommandTests {
         let line = ballots.split(separator: "\n")[0]
         #expect(line.contains("\"ciphertexts\"") && !line.contains("KW-") && !line.contains("time_ms") && !line.contains("choices"), "\(line)")
         #expect(!receipts[0].isEmpty)
+        let key = try String(contentsOf: record.appendingPathComponent("record.json"), encoding: .utf8)
+            .split(separator: "\"").drop { $0 != "issuing_public_key" }.dropFirst(2).first.map(String.init) ?? ""
+        let receipt = try cli.run("receipt", "check", "--record", "record", "--receipt", receipts[0], "--issuing-key", key)
+        #expect(receipt.status != 0 && (receipt.stderr + receipt.stdout).contains("a secret election's record"), "\(receipt.stdout) \(receipt.stderr)")
         let verified = try cli.run([record.path], tool: "buurtstem-verify")
         #expect(verified.status != 0 && verified.stdout.contains("a secret election's record: this verifier does not check its proofs yet"),
                 "\(verified.stdout) \(verified.stderr)")
