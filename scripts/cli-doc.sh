@@ -12,11 +12,12 @@ bin="$(scripts/build-products.sh)"
   echo
   commands=(""
     "init" "areas import" "register import" "register show" "register list" "budget check"
-    "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
+    "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques round publish" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
     "initiative add" "initiative list"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
     "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"
     "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
+    "trustee init" "trustees ceremony" "trustee deal" "trustee receive" "trustees combine"
     "vote" "polls open" "polls close" "polls merge" "mix" "trustee decrypt" "decrypt combine" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do
     echo "## \`buurtstem${command:+ $command}\`"

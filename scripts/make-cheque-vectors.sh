@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates TestVectors/cheque-round-small: a settled cheque round made with the CLI on the shipped Groningen
-# register, tampered copies of it, and expected.json with the checks each copy must fail.
+# register, tampered copies of it, and expected.json with the checks each copy must fail. With the argument `bound`
+# it makes TestVectors/cheque-round-bound instead: the same round of format 2 (every redemption signed by its
+# cheque's key), pre-published before the first redemption, whose variants are verified pinned to that
+# pre-publication (`--pinned prepublication`). cheque-round-small is of format 1 and is kept as it is: a published
+# record stays verifiable, so its vectors need not be made again.
 #
 # Keys and cheque codes are random, so a rerun changes hashes, keys and signatures; the round's terms, the clock
 # (BUURTSTEM_NOW), the amounts, the changes and the verdicts stay the same. The expected verdicts are written
@@ -11,7 +15,12 @@ cd "$(dirname "$0")/.."
 # SCRATCH=PATH (or SCRATCH_PATH=PATH) builds in that scratch folder (as `swift build --scratch-path PATH`).
 bin="$(scripts/build-products.sh)"
 root="$PWD"
-final="$root/TestVectors/cheque-round-small"
+mode="${1:-small}"
+case "$mode" in
+  small) final="$root/TestVectors/cheque-round-small" ;;
+  bound) final="$root/TestVectors/cheque-round-bound" ;;
+  *) echo "usage: $0 [small|bound]" >&2; exit 64 ;;
+esac
 
 # The store, its sealed key files and the printed codes live only in this folder and are deleted at the end: the
 # keys that signed the vectors are throwaway test keys that no one keeps.
@@ -43,10 +52,14 @@ at 2026-02-20T09:00:00Z cheques round create --id "$round" --value 7.50 --issue-
   --valid-until 2026-06-30 --scope buurt
 at 2026-02-20T09:00:00Z cheques issue --round "$round" --print-to print \
   --addresses "$root/Examples/groningen/households.csv"
-at 2026-03-10T10:00:00Z initiative add --round "$round" --buurt BU00140103 --title Moestuin \
+# The bound round registers its initiatives and is pre-published before the first redemption.
+registered=2026-03-10T10:00:00Z
+[ "$mode" = bound ] && registered=2026-02-20T10:00:00Z
+at "$registered" initiative add --round "$round" --buurt BU00140103 --title Moestuin \
   --description "Een moestuin achter het buurthuis" --target 15.00 --deadline 2026-06-30
-at 2026-03-10T10:00:00Z initiative add --round "$round" --buurt BU00140102 --title Speelplek --target 100 \
+at "$registered" initiative add --round "$round" --buurt BU00140102 --title Speelplek --target 100 \
   --deadline 2026-05-31
+[ "$mode" = bound ] && at 2026-02-20T10:00:00Z cheques round publish --round "$round" --out prepublication --print-folder print
 # print/cheques.csv: household_id,buurt,address_line_1,address_line_2,code, in household order.
 codes() { awk -F, -v buurt="$1" '$2 == buurt { print $NF }' "$work/print/cheques.csv" | head -n "$2"; }
 codes BU00140103 3 >"$work/paper.txt"
@@ -61,7 +74,26 @@ at 2026-07-02T09:00:00Z cheques export --round "$round" --out record
 rm -rf "$out"
 mkdir -p "$out/variants"
 cp -R "$work/record" "$out/record"
-cat >"$out/README.md" <<'MD'
+if [ "$mode" = bound ]; then
+  cp -R "$work/prepublication" "$out/prepublication"
+  cat >"$out/README.md" <<'MD'
+# Test vectors: a small pre-published cheque round of format 2
+
+`record/` is the complete record of the round of `TestVectors/cheque-round-small` (46 cheques of EUR 7.50 on the
+example register, "Moestuin" funded with three paper cheques, "Speelplek" not with two online ones), made again in
+format 2: every cheque has a key derived from its code, the issued set commits to the keys, and every redemption is
+signed by its cheque (docs/record.md, "Cheque keys (format 2)"). The initiatives were registered and the round was
+pre-published (`buurtstem cheques round publish`) before the first redemption: `prepublication/` is that folder, and
+the record holds its `prepublication.json`. `buurtstem-verify record --pinned prepublication` passes every check;
+each folder in `variants/` is the record with one change, and `expected.json` lists the checks it fails when verified
+pinned to `prepublication/` (by the names `buurtstem-verify --json` uses, in report order).
+
+`scripts/make-cheque-vectors.sh bound` made them and makes them again (keys and codes are random; the verdicts stay).
+The keys that signed them are throwaway test keys, deleted with the printed codes right after the export; the data
+is synthetic. `Tests/BuurtstemVerifierTests/ChequeTestVectorTests.swift` runs them.
+MD
+else
+  cat >"$out/README.md" <<'MD'
 # Test vectors: a small cheque round record
 
 `record/` is the complete record of a settled cheque round (round `2026-voorjaar` of Groningen, GM0014: 46 cheques
@@ -83,8 +115,9 @@ stops if one differs from expected.json). The keys that signed this record are t
 the printed codes right after the export. The data is synthetic: the example register's households (no address
 reaches the record) and the initiatives are made up.
 MD
+fi
 
-python3 - "$out" "$bin/buurtstem-verify" "$root/scripts" <<'PY'
+python3 - "$out" "$bin/buurtstem-verify" "$root/scripts" "$mode" <<'PY'
 """Writes the tampered variants and expected.json, then checks every verdict with buurtstem-verify --json."""
 import hashlib
 import json
@@ -96,17 +129,70 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, sys.argv[3])
 from vectors import flip_byte, lines, replace_once, sized, write_and_check, write_lines  # noqa: E402
 
-out, verify = Path(sys.argv[1]), sys.argv[2]
+out, verify, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[4]
 record = out / "record"
 ROUND = "2026-voorjaar"
 
 
 def leaf_hash(entry):
-    """The ledger entry's leaf hash (docs/record.md, "ledger.jsonl"): what an attacker who knows the format writes."""
-    entry_bytes = (sized("buurtstem/cheque-redemption/v1") + sized(ROUND) + struct.pack(">Q", entry["sequence"])
-                   + bytes.fromhex(entry["code_hash"]) + struct.pack(">Q", entry["initiative"])
-                   + sized(entry["channel"]) + struct.pack(">Q", entry["value_cents"]) + struct.pack(">q", entry["time_ms"]))
+    """The ledger entry's leaf hash (docs/record.md, "ledger.jsonl"): what an attacker who knows the format writes.
+    Format 2 (with cheque_key): the signed bytes with the key, then the signature as it stands."""
+    bound = "cheque_key" in entry
+    entry_bytes = (sized("buurtstem/cheque-redemption/v2" if bound else "buurtstem/cheque-redemption/v1") + sized(ROUND)
+                   + struct.pack(">Q", entry["sequence"]) + bytes.fromhex(entry["code_hash"])
+                   + (bytes.fromhex(entry["cheque_key"]) if bound else b"") + struct.pack(">Q", entry["initiative"])
+                   + sized(entry["channel"]) + struct.pack(">Q", entry["value_cents"]) + struct.pack(">q", entry["time_ms"])
+                   + (bytes.fromhex(entry["signature"]) if bound else b""))
     return hashlib.sha256(b"\x00" + entry_bytes).hexdigest()
+
+
+def json_line(entry):
+    return json.dumps(entry, sort_keys=True, separators=(",", ":"))
+
+
+def moved_redemption(folder):
+    ledger = lines(folder, "ledger.jsonl")
+    entry = dict(json.loads(ledger[0]), initiative=2)
+    ledger[0] = json_line(dict(entry, leaf_hash=leaf_hash(entry)))
+    write_lines(folder, "ledger.jsonl", ledger)
+
+
+def forged_redemption(folder):
+    ledger = lines(folder, "ledger.jsonl")
+    last = json.loads(ledger[-1])
+    redeemed = {json.loads(line)["code_hash"] for line in ledger}
+    unused = next(json.loads(line) for line in lines(folder, "issued-cheques.jsonl")
+                  if json.loads(line)["buurt"] == "BU00140103" and json.loads(line)["code_hash"] not in redeemed)
+    # The insider has no cheque's code: it names a key of its own and signs with it (here: bytes that sign nothing).
+    entry = dict(last, sequence=last["sequence"] + 1, code_hash=unused["code_hash"], initiative=1, channel="paper",
+                 cheque_key=hashlib.sha256(b"the insider's own key").hexdigest(), signature=hashlib.sha512(b"a signature").hexdigest())
+    ledger.append(json_line(dict(entry, leaf_hash=leaf_hash(entry))))
+    write_lines(folder, "ledger.jsonl", ledger)
+
+
+def unsigned_redemption(folder):
+    ledger = lines(folder, "ledger.jsonl")
+    entry = json.loads(ledger[0])
+    del entry["cheque_key"], entry["signature"]
+    ledger[0] = json_line(dict(entry, leaf_hash=leaf_hash(entry)))
+    write_lines(folder, "ledger.jsonl", ledger)
+
+
+def added_initiative(folder):
+    initiatives = lines(folder, "initiatives.jsonl")
+    added = dict(json.loads(initiatives[1]), id=3, title="Buurtfeest van de wethouder")
+    write_lines(folder, "initiatives.jsonl", initiatives + [json_line(added)])
+
+
+def changed_terms(folder):
+    round_file = json.loads((folder / "round.json").read_text(encoding="utf-8"))
+    replace_once(folder, "round.json", '"valid_until":"2026-06-30"', '"valid_until":"2026-07-31"')
+    replace_once(folder, "round.json", '"expires_ms":%d' % round_file["expires_ms"],
+                 '"expires_ms":%d' % (round_file["expires_ms"] + 31 * 86_400_000))
+
+
+def dropped_prepublication(folder):
+    (folder / "prepublication.json").unlink()
 
 
 def unissued_code(folder):
@@ -206,7 +292,26 @@ VARIANTS = [
 ]
 
 
-write_and_check(out, verify, VARIANTS)
+# The bound round, verified pinned to its pre-publication: report order starts with the two pinning checks.
+BOUND_VARIANTS = [
+    ("moved-redemption", "the first ledger entry moved from initiative 1 to initiative 2 (of another buurt), its leaf_hash recomputed",
+     moved_redemption, ["files", "ledger entries", "redemption signatures", "ledger checkpoints", "settlement"]),
+    ("forged-redemption", "a redemption added for a cheque nobody handed in, with a key and signature of the forger's own",
+     forged_redemption, ["files", "redemption signatures", "ledger checkpoints", "settlement"]),
+    ("unsigned-redemption", "the first ledger entry's cheque_key and signature removed (a format 1 entry), its leaf_hash recomputed",
+     unsigned_redemption, ["files", "redemption signatures", "ledger checkpoints", "settlement"]),
+    ("added-initiative", "an initiative 3 added to initiatives.jsonl after the pre-publication",
+     added_initiative, ["pinned pre-publication", "pre-publication", "files", "settlement"]),
+    ("changed-terms", "round.json's valid_until moved from 2026-06-30 to 2026-07-31 (and expires_ms with it)",
+     changed_terms, ["pinned pre-publication", "pre-publication", "files", "issued set"]),
+    ("dropped-prepublication", "prepublication.json deleted from the record (the index lists it)",
+     dropped_prepublication, ["pinned pre-publication", "pre-publication", "files"]),
+]
+
+if mode == "bound":
+    write_and_check(out, verify, BOUND_VARIANTS, pinned="prepublication")
+else:
+    write_and_check(out, verify, VARIANTS)
 PY
 rm -rf "$final"
 mv "$out" "$final"

@@ -35,29 +35,33 @@ def sized(text: str) -> bytes:
     return struct.pack(">I", len(data)) + data
 
 
-def failed_checks(verify: str, folder: Path) -> tuple[list[str], int]:
+def failed_checks(verify: str, folder: Path, extra: list[str] = []) -> tuple[list[str], int]:
     """The names of the checks buurtstem-verify --json reports failed, in report order, and its exit status."""
-    run = subprocess.run([verify, str(folder), "--json"], capture_output=True, text=True)
+    run = subprocess.run([verify, str(folder), "--json"] + extra, capture_output=True, text=True)
     report = json.loads(run.stdout)
     return [check["name"] for check in report["checks"] if check["failures"]], run.returncode
 
 
-def write_and_check(out: Path, verify: str, variants: list) -> None:
+def write_and_check(out: Path, verify: str, variants: list, pinned: str | None = None) -> None:
     """Copies `out/record` into `out/variants/NAME` per (name, change, tamper, checks), tampers each, writes
-    expected.json, and exits with the differences if buurtstem-verify's verdicts are not the expected ones."""
+    expected.json, and exits with the differences if buurtstem-verify's verdicts are not the expected ones. With
+    `pinned` (a folder in `out`), every verdict is of `buurtstem-verify --pinned out/PINNED`, and expected.json says so."""
     record = out / "record"
+    extra = ["--pinned", str(out / pinned)] if pinned else []
     expected = {"record": "record", "verdict_of_record": "pass", "variants": []}
+    if pinned:
+        expected["pinned"] = pinned
     for name, change, tamper, checks in variants:
         shutil.copytree(record, out / "variants" / name)
         tamper(out / "variants" / name)
         expected["variants"].append({"variant": f"variants/{name}", "change": change, "failed_checks": checks})
     (out / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     wrong = []
-    failed, status = failed_checks(verify, record)
+    failed, status = failed_checks(verify, record, extra)
     if failed or status != 0:
         wrong.append(f"record: expected to pass, exit {status}, failed {failed}")
     for variant in expected["variants"]:
-        failed, status = failed_checks(verify, out / variant["variant"])
+        failed, status = failed_checks(verify, out / variant["variant"], extra)
         if failed != variant["failed_checks"] or status != 1:
             wrong.append(f"{variant['variant']}: expected {variant['failed_checks']}, exit {status}, failed {failed}")
     if wrong:

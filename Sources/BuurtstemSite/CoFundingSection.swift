@@ -43,9 +43,9 @@ enum CoFundingSection {
         let rows = coFunding.funders.map { funder in
             Table.Row(cells: [.text(funder.name), .number(funder.share), .number(SiteFormat.money(funder.totalCents), key: "total-cents", value: "\(funder.totalCents)")],
                       attributes: " data-funder=\"\(HTML.escape(funder.id))\"")
-        } + [Table.Row(cells: [.text("Totaal / Total"), .number(""), .number(SiteFormat.money(coFunding.totalCents), key: "total-cents", value: "\(coFunding.totalCents)")],
+        } + [Table.Row(cells: [.text(SiteLanguage.text("Totaal", "Total")), .number(""), .number(SiteFormat.money(coFunding.totalCents), key: "total-cents", value: "\(coFunding.totalCents)")],
                        attributes: "")]
-        body += Table(headers: [HTML.both("Financier", "Funder"), HTML.both("Aandeel", "Share"), HTML.both("Betaalt", "Pays")], rows: rows).html
+        body += Table(caption: SiteLanguage.text("Wat elke financier betaalt", "What each funder pays"), headers: [HTML.label("Financier", "Funder"), HTML.label("Aandeel", "Share"), HTML.label("Betaalt", "Pays")], rows: rows).html
         return Page.section(id: contentsEntry.id, dutch: contentsEntry.dutch, english: contentsEntry.english, body)
     }
 

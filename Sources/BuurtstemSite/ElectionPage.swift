@@ -3,15 +3,15 @@ import Buurtstem
 /// The results page of an election: what was decided and how, every project with its reason, money per wijk,
 /// turnout per buurt, and how to verify it yourself.
 enum ElectionPage {
-    /// The whole page.
-    static func html(_ report: ElectionReport) -> String {
+    /// The whole page; `recordLink` is the record folder relative to the site (with `--record`).
+    static func html(_ report: ElectionReport, recordLink: String?) -> String {
         let funded = report.contests.reduce(0) { $0 + $1.fundedCents }
         let fundedCount = report.contests.reduce(0) { $0 + $1.projects.filter(\.funded).count }
         let projectCount = report.contests.reduce(0) { $0 + $1.projects.count }
-        var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.both("uitslag", "result"))</p>"
-            + "<h1>\(HTML.escape(report.title))</h1>"
-            + "<p>\(HTML.both("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) "
-            + "\(HTML.both("(Nederlandse tijd)", "(Dutch time)")) · "
+        var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.label("uitslag", "result"))</p>"
+            + "<h1>\(HTML.dutch(report.title))</h1>"
+            + "<p>\(HTML.label("Stembus open", "Polls open")): \(HTML.escape(SiteFormat.instant(report.pollsOpen))) – \(HTML.escape(SiteFormat.instant(report.pollsClose))) "
+            + "\(HTML.label("(Nederlandse tijd)", "(Dutch time)")) · "
             + "<code>\(HTML.escape(report.election))</code></p></header>"
         body += Page.figures([
             ("Stempassen", "Passes issued", SiteFormat.count(report.passesIssued), "passes"),
@@ -23,14 +23,16 @@ enum ElectionPage {
         body += Page.contents([("besluit", "Wat is besloten", "What was decided"), ("geld", "Geld per wijk", "Money per wijk")]
             + (report.weighting == nil ? [] : [("weging", "Weging", "Weighting")])
             + (report.coFunding == nil ? [] : [CoFundingSection.contentsEntry])
-            + [("bereik", "Opkomst per buurt", "Turnout per buurt"), ("controle", "Zelf controleren", "Verify it yourself"), ("bestanden", "Bestanden", "Files")])
+            + [KioskSection.contentsEntry, ("bereik", "Opkomst per buurt", "Turnout per buurt"), ("controle", "Zelf controleren", "Verify it yourself"),
+               ("bestanden", "Bestanden", "Files")])
         body += myWijk(report)
         body += decided(report)
         body += money(report)
         if let weighting = report.weighting { body += WeightingSection.html(weighting) }
         if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding, of: .projects) }
+        body += KioskSection.html(report)
         body += ReachSection.html(report.reach, ballots: true)
-        body += VerifySection.html(report.verification, receipt: true)
+        body += VerifySection.html(report.verification, receipt: true, recordLink: recordLink)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
             ("report.json", "alle cijfers van deze pagina", "every number on this page"),
             ("projects.csv", "elk project met stemmen, kosten en reden", "every project with votes, cost and reason"),
@@ -39,16 +41,15 @@ enum ElectionPage {
             ("reach-wijken.csv", "opkomst per wijk", "turnout per wijk"),
         ] + (report.weighting == nil ? [] : [("weighting.csv", "uitkomst met en zonder weging", "outcome with and without the weighting")])
           + (report.coFunding == nil ? [] : [CoFundingSection.download(of: .projects)])))
-        return Page.document(title: "\(report.title) – \(report.gemeenteName)", body: body)
+        return Page.document(title: "\(report.title) – \(report.gemeenteName)", file: "index.html", body: body)
     }
 
     /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.
     static func decided(_ report: ElectionReport) -> String {
         let rule = RuleText.rule(report.allocation), ballot = RuleText.ballot(report.ballot)
         let name = RuleText.name(report.allocation.rule)
-        var body = "<p class=\"note\" data-rule=\"\(report.allocation.rule.rawValue)\"><strong>\(HTML.both("Regel", "Rule")): "
-            + "\(HTML.both(name.dutch, name.english))</strong><br>\(HTML.escape(rule.dutch))<br>"
-            + "<span class=\"en\" lang=\"en\">\(HTML.escape(rule.english))</span></p>"
+        var body = "<p class=\"note\" data-rule=\"\(report.allocation.rule.rawValue)\"><strong>\(HTML.label("Regel", "Rule")): "
+            + "\(HTML.label(name.dutch, name.english))</strong><br>\(HTML.label(rule.dutch, rule.english))</p>"
         body += Page.paragraph("Stembiljet: \(ballot.dutch) Elke uitgegeven stempas kon één keer stemmen.",
                                "Ballot: \(ballot.english) Every pass issued could vote once.")
         if report.areas.contains(where: { $0.capCents != nil }) {
@@ -65,23 +66,29 @@ enum ElectionPage {
                                    uniquingKeysWith: { first, _ in first })
         for (index, contest) in report.contests.enumerated() {
             body += "<article class=\"contest\" id=\"wijk-\(HTML.escape(contest.area))\" data-area=\"\(HTML.escape(contest.area))\">"
-            body += "<h3>\(HTML.escape(contest.name)) <span class=\"en\">\(HTML.escape(contest.area))</span></h3>"
+            body += "<h3>\(HTML.escape(contest.name)) <span class=\"muted\">\(HTML.escape(contest.area))</span></h3>"
             var figures: [(String, String, String, String)] = [("Budget", "Budget", SiteFormat.money(contest.budgetCents), "budget-\(contest.area)")]
             if let cap = contest.capCents { figures.append(("Plafond", "Cap", SiteFormat.money(cap), "cap-\(contest.area)")) }
             figures += [("Gefinancierd", "Funded", SiteFormat.money(contest.fundedCents), "funded-\(contest.area)"),
                         ("Over", "Left", SiteFormat.money(contest.leftCents), "left-\(contest.area)"),
                         ("Opkomst", "Turnout", "\(SiteFormat.percent(contest.turnoutPercent))", "turnout-\(contest.area)")]
             body += Page.figures(figures)
-            let ordered = contest.projects.sorted { ($0.votes, $1.id) > ($1.votes, $0.id) }
+            // The rule's order, so the cards read as the count went: first place first, ties explained.
+            let order = RankOrder(contest, spec: report.allocation)
+            let ordered = order.projects
             let chart = BarChart(
-                id: "votes-\(index)", title: "Stemmen per project in \(contest.name) / Votes per project",
-                description: "Stemmen per project; groen: gefinancierd, grijs: niet gefinancierd. / Votes per project; green: funded, grey: not funded.",
+                id: "votes-\(index)", title: SiteLanguage.text("Stemmen per project in \(contest.name)", "Votes per project in \(contest.name)"),
+                description: SiteLanguage.text("Stemmen per project, in de volgorde van de regel; donkergroen met ✓: gefinancierd, grijs: niet gefinancierd.",
+                                               "Votes per project, in the rule's order; dark green with ✓: funded, grey: not funded."),
                 bars: ordered.map {
                     .init(label: "\($0.id) \($0.title)", value: $0.votes, text: "\(SiteFormat.count($0.votes))\($0.funded ? " ✓" : "")",
                           style: $0.funded ? "funded" : "open")
                 })
-            body += chart.figure(table: projectTable(ordered, id: "votes-\(index)-table"))
-            body += "<ul class=\"projects\">" + ordered.map { card($0, areaNames: areaNames) }.joined() + "</ul></article>"
+            body += chart.figure(table: projectTable(ordered, id: "votes-\(index)-table",
+                                                     caption: SiteLanguage.text("Projecten in \(contest.name)", "Projects in \(contest.name)")))
+            body += "<ol class=\"projects\">" + ordered.enumerated().map { place, project in
+                card(project, place: place + 1, tie: order.ties[project.id], areaNames: areaNames)
+            }.joined() + "</ol></article>"
         }
         return Page.section(id: "besluit", dutch: "Wat is besloten, en hoe", english: "What was decided, and how", body)
     }
@@ -99,45 +106,46 @@ enum ElectionPage {
             "<li><a href=\"#\(HTML.escape($0.anchor))\" data-area=\"\(HTML.escape($0.code))\">\(HTML.escape($0.name))</a></li>"
         }
         return "<nav class=\"my-wijk\" id=\"mijn-wijk\" aria-labelledby=\"mijn-wijk-heading\"><h2 id=\"mijn-wijk-heading\">"
-            + HTML.both("Mijn wijk", "My wijk") + "</h2><ul>" + links.joined() + "</ul></nav>"
+            + HTML.label("Mijn wijk", "My wijk") + "</h2><ul>" + links.joined() + "</ul></nav>"
     }
 
     /// The table behind the votes chart.
-    static func projectTable(_ projects: [ElectionReport.ProjectResult], id: String) -> String {
+    static func projectTable(_ projects: [ElectionReport.ProjectResult], id: String, caption: String) -> String {
         let rows = projects.map { project in
-            Table.Row(cells: [.text(project.id), .text(project.title),
+            Table.Row(cells: [.text(project.id), .html(HTML.dutch(project.title)),
                               .number(SiteFormat.count(project.votes), key: "votes", value: "\(project.votes)"),
                               .number(SiteFormat.money(project.costCents), key: "cost-cents", value: "\(project.costCents)"),
-                              .html(project.funded ? HTML.both("gefinancierd", "funded") : HTML.both("niet gefinancierd", "not funded"))],
+                              .html(project.funded ? HTML.label("gefinancierd", "funded") : HTML.label("niet gefinancierd", "not funded"))],
                       attributes: " data-project=\"\(HTML.escape(project.id))\"", style: project.funded ? "funded" : "")
         }
-        return "<div id=\"\(id)\">" + Table(headers: [HTML.both("Code", "Id"), HTML.both("Project", "Project"), HTML.both("Stemmen", "Votes"),
-                                                      HTML.both("Kosten", "Cost"), HTML.both("Uitkomst", "Outcome")], rows: rows).html + "</div>"
+        return "<div id=\"\(id)\">" + Table(caption: caption, headers: [HTML.label("Code", "Id"), HTML.label("Project", "Project"), HTML.label("Stemmen", "Votes"),
+                                                      HTML.label("Kosten", "Cost"), HTML.label("Uitkomst", "Outcome")], rows: rows).html + "</div>"
     }
 
-    /// One project as a card: title, numbers, outcome and the reason (in Dutch, with the engine's English).
-    static func card(_ project: ElectionReport.ProjectResult, areaNames: [String: String]) -> String {
-        var out = "<li class=\"project\(project.funded ? " funded" : "")\" data-project=\"\(HTML.escape(project.id))\" "
+    /// One project as a card, at its `place` in the rule's order: title, numbers, outcome, the reason in the page's
+    /// language and, where it had one, its tie.
+    static func card(_ project: ElectionReport.ProjectResult, place: Int, tie: (dutch: String, english: String)?,
+                     areaNames: [String: String]) -> String {
+        var out = "<li class=\"project\(project.funded ? " funded" : "")\" data-project=\"\(HTML.escape(project.id))\" data-place=\"\(place)\" "
             + "data-votes=\"\(project.votes)\" data-cost-cents=\"\(project.costCents)\" data-funded=\"\(project.funded)\">"
-        out += "<h4>\(HTML.escape(project.title)) <span class=\"en\">\(HTML.escape(project.id))</span></h4>"
+        out += "<h4><span class=\"place\">\(place).</span> \(HTML.dutch(project.title)) <span class=\"muted\">\(HTML.escape(project.id))</span></h4>"
         out += "<p class=\"status\">" + (project.funded
-            ? HTML.both("Gefinancierd", "Funded") + (project.fundedOrder.map { " (#\($0))" } ?? "")
-            : HTML.both("Niet gefinancierd", "Not funded")) + "</p>"
-        out += "<p>\(HTML.escape(project.description))</p>"
-        out += "<dl><div><dt>\(HTML.both("Stemmen", "Votes"))</dt><dd class=\"votes\">\(SiteFormat.count(project.votes))</dd></div>"
+            ? HTML.label("✓ Gefinancierd", "✓ Funded")
+            : HTML.label("Niet gefinancierd", "Not funded")) + "</p>"
+        out += "<p>\(HTML.dutch(project.description))</p>"
+        out += "<dl><div><dt>\(HTML.label("Stemmen", "Votes"))</dt><dd class=\"votes\">\(SiteFormat.count(project.votes))</dd></div>"
         if project.points != UInt64(project.votes) {
-            out += "<div><dt>\(HTML.both("Punten", "Points"))</dt><dd class=\"points\">\(SiteFormat.count(project.points))</dd></div>"
+            out += "<div><dt>\(HTML.label("Punten", "Points"))</dt><dd class=\"points\">\(SiteFormat.count(project.points))</dd></div>"
         }
-        out += "<div><dt>\(HTML.both("Kosten", "Cost"))</dt><dd class=\"cost\">\(SiteFormat.money(project.costCents))</dd></div></dl>"
+        out += "<div><dt>\(HTML.label("Kosten", "Cost"))</dt><dd class=\"cost\">\(SiteFormat.money(project.costCents))</dd></div></dl>"
         if !project.funders.isEmpty {
-            out += "<p>\(HTML.both("Betaald door", "Paid by")): \(CoFundingSection.paidBy(project.funders))</p>"
+            out += "<p>\(HTML.label("Betaald door", "Paid by")): \(CoFundingSection.paidBy(project.funders))</p>"
         }
-        out += "<p class=\"reason\"><strong>\(HTML.both("Waarom", "Why")):</strong> "
-        if let explanation = project.explanation {
-            out += "<span lang=\"nl\">\(HTML.escape(ReasonText.dutch(explanation.reason, areaNames: areaNames)))</span><br>"
-                + "<span class=\"en\" lang=\"en\">\(HTML.escape(project.reason))</span></p>"
-        } else {
-            out += "<span lang=\"en\">\(HTML.escape(project.reason))</span></p>"
+        let reason = project.explanation.map { ReasonText.dutch($0.reason, areaNames: areaNames) }
+            ?? (project.funded ? "gefinancierd" : "niet gefinancierd")
+        out += "<p class=\"reason\"><strong>\(HTML.label("Waarom", "Why")):</strong> \(HTML.label(reason, project.reason))</p>"
+        if let tie {
+            out += "<p class=\"tie\">\(HTML.label(tie.dutch, tie.english))</p>"
         }
         return out + "</li>"
     }
@@ -151,14 +159,14 @@ enum ElectionPage {
             : Page.paragraph("Per wijk: het budget van de stemming en wat er is gefinancierd. Voor deze verkiezing is geen plafond per wijk ingesteld.",
                              "Per wijk: the vote's budget and what was funded. No cap per wijk was set for this election.")
         let chart = BarChart(
-            id: "money", title: "Geld per wijk / Money per wijk",
-            description: "Lichte balk: \(hasCaps ? "plafond" : "budget"); donkere balk: gefinancierd. / Light bar: \(hasCaps ? "cap" : "budget"); dark bar: funded.",
+            id: "money", title: SiteLanguage.text("Geld per wijk", "Money per wijk"),
+            description: SiteLanguage.text("Lichte balk met rand: \(hasCaps ? "plafond" : "budget"); donkere balk: gefinancierd.", "Light outlined bar: \(hasCaps ? "cap" : "budget"); dark bar: funded."),
             bars: report.areas.map {
                 .init(label: $0.name, value: $0.fundedCents, text: SiteFormat.money($0.fundedCents), style: "funded",
                       background: $0.capCents ?? ($0.budgetCents > 0 ? $0.budgetCents : nil))
             })
         let rows = report.areas.map { area in
-            Table.Row(cells: [.html("\(HTML.escape(area.name)) <span class=\"en\">\(HTML.escape(area.code))</span>"),
+            Table.Row(cells: [.html("\(HTML.escape(area.name)) <span class=\"muted\">\(HTML.escape(area.code))</span>"),
                               .number(area.budgetCents > 0 ? SiteFormat.money(area.budgetCents) : "–", key: "budget-cents", value: "\(area.budgetCents)"),
                               .number(area.capCents.map(SiteFormat.money) ?? "–", key: "cap-cents", value: area.capCents.map { "\($0)" } ?? ""),
                               .number(SiteFormat.money(area.fundedCents), key: "funded-cents", value: "\(area.fundedCents)"),
@@ -166,9 +174,9 @@ enum ElectionPage {
                               .number("\(area.fundedProjects) / \(area.projects)")],
                       attributes: " id=\"geld-\(HTML.escape(area.code))\" data-code=\"\(HTML.escape(area.code))\"")
         }
-        body += chart.figure(table: Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Budget", "Budget"), HTML.both("Plafond", "Cap"),
-                                                    HTML.both("Gefinancierd", "Funded"), HTML.both("Over", "Left"),
-                                                    HTML.both("Projecten", "Projects funded")], rows: rows).html)
+        body += chart.figure(table: Table(caption: SiteLanguage.text("Geld per wijk", "Money per wijk"), headers: [HTML.label("Gebied", "Area"), HTML.label("Budget", "Budget"), HTML.label("Plafond", "Cap"),
+                                                    HTML.label("Gefinancierd", "Funded"), HTML.label("Over", "Left"),
+                                                    HTML.label("Projecten", "Projects funded")], rows: rows).html)
         return Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk", body)
     }
 }

@@ -7,8 +7,14 @@ enum HTML {
         TextEscaping.html(text)
     }
 
-    /// A bilingual label: the Dutch text with the English after it in a lighter span.
-    static func both(_ dutch: String, _ english: String) -> String {
-        "\(escape(dutch)) <span class=\"en\" lang=\"en\">\(escape(english))</span>"
+    /// A text that is Dutch whatever the page's language (a project's title, its description), escaped; on an
+    /// English page marked `lang="nl"`, so a screen reader reads it as Dutch.
+    static func dutch(_ text: String) -> String {
+        SiteLanguage.current == .dutch ? escape(text) : "<span lang=\"nl\">\(escape(text))</span>"
+    }
+
+    /// A label in the language of the page being written (``SiteLanguage/current``), escaped.
+    static func label(_ dutch: String, _ english: String) -> String {
+        escape(SiteLanguage.text(dutch, english))
     }
 }

@@ -15,8 +15,8 @@ enum ProposalPages {
 
     /// The overview page.
     static func index(_ overview: ProposalsOverview) -> String {
-        var body = "<header class=\"top\"><p>\(HTML.escape(overview.gemeenteName)) · \(HTML.both("aanvragen", "proposals"))</p>"
-            + "<h1>\(HTML.both("Aanvragen en besluiten", "Proposals and decisions"))</h1></header>"
+        var body = "<header class=\"top\"><p>\(HTML.escape(overview.gemeenteName)) · \(HTML.label("aanvragen", "proposals"))</p>"
+            + "<h1>\(HTML.label("Aanvragen en besluiten", "Proposals and decisions"))</h1></header>"
         let paid = overview.proposals.reduce(Int64(0)) { $0 + $1.paidCents }
         body += Page.figures([
             ("Aanvragen", "Proposals", SiteFormat.count(overview.proposals.count), "proposals"),
@@ -28,18 +28,18 @@ enum ProposalPages {
             "Elke stap van elke aanvraag staat in het ondertekende logboek van de gemeente; met buurtstem-verify kan iedereen controleren dat statussen alleen vooruit gaan, dat elk besluit op de beoordeelde criteria berust en dat niemand oordeelde over een aanvraag waarbij hij of zij belang had.",
             "Every step of every proposal is in the gemeente's signed log; with buurtstem-verify anyone can check that statuses only move forward, that every decision rests on the judged criteria, and that nobody judged a proposal they had an interest in.")
         let rows = overview.proposals.map { proposal in
-            Table.Row(cells: [.html("<a href=\"\(fileName(proposal.id))\">\(HTML.escape(proposal.title))</a>"),
-                              .html("\(HTML.escape(proposal.areaName)) <span class=\"en\">\(HTML.escape(proposal.area))</span>"),
+            Table.Row(cells: [.html("<a href=\"\(SiteLanguage.current.fileName(fileName(proposal.id)))\">\(HTML.escape(proposal.title))</a>"),
+                              .html("\(HTML.escape(proposal.areaName)) <span class=\"muted\">\(HTML.escape(proposal.area))</span>"),
                               .number(SiteFormat.money(proposal.requestedCents), key: "requested-cents", value: "\(proposal.requestedCents)"),
                               .text(proposal.statusText),
                               .number(SiteFormat.money(proposal.paidCents), key: "paid-cents", value: "\(proposal.paidCents)")],
                       attributes: " data-proposal=\"\(proposal.id)\" data-status=\"\(proposal.status.rawValue)\"")
         }
         body += Page.section(id: "aanvragen", dutch: "Alle aanvragen", english: "Every proposal",
-                             Table(headers: [HTML.both("Aanvraag", "Proposal"), HTML.both("Gebied", "Area"), HTML.both("Gevraagd", "Requested"),
-                                             HTML.both("Status", "Status"), HTML.both("Betaald", "Paid")], rows: rows).html)
+                             Table(caption: SiteLanguage.text("Alle aanvragen", "Every proposal"), headers: [HTML.label("Aanvraag", "Proposal"), HTML.label("Gebied", "Area"), HTML.label("Gevraagd", "Requested"),
+                                             HTML.label("Status", "Status"), HTML.label("Betaald", "Paid")], rows: rows).html)
         let wijkRows = overview.wijken.map { wijk in
-            Table.Row(cells: [.html("\(HTML.escape(wijk.name)) <span class=\"en\">\(HTML.escape(wijk.code))</span>"),
+            Table.Row(cells: [.html("\(HTML.escape(wijk.name)) <span class=\"muted\">\(HTML.escape(wijk.code))</span>"),
                               .number(SiteFormat.count(wijk.proposals)),
                               .number(SiteFormat.money(wijk.requestedCents), key: "requested-cents", value: "\(wijk.requestedCents)"),
                               .number(SiteFormat.money(wijk.committedCents), key: "committed-cents", value: "\(wijk.committedCents)"),
@@ -51,19 +51,19 @@ enum ProposalPages {
         body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk",
                              Page.paragraph("Toegekend = het gevraagde bedrag van elke gefinancierde aanvraag; wat een afgeronde aanvraag niet gebruikte, gaat terug. Betaald, terug en nog open tellen op tot het toegekende bedrag, op de cent.",
                                             "Committed = the requested amount of every funded proposal; what a finished one did not use flows back. Paid, returned and still open add up to the committed amount, to the cent.")
-                             + Table(headers: [HTML.both("Wijk", "Wijk"), HTML.both("Aanvragen", "Proposals"), HTML.both("Gevraagd", "Requested"),
-                                               HTML.both("Toegekend", "Committed"), HTML.both("Betaald", "Paid"), HTML.both("Terug", "Returned"),
-                                               HTML.both("Nog open", "Still open")], rows: wijkRows).html)
+                             + Table(caption: SiteLanguage.text("Geld per wijk", "Money per wijk"), headers: [HTML.label("Wijk", "Wijk"), HTML.label("Aanvragen", "Proposals"), HTML.label("Gevraagd", "Requested"),
+                                               HTML.label("Toegekend", "Committed"), HTML.label("Betaald", "Paid"), HTML.label("Terug", "Returned"),
+                                               HTML.label("Nog open", "Still open")], rows: wijkRows).html)
         body += Page.section(id: "bestanden", dutch: "Bestanden", english: "Files", Page.downloads([
             ("report.json", "alle gegevens van deze pagina's", "all data of these pages"),
             ("proposals.csv", "de aanvragen als tabel", "the proposals as a table"),
         ]))
-        return Page.document(title: "Aanvragen – \(overview.gemeenteName)", body: body)
+        return Page.document(title: "Aanvragen – \(overview.gemeenteName)", file: "index.html", body: body)
     }
 
     /// One proposal's page.
     static func page(_ proposal: ProposalDetails, gemeente: String) -> String {
-        var body = "<header class=\"top\"><p><a href=\"index.html\">\(HTML.escape(gemeente)) · \(HTML.both("aanvragen", "proposals"))</a></p>"
+        var body = "<header class=\"top\"><p><a href=\"\(SiteLanguage.current.fileName("index.html"))\">\(HTML.escape(gemeente)) · \(HTML.label("aanvragen", "proposals"))</a></p>"
             + "<h1>\(HTML.escape(proposal.title))</h1>"
             + "<p>\(HTML.escape(proposal.areaName)) · status: <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
         if !proposal.description.isEmpty { body += "<p>\(HTML.escape(proposal.description))</p>" }
@@ -74,13 +74,13 @@ enum ProposalPages {
             ("Betaald", "Paid", SiteFormat.money(proposal.paidCents), "paid-cents"),
         ] + (proposal.returnedCents.map { [("Terug naar het budget", "Back to the budget", SiteFormat.money($0), "returned-cents")] } ?? []))
         let costs = proposal.costs.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents), key: "cents", value: "\($0.cents)")]) }
-        var details = Table(headers: [HTML.both("Kostenpost", "Cost item"), HTML.both("Bedrag", "Amount")], rows: costs).html
+        var details = Table(caption: SiteLanguage.text("Kosten", "Costs"), headers: [HTML.label("Kostenpost", "Cost item"), HTML.label("Bedrag", "Amount")], rows: costs).html
         if !proposal.coFunders.isEmpty {
-            details += Table(headers: [HTML.both("Medefinancier", "Co-funder"), HTML.both("Bedrag", "Amount")],
+            details += Table(caption: SiteLanguage.text("Medefinanciers", "Co-funders"), headers: [HTML.label("Medefinancier", "Co-funder"), HTML.label("Bedrag", "Amount")],
                              rows: proposal.coFunders.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents))]) }).html
         }
         if !proposal.goals.isEmpty {
-            details += "<p>\(HTML.both("Doelen uit het wijkperspectief", "Goals of the wijkperspectief")):</p><ul>"
+            details += "<p>\(HTML.label("Doelen uit het wijkperspectief", "Goals of the wijkperspectief")):</p><ul>"
                 + proposal.goals.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
         }
         body += Page.section(id: "aanvraag", dutch: "De aanvraag", english: "The proposal", details)
@@ -92,7 +92,7 @@ enum ProposalPages {
             "<li data-sequence=\"\($0.sequence)\"><time>\(HTML.escape(moment($0.timeMillis)))</time> \(HTML.escape($0.text))</li>"
         }.joined()
         body += Page.section(id: "verloop", dutch: "Verloop (uit het ondertekende logboek)", english: "Timeline (from the signed log)", "<ol class=\"timeline\">\(steps)</ol>")
-        return Page.document(title: "\(proposal.title) – \(gemeente)", body: body)
+        return Page.document(title: "\(proposal.title) – \(gemeente)", file: fileName(proposal.id), body: body)
     }
 
     /// `proposals.csv`.

@@ -8,47 +8,52 @@ enum ReachSection {
         let what = ballots ? ("stemmen", "ballots") : ("ingewisselde cheques", "cheques redeemed")
         var body = Page.paragraph(
             "Per buurt: hoeveel huishoudens er zijn, hoeveel \(ballots ? "stempassen" : "cheques") er zijn uitgegeven en hoeveel "
-                + "\(what.0) er zijn. Een buurt is ondervertegenwoordigd (rood) als haar aandeel in de \(what.0) meer dan \(reach.marginPercent) % "
+                + "\(what.0) er zijn. Een buurt is ondervertegenwoordigd (rood, met ▼ en het woord erbij) als haar aandeel in de \(what.0) meer dan \(reach.marginPercent) % "
                 + "lager is dan haar aandeel in de uitgegeven \(ballots ? "stempassen" : "cheques"). Buurten met minder dan "
                 + "\(reach.minimumHouseholds) huishoudens staan samen met andere buurten, zodat niemands deelname te herleiden is.",
             "Per buurt: how many households there are, how many \(ballots ? "voting passes" : "cheques") were issued and how many "
-                + "\(what.1) there are. A buurt is under-represented (red) when its share of the \(what.1) is more than \(reach.marginPercent) % "
+                + "\(what.1) there are. A buurt is under-represented (red, marked ▼ and in words) when its share of the \(what.1) is more than \(reach.marginPercent) % "
                 + "below its share of the \(ballots ? "passes" : "cheques") issued. Buurten with fewer than \(reach.minimumHouseholds) "
                 + "households are shown together with others, so nobody's participation can be traced.")
         if !reach.buurtCountsAvailable {
-            body += "<p class=\"note\">" + HTML.both(
+            body += "<p class=\"note\">" + HTML.label(
                 "De stempassen van deze verkiezing zijn uitgegeven voordat Buurtstem de buurt van een pas bijhield; de opkomst staat per wijk.",
                 "This election's passes were issued before Buurtstem kept a pass's buurt; turnout is shown per wijk.") + "</p>"
         }
         let flagged = reach.flagged
         if reach.buurtCountsAvailable {
             body += "<p class=\"note\" data-flagged=\"\(flagged.count)\">" + (flagged.isEmpty
-                ? HTML.both("Geen buurt is ondervertegenwoordigd.", "No buurt is under-represented.")
-                : HTML.both("Ondervertegenwoordigd: ", "Under-represented: ") + HTML.escape(flagged.map(\.name).joined(separator: "; ")))
+                ? HTML.label("Geen buurt is ondervertegenwoordigd.", "No buurt is under-represented.")
+                : HTML.label("▼ Ondervertegenwoordigd: ", "▼ Under-represented: ") + HTML.escape(flagged.map(\.name).joined(separator: "; ")))
                 + "</p>"
             let chart = BarChart(
                 id: "reach-buurten",
-                title: ballots ? "Opkomst per buurt / Turnout per buurt" : "Bereik per buurt / Reach per buurt",
-                description: (ballots ? "Stemmen per uitgegeven stempas, per buurt" : "Ingewisselde cheques per uitgegeven cheque, per buurt")
-                    + "; rood: ondervertegenwoordigd. / " + (ballots ? "Ballots per pass issued" : "Cheques redeemed per cheque issued")
-                    + " per buurt; red: under-represented.",
+                title: ballots ? SiteLanguage.text("Opkomst per buurt", "Turnout per buurt") : SiteLanguage.text("Bereik per buurt", "Reach per buurt"),
+                description: SiteLanguage.text(
+                    (ballots ? "Stemmen per uitgegeven stempas, per buurt" : "Ingewisselde cheques per uitgegeven cheque, per buurt")
+                        + "; rood met ▼: ondervertegenwoordigd; de stippellijn is het gemiddelde.",
+                    (ballots ? "Ballots per pass issued" : "Cheques redeemed per cheque issued")
+                        + " per buurt; red with ▼: under-represented; the dashed line is the average."),
                 bars: reach.buurten.map {
-                    .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()),
-                          text: turnout($0) + ($0.couldTakePart ? "" : " (geen initiatief / no initiative)"),
+                    .init(label: label($0), value: Int64(($0.turnoutPercent * 10).rounded()),
+                          text: turnout($0) + ($0.couldTakePart ? "" : SiteLanguage.text(" (geen initiatief)", " (no initiative)")),
                           style: $0.underRepresented ? "flag" : $0.couldTakePart ? "plain" : "open")
                 },
-                reference: (Int64((reach.total.turnoutPercent * 10).rounded()), "gemiddeld / average \(SiteFormat.percent(reach.total.turnoutPercent))"))
-            body += "<h3>\(HTML.both("Per buurt", "Per buurt"))</h3>" + chart.figure(table: table(reach.buurten, total: reach.total, ballots: ballots, id: "reach-buurten-table"))
+                reference: (Int64((reach.total.turnoutPercent * 10).rounded()),
+                            SiteLanguage.text("gemiddeld", "average") + " \(SiteFormat.percent(reach.total.turnoutPercent))"))
+            body += "<h3>\(HTML.label("Per buurt", "Per buurt"))</h3>" + chart.figure(table: table(reach.buurten, total: reach.total, ballots: ballots, id: "reach-buurten-table",
+                                                                                      caption: SiteLanguage.text("Per buurt", "Per buurt")))
         }
         let wijkChart = BarChart(
-            id: "reach-wijken", title: ballots ? "Opkomst per wijk / Turnout per wijk" : "Bereik per wijk / Reach per wijk",
-            description: ballots ? "Stemmen per uitgegeven stempas, per wijk. / Ballots per pass issued, per wijk."
-                : "Ingewisselde cheques per uitgegeven cheque, per wijk. / Cheques redeemed per cheque issued, per wijk.",
+            id: "reach-wijken", title: ballots ? SiteLanguage.text("Opkomst per wijk", "Turnout per wijk") : SiteLanguage.text("Bereik per wijk", "Reach per wijk"),
+            description: ballots ? SiteLanguage.text("Stemmen per uitgegeven stempas, per wijk.", "Ballots per pass issued, per wijk.")
+                : SiteLanguage.text("Ingewisselde cheques per uitgegeven cheque, per wijk.", "Cheques redeemed per cheque issued, per wijk."),
             bars: reach.wijken.map {
-                .init(label: $0.name, value: Int64(($0.turnoutPercent * 10).rounded()), text: turnout($0),
+                .init(label: label($0), value: Int64(($0.turnoutPercent * 10).rounded()), text: turnout($0),
                       style: $0.underRepresented ? "flag" : "plain")
             })
-        body += "<h3>\(HTML.both("Per wijk", "Per wijk"))</h3>" + wijkChart.figure(table: table(reach.wijken, total: reach.total, ballots: ballots, id: "reach-wijken-table"))
+        body += "<h3>\(HTML.label("Per wijk", "Per wijk"))</h3>" + wijkChart.figure(table: table(reach.wijken, total: reach.total, ballots: ballots, id: "reach-wijken-table",
+                                                                                          caption: SiteLanguage.text("Per wijk", "Per wijk")))
         return Page.section(id: "bereik", dutch: ballots ? "Opkomst en bereik per buurt" : "Bereik per buurt",
                             english: ballots ? "Turnout and reach per buurt" : "Reach per buurt", body)
     }
@@ -58,18 +63,24 @@ enum ReachSection {
         SiteFormat.share(line.turnoutPercent, of: line.issued)
     }
 
+    /// An area's label in a chart: its name, and for an under-represented area a marker in words, so the flag is
+    /// not told by colour alone.
+    static func label(_ line: ReachLine) -> String {
+        line.underRepresented ? line.name + SiteLanguage.text(" ▼ ondervertegenwoordigd", " ▼ under-represented") : line.name
+    }
+
     /// The table behind a reach chart: one row per area and the total.
-    static func table(_ lines: [ReachLine], total: ReachLine, ballots: Bool, id: String) -> String {
-        var headers = [HTML.both("Gebied", "Area"), HTML.both("Huishoudens", "Households"),
-                       ballots ? HTML.both("Stempassen", "Passes issued") : HTML.both("Cheques", "Cheques issued")]
-        if ballots { headers += [HTML.both("Stemzuil", "Kiosk"), HTML.both("Papier", "Paper")] }
-        headers += [ballots ? HTML.both("Stemmen", "Ballots") : HTML.both("Ingewisseld", "Redeemed"),
-                    ballots ? HTML.both("Opkomst", "Turnout") : HTML.both("Bereik", "Reach"),
-                    HTML.both("Aandeel uitgegeven", "Share issued"),
-                    HTML.both(ballots ? "Aandeel stemmen" : "Aandeel ingewisseld", ballots ? "Share of ballots" : "Share redeemed"),
-                    HTML.both("Verschil", "Difference"), HTML.both("Verhouding", "Ratio"), HTML.both("Signaal", "Flag")]
+    static func table(_ lines: [ReachLine], total: ReachLine, ballots: Bool, id: String, caption: String) -> String {
+        var headers = [HTML.label("Gebied", "Area"), HTML.label("Huishoudens", "Households"),
+                       ballots ? HTML.label("Stempassen", "Passes issued") : HTML.label("Cheques", "Cheques issued")]
+        if ballots { headers += [HTML.label("Stemzuil", "Kiosk"), HTML.label("Papier", "Paper")] }
+        headers += [ballots ? HTML.label("Stemmen", "Ballots") : HTML.label("Ingewisseld", "Redeemed"),
+                    ballots ? HTML.label("Opkomst", "Turnout") : HTML.label("Bereik", "Reach"),
+                    HTML.label("Aandeel uitgegeven", "Share issued"),
+                    HTML.label(ballots ? "Aandeel stemmen" : "Aandeel ingewisseld", ballots ? "Share of ballots" : "Share redeemed"),
+                    HTML.label("Verschil", "Difference"), HTML.label("Verhouding", "Ratio"), HTML.label("Signaal", "Flag")]
         func row(_ line: ReachLine, style: String) -> Table.Row {
-            var cells: [Table.Cell] = [.html("\(HTML.escape(line.name)) <span class=\"en\">\(HTML.escape(line.code))</span>"),
+            var cells: [Table.Cell] = [.html("\(HTML.escape(line.name)) <span class=\"muted\">\(HTML.escape(line.code))</span>"),
                                        .number(SiteFormat.count(line.households), key: "households", value: "\(line.households)"),
                                        .number(SiteFormat.count(line.issued), key: "issued", value: "\(line.issued)")]
             if ballots {
@@ -82,12 +93,12 @@ enum ReachSection {
                       .number(SiteFormat.percent(line.participationSharePercent)),
                       .number(line.level == .total ? "" : SiteFormat.points(line.gapPoints)),
                       .number(line.level == .total ? "" : SiteFormat.decimal(line.representation, places: 2)),
-                      .html(line.underRepresented ? "<span class=\"flagtext\">\(HTML.both("ondervertegenwoordigd", "under-represented"))</span>"
-                            : line.couldTakePart ? "" : HTML.both("geen initiatief binnen bereik", "no initiative in scope"))]
+                      .html(line.underRepresented ? "<span class=\"flagtext\">\(HTML.label("▼ ondervertegenwoordigd", "▼ under-represented"))</span>"
+                            : line.couldTakePart ? "" : HTML.label("geen initiatief binnen bereik", "no initiative in scope"))]
             return Table.Row(cells: cells, attributes: " data-code=\"\(HTML.escape(line.code))\" data-flagged=\"\(line.underRepresented)\"",
                              style: style)
         }
         let rows = lines.map { row($0, style: $0.underRepresented ? "flag" : "") } + [row(total, style: "total")]
-        return "<div id=\"\(id)\">" + Table(headers: headers, rows: rows).html + "</div>"
+        return "<div id=\"\(id)\">" + Table(caption: caption, headers: headers, rows: rows).html + "</div>"
     }
 }

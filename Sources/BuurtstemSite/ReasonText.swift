@@ -69,6 +69,16 @@ enum ReasonText {
         }
     }
 
+    /// A cheque initiative's outcome in a Dutch sentence, from its numbers (the engine writes the reason in English).
+    static func initiative(_ line: ChequeRoundReport.InitiativeResult) -> String {
+        let collected = "\(SiteFormat.money(line.collectedCents)) opgehaald met \(line.cheques == 1 ? "1 cheque" : "\(SiteFormat.count(line.cheques)) cheques")"
+        if line.funded {
+            return "gefinancierd: \(collected); het doel was \(SiteFormat.money(line.targetCents))"
+        }
+        return "niet gefinancierd: \(collected), \(SiteFormat.money(line.targetCents - line.collectedCents)) te weinig voor het doel van "
+            + "\(SiteFormat.money(line.targetCents)); dat geld gaat terug naar de gemeente"
+    }
+
     /// An engine amount (`80 000.00`, `1 250.5`, `-3`) as euros the Dutch way; text that is not an amount is kept.
     static func euro(_ amount: String) -> String {
         let plain = amount.filter { !$0.isWhitespace }

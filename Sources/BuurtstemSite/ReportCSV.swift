@@ -93,11 +93,11 @@ enum ReportCSV {
     /// The year view per wijk.
     static func year(_ report: YearReport) -> String {
         document(["code", "name", "budget_cents", "cap_cents", "committed_cents", "paid_cents", "funded_projects", "passes_issued",
-                  "ballots_counted", "turnout_percent", "cheques_issued", "cheques_redeemed", "cheque_reach_percent"],
+                  "ballots_counted", "turnout_percent", "cheques_issued", "cheques_redeemed", "cheques_in_scope", "cheque_reach_percent"],
                  (report.wijken + [report.total]).map {
                      [$0.code, $0.name, "\($0.budgetCents)", $0.capCents.map { "\($0)" } ?? "", "\($0.committedCents)", "\($0.paidCents)",
                       "\($0.fundedProjects)", "\($0.passesIssued)", "\($0.ballotsCounted)", "\($0.turnoutPercent)", "\($0.chequesIssued)",
-                      "\($0.chequesRedeemed)", "\($0.chequeReachPercent)"]
+                      "\($0.chequesRedeemed)", "\($0.chequesInScope)", "\($0.chequeReachPercent)"]
                  })
     }
 

@@ -18,9 +18,11 @@ public enum ResultsSite {
     /// The file that marks a folder as a results site, so writing a site again may replace it.
     public static let marker = ".buurtstem-site"
 
-    /// The files of an election's site.
-    public static func files(_ report: ElectionReport) throws -> [File] {
-        [File(name: "index.html", contents: ElectionPage.html(report)),
+    /// The files of an election's site; `record` is the published record's folder and `site` the site's, when both
+    /// are known: the site then links to the record by a relative path.
+    public static func files(_ report: ElectionReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
+        let link = recordLink(record: record, site: site)
+        return pages("index.html") { ElectionPage.html(report, recordLink: link) } + VerifierPage.files() + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "projects.csv", contents: ReportCSV.projects(report)),
          File(name: "areas.csv", contents: ReportCSV.areas(report.areas)),
@@ -30,9 +32,10 @@ public enum ResultsSite {
             + (report.coFunding.map { [File(name: "funders.csv", contents: ReportCSV.funders($0, of: .projects))] } ?? [])
     }
 
-    /// The files of a cheque round's site.
-    public static func files(_ report: ChequeRoundReport) throws -> [File] {
-        [File(name: "index.html", contents: ChequeRoundPage.html(report)),
+    /// The files of a cheque round's site; `record` and `site` as for an election.
+    public static func files(_ report: ChequeRoundReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
+        let link = recordLink(record: record, site: site)
+        return pages("index.html") { ChequeRoundPage.html(report, recordLink: link) } + VerifierPage.files() + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "initiatives.csv", contents: ReportCSV.initiatives(report)),
          File(name: "areas.csv", contents: ReportCSV.areas(report.areas)),
@@ -43,18 +46,45 @@ public enum ResultsSite {
 
     /// The files of the aanvragen: an overview, a page per proposal, report.json and proposals.csv.
     public static func files(_ report: ProposalsOverview) throws -> [File] {
-        [File(name: "index.html", contents: ProposalPages.index(report)),
+        pages("index.html") { ProposalPages.index(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "proposals.csv", contents: ProposalPages.csv(report))]
-            + report.proposals.map { File(name: ProposalPages.fileName($0.id), contents: ProposalPages.page($0, gemeente: report.gemeenteName)) }
+            + report.proposals.flatMap { proposal in
+                pages(ProposalPages.fileName(proposal.id)) { ProposalPages.page(proposal, gemeente: report.gemeenteName) }
+            }
     }
 
     /// The files of a year view.
     public static func files(_ report: YearReport) throws -> [File] {
-        [File(name: "index.html", contents: YearPage.html(report)),
+        pages("index.html") { YearPage.html(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "wijken.csv", contents: ReportCSV.year(report)),
          File(name: "items.csv", contents: ReportCSV.items(report))]
+    }
+
+    /// The path of `record` relative to `site` (`../record-demo-wijkstemdag`), so the link works wherever both
+    /// folders are published side by side; nil unless both are known.
+    static func recordLink(record: URL?, site: URL?) -> String? {
+        guard let record, let site else { return nil }
+        let from = site.standardizedFileURL.pathComponents, to = record.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
+        let path = Array(repeating: "..", count: from.count - common) + to[common...]
+        return path.isEmpty ? "." : urlPath(path.joined(separator: "/"))
+    }
+
+    /// A relative path as it goes into a link: a space, `#` or `?` in a folder's name percent-encoded, so the link
+    /// still leads there.
+    static func urlPath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    /// A page in every language: `name` (Dutch, e.g. `index.html`) and its English twin (`index.en.html`), each
+    /// written by `render` in its language.
+    static func pages(_ name: String, _ render: () -> String) -> [File] {
+        SiteLanguage.allCases.map { language in
+            File(name: language.fileName(name), contents: language.write(render))
+        }
     }
 
     /// Writes `files` into `folder`, which must be new, empty, or an earlier results site (then replaced). The files

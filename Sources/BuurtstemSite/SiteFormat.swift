@@ -19,9 +19,10 @@ enum SiteFormat {
         return (value < 0 ? "-" : "") + digits + grouped
     }
 
-    /// A percentage with one decimal and a decimal comma.
+    /// A percentage with one decimal and a decimal comma, by the engine's one writer of percentages (`Percent`),
+    /// so the site and `buurtstem tally` print the same turnout.
     static func percent(_ value: Double) -> String {
-        decimal(value, places: 1) + " %"
+        Percent.text(value)
     }
 
     /// A turnout or reach: "–" where nothing was issued (`base` 0: there was no vote or cheque to take part in),

@@ -1,5 +1,6 @@
-/// An HTML table: headers, rows of cells (text escaped here, numbers right-aligned), wrapped so it scrolls
-/// sideways on a narrow screen instead of breaking the page.
+/// An HTML table: a caption, headers, rows of cells (text escaped here, numbers right-aligned), wrapped so it
+/// scrolls sideways on a narrow screen instead of breaking the page. The wrapper is a named region that takes the
+/// keyboard focus, so someone without a mouse can scroll it too.
 struct Table {
     /// One cell.
     struct Cell {
@@ -28,19 +29,19 @@ struct Table {
         var style = ""
     }
 
+    /// The caption, plain text: what the table shows; it also names the scrolling region.
+    let caption: String
     /// The column headers, HTML.
     let headers: [String]
     /// The rows.
     let rows: [Row]
-    /// A caption, HTML.
-    var caption: String? = nil
     /// The table's class.
     var className = "data"
 
     /// The table.
     var html: String {
-        var out = "<div class=\"scroll\"><table class=\"\(className)\">"
-        if let caption { out += "<caption>\(caption)</caption>" }
+        var out = "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(caption))\">"
+            + "<table class=\"\(className)\"><caption>\(HTML.escape(caption))</caption>"
         out += "<thead><tr>" + headers.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
             out += "<tr\(row.style.isEmpty ? "" : " class=\"\(row.style)\"")\(row.attributes)>"

@@ -3,11 +3,20 @@ import Buurtstem
 /// "Verify it yourself": the values that fix the result, the record's files with their SHA-256 and the exact
 /// commands.
 enum VerifySection {
-    /// The section; `receipt` adds the receipt check (elections).
-    static func html(_ verification: ReportVerification, receipt: Bool) -> String {
+    /// The section; `receipt` adds the receipt check (elections); `recordLink` is the record folder relative to
+    /// the site, when the report was made with `--record`.
+    static func html(_ verification: ReportVerification, receipt: Bool, recordLink: String?) -> String {
         var body = Page.paragraph(
             "U hoeft de gemeente niet te vertrouwen. Download het gepubliceerde verslag (record) en controleer het op uw eigen computer met de onafhankelijke controle-software: die controleert elke handtekening, telt opnieuw en herberekent de uitkomst.",
             "You do not have to trust the gemeente. Download the published record and check it on your own computer with the independent verifier: it checks every signature, recounts and recomputes the outcome.")
+        var links = "<ul class=\"links\">"
+        if let recordLink {
+            links += "<li><a data-link=\"record\" href=\"\(HTML.escape(recordLink))/\">\(HTML.label("Het verslag (record)", "The record"))</a> "
+                + "<code>\(HTML.escape(verification.recordFolder ?? recordLink))</code></li>"
+        }
+        links += "<li><a data-link=\"verifier\" href=\"\(SiteLanguage.current.fileName(VerifierPage.file))\">"
+            + "\(HTML.label("Hoe de controle-software werkt en hoe u haar gebruikt", "How the verifier works and how to use it"))</a></li></ul>"
+        body += links
         body += "<pre><code data-command=\"verify\">\(HTML.escape(verification.command))</code></pre>"
         if receipt {
             body += Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld (niet wat u stemde):",
@@ -19,17 +28,21 @@ enum VerifySection {
             body += "<pre><code>buurtstem pass check --record \(folder) --pass STEMPASCODE --issuing-key \(key)</code></pre>"
         }
         let values = verification.values.map { value in
-            Table.Row(cells: [.text(value.label), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])
+            Table.Row(cells: [.text(SiteLanguage.text(value.label, value.english)), .html("<code class=\"hex\">\(HTML.escape(value.hex))</code>")])
         }
-        body += "<h3>\(HTML.both("Vastgelegde waarden", "Fixed values"))</h3>"
-            + Table(headers: [HTML.both("Wat", "What"), HTML.both("Waarde (hex)", "Value (hex)")], rows: values).html
+        body += "<h3>\(HTML.label("Vastgelegde waarden", "Fixed values"))</h3>"
+            + Table(caption: SiteLanguage.text("Vastgelegde waarden", "Fixed values"), headers: [HTML.label("Wat", "What"), HTML.label("Waarde (hex)", "Value (hex)")], rows: values).html
         if !verification.files.isEmpty {
-            body += "<h3>\(HTML.both("Bestanden van het verslag", "Files of the record")) <code>\(HTML.escape(verification.recordFolder ?? ""))</code></h3>"
+            body += "<h3>\(HTML.label("Bestanden van het verslag", "Files of the record")) <code>\(HTML.escape(verification.recordFolder ?? ""))</code></h3>"
             body += Page.paragraph("Vergelijk de SHA-256 van de bestanden die u downloadt met deze lijst (bijvoorbeeld met sha256sum).",
                                    "Compare the SHA-256 of the files you download with this list (e.g. with sha256sum).")
-            body += Table(headers: [HTML.both("Bestand", "File"), HTML.both("Bytes", "Bytes"), "SHA-256"], rows: verification.files.map {
-                Table.Row(cells: [.text($0.name), .number(SiteFormat.count($0.bytes)), .html("<code class=\"hex\">\(HTML.escape($0.sha256))</code>")],
-                          attributes: " data-file=\"\(HTML.escape($0.name))\"")
+            body += Table(caption: SiteLanguage.text("Bestanden van het verslag met hun SHA-256", "Files of the record with their SHA-256"),
+                          headers: [HTML.label("Bestand", "File"), HTML.label("Bytes", "Bytes"), "SHA-256"], rows: verification.files.map { file in
+                // With the record's place known, each file links to its copy in the record folder.
+                let name: Table.Cell = recordLink.map { .html("<a href=\"\(HTML.escape($0))/\(HTML.escape(ResultsSite.urlPath(file.name)))\">\(HTML.escape(file.name))</a>") }
+                    ?? .text(file.name)
+                return Table.Row(cells: [name, .number(SiteFormat.count(file.bytes)), .html("<code class=\"hex\">\(HTML.escape(file.sha256))</code>")],
+                                 attributes: " data-file=\"\(HTML.escape(file.name))\"")
             }).html
         }
         return Page.section(id: "controle", dutch: "Zelf controleren", english: "Verify it yourself", body)

@@ -15,14 +15,14 @@ enum WeightingSection {
                               .number(SiteFormat.money(area.differenceCents))],
                       attributes: " data-code=\"\(HTML.escape(area.area))\"")
         }
-        body += Table(headers: [HTML.both("Gebied", "Area"), HTML.both("Zonder weging", "Unweighted"), HTML.both("Projecten", "Projects"),
-                                HTML.both("Met weging", "Weighted"), HTML.both("Projecten", "Projects"),
-                                HTML.both("Verschil", "Difference")], rows: rows).html
+        body += Table(caption: SiteLanguage.text("Geld per gebied met en zonder weging", "Money per area with and without the weighting"), headers: [HTML.label("Gebied", "Area"), HTML.label("Zonder weging", "Unweighted"), HTML.label("Projecten", "Projects"),
+                                HTML.label("Met weging", "Weighted"), HTML.label("Projecten", "Projects"),
+                                HTML.label("Verschil", "Difference")], rows: rows).html
         if !weighting.fundedOnlyWeighted.isEmpty {
-            body += "<p>\(HTML.both("Alleen met weging gefinancierd", "Funded only with the weighting")): \(HTML.escape(weighting.fundedOnlyWeighted.joined(separator: ", ")))</p>"
+            body += "<p>\(HTML.label("Alleen met weging gefinancierd", "Funded only with the weighting")): \(HTML.escape(weighting.fundedOnlyWeighted.joined(separator: ", ")))</p>"
         }
         if !weighting.fundedOnlyUnweighted.isEmpty {
-            body += "<p>\(HTML.both("Alleen zonder weging gefinancierd", "Funded only without the weighting")): \(HTML.escape(weighting.fundedOnlyUnweighted.joined(separator: ", ")))</p>"
+            body += "<p>\(HTML.label("Alleen zonder weging gefinancierd", "Funded only without the weighting")): \(HTML.escape(weighting.fundedOnlyUnweighted.joined(separator: ", ")))</p>"
         }
         return Page.section(id: "weging", dutch: "Met en zonder weging", english: "With and without the weighting", body)
     }

@@ -5,27 +5,27 @@ enum YearPage {
     /// The whole page.
     static func html(_ report: YearReport) -> String {
         let t = report.total
-        var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.both("overzicht voor de raad", "overview for the raad"))</p>"
-            + "<h1>\(HTML.both("Wijkbudgetten \(report.period.from) – \(report.period.to)", "Neighbourhood budgets"))</h1></header>"
+        var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.label("overzicht voor de raad", "overview for the raad"))</p>"
+            + "<h1>\(HTML.label("Wijkbudgetten \(report.period.from) – \(report.period.to)", "Neighbourhood budgets \(report.period.from) – \(report.period.to)"))</h1></header>"
         body += Page.figures([
             ("Budget", "Budget", SiteFormat.money(t.budgetCents), "budget"),
             ("Toegezegd", "Committed", SiteFormat.money(t.committedCents), "committed"),
             ("Betaald (cheques)", "Paid (cheques)", SiteFormat.money(t.paidCents), "paid"),
             ("Projecten", "Funded projects", SiteFormat.count(t.fundedProjects), "projects"),
             ("Opkomst", "Turnout", SiteFormat.percent(t.turnoutPercent), "turnout"),
-            ("Chequebereik", "Cheque reach", SiteFormat.percent(t.chequeReachPercent), "reach"),
+            ("Chequebereik", "Cheque reach", SiteFormat.share(t.chequeReachPercent, of: t.chequesInScope), "reach"),
         ])
         body += Page.paragraph(
-            "Budget: de budgetten van de stemmingen plus de waarde van de uitgegeven cheques. Toegezegd: de kosten van de gefinancierde projecten plus wat gefinancierde cheque-initiatieven ophaalden. Betaald: wat afgerekende chequerondes uitbetaalden; betalingen aan projecten uit stemmingen lopen buiten Buurtstem.",
-            "Budget: the votes' budgets plus the value of the cheques issued. Committed: the funded projects' cost plus what funded cheque initiatives collected. Paid: what settled cheque rounds paid out; payments to projects from votes are made outside Buurtstem.")
+            "Budget: de budgetten van de stemmingen plus de waarde van de uitgegeven cheques. Toegezegd: de kosten van de gefinancierde projecten plus wat gefinancierde cheque-initiatieven ophaalden. Betaald: wat afgerekende chequerondes uitbetaalden; betalingen aan projecten uit stemmingen lopen buiten Buurtstem. Chequebereik: ingewisselde cheques per cheque uitgegeven in buurten waar een initiatief binnen bereik was; een wijk zonder zo'n buurt toont –.",
+            "Budget: the votes' budgets plus the value of the cheques issued. Committed: the funded projects' cost plus what funded cheque initiatives collected. Paid: what settled cheque rounds paid out; payments to projects from votes are made outside Buurtstem. Cheque reach: cheques redeemed per cheque issued in buurten where an initiative was in scope; a wijk without such a buurt shows –.")
         let chart = BarChart(
-            id: "year-money", title: "Budget en toegezegd per wijk / Budget and committed per wijk",
-            description: "Lichte balk: budget; donkere balk: toegezegd. / Light bar: budget; dark bar: committed.",
+            id: "year-money", title: SiteLanguage.text("Budget en toegezegd per wijk", "Budget and committed per wijk"),
+            description: SiteLanguage.text("Lichte balk met rand: budget; donkere balk: toegezegd.", "Light outlined bar: budget; dark bar: committed."),
             bars: report.wijken.filter { $0.budgetCents > 0 || $0.committedCents > 0 }.map {
                 .init(label: $0.name, value: $0.committedCents, text: SiteFormat.money($0.committedCents), style: "funded", background: $0.budgetCents)
             })
         func row(_ line: YearReport.WijkYear, style: String) -> Table.Row {
-            Table.Row(cells: [.html("\(HTML.escape(line.name)) <span class=\"en\">\(HTML.escape(line.code))</span>"),
+            Table.Row(cells: [.html("\(HTML.escape(line.name)) <span class=\"muted\">\(HTML.escape(line.code))</span>"),
                               .number(SiteFormat.money(line.budgetCents), key: "budget-cents", value: "\(line.budgetCents)"),
                               .number(line.capCents.map(SiteFormat.money) ?? "–"),
                               .number(SiteFormat.money(line.committedCents), key: "committed-cents", value: "\(line.committedCents)"),
@@ -34,28 +34,28 @@ enum YearPage {
                               .number(SiteFormat.count(line.ballotsCounted) + " / " + SiteFormat.count(line.passesIssued)),
                               .number(SiteFormat.share(line.turnoutPercent, of: line.passesIssued), key: "turnout", value: "\(line.turnoutPercent)"),
                               .number(SiteFormat.count(line.chequesRedeemed) + " / " + SiteFormat.count(line.chequesIssued)),
-                              .number(SiteFormat.share(line.chequeReachPercent, of: line.chequesIssued), key: "reach", value: "\(line.chequeReachPercent)")],
+                              .number(SiteFormat.share(line.chequeReachPercent, of: line.chequesInScope), key: "reach", value: "\(line.chequeReachPercent)")],
                       attributes: " data-code=\"\(HTML.escape(line.code))\"", style: style)
         }
-        let table = Table(headers: [HTML.both("Wijk", "Wijk"), HTML.both("Budget", "Budget"), HTML.both("Plafond", "Cap"),
-                                    HTML.both("Toegezegd", "Committed"), HTML.both("Betaald", "Paid"), HTML.both("Projecten", "Funded"),
-                                    HTML.both("Stemmen / passen", "Ballots / passes"), HTML.both("Opkomst", "Turnout"),
-                                    HTML.both("Cheques in / uit", "Cheques redeemed / issued"), HTML.both("Bereik", "Reach")],
+        let table = Table(caption: SiteLanguage.text("Per wijk over het jaar", "Per wijk over the year"), headers: [HTML.label("Wijk", "Wijk"), HTML.label("Budget", "Budget"), HTML.label("Plafond", "Cap"),
+                                    HTML.label("Toegezegd", "Committed"), HTML.label("Betaald", "Paid"), HTML.label("Projecten", "Funded"),
+                                    HTML.label("Stemmen / passen", "Ballots / passes"), HTML.label("Opkomst", "Turnout"),
+                                    HTML.label("Cheques in / uit", "Cheques redeemed / issued"), HTML.label("Bereik", "Reach")],
                           rows: report.wijken.map { row($0, style: "") } + [row(report.total, style: "total")])
-        body += Page.section(id: "wijken", dutch: "Per wijk", english: "Per wijk", chart.figure(table: table.html))
+        body += Page.section(id: "wijken", dutch: "Per wijk", english: "Per wijk", chart.figure(table: table.html, open: true))
         let items = report.items.map { item in
-            Table.Row(cells: [.text(item.kind == "election" ? "stemming / vote" : "chequeronde / cheque round"), .html("<code>\(HTML.escape(item.id))</code>"),
+            Table.Row(cells: [.text(item.kind == "election" ? SiteLanguage.text("stemming", "vote") : SiteLanguage.text("chequeronde", "cheque round")), .html("<code>\(HTML.escape(item.id))</code>"),
                               .text(item.title), .text(SiteFormat.instant(item.date)),
-                              .text(item.included ? "meegeteld / included" : "niet meegeteld / left out: \(item.note ?? "")")])
+                              .text(item.included ? SiteLanguage.text("meegeteld", "included") : SiteLanguage.text("niet meegeteld", "left out") + ": \(item.note ?? "")")])
         }
         body += Page.section(id: "rondes", dutch: "Stemmingen en chequerondes", english: "Votes and cheque rounds",
-                             Table(headers: [HTML.both("Soort", "Kind"), "Id", HTML.both("Titel", "Title"), HTML.both("Datum", "Date"),
-                                             HTML.both("Status", "Status")], rows: items).html)
+                             Table(caption: SiteLanguage.text("Stemmingen en chequerondes", "Votes and cheque rounds"), headers: [HTML.label("Soort", "Kind"), "Id", HTML.label("Titel", "Title"), HTML.label("Datum", "Date"),
+                                             HTML.label("Status", "Status")], rows: items).html)
         body += Page.section(id: "bestanden", dutch: "Bestanden", english: "Files", Page.downloads([
             ("report.json", "alle cijfers van deze pagina", "every number on this page"),
             ("wijken.csv", "per wijk", "per wijk"),
             ("items.csv", "de stemmingen en rondes", "the votes and rounds"),
         ]))
-        return Page.document(title: "Wijkbudgetten \(report.period.from) – \(report.period.to) – \(report.gemeenteName)", body: body)
+        return Page.document(title: "Wijkbudgetten \(report.period.from) – \(report.period.to) – \(report.gemeenteName)", file: "index.html", wide: true, body: body)
     }
 }

@@ -58,25 +58,23 @@ extension Run {
         switch pin {
         case nil:
             break
+        case let .chequeFolder(path, _):
+            report.counted(Self.pinnedCheck)
+            report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the pre-publication pinned from \(path) is a cheque round's, not an election's: pin the folder made by 'buurtstem election publish'")
         case let .folder(path, pinned, pinnedDefinition):
             report.counted(Self.pinnedCheck)
-            if own == nil && index.bindsBallotsToDefinition {
-                report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the record does not hold its pre-publication (\(name)), though the election was pre-published: it was left out of the record")
-            }
-            if let own, own.hash != pinned.hash {
-                report.fail(Self.pinnedCheck, file: name, "is not the pinned pre-publication (fingerprint \(own.fingerprint), pinned \(pinned.fingerprint) from \(path)): the gemeente published another one after the fact")
+            if let (file, message) = PinnedOwn.folderMismatch(own: own, pinned: pinned, path: path, name: name, index: ElectionRecordFile.index,
+                                                             subject: "election", required: index.bindsBallotsToDefinition) {
+                report.fail(Self.pinnedCheck, file: file, message)
             }
             compare(pinned, pinnedDefinition: pinnedDefinition, check: Self.pinnedCheck, source: "the pinned \(path)/\(name)")
         case let .fingerprint(code, prefix):
             report.counted(Self.pinnedCheck)
-            guard let own else {
-                report.fail(Self.pinnedCheck, file: ElectionRecordFile.index, "the record holds no pre-publication (\(name)) to hold the fingerprint \(code) against; ask the gemeente for it, or pin the published folder with --pinned DIR")
+            if let (file, message) = PinnedOwn.fingerprintMismatch(own: own, code: code, prefix: prefix, name: name, index: ElectionRecordFile.index) {
+                report.fail(Self.pinnedCheck, file: file, message)
                 return
             }
-            guard own.hash.starts(with: prefix) else {
-                report.fail(Self.pinnedCheck, file: name, "has fingerprint \(own.fingerprint), not the pinned \(code): this is not the pre-publication that was announced (or the fingerprint was mistyped: a typing error would have been caught by its check character)")
-                return
-            }
+            guard let own else { return }
             compare(own, pinnedDefinition: nil, check: Self.pinnedCheck, source: name)
         }
     }

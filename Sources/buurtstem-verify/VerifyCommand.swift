@@ -29,13 +29,13 @@ struct VerifyCommand: ParsableCommand {
     var issuingKey: String?
 
     @Option(help: ArgumentHelp(
-        "The pre-publication folder the gemeente published before the polls opened (buurtstem election publish).",
-        discussion: "The record fails if its definition, issued passes, eligible counts or kiosks differ from it.",
+        "The pre-publication folder the gemeente published before the polls opened or the first cheque was redeemed.",
+        discussion: "Made by 'buurtstem election publish' or 'buurtstem cheques round publish'. The record fails if its definition, issued passes, eligible counts or kiosks (a cheque round: its terms, issued set or initiatives) differ from it.",
         valueName: "dir"))
     var pinned: String?
 
     @Option(help: ArgumentHelp(
-        "The pre-publication's fingerprint, as printed on the letters (XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-X).",
+        "The pre-publication's fingerprint, as printed on the letters or cheques (XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-X).",
         discussion: "The record's own prepublication.json must have it, and the record must match that.",
         valueName: "code"))
     var fingerprint: String?
@@ -70,8 +70,8 @@ struct VerifyCommand: ParsableCommand {
         if pinned != nil && fingerprint != nil {
             throw ValidationError("give --pinned DIR or --fingerprint CODE, not both: --pinned already fixes the fingerprint")
         }
-        if chequeRound && (pinned != nil || fingerprint != nil || !checkpoints.isEmpty) {
-            throw ValidationError("--pinned, --fingerprint and --checkpoint are for election records; cheque rounds cannot be pinned yet")
+        if chequeRound && !checkpoints.isEmpty {
+            throw ValidationError("--checkpoint is for election records; a cheque round's checkpoints are checked against its ledger")
         }
         let pin: PrePublicationPin?
         let observed: [ObserverCheckpoint]
@@ -86,7 +86,7 @@ struct VerifyCommand: ParsableCommand {
             throw ValidationError("--pinned, --fingerprint and --checkpoint are for election records, not a proposals log")
         }
         let report = proposals ? ProposalRecordVerifier(folder: folder, expectedIssuingKey: expected).verify()
-            : chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected).verify(progress: progress)
+            : chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin).verify(progress: progress)
             : RecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin, observerCheckpoints: observed).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {

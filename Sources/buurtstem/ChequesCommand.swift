@@ -9,8 +9,10 @@ struct ChequesCommand: ParsableCommand {
         abstract: "Cheque rounds: create, issue, redeem, checkpoint, settle and export.",
         discussion: """
         A round gives every household of a register snapshot one cheque (a typeable code and a QR code) to give to \
-        a residents' initiative. Typical order: round create, issue, initiative add, redeem (online, paper, kiosk; \
-        one code or a file of codes), checkpoint now and then, settle after the valid-until day, export.
+        a residents' initiative. Typical order: round create, issue, initiative add, round publish (the signed \
+        pre-publication whose fingerprint goes on every letter; initiatives are fixed from then on), redeem (online, \
+        paper, kiosk; one code or a file of codes; each redemption signed with the cheque's own key), checkpoint now \
+        and then, settle after the valid-until day, export.
         """,
         subcommands: [Round.self, Issue.self, Redeem.self, Checkpoint.self, Settle.self, Report.self, Export.self, Check.self]
     )
@@ -18,8 +20,8 @@ struct ChequesCommand: ParsableCommand {
     /// `buurtstem cheques round`.
     struct Round: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create, list and show cheque rounds.",
-            subcommands: [Create.self, List.self, Show.self]
+            abstract: "Create, list, show and pre-publish cheque rounds.",
+            subcommands: [Create.self, List.self, Show.self, Publish.self]
         )
     }
 }
@@ -160,6 +162,8 @@ extension ChequeRoundStatus {
             lines.append("  redeemed:     \(redeemed) cheques, EUR \(Money.plain(redeemedCents))")
             lines.append("  initiatives:  \(initiatives)")
             lines.append("  checkpoints:  \(checkpoints)")
+            lines.append(fingerprint.map { "  pre-published, fingerprint \($0)" }
+                ?? "  not pre-published: buurtstem cheques round publish --round \(round.id) --out DIR, before the first redemption")
         } else {
             lines.append("  not issued yet: buurtstem cheques issue --round \(round.id) --print-to DIR")
         }

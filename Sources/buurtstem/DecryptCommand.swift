@@ -4,7 +4,7 @@ import ArgumentParser
 struct DecryptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decrypt",
-        abstract: "Decrypt a secret election's mixed ballots from the trustees' shares.",
+        abstract: "Decrypt a secret election's mixed ballots from the trustees' shares (docs/trustees.md).",
         subcommands: [Combine.self]
     )
 }

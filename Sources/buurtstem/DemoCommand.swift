@@ -38,13 +38,19 @@ struct DemoCommand: ParsableCommand {
         let pin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.stemdag.prePublicationFolder))
         let verification = RecordVerifier(folder: URL(fileURLWithPath: report.stemdag.recordFolder), expectedIssuingKey: issuingKey,
                                           pin: pin).verify()
+        // The cheque round's record, pinned to its pre-publication from before the first redemption.
+        let chequePin = try PrePublicationPin.load(folder: URL(fileURLWithPath: report.cheques.prePublicationFolder))
+        let chequeVerification = ChequeRecordVerifier(folder: URL(fileURLWithPath: report.cheques.recordFolder), expectedIssuingKey: issuingKey,
+                                                      pin: chequePin).verify()
         let proposalsVerification = ProposalRecordVerifier(folder: URL(fileURLWithPath: report.proposals.recordFolder), expectedIssuingKey: issuingKey).verify()
         if !output.json { print("- write the results sites (the stemdag, the cheque round, the year for the raad)...") }
         let sites = try Self.writeSites(report)
-        try output.emit(DemoView(demo: report, verification: verification, proposalsVerification: proposalsVerification, sites: sites)) {
-            report.summary(verification: verification, sites: sites) + "\n" + report.proposals.summary(verification: proposalsVerification)
+        try output.emit(DemoView(demo: report, verification: verification, chequeVerification: chequeVerification,
+                                 proposalsVerification: proposalsVerification, sites: sites)) {
+            report.summary(verification: verification, chequeVerification: chequeVerification, sites: sites) + "\n"
+                + report.proposals.summary(verification: proposalsVerification)
         }
-        if !verification.passed || !proposalsVerification.passed { throw ExitCode.failure }
+        if !verification.passed || !chequeVerification.passed || !proposalsVerification.passed { throw ExitCode.failure }
     }
 }
 
@@ -53,15 +59,16 @@ extension DemoCommand {
     static func writeSites(_ report: Demo.Report) throws -> DemoSites {
         let store = try Store.open(path: report.database)
         let folder = URL(fileURLWithPath: report.folder)
-        let election = try ElectionReport.load(election: report.stemdag.election, store: store,
-                                               record: URL(fileURLWithPath: report.stemdag.recordFolder))
-        let round = try ChequeRoundReport.load(round: report.cheques.round, store: store, record: URL(fileURLWithPath: report.cheques.recordFolder))
+        let electionRecord = URL(fileURLWithPath: report.stemdag.recordFolder), roundRecord = URL(fileURLWithPath: report.cheques.recordFolder)
+        let electionSite = folder.appendingPathComponent("site-\(report.stemdag.election)"), roundSite = folder.appendingPathComponent("site-\(report.cheques.round)")
+        let election = try ElectionReport.load(election: report.stemdag.election, store: store, record: electionRecord)
+        let round = try ChequeRoundReport.load(round: report.cheques.round, store: store, record: roundRecord)
         let year = try YearReport.load(period: try ReportPeriod.year(Calendar(identifier: .gregorian).component(.year, from: Date())), store: store)
         return DemoSites(
-            stemdag: try ResultsSite.write(try ResultsSite.files(election), to: folder.appendingPathComponent("site-\(report.stemdag.election)")),
-            cheques: try ResultsSite.write(try ResultsSite.files(round), to: folder.appendingPathComponent("site-\(report.cheques.round)")),
+            stemdag: try ResultsSite.write(try ResultsSite.files(election, record: electionRecord, site: electionSite), to: electionSite),
+            cheques: try ResultsSite.write(try ResultsSite.files(round, record: roundRecord, site: roundSite), to: roundSite),
             year: try ResultsSite.write(try ResultsSite.files(year), to: folder.appendingPathComponent("site-\(year.period.from.prefix(4))")),
-            flagged: election.reach.flagged.map { "\($0.name) (\(Demo.Report.percent($0.turnoutPercent)) turnout)" })
+            flagged: election.reach.flagged.map { "\($0.name) (\(Percent.text($0.turnoutPercent)) turnout)" })
     }
 }
 
@@ -81,6 +88,7 @@ struct DemoSites: Encodable {
 struct DemoView: Encodable {
     let demo: Demo.Report
     let verification: VerificationReport
+    let chequeVerification: VerificationReport
     let proposalsVerification: VerificationReport
     let sites: DemoSites
 }
@@ -104,13 +112,8 @@ extension Demo.ProposalsReport {
 }
 
 extension Demo.Report {
-    /// A percentage the Dutch way: `9,9 %`.
-    static func percent(_ value: Double) -> String {
-        String(format: "%.1f %%", value).replacingOccurrences(of: ".", with: ",")
-    }
-
     /// The readable summary printed at the end.
-    func summary(verification: VerificationReport, sites: DemoSites) -> String {
+    func summary(verification: VerificationReport, chequeVerification: VerificationReport, sites: DemoSites) -> String {
         var lines = ["", "Buurtstem demo: gemeente \(gemeente.name) (\(gemeente.code))", ""]
         lines.append("Register snapshot \(register.snapshot.id ?? 0): \(register.snapshot.householdCount) households, "
             + "\(register.snapshot.residentCount) residents, \(register.snapshot.eligibleCount) aged \(register.snapshot.eligibleAge)+, "
@@ -125,9 +128,15 @@ extension Demo.Report {
                 + "\(Money.format(line.collectedCents)) of \(Money.format(line.targetCents))")
         }
         let active = cheques.settlement.wijken.filter { $0.redeemed > 0 }
-        lines.append("  reach (households that gave a cheque): " + active.map { "\($0.name) \(Self.percent($0.percent))" }.joined(separator: ", ")
-            + "; gemeente \(Self.percent(cheques.settlement.total.percent))")
+        lines.append("  reach (households that gave a cheque): " + active.map { "\($0.name) \(Percent.text($0.percent))" }.joined(separator: ", ")
+            + "; gemeente \(Percent.text(cheques.settlement.total.percent))")
+        lines.append("  pre-published before the first redemption: \(cheques.prePublicationFolder), fingerprint \(cheques.fingerprint)")
+        lines.append("  (the fingerprint is on every cheque letter in the print folder)")
         lines.append("  the round's record: \(cheques.recordFolder)")
+        lines.append("  verifier: " + (chequeVerification.passed
+            ? "every one of its \(chequeVerification.checks.count) checks passed, every redemption signed by its cheque:\n    "
+                + "\(Self.verifierCommand) \(cheques.recordFolder) --issuing-key \(chequeVerification.issuingPublicKey ?? "KEY") --pinned \(cheques.prePublicationFolder)"
+            : "FAILED: " + chequeVerification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("\(stemdag.title): \(stemdag.passesIssued) stempassen issued; ballots: "
             + stemdag.ballotsPerKiosk.sorted { $0.key < $1.key }.map { "\($1) at \($0)" }.joined(separator: ", ")
@@ -138,7 +147,7 @@ extension Demo.Report {
         for (contest, allocation) in zip(stemdag.tally.contests, stemdag.allocations) {
             lines.append("")
             lines.append("\(contest.area) \(names[contest.area] ?? ""): turnout \(contest.ballotsCounted) of \(contest.passesIssued) households "
-                + "(\(contest.turnoutPerMille / 10),\(contest.turnoutPerMille % 10) %); funded \(Money.format(allocation.fundedCostCents)) "
+                + "(\(Percent.text(Int64(contest.ballotsCounted), of: Int64(contest.passesIssued)))); funded \(Money.format(allocation.fundedCostCents)) "
                 + "of \(Money.format(contest.budgetCents))")
             for project in contest.projects.sorted(by: { $0.ballots > $1.ballots }) {
                 let funded = allocation.funded.contains(project.id) ? "funded" : "  -   "

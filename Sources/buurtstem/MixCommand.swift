@@ -49,7 +49,8 @@ struct MixCommand: ParsableCommand {
         try output.emit(stage.areas.map { ["area": $0.area, "rows": String($0.outputs.count)] }) {
             "Mix stage \(stage.stage) of '\(election)' written to \(out ?? ""): "
                 + stage.areas.map { "\($0.area) \($0.outputs.count) ballots" }.joined(separator: ", ")
-                + "\nNext: another stage (buurtstem mix), then each trustee: buurtstem trustee decrypt --election \(election) --key SHARE --out FILE"
+                + "\nNext: another stage (buurtstem mix), then send the last stage file to the trustees; each runs: "
+                + "buurtstem trustee decrypt --stage \(out ?? "") --election-key election-key.json --share share.key --out FILE"
         }
     }
 }

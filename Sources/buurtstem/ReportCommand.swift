@@ -80,12 +80,12 @@ struct ReportCommand: ParsableCommand {
         } else if let election {
             var report = try ElectionReport.load(election: election, store: store, marginPercent: margin, record: recordFolder)
             if let budgetPlan { try report.setFunders(plan: budgetPlan) }
-            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            let index = try ResultsSite.write(try ResultsSite.files(report, record: recordFolder, site: folder), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         } else if let round {
             var report = try ChequeRoundReport.load(round: round, store: store, marginPercent: margin, record: recordFolder)
             if let budgetPlan { try report.setFunders(plan: budgetPlan) }
-            let index = try ResultsSite.write(try ResultsSite.files(report), to: folder)
+            let index = try ResultsSite.write(try ResultsSite.files(report, record: recordFolder, site: folder), to: folder)
             try output.emit(report) { Self.summary(report, index: index) }
         } else {
             let period = try year.map(ReportPeriod.year) ?? ReportPeriod.days(from: from ?? "", to: to ?? "")
@@ -98,13 +98,13 @@ struct ReportCommand: ParsableCommand {
 
     static func flagged(_ reach: Reach) -> String {
         reach.flagged.isEmpty ? "no buurt under-represented (margin \(reach.marginPercent) %)"
-            : "under-represented (margin \(reach.marginPercent) %): " + reach.flagged.map { "\($0.name) \(Demo.Report.percent($0.turnoutPercent))" }.joined(separator: ", ")
+            : "under-represented (margin \(reach.marginPercent) %): " + reach.flagged.map { "\($0.name) \(Percent.text($0.turnoutPercent))" }.joined(separator: ", ")
     }
 
     static func summary(_ report: ElectionReport, index: String) -> String {
         """
         Results site of \(report.election) (\(report.title)): \(report.ballotsCounted) ballots of \(report.passesIssued) passes \
-        (\(Demo.Report.percent(report.turnoutPercent))), \(report.contests.flatMap(\.projects).filter(\.funded).count) projects funded.
+        (\(Percent.text(report.turnoutPercent))), \(report.contests.flatMap(\.projects).filter(\.funded).count) projects funded.
           \(flagged(report.reach))
         Open it: \(index)
         """
@@ -113,7 +113,7 @@ struct ReportCommand: ParsableCommand {
     static func summary(_ report: ChequeRoundReport, index: String) -> String {
         """
         Results site of cheque round \(report.round): \(report.chequesRedeemed) of \(report.chequesIssued) cheques redeemed \
-        (\(Demo.Report.percent(report.reach.total.turnoutPercent))), \(report.initiatives.filter(\.funded).count) of \(report.initiatives.count) initiatives funded.
+        (\(Percent.text(report.reach.total.turnoutPercent))), \(report.initiatives.filter(\.funded).count) of \(report.initiatives.count) initiatives funded.
           \(flagged(report.reach))
         Open it: \(index)
         """

@@ -75,7 +75,7 @@ extension Tally {
         for (contest, allocation) in zip(contests, allocations) {
             lines.append("")
             lines.append("\(contest.area): \(contest.ballotsCounted) ballots from \(contest.passesIssued) passes "
-                + "(turnout \(contest.turnoutPerMille / 10),\(contest.turnoutPerMille % 10) %), budget \(Money.format(contest.budgetCents))"
+                + "(turnout \(Percent.text(Int64(contest.ballotsCounted), of: Int64(contest.passesIssued)))), budget \(Money.format(contest.budgetCents))"
                 + (contest.invalidBallots == 0 ? "" : "; \(contest.invalidBallots) invalid (secret ballots: a failing proof or plaintext)"))
             for project in contest.projects.sorted(by: { $0.points > $1.points }) {
                 let funded = allocation.funded.contains(project.id) ? "funded" : "      "

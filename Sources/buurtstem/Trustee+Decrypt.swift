@@ -8,31 +8,33 @@ extension TrusteeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write your decryption shares of the last mix stage, with their proofs.",
             discussion: """
-            Your key share is unsealed with BUURTSTEM_PASSPHRASE or a prompt. Any t trustees' files decrypt the \
-            election together ('buurtstem decrypt combine'); no file alone reveals a ballot.
+            Runs on your own machine from files only: the stage file the last 'buurtstem mix --out' wrote, the \
+            election key (election-key.json) and your sealed key share (share.key, from 'buurtstem trustee receive'), \
+            unsealed with BUURTSTEM_PASSPHRASE or a prompt. Any t trustees' files decrypt the election together \
+            ('buurtstem decrypt combine' on the gemeente's store, which checks them against its last stage); no file \
+            alone reveals a ballot.
             """
         )
 
-        @Option(help: "The election id.")
-        var election: String
+        @Option(help: "The last mix stage file ('buurtstem mix --out').")
+        var stage: String
 
-        @Option(help: "Your sealed key share file.")
-        var key: String
+        @Option(help: "The election key file (election-key.json).")
+        var electionKey: String
+
+        @Option(help: "Your sealed key share (share.key).")
+        var share: String
 
         @Option(help: "Where to write your decryption shares (JSON).")
         var out: String
 
-        @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
-            let secret = try SecretElection(election, store: store)
-            let share = try TrusteeDecryption.openShare(key, electionKey: secret.key, passphrase: .standard)
-            let file = try TrusteeDecryption.decrypt(election: election, store: store, keyShare: share)
+            let file = try TrusteeDecryption.decrypt(stageFile: stage, electionKeyFile: electionKey, shareFile: share, passphrase: .standard)
             try writeJSON(file, to: out)
             try output.emit(["trustee": file.trustee, "stage": file.stage]) {
-                "Decryption shares of trustee \(file.trustee) for mix stage \(file.stage) of '\(election)' written to \(out)."
+                "Decryption shares of trustee \(file.trustee) for mix stage \(file.stage) of '\(file.election)' written to \(out)."
             }
         }
     }

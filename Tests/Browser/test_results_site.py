@@ -32,6 +32,23 @@ def percent(value: float) -> str:
     return f"{value:.1f}".replace(".", ",") + " %"
 
 
+def rgb(colour: str) -> tuple[int, int, int]:
+    """`rgb(31, 111, 67)` as a triple."""
+    return tuple(int(part) for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two sRGB colours."""
+    def luminance(colour: tuple[int, int, int]) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        r, g, b = (channel(v) for v in colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 class ResultsSiteTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
@@ -55,9 +72,9 @@ class ResultsSiteTest(unittest.TestCase):
         cls.driver.quit()
         cls.workspace.close()
 
-    def open(self, folder: str, size: tuple[int, int] = browser.PHONE) -> None:
+    def open(self, folder: str, size: tuple[int, int] = browser.PHONE, page: str = "index.html") -> None:
         self.driver.set_window_size(*size)
-        self.driver.get("file://" + os.path.join(self.workspace.path, folder, "index.html"))
+        self.driver.get("file://" + os.path.join(self.workspace.path, folder, page))
         errors = browser.console_errors(self.driver)
         self.assertEqual(errors, [], "console errors on the results site")
 
@@ -112,8 +129,9 @@ class ResultsSiteTest(unittest.TestCase):
                 self.assertEqual(card.find_element(By.CSS_SELECTOR, ".votes").text, count(project["ballots"]))
                 self.assertEqual(card.find_element(By.CSS_SELECTOR, ".cost").text, money(project["costCents"]))
                 self.assertEqual(card.get_attribute("data-funded"), "true" if project["id"] in funded else "false")
-                self.assertIn(explanations[project["id"]], card.find_element(By.CSS_SELECTOR, ".reason").text)
-                dutch = card.find_element(By.CSS_SELECTOR, '.reason [lang="nl"]').text
+                # The Dutch page gives the reason in Dutch only; the English page gives the engine's sentence.
+                dutch = card.find_element(By.CSS_SELECTOR, ".reason").text.removeprefix("Waarom:").strip()
+                self.assertNotIn(explanations[project["id"]], dutch)
                 expected_start = "gefinancierd" if project["id"] in funded else "niet gefinancierd"
                 self.assertTrue(dutch.startswith(expected_start) or dutch.startswith("deels"),
                                 f"{project['id']}: the Dutch reason '{dutch}' does not match its outcome")
@@ -210,12 +228,171 @@ class ResultsSiteTest(unittest.TestCase):
             turnout = row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
             self.assertEqual(turnout, "–" if line["passesIssued"] == 0 else percent(line["turnoutPercent"]))
             reach = row.find_element(By.CSS_SELECTOR, "td[data-reach]").get_attribute("textContent")
-            self.assertEqual(reach, "–" if line["chequesIssued"] == 0 else percent(line["chequeReachPercent"]))
+            # Cheque reach counts the buurten where an initiative was in scope; a wijk without one shows "–".
+            self.assertEqual(reach, "–" if line["chequesInScope"] == 0 else percent(line["chequeReachPercent"]))
         self.assertIn("–", [row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
                             for row in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-code]")],
                       "the demo has wijken without a vote")
         self.open("site-year", browser.DESKTOP)
         browser.screenshot(self.driver, "results-site-year-desktop")
+
+    def cards(self) -> dict[str, list]:
+        """The project cards per contest, in the page's order."""
+        return {article.get_attribute("data-area"): article.find_elements(By.CSS_SELECTOR, "li.project")
+                for article in self.driver.find_elements(By.CSS_SELECTOR, "article.contest")}
+
+    def test_cards_in_the_rules_order_with_the_tie_explained(self) -> None:
+        self.open("site")
+        for contest, allocation in zip(self.tally["tally"]["contests"], self.tally["allocations"]):
+            cards = self.cards()[contest["area"]]
+            # The greedy rule's ranking is in its explanations ("rank 3"): the cards follow it, numbered from 1.
+            ranks = {e["project"]: e["reason"][next(iter(e["reason"]))]["rank"] for e in allocation["explanations"]}
+            self.assertEqual([card.get_attribute("data-project") for card in cards], sorted(ranks, key=ranks.get))
+            self.assertEqual([card.get_attribute("data-place") for card in cards], [str(i + 1) for i in range(len(cards))])
+            self.assertTrue(cards[0].find_element(By.CSS_SELECTOR, "h4").text.startswith("1. "))
+        # Where projects had the same votes, every card of the tie says so and why the one went before the other
+        # (lowest cost first under the demo's tie-break); the demo has ties that decided who got money.
+        decided = None
+        for contest, allocation in zip(self.tally["tally"]["contests"], self.tally["allocations"]):
+            ranks = {e["project"]: e["reason"][next(iter(e["reason"]))]["rank"] for e in allocation["explanations"]}
+            projects = sorted(contest["projects"], key=lambda project: ranks[project["id"]])
+            cards = {card.get_attribute("data-project"): card for card in self.cards()[contest["area"]]}
+            groups: list[list[dict]] = []
+            for project in projects:
+                if groups and groups[-1][0]["ballots"] == project["ballots"]:
+                    groups[-1].append(project)
+                else:
+                    groups.append([project])
+            for group in groups:
+                if len(group) == 1:
+                    self.assertEqual(cards[group[0]["id"]].find_elements(By.CSS_SELECTOR, ".tie"), [], group[0]["id"])
+                    continue
+                ids = [project["id"] for project in group]
+                for project in group:
+                    tie = cards[project["id"]].find_element(By.CSS_SELECTOR, ".tie").text
+                    self.assertIn(f"Gelijke stand: {', '.join(ids[:-1])} en {ids[-1]} hadden elk {group[0]['ballots']} stemmen", tie)
+                    for first, second in zip(group, group[1:]):
+                        self.assertLessEqual(first["costCents"], second["costCents"])
+                        if first["costCents"] < second["costCents"]:
+                            self.assertIn(f"{first['id']} vóór {second['id']}: het goedkoopste gaat voor "
+                                          f"({money(first['costCents'])} tegen {money(second['costCents'])})", tie)
+                funded = {project["id"] in allocation["funded"] for project in group}
+                if len(funded) > 1:
+                    self.assertIn("Hier besliste de gelijke stand wie geld kreeg.", tie)
+                    decided = decided or cards[ids[0]]
+        self.assertIsNotNone(decided, "the demo has a tie that decided who got money")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", decided)
+        browser.screenshot(self.driver, "results-site-election-tie-phone", full_page=False)
+
+    def test_void_ballots_reconcile_the_kiosks_with_the_count(self) -> None:
+        self.open("site")
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#stembussen tr[data-kiosk]")
+        number = lambda row, key: int(row.find_element(By.CSS_SELECTOR, f"td[data-{key}]").get_attribute(f"data-{key}"))
+        kiosks = [row for row in rows if row.get_attribute("data-kiosk")]
+        total = [row for row in rows if not row.get_attribute("data-kiosk")][0]
+        self.assertEqual(len(kiosks), len(self.report["kiosks"]))
+        for row in kiosks:
+            self.assertEqual(number(row, "in-log") - number(row, "void"), number(row, "counted"))
+        for key in ("in-log", "void", "counted"):
+            self.assertEqual(sum(number(row, key) for row in kiosks), number(total, key), key)
+        self.assertEqual(number(total, "in-log"), self.tally["tally"]["ballotsInLogs"])
+        self.assertEqual(number(total, "void"), len(self.tally["tally"]["voids"]))
+        self.assertEqual(number(total, "counted"), sum(c["ballotsCounted"] for c in self.tally["tally"]["contests"]))
+        voids = {}
+        for void in self.tally["tally"]["voids"]:
+            voids[void["kiosk"]] = voids.get(void["kiosk"], 0) + 1
+        for row in kiosks:
+            self.assertEqual(number(row, "void"), voids.get(row.get_attribute("data-kiosk"), 0))
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="ballots"]').text, count(number(total, "counted")))
+
+    def test_one_language_at_a_time_with_a_switch(self) -> None:
+        for folder in ("site", "site-cheques", "site-year"):
+            self.open(folder)
+            self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl")
+            switch = self.driver.find_element(By.CSS_SELECTOR, "nav.language a")
+            self.assertEqual((switch.text, switch.get_attribute("hreflang"), switch.get_attribute("lang")), ("English", "en", "en"))
+            self.assertNotIn("What was decided", self.driver.find_element(By.TAG_NAME, "body").text)
+            switch.click()
+            self.assertTrue(self.driver.current_url.endswith("/index.en.html"), self.driver.current_url)
+            self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+            back = self.driver.find_element(By.CSS_SELECTOR, "nav.language a")
+            self.assertEqual((back.text, back.get_attribute("hreflang"), back.get_attribute("lang")), ("Nederlands", "nl", "nl"))
+            self.assertEqual(browser.console_errors(self.driver), [])
+            if folder == "site":
+                body = self.driver.find_element(By.TAG_NAME, "body").text
+                self.assertNotIn("Wat is besloten", body)
+                self.assertIn("What was decided", body)
+                # The engine's own sentence is the English page's reason; project titles stay Dutch, marked so.
+                for allocation in self.tally["allocations"]:
+                    for explanation in allocation["explanations"]:
+                        card = self.driver.find_element(By.CSS_SELECTOR, f'li.project[data-project="{explanation["project"]}"]')
+                        self.assertIn(explanation["summary"], card.find_element(By.CSS_SELECTOR, ".reason").text)
+                        self.assertEqual(card.find_element(By.CSS_SELECTOR, 'h4 [lang="nl"]').get_attribute("lang"), "nl")
+                browser.screenshot(self.driver, "results-site-election-english-phone", full_page=False)
+            back.click()
+            self.assertTrue(self.driver.current_url.endswith("/index.html"), self.driver.current_url)
+
+    def test_the_record_and_the_verifier_are_linked(self) -> None:
+        for folder, record in (("site", "record-demo-wijkstemdag"), ("site-cheques", "record-demo-najaar")):
+            self.open(folder)
+            link = self.driver.find_element(By.CSS_SELECTOR, 'a[data-link="record"]')
+            self.assertEqual(link.get_attribute("href"), "file://" + os.path.join(self.workspace.path, "demo", record) + "/")
+            self.assertTrue(os.path.isdir(os.path.join(self.workspace.path, "demo", record)))
+            for file in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-file] a"):
+                self.assertTrue(os.path.isfile(file.get_attribute("href").removeprefix("file://")), file.get_attribute("href"))
+            verifier = self.driver.find_element(By.CSS_SELECTOR, 'a[data-link="verifier"]')
+            verifier.click()
+            self.assertTrue(self.driver.current_url.endswith("/controleren.html"))
+            self.assertIn("buurtstem-verify", self.driver.find_element(By.TAG_NAME, "h1").text)
+            self.assertEqual(browser.console_errors(self.driver), [])
+
+    def test_charts_read_on_a_phone_and_not_by_colour_alone(self) -> None:
+        for folder in ("site", "site-cheques", "site-year"):
+            self.open(folder)
+            # Text in the charts at least 12 px on a phone, after the drawing is scaled to the screen.
+            smallest = self.driver.execute_script(
+                "return Math.min(...[...document.querySelectorAll('svg.chart text')].map((t) => {"
+                "  const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+                "  return parseFloat(getComputedStyle(t).fontSize) * scale; }))")
+            self.assertGreaterEqual(smallest, 12, f"{folder}: chart text of {smallest:.1f} px on a phone")
+            # Bars at 3:1 contrast with the page, and dark bars also with the light bar behind them.
+            colours = self.driver.execute_script(
+                "return [...document.querySelectorAll('svg.chart rect.bar')].map((r) => {"
+                "  const s = getComputedStyle(r); return [r.getAttribute('class'), s.fill, s.stroke]; })")
+            back = None
+            for name, fill, stroke in colours:
+                if "back" in name:
+                    back = rgb(fill)
+                    self.assertGreaterEqual(contrast(rgb(stroke), (255, 255, 255)), 3, f"{folder}: outline of {name}")
+                else:
+                    self.assertGreaterEqual(contrast(rgb(fill), (255, 255, 255)), 3, f"{folder}: {name} {fill}")
+                    if back:
+                        self.assertGreaterEqual(contrast(rgb(fill), back), 3, f"{folder}: {name} on the light bar")
+            # Every scrolling table is a named region the keyboard can reach, with a caption.
+            for region in self.driver.find_elements(By.CSS_SELECTOR, "div.scroll"):
+                self.assertEqual((region.get_attribute("tabindex"), region.get_attribute("role")), ("0", "region"))
+                self.assertTrue(region.get_attribute("aria-label"))
+                self.assertTrue(region.find_element(By.CSS_SELECTOR, "caption").get_attribute("textContent").strip())
+            # A skip link, the first thing the keyboard reaches.
+            skip = self.driver.find_element(By.CSS_SELECTOR, "a.skip")
+            self.assertEqual(skip.get_attribute("href").split("#", 1)[1], "inhoud")
+        # Under-representation is marked in words too, not only in red.
+        self.open("site")
+        labels = self.driver.execute_script("return [...document.querySelectorAll('#bereik svg text.label')].map((t) => t.textContent)")
+        flagged = [line["name"] for line in self.report["reach"]["buurten"] if line["underRepresented"]]
+        for name in flagged:
+            self.assertIn(f"{name} ▼ ondervertegenwoordigd", labels)
+
+    def test_every_page_passes_axe_in_both_languages(self) -> None:
+        pages = [(folder, page) for folder in ("site", "site-cheques") for page in
+                 ("index.html", "index.en.html", "controleren.html", "controleren.en.html")]
+        pages += [("site-year", "index.html"), ("site-year", "index.en.html")]
+        for folder, page in pages:
+            for size in (browser.PHONE, browser.DESKTOP):
+                self.open(folder, size, page)
+                # Open the folded tables, so axe sees them too.
+                self.driver.execute_script("document.querySelectorAll('details').forEach((d) => d.open = true)")
+                self.assertEqual(browser.axe_violations(self.driver), [], f"axe-core: {folder}/{page} at {size}")
 
     def test_a_folder_that_cannot_be_written_is_refused(self) -> None:
         result = browser.run_cli("report", "--election", "demo-wijkstemdag", "--db", "demo/buurtstem.sqlite",

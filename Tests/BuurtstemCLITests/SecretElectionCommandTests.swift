@@ -18,17 +18,21 @@ struct SecretElectionCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (a0, a1) = (Ristretto255.Scalar.random(), Ristretto255.Scalar.random())
         let shares = (1...3).map { a0 + Ristretto255.Scalar(UInt64($0)) * a1 }
-        let key: [String: Any] = [
-            "format": "buurtstem-election-key/1", "election": "kw-secret", "threshold": 2, "trustees": 3,
-            "public_key": Hex.encode(Ristretto255.Point.base(a0).bytes),
-            "verification_keys": shares.map { Hex.encode(Ristretto255.Point.base($0).bytes) },
-        ]
-        try JSONSerialization.data(withJSONObject: key, options: [.sortedKeys]).write(to: folder.appendingPathComponent("election-key.json"))
+        let key = try #require(ElectionKey(publicKey: .base(a0), threshold: 2, verificationKeys: shares.map { .base($0) }))
+        let file = ElectionKeyFile(election: "kw-secret", ceremonyHash: [UInt8](repeating: 0, count: 32), key: key, dealings: [])
+        try Data(TrusteeFileJSON.encode(file)).write(to: folder.appendingPathComponent("election-key.json"))
         for (index, share) in shares.enumerated() {
             let sealed = try SealedKey(sealing: try SigningKey(seed: share.bytes), label: "trustee \(index + 1) key share", passphrase: passphrase)
             try KeyFile.write(sealed, to: folder.appendingPathComponent("share-\(index + 1).key").path)
         }
         return folder
+    }
+
+    /// `buurtstem trustee decrypt` of trustee `trustee` on the stage file `stage`, from files only (no store):
+    /// writes `shares-TRUSTEE.json`.
+    static func decrypt(_ cli: CLI, trustee: Int, stage: String, keys: URL) throws -> CLI.Result {
+        try cli.run("trustee", "decrypt", "--stage", stage, "--election-key", keys.appendingPathComponent("election-key.json").path,
+                    "--share", keys.appendingPathComponent("share-\(trustee).key").path, "--out", "shares-\(trustee).json")
     }
 
     /// The choices cast, in order: two kiosks, paper, and at a second location.
@@ -106,11 +110,15 @@ struct SecretElectionCommandTests {
         #expect(stage2.status == 0, "\(stage2.stderr)")
         #expect(try cli.run("mix", "--election", "kw-secret", "--verify").status == 0)
 
+        // Each trustee decrypts from files only: no store.
         for trustee in [1, 3] {
-            let decrypted = try cli.run("trustee", "decrypt", "--election", "kw-secret", "--key", keys.appendingPathComponent("share-\(trustee).key").path,
-                                        "--out", "shares-\(trustee).json")
+            let decrypted = try Self.decrypt(cli, trustee: trustee, stage: "stage-2.json", keys: keys)
             #expect(decrypted.status == 0, "\(decrypted.stderr)")
         }
+        // A share of an earlier stage is refused by name.
+        #expect(try Self.decrypt(cli, trustee: 2, stage: "stage-1.json", keys: keys).status == 0)
+        let stale = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json", "shares-2.json")
+        #expect(stale.status != 0 && stale.stderr.contains("the last mix stage"), "\(stale.stderr)")
         // One trustee is not enough, and says so.
         let alone = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json")
         #expect(alone.status != 0 && alone.stderr.contains("1 valid decryption share(s) are present and 2 are needed"), "\(alone.stderr)")
@@ -172,8 +180,7 @@ struct SecretElectionCommandTests {
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-1.json").status == 0)
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-2.json").status == 0)
         for trustee in [2, 3] {
-            #expect(try cli.run("trustee", "decrypt", "--election", "kw-secret", "--key", keys.appendingPathComponent("share-\(trustee).key").path,
-                                "--out", "shares-\(trustee).json").status == 0)
+            #expect(try Self.decrypt(cli, trustee: trustee, stage: "stage-2.json", keys: keys).status == 0)
         }
         let combined = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-2.json", "shares-3.json")
         #expect(combined.status == 0 && combined.stdout.contains("7 valid ballot(s), 0 invalid"), "\(combined.stdout) \(combined.stderr)")

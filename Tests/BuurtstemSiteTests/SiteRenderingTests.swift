@@ -73,7 +73,7 @@ import Testing
 
     @Test func chequeRoundPageShowsWhoPaysEachInitiative() throws {
         var report = try Self.chequeRound()
-        let plain = ChequeRoundPage.html(report)
+        let plain = ChequeRoundPage.html(report, recordLink: nil)
         #expect(!plain.contains("id=\"betalers\"") && !plain.contains("Betaald door"))
         #expect(try ResultsSite.files(report).map(\.name).contains("funders.csv") == false)
 
@@ -81,10 +81,10 @@ import Testing
         // 3 × € 7,55 = € 22,65 and 5 × € 7,55 = € 37,75, half each: the odd cent goes to the gemeente, listed first.
         #expect(report.initiatives.map { $0.funders.map(\.cents) } == [[1133, 1132], [1888, 1887], []])
         #expect(report.coFunding?.funders.map(\.totalCents) == [3021, 3019] && report.coFunding?.totalCents == report.fundedCents)
-        let html = ChequeRoundPage.html(report)
+        let html = ChequeRoundPage.html(report, recordLink: nil)
         #expect(html.contains("<a href=\"#betalers\">") && html.contains("<section id=\"betalers\">"))
         #expect(html.contains("De gefinancierde initiatieven worden betaald door de financiers van budgetplan groningen-wijkvernieuwing-2011-2014"))
-        #expect(html.contains("The funded initiatives are paid"))
+        #expect(SiteLanguage.english.write { ChequeRoundPage.html(report, recordLink: nil) }.contains("The funded initiatives are paid"))
         #expect(html.contains("<tr data-funder=\"gemeente\"><td>Gemeente Groningen</td><td class=\"num\">50 %</td><td class=\"num\" data-total-cents=\"3021\">"))
         #expect(html.contains("Gemeente Groningen € 18,88, Woningcorporaties € 18,87"))
         #expect(html.contains("Betaald door") && html.contains("funders.csv"))
@@ -100,10 +100,10 @@ import Testing
         let split = try report.setFunders(plan: try Self.groningenPlan())
         #expect(split.items.isEmpty && split.totalCents == 0 && split.funders.map(\.totalCents) == [0, 0])
         #expect(report.initiatives.allSatisfy { $0.funders.isEmpty })
-        let html = ChequeRoundPage.html(report)
+        let html = ChequeRoundPage.html(report, recordLink: nil)
         #expect(html.contains("<section id=\"betalers\">"))
         #expect(html.contains("Er is geen enkel initiatief gefinancierd, dus niemand betaalt iets."))
-        #expect(html.contains("No initiative was funded, so nobody pays anything."))
+        #expect(SiteLanguage.english.write { ChequeRoundPage.html(report, recordLink: nil) }.contains("No initiative was funded, so nobody pays anything."))
         #expect(html.contains("data-total-cents=\"0\">€ 0,00"))
     }
 }

@@ -137,23 +137,31 @@ struct ChequeIssueTests {
         let issued = try IssuedRound.make()
         let issuance = try #require(try issued.store.chequeIssuance(issued.round.id))
         // Code hashes and leaves exactly as docs/record.md defines them, built here by hand.
-        let leaves = try issued.cheques.map { cheque -> (hash: [UInt8], buurt: String) in
+        // Format 2: each cheque's key is derived from its code (the first 32 bytes of SHA-512 of the tag, the round
+        // and the code) and the leaf commits to it.
+        let leaves = try issued.cheques.map { cheque -> (hash: [UInt8], key: [UInt8], buurt: String) in
             let code = try ChequeCode.parse(cheque.code)
             var manual = ByteWriter(tag: "buurtstem/cheque-code/v1")
             manual.append(string: "2026-voorjaar")
             manual.append(bytes: code.bytes)
             #expect(SHA.sha256(manual.bytes) == ChequeCode.hash(code, round: "2026-voorjaar"))
-            return (SHA.sha256(manual.bytes), cheque.buurt)
+            var seed = ByteWriter(tag: "buurtstem/cheque-key/v1")
+            seed.append(string: "2026-voorjaar")
+            seed.append(bytes: code.bytes)
+            let key = try SigningKey(seed: Array(SHA.sha512(seed.bytes).prefix(32)))
+            #expect(key.publicKey == ChequeKey.signingKey(code: code.bytes, round: "2026-voorjaar").publicKey)
+            return (SHA.sha256(manual.bytes), key.publicKey.bytes, cheque.buurt)
         }.sorted { $0.hash.lexicographicallyPrecedes($1.hash) }
         let tree = MerkleTree(leafHashes: leaves.map { leaf in
-            var bytes = ByteWriter(tag: "buurtstem/cheque-issued/v1")
+            var bytes = ByteWriter(tag: "buurtstem/cheque-issued/v2")
             bytes.append(string: "2026-voorjaar")
             bytes.append(raw: leaf.hash)
+            bytes.append(raw: leaf.key)
             bytes.append(string: leaf.buurt)
             return MerkleHash.leaf(bytes.bytes)
         })
         #expect([UInt8](issuance.root) == tree.root)
-        var signed = ByteWriter(tag: "buurtstem/cheque-issuance/v1")
+        var signed = ByteWriter(tag: "buurtstem/cheque-issuance/v2")
         signed.append(string: "GM0014")
         signed.append(string: "2026-voorjaar")
         signed.append(u64: 1)

@@ -100,7 +100,8 @@ struct ChequeSettlementTests {
         // The issued file's signature verifies over the documented bytes, from the files alone.
         let issuedFile = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("issued.json"))) as! [String: Any]
         let roundFile = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("round.json"))) as! [String: Any]
-        var bytes = ByteWriter(tag: "buurtstem/cheque-issuance/v1")
+        #expect(roundFile["format"] as? String == "buurtstem-cheque-round/2")
+        var bytes = ByteWriter(tag: "buurtstem/cheque-issuance/v2")
         bytes.append(string: roundFile["gemeente_code"] as! String)
         bytes.append(string: roundFile["round_id"] as! String)
         bytes.append(u64: UInt64(roundFile["snapshot"] as! Int))

@@ -78,3 +78,30 @@ struct ChequeTestVectorTests {
     }
 }
 
+
+/// The committed format 2 cheque round vectors (`TestVectors/cheque-round-bound`, made by
+/// `scripts/make-cheque-vectors.sh bound`): a pre-published round whose redemptions are signed by their cheques,
+/// verified pinned to its pre-publication folder.
+@Suite("Cheque round test vectors of format 2, pinned")
+struct BoundChequeTestVectorTests {
+    static let vectors = TestVectorFolder("cheque-round-bound")
+
+    /// The verifier pinned to the vectors' pre-publication, as an observer who kept it runs it.
+    static func verify(_ folder: URL) -> VerificationReport {
+        let pin = try? PrePublicationPin.load(folder: vectors.folder.appendingPathComponent("prepublication"))
+        return ChequeRecordVerifier(folder: folder, pin: pin).verify()
+    }
+
+    @Test("the committed pre-published round passes every check, pinned, with every redemption signed by its cheque")
+    func recordPasses() throws {
+        try Self.vectors.expectRecordPasses(minimumChecks: 10) { Self.verify($0) }
+        let report = Self.verify(try Self.vectors.record())
+        #expect(report.format == "buurtstem-cheque-round/2" && report.pinnedFingerprint != nil && report.warnings.isEmpty)
+        #expect(report.checks.first { $0.name == "redemption signatures" }?.items == 5)
+    }
+
+    @Test("every committed format 2 variant fails exactly the expected checks when pinned")
+    func variantsFail() throws {
+        try Self.vectors.expectVariantsFail(minimumVariants: 6) { Self.verify($0) }
+    }
+}

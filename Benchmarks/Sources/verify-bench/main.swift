@@ -80,7 +80,10 @@ let generation = try seconds {
             for choice in ballot.choices { counts[Int(choice.project.dropFirst())! - 1] += 1 }
         }
         try lines.write(to: folder.appendingPathComponent(ElectionRecordFile.ballots(kiosk: kiosk)))
-        let checkpoint = Checkpoint(logId: "election/\(election)/kiosk/\(kiosk)", size: UInt64(log.size), root: log.root, timeMillis: 1, signedBy: kioskKeys[kiosk]!)
+        // The final checkpoint is made at the close: after every ballot of the log (the verifier refuses a ballot
+        // dated after it).
+        let checkpoint = Checkpoint(logId: "election/\(election)/kiosk/\(kiosk)", size: UInt64(log.size), root: log.root,
+                                    timeMillis: Int64(ballots) * 1000, signedBy: kioskKeys[kiosk]!)
         try encoder.encode([checkpoint]).write(to: folder.appendingPathComponent(ElectionRecordFile.checkpoints(kiosk: kiosk)))
         heads.append(.init(kiosk: kiosk, size: UInt64(log.size), root: log.root))
     }

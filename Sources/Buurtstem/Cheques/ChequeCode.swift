@@ -7,8 +7,10 @@ import BuurtstemCrypto
 public enum ChequeCode {
     /// The domain-separation tag of code hashes.
     public static let hashTag = "buurtstem/cheque-code/v1"
-    /// The domain-separation tag of the issued set's Merkle leaves.
+    /// The domain-separation tag of the issued set's Merkle leaves (format 1, code hashes only).
     public static let issuedLeafTag = "buurtstem/cheque-issued/v1"
+    /// The domain-separation tag of the issued set's Merkle leaves of format 2, with the cheque's public key.
+    public static let issuedLeafTagV2 = "buurtstem/cheque-issued/v2"
 
     /// SHA-256(str(tag) || str(round id) || bytes(code)).
     public static func hash(_ code: TypeableCode, round: String) -> [UInt8] {
@@ -18,12 +20,14 @@ public enum ChequeCode {
         return SHA.sha256(writer.bytes)
     }
 
-    /// The canonical bytes of one issued cheque, a leaf of the issued set's Merkle tree:
-    /// str(tag) || str(round id) || raw(code hash) || str(buurt).
-    public static func issuedLeafBytes(round: String, codeHash: [UInt8], buurt: String) -> [UInt8] {
-        var writer = ByteWriter(tag: issuedLeafTag)
+    /// The canonical bytes of one issued cheque, a leaf of the issued set's Merkle tree: format 1 (no key)
+    /// str(tag) || str(round id) || raw(code hash) || str(buurt); format 2
+    /// str(tag v2) || str(round id) || raw(code hash) || raw(public key) || str(buurt).
+    public static func issuedLeafBytes(round: String, codeHash: [UInt8], publicKey: [UInt8]?, buurt: String) -> [UInt8] {
+        var writer = ByteWriter(tag: publicKey == nil ? issuedLeafTag : issuedLeafTagV2)
         writer.append(string: round)
         writer.append(raw: codeHash)
+        if let publicKey { writer.append(raw: publicKey) }
         writer.append(string: buurt)
         return writer.bytes
     }

@@ -13,7 +13,7 @@ public struct ChequeIssuance: Sendable, Codable, Equatable, FetchableRecord, Per
     public var chequeCount: Int64
     /// `chequeCount` times the round's value, in cents.
     public var totalCents: Int64
-    /// RFC 9162 tree head over ``ChequeCode/issuedLeafBytes(round:codeHash:buurt:)`` in code-hash order.
+    /// RFC 9162 tree head over ``ChequeCode/issuedLeafBytes(round:codeHash:publicKey:buurt:)`` in code-hash order.
     public var root: Data
     /// The gemeente's issuing key, which signed this.
     public var issuerPublicKey: Data
@@ -23,18 +23,24 @@ public struct ChequeIssuance: Sendable, Codable, Equatable, FetchableRecord, Per
     public var issuedAtMillis: Int64
     /// Ed25519 signature by the issuing key over ``signedBytes(round:gemeente:)``.
     public var signature: Data
+    /// 1 for a round issued before cheque keys (its redemptions are signed by no cheque), 2 from issue 15 on: the
+    /// issued set commits to every cheque's public key and every redemption is signed with it.
+    public var format: Int64 = 2
 
     public static let databaseTableName = "chequeIssuance"
 
-    /// The domain-separation tag of the commitment's signature.
-    public static let tag = "buurtstem/cheque-issuance/v1"
+    /// The domain-separation tag of the commitment's signature, by format (1: code hashes only; 2: with cheque keys).
+    public static func tag(format: Int64) -> String { "buurtstem/cheque-issuance/v\(format)" }
 
-    /// The exact bytes the signature covers (docs/record.md, "Cheque rounds").
+    /// `true` when the round's cheques have keys and its redemptions are signed with them.
+    public var bindsRedemptions: Bool { format >= 2 }
+
+    /// The exact bytes the signature covers (docs/record.md, "Cheque rounds"); format 2 differs from 1 by its tag.
     public static func signedBytes(
         gemeente: String, round: ChequeRound, count: Int64, totalCents: Int64, root: [UInt8],
-        ledgerKey: [UInt8], issuedAtMillis: Int64
+        ledgerKey: [UInt8], issuedAtMillis: Int64, format: Int64
     ) -> [UInt8] {
-        var writer = ByteWriter(tag: tag)
+        var writer = ByteWriter(tag: tag(format: format))
         writer.append(string: gemeente)
         writer.append(string: round.id)
         writer.append(u64: UInt64(round.snapshotId))
@@ -55,7 +61,8 @@ public struct ChequeIssuance: Sendable, Codable, Equatable, FetchableRecord, Per
     /// The bytes this commitment's signature covers.
     public func signedBytes(round: ChequeRound, gemeente: String) -> [UInt8] {
         Self.signedBytes(gemeente: gemeente, round: round, count: chequeCount, totalCents: totalCents,
-                         root: [UInt8](root), ledgerKey: [UInt8](ledgerPublicKey), issuedAtMillis: issuedAtMillis)
+                         root: [UInt8](root), ledgerKey: [UInt8](ledgerPublicKey), issuedAtMillis: issuedAtMillis,
+                         format: format)
     }
 
     /// `true` if the signature is the issuing key's over this commitment and `round`'s terms.

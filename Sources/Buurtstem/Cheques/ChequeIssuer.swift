@@ -70,24 +70,30 @@ public enum ChequeIssuer {
         public let perBuurt: [BuurtCount]
     }
 
-    /// One issued code, kept between printing and committing: its hash as four big-endian words (so sorting by
-    /// the words sorts by the bytes) and the index of its buurt.
+    /// One issued code, kept between printing and committing: its hash and its cheque's public key as big-endian
+    /// words (so sorting by the words sorts by the hash's bytes) and the index of its buurt.
     private struct Entry: Comparable {
         let w0, w1, w2, w3: UInt64
+        let k0, k1, k2, k3: UInt64
         let buurt: Int32
 
-        init(hash: [UInt8], buurt: Int32) {
-            func word(_ i: Int) -> UInt64 { hash[i..<i + 8].reduce(0) { $0 << 8 | UInt64($1) } }
-            (w0, w1, w2, w3) = (word(0), word(8), word(16), word(24))
+        init(hash: [UInt8], publicKey: [UInt8], buurt: Int32) {
+            func word(_ bytes: [UInt8], _ i: Int) -> UInt64 { bytes[i..<i + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            (w0, w1, w2, w3) = (word(hash, 0), word(hash, 8), word(hash, 16), word(hash, 24))
+            (k0, k1, k2, k3) = (word(publicKey, 0), word(publicKey, 8), word(publicKey, 16), word(publicKey, 24))
             self.buurt = buurt
         }
 
-        var hash: [UInt8] {
+        private static func bytes(_ words: [UInt64]) -> [UInt8] {
             var bytes = [UInt8]()
             bytes.reserveCapacity(32)
-            for word in [w0, w1, w2, w3] { withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) } }
+            for word in words { withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) } }
             return bytes
         }
+
+        var hash: [UInt8] { Self.bytes([w0, w1, w2, w3]) }
+
+        var publicKey: [UInt8] { Self.bytes([k0, k1, k2, k3]) }
 
         func sameHash(_ other: Entry) -> Bool { (w0, w1, w2, w3) == (other.w0, other.w1, other.w2, other.w3) }
 
@@ -154,7 +160,8 @@ public enum ChequeIssuer {
                     buurtIndex[buurt] = Int32(buurtCodes.count - 1)
                     return Int32(buurtCodes.count - 1)
                 }()
-                entries.append(Entry(hash: ChequeCode.hash(code, round: roundId), buurt: index))
+                entries.append(Entry(hash: ChequeCode.hash(code, round: roundId),
+                                     publicKey: ChequeKey.signingKey(code: code.bytes, round: roundId).publicKey.bytes, buurt: index))
                 batch.append(.init(householdId: householdId, buurt: buurt, address: address, code: code))
                 if batch.count == 4096 {
                     try printer.write(batch)
@@ -189,24 +196,24 @@ public enum ChequeIssuer {
             }
             var log = MerkleLog()
             for entry in entries {
-                log.append(leafHash: MerkleHash.leaf(ChequeCode.issuedLeafBytes(round: roundId, codeHash: entry.hash,
-                                                                                 buurt: buurtCodes[Int(entry.buurt)])))
+                log.append(leafHash: MerkleHash.leaf(ChequeCode.issuedLeafBytes(
+                    round: roundId, codeHash: entry.hash, publicKey: entry.publicKey, buurt: buurtCodes[Int(entry.buurt)])))
             }
             let issuedAt = ChequeCalendar.millis(now)
             let count = Int64(entries.count)
             let totalCents = count * round.valueCents
             let root = log.root
             let signed = ChequeIssuance.signedBytes(gemeente: gemeente.code, round: round, count: count, totalCents: totalCents,
-                                                    root: root, ledgerKey: sealed.publicKey.bytes, issuedAtMillis: issuedAt)
+                                                    root: root, ledgerKey: sealed.publicKey.bytes, issuedAtMillis: issuedAt, format: 2)
             let issuance = ChequeIssuance(
                 roundId: roundId, chequeCount: count, totalCents: totalCents, root: Data(root),
                 issuerPublicKey: Data(issuingKey.publicKey.bytes), ledgerPublicKey: Data(sealed.publicKey.bytes),
-                issuedAtMillis: issuedAt, signature: Data(issuingKey.signature(for: signed).bytes))
+                issuedAtMillis: issuedAt, signature: Data(issuingKey.signature(for: signed).bytes), format: 2)
             try store.write { db in
                 if let issued = try ChequeIssuance.fetchOne(db, key: roundId) { throw alreadyIssued(round: roundId, issued) }
-                let insert = try db.makeStatement(sql: "INSERT INTO cheque (roundId, codeHash, buurtCode) VALUES (?, ?, ?)")
+                let insert = try db.makeStatement(sql: "INSERT INTO cheque (roundId, codeHash, buurtCode, publicKey) VALUES (?, ?, ?, ?)")
                 for entry in entries {
-                    try insert.execute(arguments: [roundId, Data(entry.hash), buurtCodes[Int(entry.buurt)]])
+                    try insert.execute(arguments: [roundId, Data(entry.hash), buurtCodes[Int(entry.buurt)], Data(entry.publicKey)])
                 }
                 try issuance.insert(db)
             }

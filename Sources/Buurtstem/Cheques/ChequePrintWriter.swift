@@ -139,10 +139,51 @@ final class ChequePrintWriter {
 
             Issued set (Merkle root, published in the round's record): \(root)
 
+            Drukt u pas na 'buurtstem cheques round publish --print-folder': dan staat de vingerafdruk van de ronde op elke brief.
+            Print only after 'buurtstem cheques round publish --print-folder': it puts the round's fingerprint on every letter.
+
             """
         try Data(readMe.utf8).write(to: folder.appendingPathComponent(Self.readMe))
         try FileManager.default.removeItem(at: folder.appendingPathComponent(Self.incompleteMarker))
         files.append(Self.readMe)
+    }
+
+    /// Where the round's fingerprint goes on every letter: between these markers, until
+    /// ``stampFingerprint(_:in:)`` puts it there.
+    static let fingerprintStart = "<b class=\"fp\"><!--fingerprint-->"
+    static let fingerprintEnd = "<!--/fingerprint--></b>"
+    /// The file in the print folder that holds the fingerprint once stamped (for a print shop's mail merge).
+    static let fingerprintFile = "fingerprint.txt"
+
+    /// Puts the round's pre-publication `fingerprint` on every letter of the print folder `folder` (made by
+    /// `buurtstem cheques issue`), replacing what stands between the markers, and writes it to
+    /// ``fingerprintFile``. Stamping again replaces the earlier one.
+    static func stampFingerprint(_ fingerprint: String, in folder: URL) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder.appendingPathComponent(incompleteMarker).path) {
+            throw UsageError("--print-folder \(folder.path) is from an issue that did not finish (it holds \(incompleteMarker)); its codes are not valid")
+        }
+        let names: [String]
+        do { names = try manager.contentsOfDirectory(atPath: folder.path) } catch {
+            throw UsageError("--print-folder \(folder.path) cannot be read: \(error.localizedDescription); give the folder 'buurtstem cheques issue --print-to' made")
+        }
+        let pages = names.filter { $0.hasPrefix("cheques-") && $0.hasSuffix(".html") }.sorted()
+        guard !pages.isEmpty else {
+            throw UsageError("--print-folder \(folder.path) holds no cheque letters (cheques-BU........html); give the folder 'buurtstem cheques issue --print-to' made")
+        }
+        for name in pages {
+            let url = folder.appendingPathComponent(name)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            var parts = text.components(separatedBy: fingerprintStart)
+            for i in parts.indices.dropFirst() {
+                guard let end = parts[i].range(of: fingerprintEnd) else {
+                    throw UsageError("\(url.path): a letter's fingerprint marker is not closed; the file was edited. Print it again with 'buurtstem cheques issue'")
+                }
+                parts[i] = TextEscaping.html(fingerprint) + String(parts[i][end.lowerBound...])
+            }
+            try Data(parts.joined(separator: fingerprintStart).utf8).write(to: url, options: .atomic)
+        }
+        try Data("\(fingerprint)\n".utf8).write(to: folder.appendingPathComponent(fingerprintFile), options: .atomic)
     }
 
     /// Removes the folder after a failed issue: its codes were never committed and must not be printed.
@@ -177,6 +218,7 @@ final class ChequePrintWriter {
             .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; white-space: nowrap; margin: 3mm 0 2mm; }
             .qr svg { display: block; width: 32mm; height: 32mm; }
             .en { color: #222; font-size: 8.5pt; border-top: 0.2mm solid #666; padding-top: 1mm; margin-top: 3mm; }
+            .fingerprint { font: 7.5pt ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
             </style>
             </head>
             <body>
@@ -220,8 +262,10 @@ final class ChequePrintWriter {
         }
         let sender = ([details.sender ?? "Gemeente \(gemeente)"] + (details.senderAddress.map { [$0] } ?? [])).map(escape)
         let help = escape(details.help ?? "Vragen? Neem contact op met gemeente \(gemeente).")
+        // The round's fingerprint sits under the sender (out of the page's flow, so the letter stays one A5 page).
         let from = """
-            <p class="from">\(sender.joined(separator: "<br>"))</p>
+            <p class="from">\(sender.joined(separator: "<br>"))<br><span class="fingerprint">vingerafdruk / fingerprint<br>\
+            \(fingerprintStart)nog niet gepubliceerd\(fingerprintEnd)</span></p>
 
             """
         let intro = """
@@ -236,6 +280,7 @@ final class ChequePrintWriter {
             <p>Geef deze brief aan de initiatiefnemer, of lever de code zelf in. \(howNL.joined(separator: " "))</p>
             <h2>Hulp</h2>
             <p>\(help)</p>
+
             <p class="en" lang="en">\(title): your neighbourhood cheque of EUR \(Money.plain(round.valueCents)). Give it \
             to a residents' initiative \(escape(whereEN)): hand this letter to the initiator, or redeem the code yourself. \
             \(howEN.joined(separator: " ")) The code can be used once, until \(ChequeCalendar.english(round.validUntil)) \

@@ -29,11 +29,16 @@ public enum ChequeRecordExport {
     /// The signed index of the files' digests, written last.
     public static let indexFile = "record.json"
 
-    /// The record's format name and version, in `round.json`.
+    /// The record's format name and version, in `round.json`, of a round issued before cheque keys (format 1).
     public static let format = "buurtstem-cheque-round/1"
+    /// The format of a round whose cheques have keys and whose redemptions they sign (issue 15).
+    public static let formatBound = "buurtstem-cheque-round/2"
 
     /// The index's `kind` for a cheque round (docs/record.md, "Cheque rounds").
     public static let indexKind = "cheque-round"
+
+    /// The pre-publication's file, in the pre-publication folder and in the record of a pre-published round.
+    public static let prePublicationFile = "prepublication.json"
 
     /// Writes round `roundId`'s record into `folder` (new or empty), its index signed by `issuingKey` (the
     /// gemeente's, as the store names it). The round must be issued.
@@ -47,88 +52,42 @@ public enum ChequeRecordExport {
         }
         // Written under a hidden name and moved into place when complete: never a half record at `folder`.
         let staged = try StagedFolder(destination: folder)
-        let destination = folder, folder = staged.staging
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dataEncodingStrategy = .custom { data, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Hex.encode(data))
-        }
-        var files: [String] = []
-        var digests: [RecordIndex.FileDigest] = []
-        func file(_ name: String, _ body: (BufferedTextFile) throws -> Void) throws {
-            let output = try BufferedTextFile(path: folder.appendingPathComponent(name).path, hashed: true)
-            try body(output)
-            try output.finish()
-            files.append(name)
-            digests.append(RecordIndex.FileDigest(name: name, sha256: output.digest ?? []))
-        }
-        func line<T: Encodable>(_ value: T) throws -> String {
-            String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-        }
+        let files = ChequeRecordFiles(folder: staged.staging)
         // One read transaction: every file shows the same moment of the store.
         return try store.read { db in
             let gemeente = try Gemeente.fetchOne(db)!
-            let issuance = try ChequeIssuance.fetchOne(db, key: roundId)!
             let settlement = try ChequeSettlement.fetchOne(db, key: roundId)
-            let buurten = try Row.fetchAll(db, sql: """
-                SELECT b.code, b.name, b.wijkCode, w.name AS wijkName FROM buurt b JOIN wijk w ON w.code = b.wijkCode ORDER BY b.code
-                """).map { RoundFile.Area(code: $0["code"], name: $0["name"], wijk: $0["wijkCode"], wijkName: $0["wijkName"]) }
-            try file("round.json") {
-                try $0.write(line(RoundFile(
-                    format: format, gemeenteCode: gemeente.code, gemeenteName: gemeente.name,
-                    issuingPublicKey: gemeente.issuingPublicKey, roundId: round.id, snapshot: round.snapshotId,
-                    scope: round.scope.rawValue, valueCents: round.valueCents, issueDate: round.issueDate,
-                    validUntil: round.validUntil, validFromMs: round.validFromMillis, expiresMs: round.expiresMillis,
-                    ledgerLogId: round.ledgerLogId, buurten: buurten)))
-            }
-            try file("issued.json") {
-                try $0.write(line(IssuedFile(
-                    roundId: roundId, count: issuance.chequeCount, totalCents: issuance.totalCents, root: issuance.root,
-                    ledgerPublicKey: issuance.ledgerPublicKey, issuedAtMs: issuance.issuedAtMillis,
-                    signer: issuance.issuerPublicKey, signature: issuance.signature)))
-            }
-            var issued: Int64 = 0
-            try file("issued-cheques.jsonl") { output in
-                let rows = try Row.fetchCursor(db, sql: "SELECT codeHash, buurtCode FROM cheque WHERE roundId = ? ORDER BY codeHash",
-                                               arguments: [roundId])
-                while let row = try rows.next() {
-                    // Hex and CBS codes need no JSON escaping; written by hand for speed on large rounds.
-                    try output.write("{\"buurt\":\"\(row["buurtCode"] as String)\",\"code_hash\":\"\(Hex.encode(row["codeHash"] as Data))\"}\n")
-                    issued += 1
-                }
-            }
-            try file("initiatives.jsonl") { output in
-                for initiative in try Initiative.filter(Column("roundId") == roundId).order(Column("id")).fetchAll(db) {
-                    try output.write(line(InitiativeLine(
-                        id: initiative.id ?? 0, buurt: initiative.buurtCode, title: initiative.title,
-                        description: initiative.description, targetCents: initiative.targetCents,
-                        deadline: initiative.deadline, closesAtMs: initiative.closesAtMillis)))
-                }
-            }
+            let issued = try writeOpening(round: round, gemeente: gemeente, db, to: files)
             var entries: Int64 = 0
-            try file("ledger.jsonl") { output in
+            try files.file("ledger.jsonl") { output in
                 let rows = try Redemption.filter(Column("roundId") == roundId).order(Column("sequence")).fetchCursor(db)
                 while let entry = try rows.next() {
-                    try output.write("{\"channel\":\"\(entry.channel.rawValue)\",\"code_hash\":\"\(Hex.encode(entry.codeHash))\","
+                    // Keys in name order; hex and numbers need no JSON escaping, so written by hand for speed.
+                    try output.write("{\"channel\":\"\(entry.channel.rawValue)\","
+                        + (entry.chequePublicKey.map { "\"cheque_key\":\"\(Hex.encode($0))\"," } ?? "")
+                        + "\"code_hash\":\"\(Hex.encode(entry.codeHash))\","
                         + "\"initiative\":\(entry.initiativeId),\"leaf_hash\":\"\(Hex.encode(entry.leafHash))\","
-                        + "\"sequence\":\(entry.sequence),\"time_ms\":\(entry.timeMillis),\"value_cents\":\(entry.valueCents)}\n")
+                        + "\"sequence\":\(entry.sequence),"
+                        + (entry.signature.map { "\"signature\":\"\(Hex.encode($0))\"," } ?? "")
+                        + "\"time_ms\":\(entry.timeMillis),\"value_cents\":\(entry.valueCents)}\n")
                     entries += 1
                 }
             }
             let checkpoints = try ChequeCheckpoint.filter(Column("roundId") == roundId).order(Column("id")).fetchAll(db)
-            try file("checkpoints.jsonl") { output in
+            try files.file("checkpoints.jsonl") { output in
                 let plain = JSONEncoder()
                 plain.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 for checkpoint in checkpoints {
                     try output.write(String(decoding: try plain.encode(try checkpoint.checkpoint()), as: UTF8.self) + "\n")
                 }
             }
+            if let json = try String.fetchOne(db, sql: "SELECT json FROM chequePrePublication WHERE roundId = ?", arguments: [roundId]) {
+                try files.file(prePublicationFile) { try $0.write(json) }
+            }
             if let settlement {
                 let lines = try ChequeSettlementLine.filter(Column("roundId") == roundId).order(Column("initiativeId")).fetchAll(db)
-                try file("settlement.json") {
-                    try $0.write(line(SettlementFile(
+                try files.file("settlement.json") {
+                    try $0.write(files.line(SettlementFile(
                         roundId: roundId, settledAtMs: settlement.settledAtMillis, ledgerSize: settlement.ledgerSize,
                         ledgerRoot: settlement.ledgerRoot, issuedCents: settlement.issuedCents,
                         redeemedCents: settlement.redeemedCents, fundedCents: settlement.fundedCents,
@@ -141,14 +100,59 @@ public enum ChequeRecordExport {
                 }
             }
             let index = RecordIndex(kind: indexKind, election: roundId, gemeente: gemeente.code, gemeenteName: gemeente.name,
-                                    files: digests, issuingKey: issuingKey)
+                                    files: files.digests, issuingKey: issuingKey)
             let indexEncoder = JSONEncoder()
             indexEncoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try file(indexFile) { try $0.write(String(decoding: try indexEncoder.encode(index), as: UTF8.self) + "\n") }
+            try files.file(indexFile) { try $0.write(String(decoding: try indexEncoder.encode(index), as: UTF8.self) + "\n") }
             try staged.commit()
-            return Summary(folder: destination.path, files: files, issued: issued, ledgerEntries: entries,
+            return Summary(folder: folder.path, files: files.names, issued: issued, ledgerEntries: entries,
                            checkpoints: checkpoints.count, settled: settlement != nil)
         }
+    }
+
+    /// Writes the files a round has from its issue on, which its record and its pre-publication share byte for
+    /// byte: `round.json`, `issued.json`, `issued-cheques.jsonl` (streamed) and `initiatives.jsonl`. Returns the
+    /// number of issued cheques listed.
+    static func writeOpening(round: ChequeRound, gemeente: Gemeente, _ db: Database, to files: ChequeRecordFiles) throws -> Int64 {
+        let roundId = round.id
+        let issuance = try ChequeIssuance.fetchOne(db, key: roundId)!
+        let buurten = try Row.fetchAll(db, sql: """
+            SELECT b.code, b.name, b.wijkCode, w.name AS wijkName FROM buurt b JOIN wijk w ON w.code = b.wijkCode ORDER BY b.code
+            """).map { RoundFile.Area(code: $0["code"], name: $0["name"], wijk: $0["wijkCode"], wijkName: $0["wijkName"]) }
+        try files.file("round.json") {
+            try $0.write(files.line(RoundFile(
+                format: issuance.bindsRedemptions ? formatBound : format, gemeenteCode: gemeente.code, gemeenteName: gemeente.name,
+                issuingPublicKey: gemeente.issuingPublicKey, roundId: round.id, snapshot: round.snapshotId,
+                scope: round.scope.rawValue, valueCents: round.valueCents, issueDate: round.issueDate,
+                validUntil: round.validUntil, validFromMs: round.validFromMillis, expiresMs: round.expiresMillis,
+                ledgerLogId: round.ledgerLogId, buurten: buurten)))
+        }
+        try files.file("issued.json") {
+            try $0.write(files.line(IssuedFile(
+                roundId: roundId, count: issuance.chequeCount, totalCents: issuance.totalCents, root: issuance.root,
+                ledgerPublicKey: issuance.ledgerPublicKey, issuedAtMs: issuance.issuedAtMillis,
+                signer: issuance.issuerPublicKey, signature: issuance.signature)))
+        }
+        var issued: Int64 = 0
+        try files.file("issued-cheques.jsonl") { output in
+            let rows = try Row.fetchCursor(db, sql: "SELECT codeHash, buurtCode, publicKey FROM cheque WHERE roundId = ? ORDER BY codeHash",
+                                           arguments: [roundId])
+            while let row = try rows.next() {
+                // Hex and CBS codes need no JSON escaping; written by hand for speed on large rounds.
+                let key = (row["publicKey"] as Data?).map { "\"cheque_key\":\"\(Hex.encode($0))\"," } ?? ""
+                try output.write("{\"buurt\":\"\(row["buurtCode"] as String)\",\(key)\"code_hash\":\"\(Hex.encode(row["codeHash"] as Data))\"}\n")
+                issued += 1
+            }
+        }
+        try files.file("initiatives.jsonl") { output in
+            for initiative in try Initiative.filter(Column("roundId") == roundId).order(Column("id")).fetchAll(db) {
+                try output.write(files.line(InitiativeLine(
+                    id: initiative.id ?? 0, buurt: initiative.buurtCode, title: initiative.title,
+                    description: initiative.description, targetCents: initiative.targetCents,
+                    deadline: initiative.deadline, closesAtMs: initiative.closesAtMillis)))
+            }
+        }
+        return issued
     }
 }
 

@@ -1,4 +1,5 @@
 import BuurtstemCrypto
+import BuurtstemRecord
 import Foundation
 import GRDB
 
@@ -53,7 +54,7 @@ public struct ChequeRedeemer: Sendable {
         }
         let hash = ChequeCode.hash(code, round: round.id)
         do {
-            return try store.write { db in try redeem(hash: hash, channel: channel, nowMillis: ChequeCalendar.millis(now), db) }
+            return try store.write { db in try redeem(code: code, hash: hash, channel: channel, nowMillis: ChequeCalendar.millis(now), db) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // Only reachable if the checks below were bypassed; the constraint still lets one redemption win.
             let time = try store.read { db in
@@ -84,7 +85,8 @@ public struct ChequeRedeemer: Sendable {
         }
     }
 
-    private func redeem(hash: [UInt8], channel: RedemptionChannel, nowMillis: Int64, _ db: Database) throws -> Result<Redemption, RedemptionRejection> {
+    private func redeem(code: TypeableCode, hash: [UInt8], channel: RedemptionChannel, nowMillis: Int64,
+                        _ db: Database) throws -> Result<Redemption, RedemptionRejection> {
         func reject(_ reason: RedemptionRejection.Reason) -> Result<Redemption, RedemptionRejection> {
             .failure(RedemptionRejection(reason))
         }
@@ -111,8 +113,18 @@ public struct ChequeRedeemer: Sendable {
             }
             return reject(.outOfScope(scope: round.scope, chequeArea: area, initiativeBuurt: initiative.buurtCode))
         }
+        // Format 2: the cheque's own key, derived from the typed code, signs the entry; the issued set committed to it.
+        var chequeKey: SigningKey?
+        if let publicKey = cheque.publicKey {
+            let key = ChequeKey.signingKey(code: code.bytes, round: round.id)
+            guard key.publicKey.bytes == [UInt8](publicKey) else {
+                throw UsageError("the key derived from this code is not the one stored for its cheque in round \(round.id): "
+                    + "the store is damaged; run 'buurtstem check'")
+            }
+            chequeKey = key
+        }
         let redemption = Redemption(
-            round: round.id, sequence: (last?["sequence"] as Int64?).map { $0 + 1 } ?? 0, codeHash: hash,
+            round: round.id, sequence: (last?["sequence"] as Int64?).map { $0 + 1 } ?? 0, codeHash: hash, chequeKey: chequeKey,
             initiative: initiative.id ?? 0, channel: channel, valueCents: round.valueCents, timeMillis: time)
         try redemption.insert(db)
         return .success(redemption)

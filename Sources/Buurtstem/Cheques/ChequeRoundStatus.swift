@@ -18,6 +18,8 @@ public struct ChequeRoundStatus: Sendable, Codable, Equatable {
     public let checkpoints: Int
     /// Whether the round is settled.
     public let settled: Bool
+    /// The fingerprint of the round's pre-publication, once `cheques round publish` made it.
+    public let fingerprint: String?
 
     /// The status of round `id`.
     public static func load(_ id: String, from store: Store) throws -> ChequeRoundStatus {
@@ -32,7 +34,8 @@ public struct ChequeRoundStatus: Sendable, Codable, Equatable {
                 redeemed: redeemed["n"], redeemedCents: redeemed["cents"],
                 initiatives: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM initiative WHERE roundId = ?", arguments: [id]) ?? 0,
                 checkpoints: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chequeCheckpoint WHERE roundId = ?", arguments: [id]) ?? 0,
-                settled: try Bool.fetchOne(db, sql: "SELECT 1 FROM chequeSettlement WHERE roundId = ?", arguments: [id]) ?? false)
+                settled: try Bool.fetchOne(db, sql: "SELECT 1 FROM chequeSettlement WHERE roundId = ?", arguments: [id]) ?? false,
+                fingerprint: try String.fetchOne(db, sql: "SELECT fingerprint FROM chequePrePublication WHERE roundId = ?", arguments: [id]))
         }
     }
 }

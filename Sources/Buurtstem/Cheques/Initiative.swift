@@ -78,6 +78,10 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
             if try ChequeSettlement.exists(db, key: round.id) {
                 throw UsageError("round \(round.id) is settled; initiatives join an open round")
             }
+            if let fingerprint = try String.fetchOne(db, sql: "SELECT fingerprint FROM chequePrePublication WHERE roundId = ?", arguments: [round.id]) {
+                throw UsageError("round \(round.id) was pre-published (fingerprint \(fingerprint)) with its initiatives fixed; an initiative "
+                    + "added now would fail every pinned verification. Register it for the next round, before that round is published")
+            }
             try initiative.insert(db)
             return initiative
         }

@@ -10,6 +10,8 @@ public struct IssuedCheque: Sendable, Codable, Equatable, FetchableRecord, Persi
     public var codeHash: Data
     /// The buurt of the household that received it.
     public var buurtCode: String
+    /// The cheque's Ed25519 public key, derived from its code (``ChequeKey``); nil in a round of format 1.
+    public var publicKey: Data?
 
     public static let databaseTableName = "cheque"
 }

@@ -44,8 +44,11 @@ extension Store {
                 if entry.sequence != Int64(log.size) {
                     problems.append("\(name): ledger entry \(entry.sequence) found where entry \(log.size) belongs")
                 }
-                if [UInt8](entry.leafHash) != MerkleHash.leaf(entry.canonicalBytes) {
+                if [UInt8](entry.leafHash) != MerkleHash.leaf(entry.leafBytes) {
                     problems.append("\(name): ledger entry \(entry.sequence) does not match its leaf hash (altered)")
+                }
+                if issuance.bindsRedemptions != (entry.signature != nil) || !Self.chequeSignatureHolds(entry) {
+                    problems.append("\(name): ledger entry \(entry.sequence) is not signed by its cheque's key, as a round of format \(issuance.format) requires")
                 }
                 if entry.valueCents != round.valueCents || entry.timeMillis < lastTime {
                     problems.append("\(name): ledger entry \(entry.sequence) has a wrong value or runs back in time")
@@ -76,6 +79,14 @@ extension Store {
             }
         }
         return problems
+    }
+
+    /// `true` when `entry` carries no signature (format 1) or its cheque key's signature over its bytes verifies.
+    static func chequeSignatureHolds(_ entry: Redemption) -> Bool {
+        guard let signature = entry.signature else { return entry.chequePublicKey == nil }
+        guard let key = entry.chequePublicKey.flatMap({ try? PublicKey(bytes: [UInt8]($0)) }),
+              let signature = try? Signature(bytes: [UInt8](signature)) else { return false }
+        return key.isValidSignature(signature, for: entry.canonicalBytes)
     }
 
     /// The ledger entry that redeemed `code` in round `round`, or nil if it is not redeemed (nor issued).

@@ -94,4 +94,30 @@ extension Store {
             }
         }
     }
+
+    /// Issue 15: cheque keys, signed redemptions and the round's pre-publication. A new migration; it changes no
+    /// earlier one. Cheques and redemptions stored before it have no key and no signature (format 1) and stay so; a
+    /// round issued from this migration on is of format 2: every cheque's public key (derived from its code) is in
+    /// the issued set, and every redemption is signed with it.
+    static func registerChequeKeyMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6: cheque keys, signed redemptions, cheque round pre-publication") { db in
+            try db.alter(table: "cheque") { t in
+                t.add(column: "publicKey", .blob)
+            }
+            try db.alter(table: "chequeIssuance") { t in
+                t.add(column: "format", .integer).notNull().defaults(to: 1)
+            }
+            try db.alter(table: "chequeRedemption") { t in
+                t.add(column: "chequePublicKey", .blob)
+                t.add(column: "signature", .blob)
+            }
+            try db.create(table: "chequePrePublication", options: .withoutRowID) { t in
+                t.primaryKey("roundId", .text).references("chequeRound", onDelete: .restrict)
+                // prepublication.json exactly as published: the export repeats these bytes.
+                t.column("json", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("publishedAtMillis", .integer).notNull()
+            }
+        }
+    }
 }

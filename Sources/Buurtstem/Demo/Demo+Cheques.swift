@@ -16,6 +16,10 @@ extension Demo {
         public let settlement: SettlementReport
         /// The round's published record.
         public let recordFolder: String
+        /// The round's pre-publication, made before the first redemption.
+        public let prePublicationFolder: String
+        /// Its fingerprint, printed on every cheque letter.
+        public let fingerprint: String
     }
 
     /// The demo's initiatives: in which buurt, what, and the target in cents.
@@ -48,6 +52,11 @@ extension Demo {
         let initiatives = try Self.initiatives.map {
             try Initiative.add(to: store, round: id, buurt: $0.buurt, title: $0.title, description: $0.description,
                                targetCents: $0.targetCents, deadline: validUntil, contact: nil)
+        }
+        let prePublicationFolder = database.deletingLastPathComponent().appendingPathComponent("prepublication-\(id)")
+        let published = try steps.run("pre-publish the round before the first redemption; its fingerprint goes on every cheque letter") {
+            try ChequeRoundPublication.publish(round: id, store: store, issuingKey: issuingKey, folder: prePublicationFolder,
+                                               printFolder: printFolder)
         }
         // The print shop's list: household, buurt, ..., code (last column).
         let cheques = try String(contentsOf: printFolder.appendingPathComponent("cheques.csv"), encoding: .utf8)
@@ -97,6 +106,7 @@ extension Demo {
             try ChequeRecordExport.export(round: id, from: store, to: recordFolder, issuingKey: issuingKey)
         }
         return ChequeReport(round: id, issued: issued.cheques, redeemed: redeemed, refusals: refusals, settlement: settlement,
-                            recordFolder: recordFolder.path)
+                            recordFolder: recordFolder.path, prePublicationFolder: prePublicationFolder.path,
+                            fingerprint: published.fingerprint)
     }
 }

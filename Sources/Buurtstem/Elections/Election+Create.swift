@@ -8,6 +8,14 @@ extension Election {
     /// needs the bytes of its election key file (`electionKeyFile`), whose SHA-256 the definition signs.
     public static func create(_ definition: ElectionDefinition, electionKeyFile: [UInt8]? = nil, issuingKey: SigningKey,
                               in store: Store) throws -> Election {
+        try create(definition, electionKeyFile: electionKeyFile, issuingKey: issuingKey, in: store) { _ in }
+    }
+
+    /// Stores `definition` as ``create(_:electionKeyFile:issuingKey:in:)`` does and runs `alongside` in the same
+    /// transaction: the election and what must change with it (the aanvragen it puts on its ballot) are stored
+    /// together or not at all.
+    static func create(_ definition: ElectionDefinition, electionKeyFile: [UInt8]? = nil, issuingKey: SigningKey, in store: Store,
+                       alongside: (Database) throws -> Void) throws -> Election {
         if let secret = definition.secretBallot {
             guard let electionKeyFile, SHA.sha256(electionKeyFile) == secret.electionKeySHA256 else {
                 throw UsageError("election '\(definition.id)' is secret but the election key file given is not the one its definition names "
@@ -31,6 +39,7 @@ extension Election {
             if let electionKeyFile, definition.isSecret {
                 try db.execute(sql: "INSERT INTO electionKey (electionId, file) VALUES (?, ?)", arguments: [definition.id, Data(electionKeyFile)])
             }
+            try alongside(db)
             return election
         }
     }

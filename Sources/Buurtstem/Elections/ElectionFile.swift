@@ -101,9 +101,10 @@ public enum ElectionFile {
         let bytes = [UInt8](data)
         let key: ElectionKey
         do {
-            key = try ElectionKeyReader.read(bytes, file: path)
-        } catch let error as UsageError {
-            reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key", error.message)
+            key = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: bytes, file: path).key
+        } catch {
+            reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
+                           "\(error.description); give the election-key.json that 'buurtstem trustees combine' wrote")
             return nil
         }
         guard let ballot else { return nil }

@@ -3,21 +3,10 @@ import Foundation
 
 /// Sealed key files on disk: created with mode 0600, never overwritten, flushed before they count as written.
 public enum KeyFile {
-    /// Writes `key` to a new file at `path` with mode 0600; fails if the file exists.
+    /// Writes `key` to a new file at `path` with mode 0600; fails if the file exists. The file appears whole or
+    /// not at all (`AtomicFile`).
     public static func write(_ key: SealedKey, to path: String) throws {
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw UsageError("cannot create the key file \(path): \(reason)")
-        }
-        defer { close(fd) }
-        let bytes = Array(key.text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw UsageError("cannot write the key file \(path): \(reason)")
-        }
+        try AtomicFile.write(Array(key.text.utf8), to: path, mode: 0o600, replace: false)
     }
 
     /// Reads a sealed key file, refusing one that others may read.

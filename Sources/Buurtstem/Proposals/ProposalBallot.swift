@@ -45,14 +45,15 @@ public enum ProposalBallot {
         }
         let definition = try ElectionFile.parse(text, file: file, store: store, proposals: projects.keys.sorted().map { projects[$0]! })
         let onBallotIds = Set(definition.contests.flatMap(\.projects).map(\.id))
-        let election = try Election.create(definition, issuingKey: issuingKey, in: store)
-        var onBallot: [Int64] = [], leftOut: [Int64] = []
-        for id in projects.keys.sorted() {
-            if onBallotIds.contains(projectId(id)) {
-                _ = try Proposal.move(id, to: .onBallot, note: "op de stembrief van \(definition.title) (\(definition.id)) als \(projectId(id))", in: store, now: now)
-                onBallot.append(id)
-            } else {
-                leftOut.append(id)
+        let onBallot = projects.keys.sorted().filter { onBallotIds.contains(projectId($0)) }
+        let leftOut = projects.keys.sorted().filter { !onBallotIds.contains(projectId($0)) }
+        // One transaction: a crash can never leave the election without its aanvragen moved, or the reverse.
+        let election = try Election.create(definition, issuingKey: issuingKey, in: store) { db in
+            for id in onBallot {
+                guard var proposal = try Proposal.fetchOne(db, key: id) else {
+                    throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                }
+                try proposal.move(to: .onBallot, note: "op de stembrief van \(definition.title) (\(definition.id)) als \(projectId(id))", now: now, db)
             }
         }
         return Outcome(definition: definition, election: election, onBallot: onBallot, leftOut: leftOut)

@@ -71,6 +71,7 @@ extension ChequeRoundReport {
                              projects: funded.count)
         }
         let s = settlement.settlement
+        let prePublication = try store.chequePrePublication(round: id)?.prePublication
         return ChequeRoundReport(
             kind: "cheque-round", gemeente: gemeente.code, gemeenteName: gemeente.name, round: id, valueCents: round.valueCents,
             issueDate: round.issueDate, validUntil: round.validUntil, scope: round.scope.rawValue,
@@ -79,10 +80,12 @@ extension ChequeRoundReport {
             returnedCents: s.returnedCents, unredeemedCents: s.unredeemedCents, initiatives: initiatives, areas: areas,
             reach: Reach(groups: groupCounts, wijken: wijkCounts, total: (gemeente.code, gemeente.name), ballots: false,
                          marginPercent: marginPercent, buurtCountsAvailable: true),
-            verification: try ReportVerification(values: [
-                .init(label: "uitgegeven cheques / issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
-                .init(label: "grootboek / ledger: \(s.ledgerSize) inwisselingen / redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
-                .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
-            ], issuingKey: [UInt8](issuance.issuerPublicKey), record: record))
+            verification: try ReportVerification(values: (prePublication.map {
+                [.init(label: "voorpublicatie \($0.fingerprint) (SHA-256)", english: "pre-publication \($0.fingerprint) (SHA-256)", hex: Hex.encode($0.hash))]
+            } ?? []) + [
+                .init(label: "uitgegeven cheques (Merkle-wortel)", english: "issued cheques (Merkle root)", hex: Hex.encode(issuance.root)),
+                .init(label: "grootboek: \(s.ledgerSize) inwisselingen (eindstand)", english: "ledger: \(s.ledgerSize) redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
+                .init(label: "uitgiftesleutel", english: "issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
+            ], issuingKey: [UInt8](issuance.issuerPublicKey), record: record, fingerprint: prePublication?.fingerprint))
     }
 }

@@ -45,18 +45,19 @@ extension ElectionReport {
             pollsOpen: ChequeCalendar.text(millis: definition.pollsOpenMillis), pollsClose: ChequeCalendar.text(millis: definition.pollsCloseMillis),
             ballot: definition.ballot, allocation: definition.allocation, passesIssued: passes, ballotsInLogs: Int64(tally.ballotsInLogs),
             ballotsCounted: counted, voidBallots: Int64(tally.voids.count), turnoutPercent: ReachLine.tenths(counted * 100, passes),
+            kiosks: KioskBallots.lines(heads: heads.map { ($0.kiosk, $0.size) }, voids: tally.voids),
             contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: weighting,
             reach: try reach(election: id, definition: definition, tally: tally, store: store, names: names, gemeente: gemeente,
                              marginPercent: marginPercent),
             verification: try ReportVerification(values: (prePublication.map {
-                [.init(label: "voorpublicatie / pre-publication \($0.fingerprint) (SHA-256)", hex: Hex.encode($0.hash))]
+                [.init(label: "voorpublicatie \($0.fingerprint) (SHA-256)", english: "pre-publication \($0.fingerprint) (SHA-256)", hex: Hex.encode($0.hash))]
             } ?? []) + [
-                .init(label: "definitie / definition (SHA-256)", hex: Hex.encode(definition.hash)),
-                .init(label: "uitgegeven stempassen / issued passes (Merkle root)", hex: Hex.encode(election.issuedRoot ?? Data())),
+                .init(label: "definitie (SHA-256)", english: "definition (SHA-256)", hex: Hex.encode(definition.hash)),
+                .init(label: "uitgegeven stempassen (Merkle-wortel)", english: "issued passes (Merkle root)", hex: Hex.encode(election.issuedRoot ?? Data())),
             ] + heads.map {
-                .init(label: "stemzuil / kiosk \($0.kiosk): \($0.size) stemmen / ballots (tree head)", hex: Hex.encode($0.root.bytes))
-            } + [.init(label: "loting / public lot (seed)", hex: Hex.encode(outcome.lotSeed)),
-                 .init(label: "uitgiftesleutel / issuing key", hex: Hex.encode(gemeente.issuingPublicKey))],
+                .init(label: "stemzuil \($0.kiosk): \($0.size) stemmen (eindstand van het logboek)", english: "kiosk \($0.kiosk): \($0.size) ballots (tree head)", hex: Hex.encode($0.root.bytes))
+            } + [.init(label: "openbare loting (zaad)", english: "public lot (seed)", hex: Hex.encode(outcome.lotSeed)),
+                 .init(label: "uitgiftesleutel", english: "issuing key", hex: Hex.encode(gemeente.issuingPublicKey))],
             issuingKey: [UInt8](gemeente.issuingPublicKey), record: record, fingerprint: prePublication?.fingerprint))
         // The signed caps per wijk of the definition (docs/elections.md, "Caps per wijk").
         let caps = definition.contests.flatMap { $0.caps ?? [] }

@@ -88,6 +88,9 @@ public struct ElectionReport: Sendable, Codable {
     public let voidBallots: Int64
     /// Ballots counted per pass issued, in percent, one decimal.
     public let turnoutPercent: Double
+    /// Per kiosk: ballots in its log, of which void, counted; they add up to `ballotsInLogs`, `voidBallots` and
+    /// `ballotsCounted`.
+    public let kiosks: [KioskBallots]
     /// Per contest.
     public var contests: [ContestResult]
     /// Money per area (wijk contests; for a gemeente-wide contest the gemeente and each wijk its projects are in).

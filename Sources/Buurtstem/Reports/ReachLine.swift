@@ -80,14 +80,14 @@ public struct ReachLine: Sendable, Codable, Equatable {
             && participation * issuedTotal * 100 < issued * participationTotal * Int64(100 - marginPercent)
     }
 
-    /// `numerator / denominator` rounded half away from zero to one decimal (0 without a denominator).
+    /// `numerator / denominator` rounded half away from zero to one decimal (0 without a denominator), by the one
+    /// rounding of percentages (`Percent`).
     static func tenths(_ numerator: Int64, _ denominator: Int64) -> Double {
-        denominator > 0 ? Double(rounded(numerator * 10, denominator)) / 10 : 0
+        denominator > 0 ? Double(Percent.rounded(numerator * 10, denominator)) / 10 : 0
     }
 
     /// `numerator / denominator` rounded half away from zero to a whole number; `denominator` > 0.
     static func rounded(_ numerator: Int64, _ denominator: Int64) -> Int64 {
-        let magnitude = (numerator.magnitude * 2 + denominator.magnitude) / (2 * denominator.magnitude)
-        return numerator < 0 ? -Int64(magnitude) : Int64(magnitude)
+        Percent.rounded(numerator, denominator)
     }
 }

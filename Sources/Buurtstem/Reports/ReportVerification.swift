@@ -6,14 +6,17 @@ import Foundation
 public struct ReportVerification: Sendable, Codable, Equatable {
     /// One named hash or key, hex.
     public struct Value: Sendable, Codable, Equatable {
-        /// What it is, in Dutch / English.
+        /// What it is, in Dutch.
         public let label: String
+        /// What it is, in English (the site's English page).
+        public let english: String
         /// Hex.
         public let hex: String
 
-        /// A named value.
-        public init(label: String, hex: String) {
+        /// A value named in Dutch (`label`) and English.
+        public init(label: String, english: String, hex: String) {
             self.label = label
+            self.english = english
             self.hex = hex
         }
     }

@@ -47,6 +47,10 @@ extension YearReport {
                 wijken[line.code]!.chequesIssued += line.issued
                 wijken[line.code]!.chequesRedeemed += line.participation
             }
+            // Reach is counted where a resident had an initiative to give a cheque to.
+            for line in report.reach.buurten where line.couldTakePart && wijken[line.wijk] != nil {
+                wijken[line.wijk]!.chequesInScope += line.issued
+            }
             items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: true, note: nil))
         }
         var total = WijkYear(code: gemeente.code, name: gemeente.name)
@@ -61,11 +65,12 @@ extension YearReport {
             total.ballotsCounted += line.ballotsCounted
             total.chequesIssued += line.chequesIssued
             total.chequesRedeemed += line.chequesRedeemed
+            total.chequesInScope += line.chequesInScope
             lines[index].turnoutPercent = ReachLine.tenths(line.ballotsCounted * 100, line.passesIssued)
-            lines[index].chequeReachPercent = ReachLine.tenths(line.chequesRedeemed * 100, line.chequesIssued)
+            lines[index].chequeReachPercent = ReachLine.tenths(line.chequesRedeemed * 100, line.chequesInScope)
         }
         total.turnoutPercent = ReachLine.tenths(total.ballotsCounted * 100, total.passesIssued)
-        total.chequeReachPercent = ReachLine.tenths(total.chequesRedeemed * 100, total.chequesIssued)
+        total.chequeReachPercent = ReachLine.tenths(total.chequesRedeemed * 100, total.chequesInScope)
         return YearReport(kind: "year", gemeente: gemeente.code, gemeenteName: gemeente.name, period: period, items: items,
                           wijken: lines, total: total)
     }

@@ -28,7 +28,10 @@ public struct YearReport: Sendable, Codable {
         public var chequesIssued: Int64 = 0
         /// Cheques redeemed.
         public var chequesRedeemed: Int64 = 0
-        /// Cheques redeemed per cheque issued, percent, one decimal.
+        /// Cheques issued in buurten where an initiative was in the round's scope: there a resident could give one.
+        public var chequesInScope: Int64 = 0
+        /// Cheques redeemed per cheque issued where an initiative was in scope (`chequesInScope`), percent, one
+        /// decimal: a buurt with nothing to give a cheque to would only dilute the share.
         public var chequeReachPercent: Double = 0
 
         /// An empty year for an area.

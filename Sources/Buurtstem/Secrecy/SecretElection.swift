@@ -46,7 +46,7 @@ public struct SecretElection: Sendable {
         self.definition = definition
         self.secret = secret
         self.keyFile = [UInt8](file)
-        self.key = try ElectionKeyReader.read(keyFile, file: "the stored election key of '\(id)'")
+        self.key = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: keyFile, file: "the stored election key of '\(id)'").key
     }
 
     /// Refuses unless the polls are closed.

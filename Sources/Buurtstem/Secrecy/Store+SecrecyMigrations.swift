@@ -1,11 +1,11 @@
 import GRDB
 
 extension Store {
-    /// Tables of secret elections (issue 16): the election key file, the encrypted ballots (ciphertexts and proofs
+    /// Tables of secret elections (issue 16), after the cheque keys (v6): the election key file, the encrypted ballots (ciphertexts and proofs
     /// only; the `ballot` row of a v3 ballot has empty choices and time 0), the mix stages, the trustees'
     /// decryption shares and the decoded ballots (the mix's output, unlinked from any pass).
     static func registerSecrecyMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6: secret ballots, mix, decryption") { db in
+        migrator.registerMigration("v7: secret ballots, mix, decryption") { db in
             try db.create(table: "electionKey", options: .withoutRowID) { t in
                 t.primaryKey("electionId", .text).references("election", onDelete: .restrict)
                 t.column("file", .blob).notNull()

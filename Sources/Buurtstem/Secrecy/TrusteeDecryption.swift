@@ -4,35 +4,35 @@ import Foundation
 
 /// `buurtstem trustee decrypt`: a trustee's decryption shares of the last mix stage's output, one per contest area,
 /// each with a Chaum–Pedersen proof (docs/record.md, "Threshold decryption" and "Secret elections: the record").
+/// It runs on the trustee's own machine from files only: the stage file, the election key file and the trustee's
+/// sealed key share; no store. `buurtstem decrypt combine` checks every share against the stored last stage.
 public enum TrusteeDecryption {
-    /// The key share sealed at `path` (a key file whose seed is the 32-byte scalar x_j, as `buurtstem trustee
-    /// receive` writes it), matched to its trustee's verification key.
-    public static func openShare(_ path: String, electionKey: ElectionKey, passphrase: Passphrase) throws -> TrusteeKeyShare {
-        let sealed = try KeyFile.unseal(path, passphrase: passphrase)
-        guard let secret = Ristretto255.Scalar(canonical: sealed.seed),
-              let index = electionKey.verificationKeys.firstIndex(of: .base(secret)),
-              let share = TrusteeKeyShare(index: index + 1, secret: secret, electionKey: electionKey) else {
-            throw UsageError("the key share in \(path) belongs to no trustee of this election's key: use the share key file "
-                + "that the trustees' ceremony gave you for this election")
+    /// The shares of the trustee whose sealed key share (`trustee receive` wrote it) is at `shareFile`, over the
+    /// outputs of every area of the mix stage file at `stageFile` (`buurtstem mix --out` wrote it), under the
+    /// election key at `electionKeyFile` (`trustees combine` wrote it).
+    public static func decrypt(stageFile: String, electionKeyFile: String, shareFile: String,
+                               passphrase: Passphrase) throws -> DecryptionSharesFile {
+        let key = try TrusteeFiles.read(ElectionKeyFile.self, electionKeyFile, what: "the election key")
+        guard let data = FileManager.default.contents(atPath: stageFile) else {
+            throw UsageError("cannot read the mix stage file \(stageFile): check the path and that you may read it")
         }
-        return share
-    }
-
-    /// The shares of the trustee whose key share is `keyShare`, over the last stage's output of every area.
-    public static func decrypt(election electionId: String, store: Store, keyShare: TrusteeKeyShare) throws -> DecryptionSharesFile {
-        let election = try SecretElection(electionId, store: store)
-        guard keyShare.electionKey == election.key else {
-            throw UsageError("the key share is of another election key; use the share key file of '\(electionId)'")
+        let stage: MixStageFile
+        do {
+            stage = try JSONDecoder().decode(MixStageFile.self, from: data)
+        } catch {
+            throw UsageError("\(stageFile) is not a mix stage file (\(error)); use the file the last 'buurtstem mix --out' wrote")
         }
-        guard let last = try election.stages().last else {
-            throw UsageError("'\(electionId)' has no mix stage yet: run 'buurtstem mix --election \(electionId) --out FILE' (at least once) first")
+        guard stage.election == key.election else {
+            throw UsageError("\(stageFile) is a mix stage of election '\(stage.election)', but \(electionKeyFile) is the key of '\(key.election)': "
+                + "give the stage file and the election key of the same election")
         }
-        let hash = election.definition.hash
-        let areas = last.areas.map { area in
-            let context = DecryptionSharesFile.context(election: electionId, definitionHash: hash, stage: last.stage, area: area.area)
-            let share = DecryptionShare.make(area.outputs.flatMap { $0 }, keyShare: keyShare, context: context)
+        let keyShare = try Trustees.openKeyShare(shareFile, electionKey: key.key, electionKeyFile: electionKeyFile, passphrase: passphrase)
+        let areas = stage.areas.map { area in
+            let context = DecryptionSharesFile.context(election: stage.election, definitionHash: stage.definitionHash, stage: stage.stage, area: area.area)
+            let share = Trustees.decryptionShare(of: area.outputs.flatMap { $0 }, context: context, keyShare: keyShare)
             return DecryptionSharesFile.AreaShare(area: area.area, partials: share.partials, proof: share.proof)
         }
-        return DecryptionSharesFile(election: electionId, definitionHash: hash, stage: last.stage, trustee: keyShare.index, areas: areas)
+        return DecryptionSharesFile(election: stage.election, definitionHash: stage.definitionHash, stage: stage.stage,
+                                    trustee: keyShare.index, areas: areas)
     }
 }

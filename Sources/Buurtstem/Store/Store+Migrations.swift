@@ -44,6 +44,7 @@ extension Store {
         registerReachMigrations(&migrator)
         registerPrePublicationMigrations(&migrator)
         registerProposalMigrations(&migrator)
+        registerChequeKeyMigrations(&migrator)
         registerSecrecyMigrations(&migrator)
         return migrator
     }

@@ -7,7 +7,7 @@ import BuurtstemCrypto
 /// Its ``fingerprint`` is printed where residents and observers see it (letters, the kiosk, the results site); an
 /// observer who pins it makes every later change to the definition, the pass set or the kiosks visible, even one
 /// re-signed by whoever holds all of the gemeente's keys.
-public struct PrePublication: Sendable, Equatable, Codable {
+public struct PrePublication: Publication, Sendable, Equatable, Codable {
     /// One contest area: how many may vote there according to the register snapshot, and how many passes were issued.
     public struct AreaCount: Sendable, Equatable, Codable {
         /// The contest area.
@@ -171,15 +171,6 @@ public struct PrePublication: Sendable, Equatable, Codable {
         Self.signedBytes(election: election, gemeente: gemeente, issuingPublicKey: issuingPublicKey, definitionHash: definitionHash,
                          total: total, root: root, areas: areas, kiosks: kiosks, publishedAtMillis: publishedAtMillis)
     }
-
-    /// SHA-256 of ``signedBytes``: what the fingerprint shows the start of.
-    public var hash: [UInt8] { SHA.sha256(signedBytes) }
-
-    /// The typeable fingerprint of ``hash`` (``Fingerprint``).
-    public var fingerprint: String { Fingerprint.code(hash: hash) }
-
-    /// `true` if the issuing key it names signed it (whether that is the gemeente's key is for the reader to check).
-    public var isValid: Bool { issuingPublicKey.isValidSignature(signature, for: signedBytes) }
 
     /// The passes issued per area, as the commitment states them.
     public var issuedCounts: [String: UInt64] {

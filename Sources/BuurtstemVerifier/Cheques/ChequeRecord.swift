@@ -14,6 +14,8 @@ enum ChequeRecord {
     static let ledger = "ledger.jsonl"
     static let checkpoints = "checkpoints.jsonl"
     static let settlement = "settlement.json"
+    /// The round's pre-publication, in the record of a pre-published round (format 2).
+    static let prePublication = "prepublication.json"
     /// The signed index of the other files' SHA-256 digests (`RecordIndex`, kind ``indexKind``).
     static let index = "record.json"
     /// The index's `kind` for a cheque round.
@@ -22,11 +24,14 @@ enum ChequeRecord {
     /// The files every round's record has (the settlement only once settled).
     static let required = [round, issued, issuedCheques, initiatives, ledger, checkpoints]
     /// The files the index may list: all but itself.
-    static let indexed = Set(required + [settlement])
+    static let indexed = Set(required + [settlement, prePublication])
     /// The `.jsonl` files: the export ends every line with a newline, so a file cut short ends mid-line.
     static let lineFiles = [issuedCheques, initiatives, ledger, checkpoints]
 
+    /// A round whose redemptions are signed by no cheque.
     static let formatName = "buurtstem-cheque-round/1"
+    /// A round whose issued set commits to every cheque's key and whose redemptions those keys sign.
+    static let formatBound = "buurtstem-cheque-round/2"
     static let scopes = ["buurt", "wijk", "gemeente"]
     static let channels = ["online", "paper", "kiosk"]
 
@@ -53,6 +58,9 @@ enum ChequeRecord {
         let expiresMs: Int64
         let ledgerLogId: String
         let buurten: [Buurt]
+
+        /// `true` in format 2: the cheques have keys and sign their redemptions.
+        var bindsRedemptions: Bool { format == ChequeRecord.formatBound }
     }
 
     /// `issued.json`: the signed commitment to the issued set.
@@ -68,7 +76,7 @@ enum ChequeRecord {
 
         /// The bytes the issuing key signs: the round's terms with the set's count, total, root and ledger key.
         func signedBytes(round: Round) -> [UInt8] {
-            var w = ByteWriter(tag: "buurtstem/cheque-issuance/v1")
+            var w = ByteWriter(tag: round.bindsRedemptions ? "buurtstem/cheque-issuance/v2" : "buurtstem/cheque-issuance/v1")
             w.append(string: round.gemeenteCode)
             w.append(string: round.roundId)
             w.append(u64: round.snapshot)
@@ -90,13 +98,16 @@ enum ChequeRecord {
     /// One line of `issued-cheques.jsonl`.
     struct IssuedLine: Decodable {
         let buurt: String
+        /// The cheque's public key (format 2 only).
+        let chequeKey: HexBytes?
         let codeHash: HexBytes
 
-        /// Leaf bytes of the issued tree.
+        /// Leaf bytes of the issued tree: v2 with the cheque's key, v1 without.
         func leafBytes(round: String) -> [UInt8] {
-            var w = ByteWriter(tag: "buurtstem/cheque-issued/v1")
+            var w = ByteWriter(tag: chequeKey == nil ? "buurtstem/cheque-issued/v1" : "buurtstem/cheque-issued/v2")
             w.append(string: round)
             w.append(raw: codeHash.bytes)
+            if let chequeKey { w.append(raw: chequeKey.bytes) }
             w.append(string: buurt)
             return w.bytes
         }
@@ -117,23 +128,41 @@ enum ChequeRecord {
     struct LedgerLine: Decodable, Sendable {
         let sequence: UInt64
         let codeHash: HexBytes
+        /// The redeemed cheque's public key (format 2 only).
+        let chequeKey: HexBytes?
         let initiative: UInt64
         let channel: String
         let valueCents: UInt64
         let timeMs: Int64
+        /// The cheque key's signature over ``entryBytes(round:)`` (format 2 only).
+        let signature: HexBytes?
         let leafHash: HexBytes
 
-        /// The entry's canonical bytes, whose leaf hash is the ledger log's leaf `sequence`.
+        /// The entry's canonical bytes (v2 with the cheque's key, which signs them; v1 without).
         func entryBytes(round: String) -> [UInt8] {
-            var w = ByteWriter(tag: "buurtstem/cheque-redemption/v1")
+            var w = ByteWriter(tag: chequeKey == nil ? "buurtstem/cheque-redemption/v1" : "buurtstem/cheque-redemption/v2")
             w.append(string: round)
             w.append(u64: sequence)
             w.append(raw: codeHash.bytes)
+            if let chequeKey { w.append(raw: chequeKey.bytes) }
             w.append(u64: initiative)
             w.append(string: channel)
             w.append(u64: valueCents)
             w.append(i64: timeMs)
             return w.bytes
+        }
+
+        /// The ledger leaf's bytes: the entry's bytes, then (v2) the signature.
+        func leafBytes(round: String) -> [UInt8] {
+            entryBytes(round: round) + (signature?.bytes ?? [])
+        }
+
+        /// Whether the line's own cheque key signed it: nil when it carries no signature (v1).
+        func signatureHolds(round: String) -> Bool? {
+            guard let signature else { return nil }
+            guard let key = chequeKey.flatMap({ try? PublicKey(bytes: $0.bytes) }),
+                  let signature = try? Signature(bytes: signature.bytes) else { return false }
+            return key.isValidSignature(signature, for: entryBytes(round: round))
         }
     }
 

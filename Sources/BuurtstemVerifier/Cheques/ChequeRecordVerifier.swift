@@ -15,11 +15,15 @@ public struct ChequeRecordVerifier: Sendable {
     /// The gemeente's issuing key as the observer got it from the gemeente (not from the record); when set, a
     /// record signed by any other key fails.
     public var expectedIssuingKey: PublicKey?
+    /// The round's pre-publication the observer kept (`--pinned`) or its fingerprint (`--fingerprint`); nil when
+    /// nothing was pinned, which the report then says loudly.
+    public var pin: PrePublicationPin?
 
     /// A verifier for the cheque round record in `folder`.
-    public init(folder: URL, expectedIssuingKey: PublicKey? = nil) {
+    public init(folder: URL, expectedIssuingKey: PublicKey? = nil, pin: PrePublicationPin? = nil) {
         self.folder = folder
         self.expectedIssuingKey = expectedIssuingKey
+        self.pin = pin
     }
 
     /// `true` if `folder` holds a cheque round's record (it has `round.json`) rather than an election's.
@@ -30,7 +34,7 @@ public struct ChequeRecordVerifier: Sendable {
     /// Runs every check; `progress` gets (lines checked, lines in the issued set and the ledger) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
         let report = ReportBuilder(record: folder.path, expectedKey: expectedIssuingKey)
-        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey)
+        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey, pin: pin)
         run.all(progress: progress)
         return report.report
     }

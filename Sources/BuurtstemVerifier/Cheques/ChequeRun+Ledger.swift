@@ -97,6 +97,7 @@ extension ChequeRun {
     mutating func checkLedger(progress: (Int) -> Void) {
         guard let round else { return }
         report.counted(Self.entries, 0)  // it runs, even over an empty ledger
+        report.counted(Self.redemptionSignatures, 0)
         let file = ChequeRecord.ledger, roundId = round.roundId
         let keep = Set(checkpoints.map(\.checkpoint.size) + (settlement.map { [$0.ledgerSize] } ?? []))
         let settledSize = settlement?.ledgerSize
@@ -107,8 +108,11 @@ extension ChequeRun {
         var lastTime: Int64?
         guard var reader = lines(ChequeRecord.LedgerLine.self, file, check: Self.entries) else { return }
         while let batch = next(&reader, file, check: Self.entries) {
-            let leaves = Run.parallelMap(batch.map(\.value)) { $0.map { MerkleHash.leaf($0.entryBytes(round: roundId)) } }
-            for (item, leaf) in zip(batch, leaves) {
+            let leaves = Run.parallelMap(batch.map(\.value)) { line in
+                line.map { (leaf: MerkleHash.leaf($0.leafBytes(round: roundId)), signed: $0.signatureHolds(round: roundId)) }
+            }
+            for (item, computed) in zip(batch, leaves) {
+                let leaf = computed?.leaf
                 report.counted(Self.entries)
                 guard let entry = item.value, let leaf else {
                     report.fail(Self.entries, file: file, line: item.line, "not a ledger entry {sequence, code_hash, initiative, channel, value_cents, time_ms, leaf_hash}: \(item.problem ?? "")")
@@ -123,6 +127,7 @@ extension ChequeRun {
                 if leaf != entry.leafHash.bytes {
                     report.fail(Self.entries, file: file, line: item.line, "entry \(entry.sequence): leaf_hash is not the hash of the entry's fields: the entry was altered")
                 }
+                checkSignature(entry, signed: computed?.signed, line: item.line)
                 checkRules(entry, line: item.line, lastTime: lastTime)
                 lastTime = max(lastTime ?? entry.timeMs, entry.timeMs)
                 // A value other than the round's already fails the check, so a wrapped sum never passes unnoticed.
@@ -139,6 +144,29 @@ extension ChequeRun {
             progress(log.size)
         }
         ledgerSize = UInt64(log.size)
+    }
+
+    /// Format 2: the entry names the key the issued set commits to for its cheque, and that key signed it.
+    private mutating func checkSignature(_ entry: ChequeRecord.LedgerLine, signed: Bool?, line: Int) {
+        guard let round else { return }
+        let file = ChequeRecord.ledger
+        func fail(_ message: String) { report.fail(Self.redemptionSignatures, file: file, line: line, "entry \(entry.sequence): \(message)") }
+        guard round.bindsRedemptions else {
+            if entry.chequeKey != nil || entry.signature != nil {
+                fail("has a cheque_key or signature, which a round of format 1 does not have")
+            }
+            return
+        }
+        report.counted(Self.redemptionSignatures)
+        guard let key = entry.chequeKey, let signed else {
+            fail("is not signed by its cheque (no cheque_key or signature): whoever holds the ledger key alone could have made it")
+            return
+        }
+        if let hash = CodeHash(entry.codeHash.bytes), let committed = cheques[hash]?.key, committed.bytes != key.bytes {
+            fail("is signed by key \(Self.short(key.bytes)), not by the key the issued set commits to for cheque \(Self.short(entry.codeHash.bytes)): it was made without the cheque's code")
+        } else if !signed {
+            fail("the cheque's signature does not match the entry (sequence, initiative, channel, value, time): it was made or changed without the cheque's code")
+        }
     }
 
     /// The redemption rules of docs/record.md on one entry.

@@ -8,6 +8,8 @@ struct ChequeRun {
     struct Issued {
         /// Index of its buurt in ``ChequeRun/buurtCodes``.
         let buurt: Int32
+        /// Its public key as the issued set commits to it (format 2); nil in format 1.
+        let key: CodeHash?
         /// 1 + the sequence of the ledger entry that redeemed it; 0 while unredeemed (a 4-byte field keeps the
         /// issued set small).
         var redeemedBy: UInt32 = 0
@@ -23,6 +25,8 @@ struct ChequeRun {
     let report: ReportBuilder
     let batchSize: Int
     let expectedIssuingKey: PublicKey?
+    /// The pre-publication the observer pinned (`--pinned`, `--fingerprint`), if any.
+    let pin: PrePublicationPin?
     let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -42,6 +46,8 @@ struct ChequeRun {
     var initiatives: [ChequeRecord.Initiative] = []
     var initiativeIndex: [UInt64: Int] = [:]
     var checkpoints: [(line: Int, checkpoint: Checkpoint)] = []
+    /// Cheques listed per buurt code, for the pre-publication's counts.
+    var issuedPerBuurt: [String: UInt64] = [:]
 
     // What the ledger showed.
     var ledgerSize: UInt64 = 0
@@ -52,11 +58,12 @@ struct ChequeRun {
     /// Per initiative id, over the first `settlement.ledger_size` entries.
     var settledCollected: [UInt64: Collected] = [:]
 
-    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
+    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?, pin: PrePublicationPin? = nil) {
         self.folder = folder
         self.report = report
         self.batchSize = batchSize
         self.expectedIssuingKey = expectedIssuingKey
+        self.pin = pin
     }
 
     // MARK: - Names of the checks
@@ -66,15 +73,18 @@ struct ChequeRun {
     static let issuedSet = "issued set"
     static let initiativesCheck = "initiatives"
     static let entries = "ledger entries"
+    static let redemptionSignatures = "redemption signatures"
     static let ledgerCheckpoints = "ledger checkpoints"
     static let settlementCheck = "settlement"
 
     mutating func all(progress: @Sendable (Int, Int) -> Void) {
+        declarePinningChecks()
         report.declare(Self.files, "every file of a cheque round record is present, every .jsonl file ends with a whole line, and record.json, signed by the issuing key round.json names, lists every file with its SHA-256")
         report.declare(Self.roundCheck, "round.json names the format, its ledger log, validity instants that start its Dutch days, and buurten whose wijk follows from their CBS codes")
         report.declare(Self.issuedSet, "issued.json is signed by the issuing key over the round's terms; the issued cheques are distinct, sorted, of the gemeente's buurten, and match its count, total and Merkle root")
         report.declare(Self.initiativesCheck, "initiatives have distinct ids in order, a buurt of the gemeente, and a closing instant that starts the day after their deadline")
         report.declare(Self.entries, "every ledger entry: its leaf hash, sequence without gaps, an issued cheque redeemed once, the round's value, time never decreasing and within the validity window, an open initiative, the scope rule")
+        report.declare(Self.redemptionSignatures, "in a round of format 2, every ledger entry carries the key the signed issued set commits to for its cheque, and that key's signature over the entry: only whoever typed the cheque's code could make it")
         report.declare(Self.ledgerCheckpoints, "every checkpoint is signed by the ledger key of the signed issued set and matches the head of the ledger's first entries; the final one covers the whole ledger")
         if FileManager.default.fileExists(atPath: url(ChequeRecord.settlement).path) {
             report.declare(Self.settlementCheck, "the settlement is signed by the issuing key; its amounts and funded initiatives follow from the ledger to the cent")
@@ -97,6 +107,7 @@ struct ChequeRun {
         checkLedger(progress: { progress(issuedCount + $0, total) })
         checkCheckpoints()
         checkSettlement()
+        checkPrePublication()
     }
 
     // MARK: - Reading
@@ -191,8 +202,9 @@ struct ChequeRun {
                 report.fail(Self.files, file: ChequeRecord.index, "names round '\(index.election)' of \(index.gemeente) \(index.gemeenteName), but round.json is round '\(round.roundId)' of \(round.gemeenteCode) \(round.gemeenteName)")
             }
         }
-        if round.format != ChequeRecord.formatName {
-            report.fail(Self.roundCheck, file: file, "format '\(round.format)' is not \(ChequeRecord.formatName): this verifier does not know it")
+        report.format(round.format)
+        if round.format != ChequeRecord.formatName && round.format != ChequeRecord.formatBound {
+            report.fail(Self.roundCheck, file: file, "format '\(round.format)' is neither \(ChequeRecord.formatName) nor \(ChequeRecord.formatBound): this verifier does not know it")
         }
         if round.ledgerLogId != "cheques/\(round.roundId)/ledger" {
             report.fail(Self.roundCheck, file: file, "the ledger log is named '\(round.ledgerLogId)', not 'cheques/\(round.roundId)/ledger'")
@@ -273,7 +285,17 @@ struct ChequeRun {
                 if !roundBuurten.contains(cheque.buurt) {
                     report.fail(Self.issuedSet, file: lines, line: item.line, "buurt '\(cheque.buurt)' is not a buurt of the gemeente (round.json)")
                 }
-                if cheques[key] == nil { cheques[key] = Issued(buurt: buurtNumber(cheque.buurt)) }
+                var chequeKey: CodeHash?
+                if round.bindsRedemptions {
+                    chequeKey = cheque.chequeKey.flatMap { CodeHash($0.bytes) }
+                    if chequeKey == nil {
+                        report.fail(Self.issuedSet, file: lines, line: item.line, "cheque \(Self.short(hash)) has no 32-byte cheque_key, which every cheque of a round of format 2 has")
+                    }
+                } else if cheque.chequeKey != nil {
+                    report.fail(Self.issuedSet, file: lines, line: item.line, "cheque \(Self.short(hash)) has a cheque_key, which a round of format 1 does not have")
+                }
+                issuedPerBuurt[cheque.buurt, default: 0] += 1
+                if cheques[key] == nil { cheques[key] = Issued(buurt: buurtNumber(cheque.buurt), key: chequeKey) }
             }
             progress(log.size)
         }

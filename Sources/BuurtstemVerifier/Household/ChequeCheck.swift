@@ -21,6 +21,9 @@ public enum ChequeCheck {
         public let initiativeTitle: String
         /// Whether the initiative was funded, once the round is settled (nil before).
         public let funded: Bool?
+        /// Format 2: whether the entry is signed by the key derived from this cheque's code (so only someone who
+        /// had the code could have made it); nil in a round of format 1, whose redemptions no cheque signs.
+        public let signedByCheque: Bool?
     }
 
     /// What the record says about the cheque.
@@ -33,6 +36,9 @@ public enum ChequeCheck {
         public let buurt: String
         /// Every ledger entry of the cheque: none (not redeemed) or one (more would fail buurtstem-verify).
         public let redemptions: [Redemption]
+        /// `true` in a round of format 2: the issued set holds this cheque's key (derived from the code) and its
+        /// redemption must be signed with it; `false` for an older round, whose redemptions the ledger key alone signs.
+        public let bound: Bool
     }
 
     /// The code hash of cheque `code` in round `round` (docs/record.md, "Code hash").
@@ -69,14 +75,22 @@ public enum ChequeCheck {
         guard let issued = try lines(ChequeRecord.IssuedLine.self, ChequeRecord.issuedCheques).first(where: { $0.codeHash.bytes == hash }) else {
             throw HouseholdCheckFailure("this cheque was not issued in round \(round.roundId): check the code, and that this is the record of the round on your cheque")
         }
+        let chequeKey = ChequeKey.signingKey(code: typed.bytes, round: round.roundId).publicKey.bytes
+        if round.bindsRedemptions, issued.chequeKey?.bytes != chequeKey {
+            throw HouseholdCheckFailure("the issued set holds another key for your cheque than the one your code gives: the record was changed "
+                + "by someone without your code. Report it to the gemeente and to observers, with this record")
+        }
         let initiatives = try lines(ChequeRecord.Initiative.self, ChequeRecord.initiatives)
         let settlement: ChequeRecord.Settlement? = record.index.files.contains { $0.name == ChequeRecord.settlement }
             ? try record.decode(ChequeRecord.Settlement.self, ChequeRecord.settlement, decoder: decoder) : nil
         let redemptions = try lines(ChequeRecord.LedgerLine.self, ChequeRecord.ledger).filter { $0.codeHash.bytes == hash }.map { entry in
             Redemption(sequence: entry.sequence, timeMillis: entry.timeMs, channel: entry.channel, initiative: entry.initiative,
                        initiativeTitle: initiatives.first { $0.id == entry.initiative }?.title ?? "(unknown initiative \(entry.initiative))",
-                       funded: settlement.map { $0.initiatives.first { $0.id == entry.initiative }?.funded ?? false })
+                       funded: settlement.map { $0.initiatives.first { $0.id == entry.initiative }?.funded ?? false },
+                       signedByCheque: round.bindsRedemptions
+                           ? entry.chequeKey?.bytes == chequeKey && entry.signatureHolds(round: round.roundId) == true : nil)
         }
-        return Answer(round: round.roundId, codeHash: Hex.encode(hash), buurt: issued.buurt, redemptions: redemptions)
+        return Answer(round: round.roundId, codeHash: Hex.encode(hash), buurt: issued.buurt, redemptions: redemptions,
+                      bound: round.bindsRedemptions)
     }
 }

@@ -8,22 +8,30 @@ public enum PrePublicationPin: Sendable {
     /// A kept pre-publication: its signed statement and, when the folder has it and it is the one the statement
     /// fixes, its definition (so a changed definition can be described, not only detected).
     case folder(path: String, prePublication: PrePublication, definition: ElectionDefinition?)
+    /// A kept pre-publication of a cheque round (`buurtstem cheques round publish`).
+    case chequeFolder(path: String, prePublication: ChequeRoundPrePublication)
     /// A fingerprint: the first bytes of the pre-publication's hash.
     case fingerprint(code: String, prefix: [UInt8])
 
-    /// The pre-publication kept in `folder` (made by `buurtstem election publish`), with a clear error when it is
-    /// missing, unreadable, not signed, or its definition is not the one it fixes.
+    /// The pre-publication kept in `folder` (made by `buurtstem election publish` or `buurtstem cheques round
+    /// publish`), with a clear error when it is missing, unreadable, not signed, or its definition is not the one it
+    /// fixes.
     public static func load(folder: URL) throws(PinError) -> PrePublicationPin {
         // A record holds its own copy, which a forger re-signs along with the rest: pinning it would prove nothing.
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ElectionRecordFile.index).path) {
             throw PinError("--pinned \(folder.path) is a published record (it has \(ElectionRecordFile.index)), not a pre-publication: pin the folder "
-                + "the gemeente published before the polls opened (made by 'buurtstem election publish'), or its fingerprint with --fingerprint")
+                + "the gemeente published before the polls opened or the first cheque was redeemed (made by 'buurtstem election publish' or "
+                + "'buurtstem cheques round publish'), or its fingerprint with --fingerprint")
         }
         let file = folder.appendingPathComponent(ElectionRecordFile.prePublication)
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
             throw PinError("--pinned \(folder.path): \(ElectionRecordFile.prePublication) cannot be read (\(error.localizedDescription)); "
-                + "give the folder the gemeente published before the polls opened (made by 'buurtstem election publish')")
+                + "give the folder the gemeente published before the polls opened or the first cheque was redeemed "
+                + "(made by 'buurtstem election publish' or 'buurtstem cheques round publish')")
+        }
+        if (try? JSONDecoder().decode(FormatOnly.self, from: data))?.format == ChequeRoundPrePublication.formatName {
+            return try chequeRound(data, file: file, folder: folder)
         }
         let prePublication: PrePublication
         do { prePublication = try JSONDecoder().decode(PrePublication.self, from: data) } catch {
@@ -53,6 +61,24 @@ public enum PrePublicationPin: Sendable {
         return .folder(path: folder.path, prePublication: prePublication, definition: definition)
     }
 
+    /// The `format` of a pre-publication, to tell an election's from a cheque round's.
+    private struct FormatOnly: Decodable {
+        let format: String
+    }
+
+    /// A cheque round's pre-publication read from `data` (the folder's `file`).
+    private static func chequeRound(_ data: Data, file: URL, folder: URL) throws(PinError) -> PrePublicationPin {
+        let prePublication: ChequeRoundPrePublication
+        do { prePublication = try JSONDecoder().decode(ChequeRoundPrePublication.self, from: data) } catch {
+            throw PinError("--pinned \(file.path) is not a cheque round's pre-publication: \(Self.describe(error)). Get a fresh copy from the gemeente's publication")
+        }
+        guard prePublication.isValid else {
+            throw PinError("--pinned \(file.path): its signature does not match its content (field 'signature'): the copy was altered or damaged. "
+                + "Compare its fingerprint with the one on the cheque letters, or get a fresh copy")
+        }
+        return .chequeFolder(path: folder.path, prePublication: prePublication)
+    }
+
     /// A fingerprint as typed from a letter, with a clear error for a typing error.
     public static func fingerprint(_ code: String) throws(PinError) -> PrePublicationPin {
         do {
@@ -67,6 +93,7 @@ public enum PrePublicationPin: Sendable {
     public var fingerprint: String {
         switch self {
         case let .folder(_, prePublication, _): prePublication.fingerprint
+        case let .chequeFolder(_, prePublication): prePublication.fingerprint
         case let .fingerprint(code, _): code
         }
     }

@@ -1,0 +1,35 @@
+import Buurtstem
+
+/// "Stemmen per stembus": per kiosk (and the paper channel) the ballots in its signed log, of which void, and the
+/// counted ones, with the totals, so the kiosks' logs reconcile with the ballots counted on the rest of the page.
+enum KioskSection {
+    /// The section's entry in the page's contents.
+    static let contentsEntry = (id: "stembussen", dutch: "Stemmen per stembus", english: "Ballots per kiosk")
+
+    /// The section.
+    static func html(_ report: ElectionReport) -> String {
+        var body = Page.paragraph(
+            "Elke stemzuil houdt een ondertekend logboek bij van de stemmen die er zijn uitgebracht. Een stem is ongeldig als met dezelfde stempas al eerder was gestemd: alleen de eerste stem van een pas telt, waar die ook is uitgebracht. "
+                + "In de logboeken: \(SiteFormat.count(report.ballotsInLogs)); ongeldig: \(SiteFormat.count(report.voidBallots)); geteld: \(SiteFormat.count(report.ballotsCounted)).",
+            "Every kiosk keeps a signed log of the ballots cast at it. A ballot is void when its pass had voted before: only the first ballot of a pass counts, wherever it was cast. "
+                + "In the logs: \(SiteFormat.count(report.ballotsInLogs)); void: \(SiteFormat.count(report.voidBallots)); counted: \(SiteFormat.count(report.ballotsCounted)).")
+        func row(_ name: String, _ channel: String, _ inLog: Int64, _ void: Int64, _ counted: Int64, attributes: String, style: String) -> Table.Row {
+            Table.Row(cells: [.html(name), .text(channel),
+                              .number(SiteFormat.count(inLog), key: "in-log", value: "\(inLog)"),
+                              .number(SiteFormat.count(void), key: "void", value: "\(void)"),
+                              .number(SiteFormat.count(counted), key: "counted", value: "\(counted)")],
+                      attributes: attributes, style: style)
+        }
+        let rows = report.kiosks.map {
+            row("<code>\(HTML.escape($0.kiosk))</code>",
+                $0.channel == .paper ? SiteLanguage.text("papier (door medewerkers ingevoerd)", "paper (entered by staff)")
+                    : SiteLanguage.text("stemzuil", "kiosk"),
+                $0.inLog, $0.void, $0.counted, attributes: " data-kiosk=\"\(HTML.escape($0.kiosk))\"", style: "")
+        } + [row(HTML.label("Totaal", "Total"), "", report.ballotsInLogs, report.voidBallots, report.ballotsCounted,
+                 attributes: " data-kiosk=\"\"", style: "total")]
+        body += Table(caption: SiteLanguage.text("Stemmen per stembus: in het logboek, ongeldig en geteld", "Ballots per kiosk: in the log, void and counted"),
+                      headers: [HTML.label("Stembus", "Kiosk"), HTML.label("Soort", "Kind"), HTML.label("In het logboek", "In the log"),
+                                HTML.label("Ongeldig", "Void"), HTML.label("Geteld", "Counted")], rows: rows).html
+        return Page.section(id: contentsEntry.id, dutch: contentsEntry.dutch, english: contentsEntry.english, body)
+    }
+}
