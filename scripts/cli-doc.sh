@@ -17,8 +17,8 @@ bin="$(scripts/build-products.sh)"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
     "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"
     "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
-    "trustee init" "trustees ceremony" "trustee deal" "trustee receive" "trustees combine" "trustee decrypt" "decrypt combine"
-    "vote" "polls open" "polls close" "polls merge" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
+    "trustee init" "trustees ceremony" "trustee deal" "trustee receive" "trustees combine"
+    "vote" "polls open" "polls close" "polls merge" "mix" "trustee decrypt" "decrypt combine" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do
     echo "## \`buurtstem${command:+ $command}\`"
     echo

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `buurtstem decrypt`: combining the trustees' decryption shares.
+/// `buurtstem decrypt`: combining the trustees' decryption shares of a secret election.
 struct DecryptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decrypt",
-        abstract: "Combine the trustees' decryption shares (docs/trustees.md).",
+        abstract: "Decrypt a secret election's mixed ballots from the trustees' shares (docs/trustees.md).",
         subcommands: [Combine.self]
     )
 }

@@ -41,8 +41,16 @@ struct ElectionCommand: ParsableCommand {
                 note = "  on the ballot from aanvragen: \(outcome.onBallot.map(String.init).joined(separator: ", "))"
                     + (outcome.leftOut.isEmpty ? "" : "; toegelaten but in no contest's area: \(outcome.leftOut.map(String.init).joined(separator: ", "))") + "\n"
             } else {
-                definition = try ElectionFile.parse(text, file: file, store: store)
-                election = try Election.create(definition, issuingKey: try key.unseal(store, database: self.store.db), in: store)
+                let parsed = try ElectionFile.parseWithKey(text, file: file, store: store)
+                definition = parsed.definition
+                election = try Election.create(definition, electionKeyFile: parsed.electionKeyFile,
+                                               issuingKey: try key.unseal(store, database: self.store.db), in: store)
+                if let secret = definition.secretBallot {
+                    note = "  secret ballots: encrypted under the election key of \(secret.trustees) trustees (\(secret.threshold) decrypt), "
+                        + "\(secret.width) point(s) per ballot\n"
+                } else {
+                    note = "  public ballots: stemmen zijn openbaar per stempas (no secret_ballot in the definition)\n"
+                }
             }
             try output.emit(ElectionView(election: election, definition: definition)) {
                 "Election \(definition.id) created and signed: \(definition.title)\n" + note
@@ -95,6 +103,8 @@ struct ElectionView: Encodable {
     let state: String
     let definitionHash: String
     let definition: ElectionDefinition
+    /// `secret` (the definition names an election key) or `public` (stemmen zijn openbaar per stempas).
+    let ballots: String
 
     init(election: Election, definition: ElectionDefinition) {
         id = election.id
@@ -102,10 +112,13 @@ struct ElectionView: Encodable {
         state = election.state.rawValue
         definitionHash = Hex.encode(election.definitionHash)
         self.definition = definition
+        ballots = definition.isSecret ? "secret" : "public"
     }
 
     var text: String {
-        var lines = ["\(title) (\(id)), \(state)", "ballot: \(definition.ballot.name); rule: \(definition.allocation.rule), tie-break \(definition.allocation.tieBreak)"]
+        var lines = ["\(title) (\(id)), \(state)", "ballot: \(definition.ballot.name); rule: \(definition.allocation.rule), tie-break \(definition.allocation.tieBreak)",
+                     definition.secretBallot.map { "secret ballots: \($0.threshold) of \($0.trustees) trustees decrypt; \($0.width) point(s) per ballot" }
+                         ?? "public ballots: stemmen zijn openbaar per stempas"]
         if let weighting = definition.weighting {
             lines.append("weighting: support × (1 + Σ weight × value / highest value); "
                 + weighting.criteria.map { "\($0.id) (\($0.title)) weight \(Double($0.weightPer10000) / 10_000)" }.joined(separator: ", "))

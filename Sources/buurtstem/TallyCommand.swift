@@ -75,7 +75,8 @@ extension Tally {
         for (contest, allocation) in zip(contests, allocations) {
             lines.append("")
             lines.append("\(contest.area): \(contest.ballotsCounted) ballots from \(contest.passesIssued) passes "
-                + "(turnout \(Percent.text(Int64(contest.ballotsCounted), of: Int64(contest.passesIssued)))), budget \(Money.format(contest.budgetCents))")
+                + "(turnout \(Percent.text(Int64(contest.ballotsCounted), of: Int64(contest.passesIssued)))), budget \(Money.format(contest.budgetCents))"
+                + (contest.invalidBallots == 0 ? "" : "; \(contest.invalidBallots) invalid (secret ballots: a failing proof or plaintext)"))
             for project in contest.projects.sorted(by: { $0.points > $1.points }) {
                 let funded = allocation.funded.contains(project.id) ? "funded" : "      "
                 lines.append("  \(funded)  \(project.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(project.points).leftPadded(6))  "

@@ -1,16 +1,23 @@
 import ArgumentParser
 import Buurtstem
+import Foundation
 
 extension TrusteeCommand {
     /// `buurtstem trustee decrypt`.
     struct Decrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write your decryption share of a ciphertext list, with its proof.",
+            abstract: "Write your decryption shares of the last mix stage, with their proofs.",
             discussion: """
-            The list is a ciphertexts.json (docs/record.md, "The ceremony's files"). Your key share is unsealed with \
-            BUURTSTEM_PASSPHRASE or a prompt. Any t trustees' shares decrypt ('buurtstem decrypt combine').
+            Runs on your own machine from files only: the stage file the last 'buurtstem mix --out' wrote, the \
+            election key (election-key.json) and your sealed key share (share.key, from 'buurtstem trustee receive'), \
+            unsealed with BUURTSTEM_PASSPHRASE or a prompt. Any t trustees' files decrypt the election together \
+            ('buurtstem decrypt combine' on the gemeente's store, which checks them against its last stage); no file \
+            alone reveals a ballot.
             """
         )
+
+        @Option(help: "The last mix stage file ('buurtstem mix --out').")
+        var stage: String
 
         @Option(help: "The election key file (election-key.json).")
         var electionKey: String
@@ -18,19 +25,16 @@ extension TrusteeCommand {
         @Option(help: "Your sealed key share (share.key).")
         var share: String
 
-        @Option(help: "The ciphertext list to decrypt.")
-        var ciphertexts: String
-
-        @Option(help: "Where to write your decryption share.")
+        @Option(help: "Where to write your decryption shares (JSON).")
         var out: String
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let done = try Trustees.decrypt(electionKeyFile: electionKey, shareFile: share, ciphertextsFile: ciphertexts,
-                                            passphrase: .standard, out: out)
-            try output.emit(done) {
-                "Decryption share of trustee \(done.trustee) for \(done.ciphertexts) ciphertexts written to \(done.file)."
+            let file = try TrusteeDecryption.decrypt(stageFile: stage, electionKeyFile: electionKey, shareFile: share, passphrase: .standard)
+            try writeJSON(file, to: out)
+            try output.emit(["trustee": file.trustee, "stage": file.stage]) {
+                "Decryption shares of trustee \(file.trustee) for mix stage \(file.stage) of '\(file.election)' written to \(out)."
             }
         }
     }

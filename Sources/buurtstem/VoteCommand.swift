@@ -59,7 +59,9 @@ struct VoteCommand: ParsableCommand {
               volgcode / tracking code: \(receipt.trackingCode)
               stemzuil / kiosk:         \(receipt.kiosk), positie / position \(receipt.sequence)
             Check later with the published record: buurtstem receipt check --record DIR --receipt \(receipt.trackingCode) --issuing-key KEY
-            """
+            """ + (receipt.encrypted == true
+                ? "\nGeheime stemming / secret ballot: the record holds this ballot encrypted; the code shows it is in the log, not what it says."
+                : "")
         }
     }
 }

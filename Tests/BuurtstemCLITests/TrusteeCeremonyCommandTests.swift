@@ -102,7 +102,7 @@ struct TrusteeCeremonyCommandTests {
         }
     }
 
-    @Test("2 of 3: three trustees in three folders, files only; every receiver and two combines agree; 2 decrypt, 1 cannot")
+    @Test("2 of 3: three trustees in three folders, files only; every receiver and two combines agree; every 2 decrypt the mixed ballots, 1 cannot")
     func fullCeremony() throws {
         let c = try Ceremony.made()
         try c.deal()
@@ -126,29 +126,40 @@ struct TrusteeCeremonyCommandTests {
         // No half files: nothing hidden is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: c.path("a")).allSatisfy { !$0.hasPrefix(".") })
 
-        // Decryption of a list encrypted under the combined key: trustees 1 and 3 decrypt, trustee 2 is missing.
-        let messages = (1...3).map { Ristretto255.Point.base(Ristretto255.Scalar(UInt64(100 + $0))) }
-        let list = CiphertextListFile(election: "pb-2027", context: "test list", ciphertexts: messages.map {
-            ElGamalCiphertext.encrypt($0, publicKey: electionKey.key.publicKey, randomness: .random())
-        })
-        try c.write(TrusteeFileJSON.encode(list), "coordinator/ciphertexts.json")
-        for (name, index) in [("a", 1), ("c", 3)] {
-            try c.send("coordinator/ciphertexts.json", to: "\(name)/ciphertexts.json")
-            try c.ok("trustee", "decrypt", "--election-key", "a/election-key.json", "--share", "\(name)/share.key",
-                     "--ciphertexts", "\(name)/ciphertexts.json", "--out", "\(name)/decryption.json")
-            try c.send("\(name)/decryption.json", to: "coordinator/shares/decryption-\(index).json")
-            if index == 1 {
-                try c.fails(["decrypt", "combine", "--election-key", "coordinator/election-key.json", "--ciphertexts", "coordinator/ciphertexts.json",
-                             "--shares", "coordinator/shares", "--out", "coordinator/plaintexts.json"],
-                            mentioning: ["1 valid decryption share(s) are present and 2 are needed", "ask 1 more trustee(s)"])
-                #expect(!FileManager.default.fileExists(atPath: c.path("coordinator/plaintexts.json")))
-            }
+        // A secret election under the combined key, its ballots mixed by the gemeente; each trustee decrypts the
+        // last stage on their own machine from files only (the stage file, election-key.json and share.key).
+        let secretBlock = "secret_ballot:\n  election_key: \(c.path("coordinator/election-key.json"))\n"
+        let (gemeente, codes) = try StemdagCommandTests.prepared(id: "pb-2027", edit: { $0 + "\n" + secretBlock })
+        _ = try SecretElectionCommandTests.cast(gemeente, codes, id: "pb-2027")
+        let mixed = try gemeente.run("mix", "--election", "pb-2027", "--out", "stage-1.json")
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        for (index, name) in c.trustees.enumerated() {
+            try FileManager.default.copyItem(atPath: gemeente.directory.appendingPathComponent("stage-1.json").path, toPath: c.path("\(name)/stage-1.json"))
+            try c.send("coordinator/election-key.json", to: "\(name)/election-key.json")
+            try c.ok("trustee", "decrypt", "--stage", "\(name)/stage-1.json", "--election-key", "\(name)/election-key.json",
+                     "--share", "\(name)/share.key", "--out", "\(name)/decryption.json")
+            try c.send("\(name)/decryption.json", to: "coordinator/shares/decryption-\(index + 1).json")
         }
-        try c.ok("decrypt", "combine", "--election-key", "coordinator/election-key.json", "--ciphertexts", "coordinator/ciphertexts.json",
-                 "--shares", "coordinator/shares", "--out", "coordinator/plaintexts.json")
-        let plaintexts = try TrusteeFileJSON.decode(PlaintextListFile.self, from: try c.read("coordinator/plaintexts.json"), file: "p")
-        #expect(plaintexts.plaintexts == messages)
-        #expect(plaintexts.trustees == [1, 3])
+        // One trustee alone cannot decrypt, whichever it is, and the message says how many are needed.
+        for index in 1...3 {
+            try c.fails(["decrypt", "combine", "--election", "pb-2027", "--shares", c.path("coordinator/shares/decryption-\(index).json")],
+                        mentioning: ["1 valid decryption share(s) are present and 2 are needed", "ask 1 more trustee(s)"], cli: gemeente)
+        }
+        // Every pair decrypts, each in its own copy of the store, to the same tally.
+        var tallies: [String] = []
+        for pair in [[1, 2], [1, 3], [2, 3]] {
+            let db = "pair-\(pair[0])\(pair[1]).sqlite"
+            #expect(try gemeente.run("store", "copy", "--to", db).status == 0)
+            let combined = try gemeente.run(["decrypt", "combine", "--election", "pb-2027", "--db", db, "--json", "--shares"]
+                + pair.map { c.path("coordinator/shares/decryption-\($0).json") })
+            #expect(combined.status == 0, "\(pair): \(combined.stderr)")
+            let summary = try JSONSerialization.jsonObject(with: Data(combined.stdout.utf8)) as? [String: Any] ?? [:]
+            #expect(summary["trustees"] as? [Int] == pair && summary["valid"] as? Int == 8, "\(pair): \(combined.stdout)")
+            let tally = try gemeente.run("tally", "--election", "pb-2027", "--db", db)
+            #expect(tally.status == 0, "\(pair): \(tally.stderr)")
+            tallies.append(tally.stdout)
+        }
+        #expect(Set(tallies).count == 1 && tallies[0].contains("funded"), "\(tallies)")
     }
 
     @Test("a changed commitment is refused by combine and receive, naming the dealer, re-signed or not")

@@ -52,14 +52,6 @@ struct TrusteeFileTests {
                                              key: fixture.keys[1].signingKey)
         try roundTrip(complaint)
         #expect(complaint.isSigned(in: ceremony))
-        let list = CiphertextListFile(election: "pb-2027", context: "x", ciphertexts: [
-            .encrypt(.base(.one), publicKey: key.publicKey, randomness: .random()),
-        ])
-        try roundTrip(list)
-        let share = try TrusteeKeyShare.receive(in: ceremony, dealings: dealings, keys: fixture.keys[0], index: 1)
-        try roundTrip(DecryptionShareFile(election: "pb-2027", context: "x",
-                                          share: .make(list.ciphertexts, keyShare: share, context: Array("x".utf8))))
-        try roundTrip(PlaintextListFile(election: "pb-2027", context: "x", trustees: [1, 2], excluded: [], plaintexts: [.base(.one)]))
     }
 
     @Test("identity points, non-reduced scalars, upper-case hex, unknown fields and other formats are refused by field")
@@ -81,20 +73,19 @@ struct TrusteeFileTests {
         #expect(refusal(ElectionKeyFile.self, key.replacingOccurrences(of: "PK", with: base)
             .replacingOccurrences(of: "election-key/1", with: "election-key/9"))?.field == "format")
         #expect(refusal(ElectionKeyFile.self, "not json")?.field == nil)
-        let share = """
-        {"format": "buurtstem-decryption-share/1", "election": "e", "context": "x", "trustee": 1, "partials": ["\(base)"],
-         "proof": {"challenge": "C", "response": "\(zero)"}}
-        """
-        #expect(refusal(DecryptionShareFile.self, share.replacingOccurrences(of: "C", with: zero)) == nil)
-        let refused = refusal(DecryptionShareFile.self, share.replacingOccurrences(of: "\"C\"", with: "\"\(ell)\""))
+        // A nested proof: a non-reduced scalar and an unknown field are refused by their path.
+        let fixture = Fixture()
+        let ceremony = fixture.ceremony
+        let dealing = try TrusteeDealing.deal(in: ceremony, keys: fixture.keys[0], index: 1)
+        let dealingText = String(decoding: TrusteeFileJSON.encode(TrusteeDealingFile(election: "pb-2027", ceremonyHash: ceremony.hash,
+                                                                                      dealing: dealing)), as: UTF8.self)
+        let challenge = "\"\(Hex.encode(dealing.proof.challenge.bytes))\""
+        #expect(dealingText.contains(challenge))
+        #expect(refusal(TrusteeDealingFile.self, dealingText) == nil)
+        let refused = refusal(TrusteeDealingFile.self, dealingText.replacingOccurrences(of: challenge, with: "\"\(ell)\""))
         #expect(refused?.field == "proof.challenge")
         #expect(refused?.description.contains("not a reduced scalar") == true)
-        #expect(refusal(DecryptionShareFile.self, share.replacingOccurrences(of: "\"C\"", with: "\"\(zero)\", \"x\": 1"))?.field == "proof.x")
-        let list = """
-        {"format": "buurtstem-ciphertexts/1", "election": "e", "context": "x", "ciphertexts": ["\(zero)\(base)"]}
-        """
-        #expect(refusal(CiphertextListFile.self, list)?.field == "ciphertexts[0]")
-        #expect(refusal(CiphertextListFile.self, list.replacingOccurrences(of: "\(zero)\(base)", with: "\(base)\(zero)")) == nil)
+        #expect(refusal(TrusteeDealingFile.self, dealingText.replacingOccurrences(of: challenge, with: "\(challenge), \"x\": 1"))?.field == "proof.x")
     }
 
     @Test("a card with an identity key, a changed name or a line break in its name says which field")

@@ -71,13 +71,23 @@ public struct BallotBox: Sendable {
     }
 
     /// Casts a ballot with the pass `code` at `kioskName`. Returns the receipt once the ballot is durably committed.
+    ///
+    /// In a secret election the kiosk encodes the canonical choice bytes as the definition's `width` points,
+    /// encrypts them under the election key with a proof bound to the pass and the definition, and the pass signs
+    /// a v3 ballot; the store keeps the ciphertexts only, never the choices, and no time (docs/record.md).
     public func cast(election electionId: String, kiosk kioskName: String, code: String, choices: [Choice]) throws -> Receipt {
         let (definition, area, contest, passKey, now) = try check(election: electionId, kiosk: kioskName, code: code)
         let passBytes = Data(passKey.publicKey.bytes)
         let canonical = try BallotRules.validate(choices, type: definition.ballot, contest: contest)
-        let choicesText = String(decoding: try JSONEncoder().encode(canonical), as: UTF8.self)
+        // Encrypted before the transaction: the group arithmetic does not hold the store's write lock.
+        let encryption = try definition.secretBallot.map { secret in
+            ProvenEncryption.encrypt(
+                try PlaintextEncoding.encode(ChoiceBytes.encode(canonical), width: secret.width), publicKey: secret.publicKey,
+                context: EncryptedBallot.encryptionContext(definitionHash: definition.hash, pass: passKey.publicKey))
+        }
+        let choicesText = encryption == nil ? String(decoding: try JSONEncoder().encode(canonical), as: UTF8.self) : ""
 
-        let ballot: Ballot = try store.write { db in
+        return try store.write { db in
             // Inside the write transaction: no other cast on this store can use the pass or the sequence number.
             if try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, passBytes]) != nil {
                 throw CastError.alreadyUsed
@@ -90,18 +100,30 @@ public struct BallotBox: Sendable {
             guard state == Election.State.open.rawValue, kioskClosed == false else { throw CastError.pollsClosed }
             let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence) + 1, 0) FROM ballot WHERE electionId = ? AND kiosk = ?",
                                           arguments: [electionId, kioskName]) ?? 0
+            try db.execute(sql: "INSERT INTO passUse (electionId, pass) VALUES (?, ?)", arguments: [electionId, passBytes])
+            if let encryption {
+                // v3: ciphertexts and proof signed by the pass; no time is signed or stored.
+                let ballot = EncryptedBallot(election: electionId, definitionHash: definition.hash, area: area, passKey: passKey,
+                                             encryption: encryption, kiosk: kioskName, sequence: UInt64(next))
+                try db.execute(sql: """
+                    INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash, version)
+                    VALUES (?, ?, ?, ?, ?, '', 0, ?, ?, 3)
+                    """, arguments: [electionId, kioskName, next, passBytes, area, Data(ballot.signature.bytes), Data(ballot.leafHash)])
+                try db.execute(sql: "INSERT INTO encryptedBallot (electionId, kiosk, sequence, ciphertexts, proof) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [electionId, kioskName, next, Data(encryption.ciphertexts.flatMap(\.bytes)),
+                                           Data(encryption.proof.challenge.bytes + encryption.proof.responses.flatMap(\.bytes))])
+                return Receipt(encrypted: ballot, timeMillis: now)
+            }
             // v2: the pass signs the definition hash too (docs/record.md, "Ballots").
             let ballot = Ballot(election: electionId, definitionHash: definition.hash, area: area, passKey: passKey,
                                 choices: canonical, kiosk: kioskName,
                                 sequence: UInt64(next), timeMillis: now)
-            try db.execute(sql: "INSERT INTO passUse (electionId, pass) VALUES (?, ?)", arguments: [electionId, passBytes])
             try db.execute(sql: """
                 INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2)
                 """, arguments: [electionId, kioskName, next, passBytes, area, choicesText, now,
                                  Data(ballot.signature.bytes), Data(ballot.leafHash)])
-            return ballot
+            return Receipt(ballot: ballot)
         }
-        return Receipt(ballot: ballot)
     }
 }

@@ -16,6 +16,10 @@ public struct Receipt: Sendable, Codable, Equatable {
     public let timeMillis: Int64
     /// The first 10 bytes of the ballot's leaf hash, as a grouped base32 code.
     public let trackingCode: String
+    /// `true` for a secret election's ballot: the tracking code is a digest of the encrypted ballot, so it proves
+    /// that the ballot is in the log, not what it says. Absent (nil) for a public election's ballot, whose choices
+    /// the record publishes per stempas.
+    public let encrypted: Bool?
 
     /// The receipt for `ballot`.
     public init(ballot: Ballot) {
@@ -24,5 +28,17 @@ public struct Receipt: Sendable, Codable, Equatable {
         sequence = ballot.sequence
         timeMillis = ballot.timeMillis
         trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
+        encrypted = nil
+    }
+
+    /// The receipt for a secret election's `ballot`, cast at `timeMillis` (for the voter only: the record dates a
+    /// secret ballot by its checkpoint, never by this time).
+    public init(encrypted ballot: EncryptedBallot, timeMillis: Int64) {
+        election = ballot.election
+        kiosk = ballot.kiosk
+        sequence = ballot.sequence
+        self.timeMillis = timeMillis
+        trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
+        encrypted = true
     }
 }

@@ -34,8 +34,13 @@ public enum LocationMerge {
         let kiosks = Set(try store.kiosks(election: electionId).map(\.name))
         var ballots: [Row] = []
         var checkpoints: [Row] = []
+        // A secret election's v3 ballots: their ciphertexts and proofs, by kiosk and sequence.
+        var encrypted: [String: Row] = [:]
         try other.read { db in
             ballots = try Row.fetchAll(db, sql: "SELECT * FROM ballot WHERE electionId = ? ORDER BY kiosk, sequence", arguments: [electionId])
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM encryptedBallot WHERE electionId = ?", arguments: [electionId]) {
+                encrypted["\(row["kiosk"] as String)/\(row["sequence"] as Int64)"] = row
+            }
             checkpoints = try Row.fetchAll(db, sql: "SELECT * FROM checkpoint WHERE electionId = ?", arguments: [electionId])
         }
         for row in checkpoints + ballots {
@@ -67,6 +72,13 @@ public enum LocationMerge {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [electionId, kiosk, sequence, row["pass"] as Data, row["area"] as String, row["choices"] as String,
                                      row["timeMillis"] as Int64, row["signature"] as Data, leaf, row["version"] as Int64])
+                if row["version"] as Int64 == 3 {
+                    guard let sealed = encrypted["\(kiosk)/\(sequence)"] else {
+                        throw UsageError("\(otherPath) lacks the ciphertexts of kiosk \(kiosk)'s ballot \(sequence); nothing was merged. Check that store with 'buurtstem check'")
+                    }
+                    try db.execute(sql: "INSERT INTO encryptedBallot (electionId, kiosk, sequence, ciphertexts, proof) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [electionId, kiosk, sequence, sealed["ciphertexts"] as Data, sealed["proof"] as Data])
+                }
                 summary.added[kiosk, default: 0] += 1
             }
             for row in checkpoints {

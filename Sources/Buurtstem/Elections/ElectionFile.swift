@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
 import GRDB
@@ -14,6 +15,13 @@ public enum ElectionFile {
     /// area: every contest gets those whose area lies within its own, after the projects the file lists; with
     /// proposals a contest may list none itself.
     public static func parse(_ text: String, file: String, store: Store, proposals: [Project]? = nil) throws -> ElectionDefinition {
+        try parseWithKey(text, file: file, store: store, proposals: proposals).definition
+    }
+
+    /// As ``parse``, also returning the bytes of the election key file a secret election names
+    /// (`secret_ballot: {election_key: FILE}`, relative to the definition's folder), which `Election.create` stores.
+    public static func parseWithKey(_ text: String, file: String, store: Store, proposals: [Project]? = nil) throws
+        -> (definition: ElectionDefinition, electionKeyFile: [UInt8]?) {
         let (reader, root) = try YAMLReader.root(text, file: file)
         let gemeente = try store.gemeente()
         let (wijken, buurten, latestSnapshot, snapshots) = try store.read { db in
@@ -59,6 +67,7 @@ public enum ElectionFile {
             }
         }
         let allocation = parseAllocation(reader, root)
+        let secret = try parseSecretBallot(reader, root, file: file, ballot: ballot, contests: contests)
         if let weighting, let allocation, !allocation.rule.isGreedy {
             reader.problem(reader.value(root, "weighting", required: false)?.line, "weighting",
                            "a weighting ranks the greedy rules only, and the rule is \(allocation.rule); use rule greedy, greedy-no-skip or greedy-per-euro, or remove the \(weighting.criteria.count) criteria")
@@ -69,9 +78,39 @@ public enum ElectionFile {
               let ballot, let allocation, !contests.isEmpty else {
             throw InputError(reader.problems.isEmpty ? [Problem(file: file, message: "the definition is incomplete")] : reader.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
-        return ElectionDefinition(id: id, title: title, gemeente: gemeente.code, registerSnapshot: snapshot,
-                                  eligibility: eligibility, ballot: ballot, allocation: allocation,
-                                  pollsOpenMillis: open, pollsCloseMillis: close, contests: contests, weighting: weighting)
+        let definition = ElectionDefinition(id: id, title: title, gemeente: gemeente.code, registerSnapshot: snapshot,
+                                            eligibility: eligibility, ballot: ballot, allocation: allocation,
+                                            pollsOpenMillis: open, pollsCloseMillis: close, contests: contests, weighting: weighting,
+                                            secretBallot: secret?.ballot)
+        return (definition, secret?.file)
+    }
+
+    /// `secret_ballot: {election_key: FILE}`: the election key file read (relative to the definition's folder) and
+    /// the signed fields made from it; nil when absent (a public election).
+    private static func parseSecretBallot(_ reader: YAMLReader, _ root: YAMLReader.Mapping, file: String, ballot: BallotType?,
+                                          contests: [Contest]) throws -> (ballot: SecretBallot, file: [UInt8])? {
+        guard let entry = reader.value(root, "secret_ballot", required: false) else { return nil }
+        guard let mapping = reader.mapping(entry.node, path: "secret_ballot"), let name = reader.string(mapping, "election_key") else { return nil }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let path = name.hasPrefix("/") ? name : base.appendingPathComponent(name).path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
+                           "cannot read the election key file \(path); give the election-key.json of the trustees' ceremony, relative to this file")
+            return nil
+        }
+        let bytes = [UInt8](data)
+        let key: ElectionKey
+        do {
+            key = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: bytes, file: path).key
+        } catch {
+            reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
+                           "\(error.description); give the election-key.json that 'buurtstem trustees combine' wrote")
+            return nil
+        }
+        guard let ballot else { return nil }
+        let secret = SecretBallot(publicKey: key.publicKey, threshold: key.threshold, trustees: key.trusteeCount,
+                                  electionKeySHA256: SHA.sha256(bytes), width: SecretBallot.width(ballot: ballot, contests: contests))
+        return (secret, bytes)
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -40,13 +40,23 @@ public enum ElectionRecordExport {
         try writePasses(election: electionId, store: store, to: writer)
         let kiosks = try store.kiosks(election: electionId)
         try writer.write(try kiosks.map { try $0.registration }, to: ElectionRecordFile.kiosks)
+        let secret = definition.isSecret ? try SecretElection(electionId, store: store) : nil
         for kiosk in kiosks {
             let log = KioskLog(store: store, election: electionId, kiosk: kiosk.name)
-            try writer.writeLines(to: ElectionRecordFile.ballots(kiosk: kiosk.name)) { (emit: (BallotLine) throws -> Void) in
-                try log.forEachBallot { try emit(BallotLine($0)) }
+            if let secret {
+                // Ciphertexts, proofs and signatures only: no choices, no time (docs/record.md, "Secret elections").
+                let ballots = try secret.ballots(kiosk: kiosk.name)
+                try writer.writeLines(to: ElectionRecordFile.ballots(kiosk: kiosk.name)) { (emit: (EncryptedBallotLine) throws -> Void) in
+                    for ballot in ballots { try emit(EncryptedBallotLine(ballot)) }
+                }
+            } else {
+                try writer.writeLines(to: ElectionRecordFile.ballots(kiosk: kiosk.name)) { (emit: (BallotLine) throws -> Void) in
+                    try log.forEachBallot { try emit(BallotLine($0)) }
+                }
             }
             try writer.write(try log.checkpoints(), to: ElectionRecordFile.checkpoints(kiosk: kiosk.name))
         }
+        if let secret { try writeSecretFiles(secret, to: writer) }
         let result = ElectionResult(
             election: electionId, definitionHash: definition.hash, issuedRoot: commitment.root, logs: heads,
             voids: tally.voids.map { .init(kiosk: $0.kiosk, sequence: $0.sequence, countedKiosk: $0.countedKiosk, countedSequence: $0.countedSequence) },
@@ -64,11 +74,28 @@ public enum ElectionRecordExport {
             try writer.write(bytes: PabulibWriter().bytes(file.instance), to: ElectionRecordFile.pabulib(area: file.area))
         }
         // A record of format 2 names the pre-publication its ballots and files are bound to (when one was made).
-        if format == RecordIndex.formatNameBound, let published = try store.prePublication(election: electionId) {
+        if format != RecordIndex.formatName, let published = try store.prePublication(election: electionId) {
             try writer.write(bytes: published.json, to: ElectionRecordFile.prePublication)
         }
         _ = try writer.finish(format: format, kind: "election", election: electionId, gemeente: gemeente, issuingKey: issuingKey)
         return Summary(folder: folder.path, files: writer.digests, result: result)
+    }
+
+    /// A secret election's own files: the election key file, every mix stage, the decryption shares combined and
+    /// the decoded ballots.
+    static func writeSecretFiles(_ secret: SecretElection, to writer: RecordWriter) throws {
+        try writer.write(bytes: secret.keyFile, to: ElectionRecordFile.electionKey)
+        let stages = try secret.stages()
+        for stage in stages { try writer.write(stage, to: ElectionRecordFile.mixStage(stage.stage)) }
+        if let last = stages.last {
+            for shares in try secret.storedShares(stage: last.stage) {
+                try writer.write(shares, to: ElectionRecordFile.decryptionShares(trustee: shares.trustee))
+            }
+        }
+        let decoded = try secret.decoded()
+        try writer.writeLines(to: ElectionRecordFile.decoded) { (emit: (DecodedBallotLine) throws -> Void) in
+            for line in decoded { try emit(line) }
+        }
     }
 
     /// Writes `passes.jsonl`: every issued pass of `electionId`, in order of public key (streamed from the store).
@@ -91,7 +118,8 @@ public enum ElectionRecordExport {
     static func recordFormat(election electionId: String, store: Store) throws -> String {
         let versions = try store.read { try Int64.fetchAll($0, sql: "SELECT DISTINCT version FROM ballot WHERE electionId = ? ORDER BY version", arguments: [electionId]) }
         switch versions {
-        case [], [2]: return RecordIndex.formatNameBound
+        case [3]: return RecordIndex.formatNameSecret
+        case [], [2]: return try store.election(electionId).decodedDefinition().isSecret ? RecordIndex.formatNameSecret : RecordIndex.formatNameBound
         case [1]: return RecordIndex.formatName
         default:
             throw UsageError("'\(electionId)' has ballots of two versions (cast before and after the upgrade to definition-bound ballots); "

@@ -57,12 +57,28 @@ extension Store {
                     problems.append("kiosk \(kiosk) of \(election): the log jumps from \(tree.size) to \(sequence)")
                     break
                 }
-                let ballot = Ballot(election: election, definitionHash: Ballot.boundHash(version: row["version"], definitionHash),
-                                    area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
-                                    choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
-                                    kiosk: kiosk, sequence: UInt64(sequence), timeMillis: row["timeMillis"],
-                                    signature: try Signature(bytes: [UInt8](row["signature"] as Data)))
-                if ballot.leafHash != [UInt8](row["leafHash"] as Data) {
+                let leaf: [UInt8]
+                if row["version"] as Int64 == 3 {
+                    // A secret election's ballot: its ciphertexts and proof are in encryptedBallot.
+                    guard let sealed = try Row.fetchOne(db, sql: """
+                        SELECT b.sequence, b.pass, b.area, b.signature, e.ciphertexts, e.proof FROM ballot b
+                        JOIN encryptedBallot e ON e.electionId = b.electionId AND e.kiosk = b.kiosk AND e.sequence = b.sequence
+                        WHERE b.electionId = ? AND b.kiosk = ? AND b.sequence = ?
+                        """, arguments: [election, kiosk, sequence]) else {
+                        problems.append("kiosk \(kiosk) of \(election): encrypted ballot \(sequence) has no ciphertexts")
+                        tree.append(leafHash: [UInt8](row["leafHash"] as Data))
+                        heads[tree.size] = tree.root
+                        continue
+                    }
+                    leaf = try SecretElection.ballot(sealed, election: election, definitionHash: definitionHash, kiosk: kiosk).leafHash
+                } else {
+                    leaf = Ballot(election: election, definitionHash: Ballot.boundHash(version: row["version"], definitionHash),
+                                  area: row["area"], pass: try PublicKey(bytes: [UInt8](row["pass"] as Data)),
+                                  choices: try JSONDecoder().decode([Choice].self, from: Data((row["choices"] as String).utf8)),
+                                  kiosk: kiosk, sequence: UInt64(sequence), timeMillis: row["timeMillis"],
+                                  signature: try Signature(bytes: [UInt8](row["signature"] as Data))).leafHash
+                }
+                if leaf != [UInt8](row["leafHash"] as Data) {
                     problems.append("kiosk \(kiosk) of \(election): ballot \(sequence) does not match its stored leaf hash")
                 }
                 tree.append(leafHash: [UInt8](row["leafHash"] as Data))

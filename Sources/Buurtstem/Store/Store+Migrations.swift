@@ -45,6 +45,7 @@ extension Store {
         registerPrePublicationMigrations(&migrator)
         registerProposalMigrations(&migrator)
         registerChequeKeyMigrations(&migrator)
+        registerSecrecyMigrations(&migrator)
         return migrator
     }
 }

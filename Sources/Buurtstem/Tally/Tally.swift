@@ -34,9 +34,39 @@ public struct Tally: Sendable, Codable {
         public var projects: [ProjectCount]
         /// Counted ballots' choices, for the allocation (not encoded: ballots are published in the record).
         var ballots: [[Choice]] = []
+        /// A secret election's counted ballots that are invalid (a proof that fails, or a plaintext that is not a
+        /// valid ballot): counted here, not in ``ballotsCounted``. Encoded only when not 0, so a public tally reads
+        /// as before.
+        public var invalidBallots: Int = 0
 
         private enum CodingKeys: String, CodingKey {
-            case area, budgetCents, passesIssued, ballotsCounted, projects
+            case area, budgetCents, passesIssued, ballotsCounted, projects, invalidBallots
+        }
+
+        init(area: String, budgetCents: Int64, passesIssued: UInt64, ballotsCounted: Int, projects: [ProjectCount]) {
+            self.area = area
+            self.budgetCents = budgetCents
+            self.passesIssued = passesIssued
+            self.ballotsCounted = ballotsCounted
+            self.projects = projects
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(area: try c.decode(String.self, forKey: .area), budgetCents: try c.decode(Int64.self, forKey: .budgetCents),
+                      passesIssued: try c.decode(UInt64.self, forKey: .passesIssued),
+                      ballotsCounted: try c.decode(Int.self, forKey: .ballotsCounted), projects: try c.decode([ProjectCount].self, forKey: .projects))
+            invalidBallots = try c.decodeIfPresent(Int.self, forKey: .invalidBallots) ?? 0
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(area, forKey: .area)
+            try c.encode(budgetCents, forKey: .budgetCents)
+            try c.encode(passesIssued, forKey: .passesIssued)
+            try c.encode(ballotsCounted, forKey: .ballotsCounted)
+            try c.encode(projects, forKey: .projects)
+            if invalidBallots != 0 { try c.encode(invalidBallots, forKey: .invalidBallots) }
         }
 
         /// Ballots counted per pass issued, in per mille (integer arithmetic).
@@ -87,37 +117,62 @@ public struct Tally: Sendable, Codable {
         let projectIndex = contests.map { Dictionary(uniqueKeysWithValues: $0.projects.enumerated().map { ($1.id, $0) }) }
         var voids: [VoidBallot] = []
         var total = 0
-        try store.read { db in
-            // Ordered by pass, then by the conflict rule: the first ballot of each pass counts.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT kiosk, sequence, pass, area, choices FROM ballot WHERE electionId = ?
-                ORDER BY pass, timeMillis, kiosk, sequence
-                """, arguments: [electionId])
-            let decoder = JSONDecoder()
-            var previousPass: Data?
-            var counted: (kiosk: String, sequence: UInt64) = ("", 0)
-            while let row = try cursor.next() {
-                total += 1
-                let pass: Data = row["pass"], kiosk: String = row["kiosk"], sequence = UInt64(row["sequence"] as Int64)
-                if pass == previousPass {
-                    voids.append(VoidBallot(kiosk: kiosk, sequence: sequence, pass: Hex.encode(pass),
-                                            countedKiosk: counted.kiosk, countedSequence: counted.sequence))
-                    continue
+        /// Adds one counted ballot's choices to contest `c`.
+        func add(_ choices: [Choice], to c: Int) {
+            contests[c].ballotsCounted += 1
+            contests[c].ballots.append(choices)
+            for choice in choices {
+                guard let p = projectIndex[c][choice.project] else { continue }
+                contests[c].projects[p].ballots += 1
+                switch definition.ballot {
+                case .cumulative: contests[c].projects[p].points += UInt64(choice.value)
+                case .ranking: contests[c].projects[p].points += choice.value == 1 ? 1 : 0
+                default: contests[c].projects[p].points += 1
                 }
-                previousPass = pass
-                counted = (kiosk, sequence)
-                guard let c = contestIndex[row["area"] as String] else { continue }
-                let choices = try decoder.decode([Choice].self, from: Data((row["choices"] as String).utf8))
-                contests[c].ballotsCounted += 1
-                contests[c].ballots.append(choices)
-                for choice in choices {
-                    guard let p = projectIndex[c][choice.project] else { continue }
-                    contests[c].projects[p].ballots += 1
-                    switch definition.ballot {
-                    case .cumulative: contests[c].projects[p].points += UInt64(choice.value)
-                    case .ranking: contests[c].projects[p].points += choice.value == 1 ? 1 : 0
-                    default: contests[c].projects[p].points += 1
+            }
+        }
+        if definition.isSecret {
+            // A secret election: the voids by its first-use rule over the encrypted logs, the choices from the
+            // decoded output of the mix (docs/record.md, "Secret elections: the record").
+            let secret = try SecretElection(electionId, store: store)
+            let (counted, secretVoids) = try secret.firstUse()
+            voids = secretVoids
+            total = counted.values.reduce(0) { $0 + $1.count } + voids.count
+            let decoded = try secret.decoded()
+            if decoded.isEmpty, counted.values.contains(where: { $0.contains(where: \.isValid) }) {
+                throw UsageError("the ballots of secret election '\(electionId)' are not decrypted yet: run 'buurtstem mix', "
+                    + "'buurtstem trustee decrypt' (t trustees) and 'buurtstem decrypt combine' first")
+            }
+            for (area, ballots) in counted {
+                guard let c = contestIndex[area] else { continue }
+                contests[c].invalidBallots += ballots.filter { !$0.isValid }.count
+            }
+            for line in decoded {
+                guard let c = contestIndex[line.area] else { continue }
+                if let choices = line.choices { add(choices, to: c) } else { contests[c].invalidBallots += 1 }
+            }
+        } else {
+            try store.read { db in
+                // Ordered by pass, then by the conflict rule: the first ballot of each pass counts.
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT kiosk, sequence, pass, area, choices FROM ballot WHERE electionId = ?
+                    ORDER BY pass, timeMillis, kiosk, sequence
+                    """, arguments: [electionId])
+                let decoder = JSONDecoder()
+                var previousPass: Data?
+                var counted: (kiosk: String, sequence: UInt64) = ("", 0)
+                while let row = try cursor.next() {
+                    total += 1
+                    let pass: Data = row["pass"], kiosk: String = row["kiosk"], sequence = UInt64(row["sequence"] as Int64)
+                    if pass == previousPass {
+                        voids.append(VoidBallot(kiosk: kiosk, sequence: sequence, pass: Hex.encode(pass),
+                                                countedKiosk: counted.kiosk, countedSequence: counted.sequence))
+                        continue
                     }
+                    previousPass = pass
+                    counted = (kiosk, sequence)
+                    guard let c = contestIndex[row["area"] as String] else { continue }
+                    add(try decoder.decode([Choice].self, from: Data((row["choices"] as String).utf8)), to: c)
                 }
             }
         }

@@ -3,7 +3,7 @@ import BuurtstemRecord
 
 /// The trustees' key ceremony as people run it, each on their own machine, exchanging files only (docs/trustees.md):
 /// `initialise` (a trustee's sealed key and card), `makeCeremony` (the coordinator), `deal` and `receive` (each
-/// trustee), `combine` (anyone), then `decrypt` (each of t trustees) and `combineDecryption` (anyone).
+/// trustee), `combine` (anyone), then `TrusteeDecryption` (each of t trustees, `trustee decrypt`).
 public enum Trustees {
     /// The label of a trustee's sealed key file.
     static func keyLabel(name: String) -> String {

@@ -180,16 +180,20 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     public let contests: [Contest]
     /// The weighting of the greedy ranking, if the election has one.
     public let weighting: Weighting?
+    /// The election key and ballot width of a secret election (issue 16); nil for a public one, whose ballots are
+    /// published per stempas (see ``isSecret``).
+    public let secretBallot: SecretBallot?
 
     private enum CodingKeys: String, CodingKey {
         case id, title, gemeente, registerSnapshot = "register_snapshot", eligibility, ballot, allocation
         case pollsOpenMillis = "polls_open_ms", pollsCloseMillis = "polls_close_ms", contests, weighting
+        case secretBallot = "secret_ballot"
     }
 
     /// A definition.
     public init(id: String, title: String, gemeente: String, registerSnapshot: Int64, eligibility: Eligibility,
                 ballot: BallotType, allocation: AllocationSpec, pollsOpenMillis: Int64, pollsCloseMillis: Int64,
-                contests: [Contest], weighting: Weighting? = nil) {
+                contests: [Contest], weighting: Weighting? = nil, secretBallot: SecretBallot? = nil) {
         self.id = id
         self.title = title
         self.gemeente = gemeente
@@ -201,7 +205,12 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
         self.pollsCloseMillis = pollsCloseMillis
         self.contests = contests
         self.weighting = weighting
+        self.secretBallot = secretBallot
     }
+
+    /// Whether the ballots are secret (encrypted at the kiosk, mixed and decrypted by trustees). A definition
+    /// without `secret_ballot` is public and says so: its ballots are published per stempas.
+    public var isSecret: Bool { secretBallot != nil }
 
     /// The contest for `area`, if any.
     public func contest(for area: String) -> Contest? {
@@ -218,6 +227,10 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     /// support, category budgets and exclusions; used only when a contest has constraints.
     public static let tagV3 = "buurtstem/election/v3"
 
+    /// The tag of the layout of a secret election (docs/record.md): v3's fields followed by the election key, the
+    /// threshold, the number of trustees, the key file's hash and the ballot width; used only when secret.
+    public static let tagV4 = "buurtstem/election/v4"
+
     /// Whether the definition needs the v2 layout (or v3): a contest with caps, or a weighting.
     public var usesVersion2: Bool {
         weighting != nil || contests.contains { $0.caps != nil } || usesVersion3
@@ -232,8 +245,9 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
     /// `u32` can hold (a negative age or limit, which the engine never signs) is written truncated rather than
     /// trapping, so a hostile record cannot crash a reader; the verifier refuses such a definition by its values.
     public var canonicalBytes: [UInt8] {
-        let v2 = usesVersion2, v3 = usesVersion3
-        var w = ByteWriter(tag: v3 ? Self.tagV3 : v2 ? Self.tagV2 : Self.tag)
+        let v4 = secretBallot != nil
+        let v2 = usesVersion2 || v4, v3 = usesVersion3 || v4
+        var w = ByteWriter(tag: v4 ? Self.tagV4 : v3 ? Self.tagV3 : v2 ? Self.tagV2 : Self.tag)
         w.append(string: id)
         w.append(string: title)
         w.append(string: gemeente)
@@ -325,6 +339,13 @@ public struct ElectionDefinition: Sendable, Equatable, Codable {
                 w.append(string: criterion.title)
                 w.append(i64: criterion.weightPer10000)
             }
+        }
+        if let secretBallot {
+            w.append(raw: secretBallot.publicKey.bytes)
+            w.append(u32: UInt32(truncatingIfNeeded: secretBallot.threshold))
+            w.append(u32: UInt32(truncatingIfNeeded: secretBallot.trustees))
+            w.append(raw: secretBallot.electionKeySHA256)
+            w.append(u32: UInt32(truncatingIfNeeded: secretBallot.width))
         }
         return w.bytes
     }

@@ -25,6 +25,14 @@ public enum ElectionRecordFile {
     public static func pabulib(area: String) -> String { "pabulib/\(area).pb" }
     /// The pre-publication the election made before the polls opened (records of format 2, when it was made).
     public static let prePublication = "prepublication.json"
+    /// A secret election's election key file, as read at `election create`.
+    public static let electionKey = "election-key.json"
+    /// A secret election's mix stage `stage` (from 1).
+    public static func mixStage(_ stage: Int) -> String { "mix/stage-\(stage).json" }
+    /// Trustee `trustee`'s decryption shares of the last stage.
+    public static func decryptionShares(trustee: Int) -> String { "decryption/trustee-\(trustee).json" }
+    /// The decoded ballots of a secret election.
+    public static let decoded = "decoded.jsonl"
 }
 
 /// `record.json`: what the record is and a digest of every file in it, signed by the issuing key.
@@ -65,6 +73,9 @@ public struct RecordIndex: Sendable, Equatable, Codable {
     /// Format 2 (elections only): every ballot is v2, signing the definition hash; the record may hold the
     /// election's pre-publication.
     public static let formatNameBound = "buurtstem-record/2"
+    /// Format 3 (secret elections, issue 16): v3 ballots (ciphertexts, no choices, no time), the election key, the
+    /// mix stages, the decryption shares and the decoded ballots (docs/record.md, "Secret elections: the record").
+    public static let formatNameSecret = "buurtstem-record/3"
     /// The domain-separation tag.
     public static let tag = "buurtstem/record-index/v1"
 

@@ -1,5 +1,5 @@
-/// Why a ceremony file (a trustee card, the ceremony, a dealing, a complaint, the election key, a ciphertext list
-/// or a decryption share; docs/record.md, "The ceremony's files") is refused: the file, the field and what to do.
+/// Why a ceremony file (a trustee card, the ceremony, a dealing, a complaint or the election key; docs/record.md,
+/// "The ceremony's files") is refused: the file, the field and what to do.
 public struct TrusteeFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file, as named on the command line.
     public let file: String
