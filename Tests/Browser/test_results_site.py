@@ -241,21 +241,34 @@ class ResultsSiteTest(unittest.TestCase):
         return {article.get_attribute("data-area"): article.find_elements(By.CSS_SELECTOR, "li.project")
                 for article in self.driver.find_elements(By.CSS_SELECTOR, "article.contest")}
 
+    @staticmethod
+    def ranks(allocation: dict) -> dict[str, int]:
+        """The greedy rule's place of every project it ranked (from its explanation's reason)."""
+        ranks = {}
+        for explanation in allocation["explanations"]:
+            reason = explanation["reason"][next(iter(explanation["reason"]))]
+            if isinstance(reason, dict) and "rank" in reason:
+                ranks[explanation["project"]] = reason["rank"]
+        return ranks
+
     def test_cards_in_the_rules_order_with_the_tie_explained(self) -> None:
         self.open("site")
         for contest, allocation in zip(self.tally["tally"]["contests"], self.tally["allocations"]):
             cards = self.cards()[contest["area"]]
             # The greedy rule's ranking is in its explanations ("rank 3"): the cards follow it, numbered from 1.
-            ranks = {e["project"]: e["reason"][next(iter(e["reason"]))]["rank"] for e in allocation["explanations"]}
-            self.assertEqual([card.get_attribute("data-project") for card in cards], sorted(ranks, key=ranks.get))
+            # A project below the minimum support has no rank: it is never in the walk, and its card comes after.
+            ranks = self.ranks(allocation)
+            shown = [card.get_attribute("data-project") for card in cards]
+            self.assertEqual(shown[:len(ranks)], sorted(ranks, key=ranks.get))
+            self.assertEqual(set(shown[len(ranks):]), {e["project"] for e in allocation["explanations"]} - set(ranks))
             self.assertEqual([card.get_attribute("data-place") for card in cards], [str(i + 1) for i in range(len(cards))])
             self.assertTrue(cards[0].find_element(By.CSS_SELECTOR, "h4").text.startswith("1. "))
         # Where projects had the same votes, every card of the tie says so and why the one went before the other
         # (lowest cost first under the demo's tie-break); the demo has ties that decided who got money.
         decided = None
         for contest, allocation in zip(self.tally["tally"]["contests"], self.tally["allocations"]):
-            ranks = {e["project"]: e["reason"][next(iter(e["reason"]))]["rank"] for e in allocation["explanations"]}
-            projects = sorted(contest["projects"], key=lambda project: ranks[project["id"]])
+            ranks = self.ranks(allocation)
+            projects = sorted((p for p in contest["projects"] if p["id"] in ranks), key=lambda project: ranks[project["id"]])
             cards = {card.get_attribute("data-project"): card for card in self.cards()[contest["area"]]}
             groups: list[list[dict]] = []
             for project in projects:
