@@ -79,14 +79,14 @@ extension VoteCommand {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             var outcome: [String: String] = ["line": String(index + 1)]
             do {
-                guard parts.count == 2 else { throw UsageError("write 'CODE CHOICES' on the line") }
+                guard parts.count == 2 else { throw CommandError("write 'CODE CHOICES' on the line") }
                 let receipt = try box.cast(election: election, kiosk: kiosk, code: parts[0],
                                            choices: try BallotRules.parse(parts[1], type: type))
                 outcome["tracking_code"] = receipt.trackingCode
                 outcome["position"] = "\(receipt.kiosk)#\(receipt.sequence)"
             } catch {
                 refused += 1
-                outcome["refused"] = "\(error)"
+                outcome["refused"] = "\(EngineFailure.wording(error))"
             }
             let printed = output.json ? try JSONOutput.string(outcome).replacingOccurrences(of: "\n", with: "")
                 : "\(path):\(index + 1): " + (outcome["refused"].map { "refused: \($0)" } ?? "ok \(outcome["tracking_code"]!) \(outcome["position"]!)")

@@ -1,7 +1,8 @@
+import BuurtstemCrypto
 import Foundation
 
 /// The Method of Equal Shares with its completions (none, greedy top-up, and both Add1 loops).
-struct EqualSharesRule {
+struct EqualSharesRule: Sendable {
     let model: EqualSharesModel
     let constraints: AllocationConstraints
 
@@ -30,11 +31,7 @@ struct EqualSharesRule {
     /// One MES run per budget, in parallel, results in the same order.
     private func runAll(_ budgets: [VoterBudget]) -> [EqualSharesRunResult] {
         guard budgets.count > 1 else { return budgets.map { run($0) } }
-        let slots = ResultSlots<EqualSharesRunResult>(count: budgets.count)
-        DispatchQueue.concurrentPerform(iterations: budgets.count) { index in
-            slots.set(index, run(budgets[index]))
-        }
-        return slots.values
+        return ParallelMap.each(budgets.count) { run(budgets[$0]) }
     }
 
     /// Whether no candidate outside `selected` still fits in what `selected` leaves of the budget

@@ -12,8 +12,8 @@ extension ElectionReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let election = try store.election(id)
         guard election.state == .closed else {
-            throw UsageError("the polls of '\(id)' are \(election.state.rawValue); the results are published after "
-                + "'buurtstem polls close --election \(id)'")
+            throw BuurtstemError(.wrongState, "the polls of '\(id)' are \(election.state.rawValue); the results are published after "
+                + "the polls close", remedy: .closePolls(election: id, kiosk: nil))
         }
         let gemeente = try store.gemeente()
         let outcome = try ElectionOutcome.compute(election: id, store: store)

@@ -110,11 +110,11 @@ public struct ElectionReport: Sendable, Codable {
     public mutating func setCaps(_ caps: [String: Int64]) throws {
         let known = Set(contests.map(\.area) + areas.map(\.code))
         if let unknown = caps.keys.sorted().first(where: { !known.contains($0) }) {
-            throw UsageError("unknown area '\(unknown)': election \(election) has no contest or projects there; "
+            throw BuurtstemError(.notFound, "unknown area '\(unknown)': election \(election) has no contest or projects there; "
                 + "its areas: \(known.sorted().joined(separator: ", "))")
         }
         if let negative = caps.first(where: { $0.value < 0 }) {
-            throw UsageError("the cap of \(negative.key) is negative (\(negative.value) cents); a cap is an amount of at least 0")
+            throw BuurtstemError(.badInput, "the cap of \(negative.key) is negative (\(negative.value) cents); a cap is an amount of at least 0")
         }
         for index in contests.indices { contests[index].capCents = caps[contests[index].area] }
         for index in areas.indices { areas[index].capCents = caps[areas[index].code] }

@@ -104,7 +104,8 @@ public struct Tally: Sendable, Codable {
     public static func count(election electionId: String, store: Store) throws -> Tally {
         let election = try store.election(electionId)
         guard election.state == .closed else {
-            throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue); the tally is made after 'buurtstem polls close'")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are \(election.state.rawValue); the tally is made after the polls close",
+                                 remedy: .closePolls(election: electionId, kiosk: nil))
         }
         let definition = try election.decodedDefinition()
         let issued = try election.commitment()?.areas ?? []
@@ -140,8 +141,8 @@ public struct Tally: Sendable, Codable {
             total = counted.values.reduce(0) { $0 + $1.count } + voids.count
             let decoded = try secret.decoded()
             if decoded.isEmpty, counted.values.contains(where: { $0.contains(where: \.isValid) }) {
-                throw UsageError("the ballots of secret election '\(electionId)' are not decrypted yet: run 'buurtstem mix', "
-                    + "'buurtstem trustee decrypt' (t trustees) and 'buurtstem decrypt combine' first")
+                throw BuurtstemError(.wrongState, "the ballots of secret election '\(electionId)' are not decrypted yet: mix them, have t trustees "
+                    + "decrypt them and combine the shares first", remedy: .decryptBallots(election: electionId))
             }
             for (area, ballots) in counted {
                 guard let c = contestIndex[area] else { continue }
