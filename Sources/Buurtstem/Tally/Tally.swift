@@ -68,11 +68,6 @@ public struct Tally: Sendable, Codable {
             try c.encode(projects, forKey: .projects)
             if invalidBallots != 0 { try c.encode(invalidBallots, forKey: .invalidBallots) }
         }
-
-        /// Ballots counted per pass issued, in per mille (integer arithmetic).
-        public var turnoutPerMille: Int {
-            passesIssued == 0 ? 0 : Int(UInt64(ballotsCounted) * 1000 / passesIssued)
-        }
     }
 
     /// A ballot that does not count, and why.
