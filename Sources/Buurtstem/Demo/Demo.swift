@@ -55,7 +55,7 @@ public struct Demo: Sendable {
     /// Runs every step, reporting progress lines through `progress`.
     public func run(progress: @escaping (String) -> Void) throws -> Report {
         guard households >= 1 && households <= 2_000_000 else {
-            throw UsageError("--households \(households) is out of range: use 1 to 2,000,000")
+            throw BuurtstemError(.badInput, "\(households) households is out of range: use 1 to 2,000,000")
         }
         try prepareFolder()
         let steps = StepLog(progress: progress)
@@ -87,7 +87,7 @@ public struct Demo: Sendable {
                                      issuingKey: issuingKey, steps: steps)
         let proposals = try runProposals(store: store, issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
-        guard problems.isEmpty else { throw UsageError("the demo store is not sound: \(problems.joined(separator: "; "))") }
+        guard problems.isEmpty else { throw BuurtstemError(.conflict, "the demo store is not sound: \(problems.joined(separator: "; "))") }
         return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,
                       cheques: cheques, stemdag: stemdag, proposals: proposals, steps: steps.steps)
     }
@@ -98,7 +98,7 @@ public struct Demo: Sendable {
         if manager.fileExists(atPath: folder.path) {
             let contents = try manager.contentsOfDirectory(atPath: folder.path)
             guard contents.isEmpty || contents.contains(Self.marker) else {
-                throw UsageError("\(folder.path) exists and is not a Buurtstem demo folder; choose another --out")
+                throw BuurtstemError(.alreadyExists, "\(folder.path) exists and is not a Buurtstem demo folder; choose another folder")
             }
             for item in contents { try manager.removeItem(at: folder.appendingPathComponent(item)) }
         } else {
