@@ -110,15 +110,15 @@ struct EqualSharesRule: Sendable {
     func explain(_ run: EqualSharesRunResult, perVoter: VoterBudget) -> [Int: ExplanationReason] {
         guard let record = run.record else { return [:] }
         var reasons: [Int: ExplanationReason] = [:]
-        let budgetText = election.approximate(Double(perVoter.numerator) / Double(perVoter.denominator))
-        let perPoint = model.satisfaction == .cardinal ? " per point" : ""
+        let perVoterBudget = election.approximate(Double(perVoter.numerator) / Double(perVoter.denominator))
+        let perPoint = model.satisfaction == .cardinal
         var roundOf: [Int: Int] = [:]
         for (index, round) in record.rounds.enumerated() {
             roundOf[round.project] = index
             reasons[round.project] = .equalSharesFunded(
                 round: index + 1, supporters: election.approvalCounts[round.project],
-                fullPayers: round.fullPayers, share: election.approximate(round.share) + perPoint,
-                partialPayers: round.partialPayers, partialPaid: election.approximate(round.partialPaid), perVoterBudget: budgetText)
+                fullPayers: round.fullPayers, share: ReasonShare(amount: election.approximate(round.share), perPoint: perPoint),
+                partialPayers: round.partialPayers, partialPaid: election.approximate(round.partialPaid), perVoterBudget: perVoterBudget)
         }
         for p in model.freeProjects where run.selected.contains(p) {
             reasons[p] = .equalSharesFree(supporters: election.approvalCounts[p])
@@ -151,7 +151,7 @@ struct EqualSharesRule: Sendable {
                 supporters: election.approvalCounts[p], cost: election.readable(election.projects[p].cost),
                 supportersLeft: election.approximate(left),
                 spentOn: top.map { Spending(project: election.projects[$0.key].id, amount: election.approximate($0.value)) },
-                perVoterBudget: budgetText)
+                perVoterBudget: perVoterBudget)
         }
         return reasons
     }
