@@ -11,7 +11,6 @@ extension Remedy {
         case .showRegister: ["buurtstem register show"]
         case .issuePasses(let election): ["buurtstem stempas issue --election \(election) --print-to FOLDER"]
         case .addKiosk(let election): ["buurtstem kiosk add --election \(election) --name NAME"]
-        case .openPolls(let election): ["buurtstem polls open --election \(election)"]
         case .closePolls(let election, nil): ["buurtstem polls close --election \(election)"]
         case .closePolls(let election, let kiosk?):
             ["buurtstem polls close --election \(election) --kiosk \(kiosk) --db LOCATION.sqlite",
@@ -19,7 +18,6 @@ extension Remedy {
         case .decryptBallots(let election):
             ["buurtstem mix --election \(election)", "buurtstem trustee decrypt (by t trustees)",
              "buurtstem decrypt combine --election \(election) --shares FILE..."]
-        case .exportRecord(let election): ["buurtstem record export --election \(election) --out FOLDER"]
         case .checkStore: ["buurtstem check"]
         case .issueCheques(let round): ["buurtstem cheques issue --round \(round) --print-to FOLDER"]
         case .settleBeforeExpiry(let round): ["buurtstem cheques settle --round \(round) --before-expiry"]

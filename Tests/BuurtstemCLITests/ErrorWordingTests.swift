@@ -1,3 +1,5 @@
+@testable import BuurtstemKiosk
+import Buurtstem
 import Foundation
 import Testing
 
@@ -19,5 +21,20 @@ struct ErrorWordingTests {
         let empty = try CLI.inTemporaryDirectory()
         let noDatabase = try empty.run("register", "show")
         #expect(noDatabase.stderr.contains("; run 'buurtstem init --gemeente NAME --code GMxxxx'"), "\(noDatabase.stderr)")
+    }
+}
+
+/// The kiosk's staff screen says an engine remedy in its own words: its button, or the organiser's task.
+@Suite("The kiosk's words for the engine's remedies")
+struct KioskErrorWordingTests {
+    @Test("a remedy the screen can carry out names its button; any other names the organiser's task, never a command")
+    func screenWords() {
+        let close = KioskFailure.staff(BuurtstemError(.wrongState, "kiosk k has no final checkpoint", remedy: .closePolls(election: "e", kiosk: "k")))
+        #expect(close.status == 409)
+        #expect(close.message.en == "That did not work: kiosk k has no final checkpoint. Choose 'Close kiosk (end of day)' on this screen.")
+        #expect(close.message.nl.contains("'Stemzuil sluiten (einde dag)'"))
+        let other = KioskFailure.staff(BuurtstemError(.wrongState, "x", remedy: .issuePasses(election: "e")))
+        #expect(other.message.en.contains("Ask the election's organiser to issue the passes of 'e'"))
+        #expect(!other.message.en.contains("buurtstem ") && !other.message.nl.contains("--"))
     }
 }

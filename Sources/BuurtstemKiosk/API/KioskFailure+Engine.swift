@@ -12,8 +12,6 @@ extension KioskFailure {
     /// What staff at the kiosk do about `remedy`, in Dutch and English.
     static func screenWords(_ remedy: Remedy) -> (nl: String, en: String) {
         switch remedy {
-        case .openPolls:
-            (" Kies 'Stemzuil openen' op dit scherm.", " Choose 'Open kiosk' on this screen.")
         case .closePolls:
             (" Kies 'Stemzuil sluiten (einde dag)' op dit scherm.", " Choose 'Close kiosk (end of day)' on this screen.")
         case .checkStore:
