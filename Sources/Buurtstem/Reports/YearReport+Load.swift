@@ -37,7 +37,7 @@ extension YearReport {
         }
         for round in try store.chequeRounds() where period.contains(day: round.issueDate) {
             guard try store.read({ try ChequeSettlement.exists($0, key: round.id) }) else {
-                items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: false,
+                items.append(Item(kind: "cheque-round", id: round.id, title: ChequeRound.name(id: round.id, issueDate: round.issueDate), date: round.issueDate, included: false,
                                   note: "not settled yet"))
                 continue
             }
@@ -51,7 +51,7 @@ extension YearReport {
             for line in report.reach.buurten where line.couldTakePart && wijken[line.wijk] != nil {
                 wijken[line.wijk]!.chequesInScope += line.issued
             }
-            items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: true, note: nil))
+            items.append(Item(kind: "cheque-round", id: round.id, title: ChequeRound.name(id: round.id, issueDate: round.issueDate), date: round.issueDate, included: true, note: nil))
         }
         var total = WijkYear(code: gemeente.code, name: gemeente.name)
         var lines = wijken.keys.sorted().map { wijken[$0]! }

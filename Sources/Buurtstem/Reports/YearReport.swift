@@ -47,7 +47,7 @@ public struct YearReport: Sendable, Codable {
         public let kind: String
         /// Its id.
         public let id: String
-        /// Its title (rounds: their id).
+        /// Its title (rounds: their name as on the letter, "Buurtcheque najaar 2026").
         public let title: String
         /// When it closed (polls) or was issued (cheques), `YYYY-MM-DD` or ISO 8601.
         public let date: String
