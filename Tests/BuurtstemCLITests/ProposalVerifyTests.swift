@@ -168,6 +168,41 @@ struct ProposalVerifyTests {
         #expect(failed["payments"]?.first?.contains("add up to 610000 cents, above its funded 600000 cents") == true, "\(failed)")
     }
 
+    @Test("funded for less than requested: the funding entry lowers the ceiling; re-signed forgeries of it fail 'payments' (#18)")
+    func fundedForLess() throws {
+        let fixture = try Self.fixture.get()
+        let key = try Self.issuingKey(fixture)
+        /// The log with a funding entry for proposal 1 inserted right after its move to funded, renumbered.
+        func inserting(_ funding: ProposalEntry.Body, after kind: @escaping (ProposalEntry) -> Bool) -> (inout [ProposalEntry]) -> Void {
+            { entries in
+                let at = entries.firstIndex(where: kind)! + 1
+                entries.insert(ProposalEntry(sequence: 0, timeMillis: entries[at - 1].timeMillis, proposal: 1, body: funding), at: at)
+                entries = entries.enumerated().map { ProposalEntry(sequence: UInt64($0), timeMillis: $1.timeMillis, proposal: $1.proposal, body: $1.body) }
+            }
+        }
+        let toFunded: (ProposalEntry) -> Bool = { if case .status(_, .funded, _) = $0.body, $0.proposal == 1 { true } else { false } }
+        let firstPayment: (ProposalEntry) -> Bool = { if case .payment = $0.body, $0.proposal == 1 { true } else { false } }
+        // Funded at EUR 5.000 (the payments, 4.500, fit): passes.
+        let honest = try Self.copy(fixture)
+        try Self.forge(honest, key: key, inserting(.funding(amountCents: 500_000, reason: "het wijkbudget had nog EUR 5.000"), after: toFunded))
+        let (okStatus, okFailed, _) = try ChequeVerifyTests.verify(honest, cli: fixture.cli)
+        #expect(okStatus == 0 && okFailed.isEmpty, "\(okFailed)")
+        // Funded at EUR 4.000: the payments (4.500) exceed it.
+        let below = try Self.copy(fixture)
+        try Self.forge(below, key: key, inserting(.funding(amountCents: 400_000, reason: "plafond"), after: toFunded))
+        let (status, failed, _) = try ChequeVerifyTests.verify(below, cli: fixture.cli)
+        #expect(status != 0 && failed["payments"]?.contains { $0.contains("add up to 450000 cents, above its funded 400000 cents") } == true, "\(failed)")
+        // Lowered after a payment, or "lowered" to more than requested.
+        let late = try Self.copy(fixture)
+        try Self.forge(late, key: key, inserting(.funding(amountCents: 500_000, reason: "later"), after: firstPayment))
+        let (_, lateFailed, _) = try ChequeVerifyTests.verify(late, cli: fixture.cli)
+        #expect(lateFailed["payments"]?.contains { $0.contains("after a payment") } == true, "\(lateFailed)")
+        let more = try Self.copy(fixture)
+        try Self.forge(more, key: key, inserting(.funding(amountCents: 700_000, reason: "meer"), after: toFunded))
+        let (_, moreFailed, _) = try ChequeVerifyTests.verify(more, cli: fixture.cli)
+        #expect(moreFailed["payments"]?.contains { $0.contains("not below its requested 600000 cents") } == true, "\(moreFailed)")
+    }
+
     @Test("election create --from-proposals puts the admitted aanvragen of each contest's area on the ballot and logs it")
     func electionFromProposals() throws {
         var cli = try CLI.groningen()

@@ -195,6 +195,34 @@ struct ProposalTests {
         #expect(problems.contains("proposal \(id): 70000 cents paid, above the funded 60000"), "\(problems)")
     }
 
+    @Test("funded for less than requested (a cap): a reason is required, the log says so, payments and what flows back follow the lower amount (#18)")
+    func fundedForLess() throws {
+        let (store, _) = try groningenStore()
+        try Self.criteria(store)
+        let id = try #require(try Proposal.add(Self.draft(), to: store).id)
+        _ = try Proposal.move(id, to: .inReview, in: store)
+        for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+            _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+        }
+        _ = try ProposalDecision.decide(proposal: id, in: store)
+        _ = try Proposal.move(id, to: .decidedByWijkteam, in: store)
+        let noReason = #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
+        #expect(noReason?.message.contains("needs --reason") == true)
+        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
+        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
+        #expect(try store.proposal(id).status == .decidedByWijkteam)
+        _ = try Proposal.fund(id, amountCents: 40_000, reason: "het wijkbudget had nog EUR 400 over", in: store)
+        let over = #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 40_001, milestone: "Alles", in: store) }
+        #expect(over?.message.contains("above the funded € 400,00") == true, "\(over?.message ?? "")")
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 30_000, milestone: "Toestellen", in: store)
+        _ = try Proposal.move(id, to: .inExecution, in: store)
+        _ = try Proposal.move(id, to: .stopped, note: "gestopt", in: store)
+        let shown = try ProposalDetails.show(id, in: store)
+        #expect(shown.fundedCents == 40_000 && shown.fundingReason == "het wijkbudget had nog EUR 400 over" && shown.returnedCents == 10_000)
+        #expect(shown.history?.contains { $0.text == "gefinancierd voor € 400,00: het wijkbudget had nog EUR 400 over" } == true)
+        #expect(try store.check() == [])
+    }
+
     @Test("after the stemdag the aanvragen on the ballot become gefinancierd or niet gefinancierd by the published rule")
     func fundedByTheVote() throws {
         var admitted: [Int64] = []
