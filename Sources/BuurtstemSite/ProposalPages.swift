@@ -67,10 +67,15 @@ enum ProposalPages {
             + "<h1>\(HTML.escape(proposal.title))</h1>"
             + "<p>\(HTML.escape(proposal.areaName)) · status: <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
         if !proposal.description.isEmpty { body += "<p>\(HTML.escape(proposal.description))</p>" }
+        if let funded = proposal.fundedCents, let reason = proposal.fundingReason {
+            body += Page.paragraph("Gefinancierd voor \(SiteFormat.money(funded)) in plaats van het gevraagde bedrag: \(reason)",
+                                   "Funded at \(SiteFormat.money(funded)) instead of the amount requested: \(reason)")
+        }
         body += Page.figures([
             ("Gevraagd", "Requested", SiteFormat.money(proposal.requestedCents), "requested-cents"),
             ("Eigen inbreng (uren)", "Own contribution (hours)", SiteFormat.count(proposal.ownHours), "own-hours"),
             ("Eigen inbreng (geld)", "Own contribution (money)", SiteFormat.money(proposal.ownCents), "own-cents"),
+        ] + (proposal.fundedCents.map { [("Gefinancierd", "Funded", SiteFormat.money($0), "funded-cents")] } ?? []) + [
             ("Betaald", "Paid", SiteFormat.money(proposal.paidCents), "paid-cents"),
         ] + (proposal.returnedCents.map { [("Terug naar het budget", "Back to the budget", SiteFormat.money($0), "returned-cents")] } ?? []))
         let costs = proposal.costs.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents), key: "cents", value: "\($0.cents)")]) }

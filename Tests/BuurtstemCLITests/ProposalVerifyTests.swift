@@ -270,6 +270,8 @@ struct ProposalVerifyTests {
         #expect(rejected.contains("<p>- Geen regulier beleid: Onderhoud van de brug is regulier beleid van de gemeente</p>"), "\(rejected)")
         let funded = try String(contentsOf: site.appendingPathComponent("aanvraag-1.html"), encoding: .utf8)
         #expect(funded.contains("toetser-2 meldt belangenverstrengeling") && funded.contains("betaald € 2.000,00 voor: Toestellen geplaatst"), "\(funded)")
+        #expect(funded.contains("<dt>Gefinancierd</dt><dd data-figure=\"funded-cents\">€ 6.000,00</dd>"), "\(funded)")
+        #expect(!rejected.contains("data-figure=\"funded-cents\""))
         // Korrewegwijk: proposals 1, 2 and 4 (its buurten); only 1 is funded (EUR 6,000), EUR 4,500 of it paid.
         #expect(index.contains("data-wijk=\"WK001401\"") && index.contains("data-committed-cents=\"600000\"")
             && index.contains("data-open-cents=\"150000\""), "\(index)")

@@ -220,6 +220,9 @@ struct ProposalTests {
         let shown = try ProposalDetails.show(id, in: store)
         #expect(shown.fundedCents == 40_000 && shown.fundingReason == "het wijkbudget had nog EUR 400 over" && shown.returnedCents == 10_000)
         #expect(shown.history?.contains { $0.text == "gefinancierd voor € 400,00: het wijkbudget had nog EUR 400 over" } == true)
+        // Per wijk the lower amount is what was committed: paid + returned = committed, to the cent.
+        let wijk = try #require(try ProposalsOverview.load(store: store).wijken.first)
+        #expect(wijk.committedCents == 40_000 && wijk.paidCents == 30_000 && wijk.returnedCents == 10_000 && wijk.openCents == 0)
         #expect(try store.check() == [])
     }
 

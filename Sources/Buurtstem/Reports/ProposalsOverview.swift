@@ -13,8 +13,8 @@ public struct ProposalsOverview: Sendable, Codable {
     /// Per wijk (a buurt's proposals count for its wijk): what was asked, committed, paid and returned.
     public let wijken: [WijkMoney]
 
-    /// The money of one wijk's aanvragen, in cents. `committed` is the requested amount of every proposal that was
-    /// funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
+    /// The money of one wijk's aanvragen, in cents. `committed` is the funded amount (the requested one, or less when
+    /// it was funded so) of every proposal that was funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
     /// gestopt) did not use; so `paid + returned + still open = committed`, to the cent.
     public struct WijkMoney: Sendable, Codable, Equatable {
         /// CBS code.
@@ -49,7 +49,7 @@ public struct ProposalsOverview: Sendable, Codable {
             let list = byWijk[code]!
             return WijkMoney(code: code, name: names[code] ?? code, proposals: list.count,
                              requestedCents: list.reduce(0) { $0 + $1.requestedCents },
-                             committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + $1.requestedCents },
+                             committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + ($1.fundedCents ?? $1.requestedCents) },
                              paidCents: list.reduce(0) { $0 + $1.paidCents },
                              returnedCents: list.reduce(0) { $0 + ($1.returnedCents ?? 0) })
         }
