@@ -48,7 +48,8 @@ public enum ResultsSite {
     public static func files(_ report: ProposalsOverview) throws -> [File] {
         pages("index.html") { ProposalPages.index(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
-         File(name: "proposals.csv", contents: ProposalPages.csv(report))]
+         File(name: "proposals.csv", contents: ProposalPages.csv(report)),
+         File(name: "funders.csv", contents: ProposalPages.fundersCSV(report))]
             + report.proposals.flatMap { proposal in
                 pages(ProposalPages.fileName(proposal.id)) { ProposalPages.page(proposal, gemeente: report.gemeenteName) }
             }

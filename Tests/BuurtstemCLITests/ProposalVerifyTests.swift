@@ -272,6 +272,18 @@ struct ProposalVerifyTests {
         #expect(funded.contains("toetser-2 meldt belangenverstrengeling") && funded.contains("betaald € 2.000,00 voor: Toestellen geplaatst"), "\(funded)")
         #expect(funded.contains("<dt>Gefinancierd</dt><dd data-figure=\"funded-cents\">€ 6.000,00</dd>"), "\(funded)")
         #expect(!rejected.contains("data-figure=\"funded-cents\""))
+        // Who pays what: proposal 1 (EUR 6.000, EUR 1.000 pledged by the Woonstichting) is paid 5 : 1; per wijk and
+        // funder in funders.csv, the parts adding up to the wijk's committed, paid and open amounts.
+        let funders = try String(contentsOf: site.appendingPathComponent("funders.csv"), encoding: .utf8)
+        #expect(funders == """
+            wijk,funder,committed_cents,paid_cents,returned_cents,open_cents
+            WK001401,Gemeente Groningen,500000,375000,0,125000
+            WK001401,Woonstichting,100000,75000,0,25000
+            all,Gemeente Groningen,500000,375000,0,125000
+            all,Woonstichting,100000,75000,0,25000
+
+            """.replacingOccurrences(of: "\n", with: funders.contains("\r\n") ? "\r\n" : "\n"), "\(funders)")
+        #expect(index.contains("id=\"financiers\""))
         // Korrewegwijk: proposals 1, 2 and 4 (its buurten); only 1 is funded (EUR 6,000), EUR 4,500 of it paid.
         #expect(index.contains("data-wijk=\"WK001401\"") && index.contains("data-committed-cents=\"600000\"")
             && index.contains("data-open-cents=\"150000\""), "\(index)")

@@ -223,6 +223,13 @@ struct ProposalTests {
         // Per wijk the lower amount is what was committed: paid + returned = committed, to the cent.
         let wijk = try #require(try ProposalsOverview.load(store: store).wijken.first)
         #expect(wijk.committedCents == 40_000 && wijk.paidCents == 30_000 && wijk.returnedCents == 10_000 && wijk.openCents == 0)
+        // Who pays what: the Woonstichting pledged EUR 100 of the EUR 600 asked, the gemeente the rest (5 : 1); each
+        // amount split in whole cents by the largest remainders, adding up per funder and per wijk.
+        #expect(wijk.funders == [
+            ProposalFunderMoney(funder: "Gemeente Groningen", committedCents: 33_333, paidCents: 25_000, returnedCents: 8_333),
+            ProposalFunderMoney(funder: "Woonstichting", committedCents: 6_667, paidCents: 5_000, returnedCents: 1_667),
+        ], "\(wijk.funders)")
+        #expect(try ProposalsOverview.load(store: store).funders == wijk.funders)
         #expect(try store.check() == [])
     }
 
