@@ -60,7 +60,8 @@ public enum ResultsSite {
         pages("index.html") { YearPage.html(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "wijken.csv", contents: ReportCSV.year(report)),
-         File(name: "items.csv", contents: ReportCSV.items(report))]
+         File(name: "items.csv", contents: ReportCSV.items(report)),
+         File(name: "aanvragen.csv", contents: ReportCSV.yearProposals(report))]
     }
 
     /// The path of `record` relative to `site` (`../record-demo-wijkstemdag`), so the link works wherever both

@@ -230,6 +230,15 @@ struct ProposalTests {
             ProposalFunderMoney(funder: "Woonstichting", committedCents: 6_667, paidCents: 5_000, returnedCents: 1_667),
         ], "\(wijk.funders)")
         #expect(try ProposalsOverview.load(store: store).funders == wijk.funders)
+        // The raad's year view: the wijk's aanvragen of this year, what became of them and who pays what; the total too.
+        let thisYear = try ReportPeriod.year(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let year = try YearReport.load(period: thisYear, store: store)
+        let line = try #require(year.wijken.first { $0.proposals.received > 0 }).proposals
+        #expect(line.received == 1 && line.admitted == 1 && line.rejected == 0 && line.funded == 1)
+        #expect(line.committedCents == 40_000 && line.paidCents == 30_000 && line.returnedCents == 10_000 && line.funders == wijk.funders)
+        #expect(year.total.proposals == line)
+        let lastYear = try YearReport.load(period: try ReportPeriod.year(thisYear.from.prefix(4).compactMap { $0.wholeNumberValue }.reduce(0) { $0 * 10 + $1 } - 1), store: store)
+        #expect(lastYear.total.proposals.received == 0)
         #expect(try store.check() == [])
     }
 

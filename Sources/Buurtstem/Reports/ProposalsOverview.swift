@@ -49,7 +49,7 @@ public struct ProposalsOverview: Sendable, Codable {
         }
         let funded: Set<ProposalStatus> = [.funded, .inExecution, .completed, .stopped]
         let byWijk = Dictionary(grouping: proposals) { wijkOf[$0.area] ?? $0.area }
-        let gemeenteFunder = "Gemeente \(gemeente.name)"
+        let gemeenteFunder = "Gemeente \(gemeente.name)" // as the year view names it (YearReport.addProposals)
         let parts = Dictionary(uniqueKeysWithValues: proposals.map { ($0.id, ProposalFunderMoney.parts(of: $0, gemeente: gemeenteFunder)) })
         let wijken = byWijk.keys.sorted().map { code in
             let list = byWijk[code]!

@@ -33,6 +33,8 @@ public struct YearReport: Sendable, Codable {
         /// Cheques redeemed per cheque issued where an initiative was in scope (`chequesInScope`), percent, one
         /// decimal: a buurt with nothing to give a cheque to would only dilute the share.
         public var chequeReachPercent: Double = 0
+        /// The aanvragen received in the period (a buurt's count for its wijk) and what became of them.
+        public var proposals = YearProposals()
 
         /// An empty year for an area.
         public init(code: String, name: String) {
