@@ -54,7 +54,7 @@ enum YearPage {
                                      .number(SiteFormat.money(p.paidCents), key: "paid-cents", value: "\(p.paidCents)"),
                                      .number(SiteFormat.money(p.returnedCents), key: "returned-cents", value: "\(p.returnedCents)"),
                                      .number(SiteFormat.money(p.openCents), key: "open-cents", value: "\(p.openCents)")],
-                             attributes: " data-code=\"\(HTML.escape(line.code))\"", style: style)
+                             attributes: " data-wijk=\"\(HTML.escape(line.code))\"", style: style)
         }
         body += Page.section(id: "aanvragen", dutch: "Aanvragen: van aanvraag tot betaling", english: "Proposals: from application to payment",
                              Page.paragraph("Per wijk de aanvragen van bewoners die in deze periode binnenkwamen: hoeveel getoetst werden toegelaten of afgewezen (met redenen, op de pagina's van de aanvragen), hoeveel gefinancierd, en het geld: toegekend, betaald, terug naar het budget en nog open, op de cent. Elke stap staat in het ondertekende logboek van de aanvragen.",
