@@ -421,3 +421,24 @@ struct SecretRecordVerifyTests {
         #expect(failed["counts"] != nil && failed["result signature"] == nil && failed["mix shuffles"] == nil, "\(failed)")
     }
 }
+
+extension SecretRecordVerifyTests {
+    @Test("docs/record.md's table of a secret election's checks lists exactly the checks its report has, in order")
+    func documentedChecks() throws {
+        let fixture = try Self.fixture()
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/record.md")
+        let lines = try String(contentsOf: page, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0 == "### Checks of a secret election" })
+        var documented: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.hasPrefix("#") { break }
+            guard line.hasPrefix("| `"), let close = line.dropFirst(3).firstIndex(of: "`") else { continue }
+            documented.append(String(line[line.index(line.startIndex, offsetBy: 3)..<close]))
+        }
+        let (_, _, report) = try RecordTamperTests.verify(fixture.cli, fixture.record)
+        let reported = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            .filter { !["pre-publication", "pinned pre-publication", "observer checkpoints", "pabulib export"].contains($0) }
+        #expect(documented.count >= 16 && documented == reported, "\(documented) \(reported)")
+    }
+}
