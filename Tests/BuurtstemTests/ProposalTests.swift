@@ -207,7 +207,7 @@ struct ProposalTests {
         _ = try ProposalDecision.decide(proposal: id, in: store)
         _ = try Proposal.move(id, to: .decidedByWijkteam, in: store)
         let noReason = #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
-        #expect(noReason?.message.contains("needs --reason") == true)
+        #expect(noReason?.message.contains("needs a reason") == true)
         #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
         #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
         #expect(try store.proposal(id).status == .decidedByWijkteam)
