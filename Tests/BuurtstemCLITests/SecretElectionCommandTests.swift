@@ -40,7 +40,8 @@ struct SecretElectionCommandTests {
 
     /// Casts `choices` in `id`: 0–4 at the bibliotheek, 5–6 on paper (vote --file) there, 7 at the buurthuis, a
     /// second location with its own store, which also takes pass 0 again (a void once merged). Closes and merges.
-    static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> [String] {
+    /// Returns the tracking codes of 0–4 and the text receipt of 7.
+    static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> (receipts: [String], text: String) {
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)
@@ -66,7 +67,7 @@ struct SecretElectionCommandTests {
         #expect(try cli.run("polls", "close", "--election", id, "--kiosk", "buurthuis", "--db", "location2.sqlite").status == 0)
         let merged = try cli.run("polls", "merge", "--election", id, "--from", "location2.sqlite")
         #expect(merged.status == 0, "\(merged.stderr)")
-        return receipts
+        return (receipts, second.stdout)
     }
 
     /// The tally's funded projects and per-project counts.
@@ -87,7 +88,9 @@ struct SecretElectionCommandTests {
         let keys = try Self.trusteeKeys()
         let secretBlock = "secret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
         let (cli, codes) = try StemdagCommandTests.prepared(id: "kw-secret", edit: { $0 + "\n" + secretBlock })
-        let receipts = try Self.cast(cli, codes, id: "kw-secret")
+        let (receipts, text) = try Self.cast(cli, codes, id: "kw-secret")
+        // The receipt of a secret election says the record shows only the encrypted ballot.
+        #expect(text.contains("Geheime stemming / secret ballot: the record shows only this ballot encrypted") && !text.contains("openbaar"), "\(text)")
 
         // The store keeps ciphertexts only: no choices in any ballot row, no choice text anywhere in the file.
         var database = Data()
@@ -135,10 +138,23 @@ struct SecretElectionCommandTests {
 
         // The same choices in a public election give the same funded projects and counts.
         let (publicCLI, publicCodes) = try StemdagCommandTests.prepared(id: "kw-open")
-        _ = try Self.cast(publicCLI, publicCodes, id: "kw-open")
+        let publicText = try Self.cast(publicCLI, publicCodes, id: "kw-open").text
+        // A public election's receipt claims no secrecy: it says whoever has the code can look up the choices.
+        #expect(publicText.contains("Stemmen zijn openbaar per stempas / public ballot") && !publicText.contains("secret"), "\(publicText)")
         let open = try Self.tally(publicCLI, id: "kw-open")
         #expect(secret.funded == open.funded && !open.funded.isEmpty, "\(secret) \(open)")
         #expect(secret.counts == open.counts, "\(secret) \(open)")
+
+        // The results sites say which kind each is, in Dutch and English; the public one claims no secrecy.
+        for (site, id, kind, dutch, english) in [(cli, "kw-secret", "secret", "De stemming was geheim.", "The ballot was secret."),
+                                                 (publicCLI, "kw-open", "public", "Stemmen zijn openbaar per stempas.", "Votes are public per pass.")] {
+            let report = try site.run("report", "--election", id, "--out", "site")
+            #expect(report.status == 0, "\(report.stderr)")
+            let nl = try String(contentsOf: site.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+            let en = try String(contentsOf: site.directory.appendingPathComponent("site/index.en.html"), encoding: .utf8)
+            #expect(nl.contains("data-secrecy=\"\(kind)\"") && nl.contains(dutch) && en.contains(english), "\(kind)")
+            #expect(nl.contains("niet wat u stemde") == (kind == "secret"), "\(kind)")
+        }
 
         // The record: encrypted ballot lines only; the verifier refuses it clearly rather than passing it.
         let exported = try cli.run("record", "export", "--election", "kw-secret", "--out", "record")
@@ -168,7 +184,7 @@ struct SecretElectionCommandTests {
         let keys = try Self.trusteeKeys()
         let secretBlock = "secret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
         let (cli, codes) = try StemdagCommandTests.prepared(id: "kw-secret", edit: { $0 + "\n" + secretBlock })
-        let receipts = try Self.cast(cli, codes, id: "kw-secret")
+        let receipts = try Self.cast(cli, codes, id: "kw-secret").receipts
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-1.json").status == 0)
         #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-2.json").status == 0)
         for trustee in [1, 2] { #expect(try Self.decrypt(cli, trustee: trustee, stage: "stage-2.json", keys: keys).status == 0) }
@@ -260,6 +276,14 @@ struct SecretElectionCommandTests {
         #expect(combined.status == 0 && combined.stdout.contains("7 valid ballot(s), 0 invalid"), "\(combined.stdout) \(combined.stderr)")
         let tally = try cli.run("tally", "--election", "kw-secret")
         #expect(tally.status == 0 && tally.stdout.contains("7 ballots from") && tally.stdout.contains("1 invalid"), "\(tally.stdout) \(tally.stderr)")
+        // The results site: 7 valid and 1 invalid; the kiosks' counted ballots (first of their pass) add up to both.
+        #expect(try cli.run("report", "--election", "kw-secret", "--out", "site").status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: cli.directory.appendingPathComponent("site/report.json"))) as? [String: Any])
+        #expect(report["ballotsCounted"] as? Int == 7 && report["invalidBallots"] as? Int == 1 && report["voidBallots"] as? Int == 1)
+        let kiosks = report["kiosks"] as? [[String: Any]] ?? []
+        #expect(kiosks.reduce(0) { $0 + ($1["counted"] as? Int ?? 0) } == 8 && kiosks.reduce(0) { $0 + ($1["void"] as? Int ?? 0) } == 1, "\(kiosks)")
+        let page = try String(contentsOf: cli.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(page.contains("data-decoded=\"7\" data-invalid=\"1\"") && page.contains("geteld: 8."), "the total row and the line reconcile")
 
         // Replace stage 1's outputs by stage 2's: well-formed ciphertexts, but not what stage 1 proved.
         try Self.sqlite(cli, "UPDATE mixStage SET outputs = (SELECT outputs FROM mixStage WHERE stage = 2) WHERE stage = 1")
