@@ -373,7 +373,7 @@ struct SecretRecordVerifyTests {
         }
     }
 
-    @Test("stage and share files are read strictly: an unknown field, upper-case hex and a non-reduced scalar are refused")
+    @Test("stage and share files are read strictly (an unknown field, upper-case hex, a non-reduced scalar are refused) and wrong lengths fail clearly")
     func strictFiles() throws {
         let cases: [(check: String, message: String, change: (URL) throws -> Void)] = [
             ("mix shuffles", "unknown field 'note'", { try Self.editShuffle($0, stage: 1) { $0["note"] = "x" } }),
@@ -385,6 +385,18 @@ struct SecretRecordVerifyTests {
             ("decryption shares", "lower-case hex", { try Self.editShare($0, trustee: 1) { area in area["response"] = (area["response"] as? String ?? "").uppercased() } }),
             ("decryption shares", "canonical scalar", { try Self.editShare($0, trustee: 3) { area in
                 area["challenge"] = "edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010"
+            } }),
+            // Claimed lengths that do not match: a clear failure, never a trap.
+            ("mix shuffles", "output rows for 7 input rows", { try Self.editShuffle($0, stage: 1) { area in
+                area["outputs"] = (area["outputs"] as? [[String]] ?? []) + (area["outputs"] as? [[String]] ?? [])
+            } }),
+            ("mix shuffles", "s_hat", { try Self.editShuffle($0, stage: 2) { area in
+                var proof = area["proof"] as? [String: Any] ?? [:]
+                proof["s_hat"] = Array((proof["s_hat"] as? [String] ?? []).prefix(2))
+                area["proof"] = proof
+            } }),
+            ("decryption shares", "partial(s) for", { try Self.editShare($0, trustee: 1) { area in
+                area["partials"] = (area["partials"] as? [String] ?? []) + (area["partials"] as? [String] ?? [])
             } }),
         ]
         for item in cases {
@@ -419,5 +431,26 @@ struct SecretRecordVerifyTests {
         }
         let failed = try Self.expectCaught(fixture.cli, folder, check: "decoded ballots", message: "the shares decrypt to")
         #expect(failed["counts"] != nil && failed["result signature"] == nil && failed["mix shuffles"] == nil, "\(failed)")
+    }
+}
+
+extension SecretRecordVerifyTests {
+    @Test("docs/record.md's table of a secret election's checks lists exactly the checks its report has, in order")
+    func documentedChecks() throws {
+        let fixture = try Self.fixture()
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/record.md")
+        let lines = try String(contentsOf: page, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0 == "### Checks of a secret election" })
+        var documented: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.hasPrefix("#") { break }
+            guard line.hasPrefix("| `"), let close = line.dropFirst(3).firstIndex(of: "`") else { continue }
+            documented.append(String(line[line.index(line.startIndex, offsetBy: 3)..<close]))
+        }
+        let (_, _, report) = try RecordTamperTests.verify(fixture.cli, fixture.record)
+        let reported = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            .filter { !["pre-publication", "pinned pre-publication", "observer checkpoints", "pabulib export"].contains($0) }
+        #expect(documented.count >= 16 && documented == reported, "\(documented) \(reported)")
     }
 }
