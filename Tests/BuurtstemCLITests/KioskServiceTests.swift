@@ -164,6 +164,7 @@ struct KioskServiceTests {
     @Test("two kiosks sharing a store, the same pass at the same moment: exactly one ballot, the other refused as used")
     func twoKiosksOnePass() async throws {
         let (cli, codes) = try StemdagCommandTests.prepared()
+        try StemdagCommandTests.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         let kiosks = [try Self.service(cli, kiosk: "bibliotheek"), try Self.service(cli, kiosk: "buurthuis")]
         for round in 0..<3 {

@@ -41,6 +41,7 @@ struct SecretElectionCommandTests {
     /// Casts `choices` in `id`: 0–4 at the bibliotheek, 5–6 on paper (vote --file) there, 7 at the buurthuis, a
     /// second location with its own store, which also takes pass 0 again (a void once merged). Closes and merges.
     static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> [String] {
+        try StemdagCommandTests.publish(cli, id: id)
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)

@@ -11,7 +11,12 @@ import GRDB
 /// that happens through `close` (the CLI, the kiosk's staff screen, the demo) or through a location merge.
 public enum Polls {
     /// Opens the polls: from now on ballots are accepted and no pass or kiosk can be added.
-    public static func open(election electionId: String, store: Store) throws -> Election {
+    ///
+    /// Refused while the election has no pre-publication: once the polls are open nothing can be pre-published, and
+    /// without it observers cannot pin the definition, passes and kiosks. `withoutPrePublication` is the explicit
+    /// override for a small vote with no observers to pin (docs/elections.md); its record then has no
+    /// `prepublication.json` and the verifier reports it as NOT PRE-PUBLISHED.
+    public static func open(election electionId: String, store: Store, withoutPrePublication: Bool = false) throws -> Election {
         var election = try store.election(electionId)
         guard election.state == .issued else {
             throw UsageError(election.state == .created
@@ -20,6 +25,12 @@ public enum Polls {
         }
         guard try !store.kiosks(election: electionId).isEmpty else {
             throw UsageError("'\(electionId)' has no kiosk; add at least one with 'buurtstem kiosk add' before opening")
+        }
+        if !withoutPrePublication, try store.prePublication(election: electionId) == nil {
+            throw UsageError("'\(electionId)' was not pre-published, and after the polls open it cannot be: run "
+                + "'buurtstem election publish --election \(electionId) --out DIR' first and publish DIR and its fingerprint "
+                + "(docs/operations.md, 5a). Only for a small vote with no observers: 'polls open --without-prepublication' "
+                + "(the verifier then reports the record as NOT PRE-PUBLISHED)")
         }
         election.state = .open
         election.openedAt = Date()
