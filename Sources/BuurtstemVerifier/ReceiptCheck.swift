@@ -5,7 +5,8 @@ import Foundation
 /// A resident's check of a receipt against the published record, locally: the record is signed by the issuing key
 /// the resident pinned (from the gemeente's website or letter), the ballot with that tracking code is in a
 /// kiosk's log, proved by an RFC 9162 inclusion proof against the kiosk's final signed checkpoint, and it counts:
-/// its pass did not vote earlier elsewhere. It shows where the ballot is, never what it says.
+/// its pass did not vote earlier elsewhere. It shows where the ballot is, never what it says; in a secret election
+/// (format 3) the ballot in the record is encrypted, so the record does not show its choices at all.
 public enum ReceiptCheck {
     /// The outcome of a check that found the ballot.
     public struct Proof: Sendable, Codable {
@@ -27,8 +28,12 @@ public enum ReceiptCheck {
         public let countedKiosk: String?
         /// See ``countedKiosk``.
         public let countedPosition: Int?
-        /// When that counted ballot was cast (ms since 1970 UTC).
+        /// When that counted ballot was cast (ms since 1970 UTC); in a secret election, the time of the checkpoint
+        /// it falls in.
         public let countedTimeMillis: Int64?
+        /// Whether the ballot is encrypted (a secret election): the record proves it is included but does not show
+        /// its choices, so this receipt cannot show anyone how it was voted.
+        public let encrypted: Bool
     }
 
     /// Why a receipt could not be confirmed (the household checks share one failure type).
@@ -48,7 +53,7 @@ public enum ReceiptCheck {
             throw Failure("no ballot with tracking code \(trackingCode) is in this record. Check the code and that this is the record of your election; if it is right, report it to the gemeente and the observers")
         }
         let (path, log) = try logs.inclusionProof(of: entry)
-        let uses = logs.uses(of: entry.ballot.pass)
+        let uses = logs.uses(of: entry.pass)
         let counted = uses.first ?? entry
         let void = counted.kiosk != entry.kiosk || counted.position != entry.position
         if void != logs.listedVoid(entry) {
@@ -58,6 +63,6 @@ public enum ReceiptCheck {
         return Proof(trackingCode: trackingCode, kiosk: entry.kiosk, position: entry.position, treeSize: log.leaves.count,
                      root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void,
                      countedKiosk: void ? counted.kiosk : nil, countedPosition: void ? counted.position : nil,
-                     countedTimeMillis: void ? counted.ballot.timeMillis : nil)
+                     countedTimeMillis: void ? counted.timeMillis : nil, encrypted: logs.isSecret)
     }
 }

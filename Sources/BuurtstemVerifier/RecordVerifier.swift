@@ -74,6 +74,11 @@ struct Run {
     var observerCheckpoints: [ObserverCheckpoint] = []
     var observedLeaves: [String: [[UInt8]]] = [:]
     var expectedContests: [String: (ballots: UInt64, projects: [String: (ballots: UInt64, points: UInt64)], counted: [(choices: [Choice], count: Int)])] = [:]
+    /// Issue 16: a secret election's (format 3) state between its checks; nil for a public election.
+    var secret: SecretRunState?
+    /// Why the counts cannot be recomputed (a secret election whose decryption could not be recomputed); nil
+    /// when they can.
+    var countsUnavailable: String?
 
     init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?) {
         self.folder = folder
@@ -97,28 +102,46 @@ struct Run {
     static let allocation = "allocation"
     static let resultCheck = "result signature"
     static let pabulibExport = "pabulib export"
+    static let ballotProofs = "ballot proofs"
+    static let electionKey = "election key"
+    static let mixShuffles = "mix shuffles"
+    static let decryptionShares = "decryption shares"
+    static let decodedBallots = "decoded ballots"
 
     mutating func all(progress: @Sendable (Int, Int) -> Void) {
+        declareChecks()
+        defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
+        // The index says the format, and so which checks follow; the pinning checks come after them.
+        let filesRead = checkFiles()
+        declarePinningChecks()
+        guard filesRead, checkDefinition(), checkPasses(), checkKiosks() else { return }
+        checkPrePublication()
+        checkBallots(progress: progress)
+        if secret != nil { checkSecretElection() }
+        checkObserverCheckpoints()
+        checkResult()
+        checkPabulibExport()
+    }
+
+    /// Declares every check of this record, so each appears in the report even with nothing to fail; a secret
+    /// election's (format 3, known once the index is read) are declared by ``checkFiles()``.
+    func declareChecks() {
         report.declare(Self.files, "record.json is signed by the issuing key and lists every file of the record, each with its SHA-256")
         report.declare(Self.definitionCheck, "the definition is signed by the issuing key over its canonical bytes")
         report.declare(Self.passes, "every issued pass is signed; the set matches the signed commitment (root, counts per area)")
         report.declare(Self.kioskCheck, "every kiosk is registered with the issuing key's signature")
         report.declare(Self.ballotSignatures, "every ballot is signed by its pass's key over its canonical bytes")
         report.declare(Self.ballotPasses, "every ballot's pass was issued for its area")
+    }
+
+    /// The checks of a public election's ballots and count.
+    func declarePublicChecks() {
         report.declare(Self.ballotValidity, "every ballot is valid for the ballot type")
         report.declare(Self.logs, "every log is gapless, matches its final checkpoint, and every checkpoint is signed and consistent")
         report.declare(Self.voids, "a pass counts once: the first ballot by (time, kiosk, sequence); the others are the listed voids")
         report.declare(Self.counts, "the counts per contest and project follow from the counted ballots")
         report.declare(Self.resultCheck, "the result is signed by the issuing key")
         report.declare(Self.allocationName, Self.allocationDetail)
-        defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
-        declarePinningChecks()
-        guard checkFiles(), checkDefinition(), checkPasses(), checkKiosks() else { return }
-        checkPrePublication()
-        checkBallots(progress: progress)
-        checkObserverCheckpoints()
-        checkResult()
-        checkPabulibExport()
     }
 
     // MARK: - Reading
@@ -141,6 +164,8 @@ struct Run {
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             report.fail(check, file: name, "cannot be read: \(describe(error))")
+        } catch let error as ShuffleProofDecodingError {
+            report.fail(check, file: name, "cannot be read: \(error)")
         } catch {
             report.fail(check, file: name, "cannot be read: \(error.localizedDescription)")
         }
@@ -181,19 +206,17 @@ struct Run {
     // MARK: - Files and definition
 
     mutating func checkFiles() -> Bool {
-        guard let index = read(RecordIndex.self, ElectionRecordFile.index, check: Self.files) else { return false }
-        self.index = index
-        report.issuingKey(index.issuingPublicKey)
-        if index.format == RecordIndex.formatNameSecret {
-            // Issue 16: the encrypted logs, mix and decryption proofs are not checked here yet; passing such a
-            // record on its other checks would vouch for a count nobody verified.
-            report.counted(Self.files)
-            report.fail(Self.files, file: ElectionRecordFile.index,
-                        "a secret election's record: this verifier does not check its proofs yet (format \(index.format)); "
-                            + "verify it with a version of buurtstem-verify that checks secret elections")
+        guard let index = read(RecordIndex.self, ElectionRecordFile.index, check: Self.files) else {
+            declarePublicChecks()
             return false
         }
-        RecordIndexCheck.election.run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
+        self.index = index
+        report.issuingKey(index.issuingPublicKey)
+        // Issue 16: a secret election's record has its own files and checks (format 3).
+        let isSecret = index.format == RecordIndex.formatNameSecret
+        if isSecret { declareSecretChecks() } else { declarePublicChecks() }
+        (isSecret ? RecordIndexCheck.secretElection : RecordIndexCheck.election)
+            .run(index, folder: folder, expectedKey: expectedIssuingKey, check: Self.files, report: report)
         return true
     }
 
@@ -218,7 +241,7 @@ struct Run {
         allocationRefused = DefinitionStructure.allocationProblems(definition.allocation, weighted: definition.weighting != nil).first
             ?? problems.first
         self.definition = definition
-        return true
+        return checkSecretDefinition(definition, index: index)
     }
 
     // MARK: - Passes

@@ -7,8 +7,11 @@ extension Run {
     /// every checkpoint, and each pass's uses for the void rule.
     mutating func checkBallots(progress: @Sendable (Int, Int) -> Void) {
         guard let definition else { return }
+        let secretBallot = secret?.ballot
         // They run even over a record without ballots (or without kiosks): nothing to fail is a pass, not "not run".
-        for check in [Self.ballotSignatures, Self.ballotPasses, Self.ballotValidity, Self.logs] { report.counted(check, 0) }
+        let perBallot = secretBallot == nil ? [Self.ballotSignatures, Self.ballotPasses, Self.ballotValidity, Self.logs]
+            : [Self.ballotSignatures, Self.ballotPasses, Self.ballotProofs, Self.logs]
+        for check in perBallot { report.counted(check, 0) }
         // Each kiosk's checkpoints, read once: their final sizes are also the progress total.
         let checkpointSets = kiosks.map { read([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: $0.name), check: Self.logs) }
         let total = checkpointSets.reduce(0) { $0 + Int(clamping: $1?.map(\.size).max() ?? 0) }
@@ -22,56 +25,39 @@ extension Run {
             var observedLeaves: [[UInt8]]? = observerSizes(of: kiosk).isEmpty ? nil : []
             // The final checkpoint: the kiosk signed it when it closed, so every ballot of its log was cast before.
             let closedAt = checkpoints.max(by: { $0.size < $1.size })?.timeMillis
+            // A secret ballot has no time: it is dated by the first checkpoint of its log that includes it.
+            let dating = checkpoints.sorted { $0.size < $1.size }
+            var dated = 0
             var heads: [UInt64: [UInt8]] = [0: MerkleHash.empty]
             var log = MerkleLog()
-            let election = definition.id, name = kiosk.name
-            // Format 2: every ballot signs the definition hash (v2); format 1: none does (v1).
-            let boundHash = index?.bindsBallotsToDefinition == true ? definition.hash : nil
+            let parse = lineParser(kiosk: kiosk.name, definition: definition)
             do {
                 var reader = try LineReader(url: url(ballotsFile))
-                // Decoding, the signature and the leaf hash are independent per line: all on all cores, overlapped
-                // with the ordered checks of the batch before.
-                try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in
-                    lines.map { line -> (line: Int, ballot: Ballot?, signed: Bool, leaf: [UInt8], invalid: String?, pass: KeyBits?) in
-                        // The exporter's exact form first; anything else (valid JSON in another form, rare) through the
-                        // strict check and a decoder made only then.
-                        let ballot: Ballot
-                        if let exact = ExportedLine.ballot(line.bytes, election: election, definitionHash: boundHash, kiosk: name) {
-                            ballot = exact
-                        } else {
-                            switch Self.strictLine(BallotLine.self, line.bytes) {
-                            case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: name)
-                            case let .failure(problem): return (line.line, nil, false, [], problem.message, nil)
-                            }
-                        }
-                        let invalid = definition.contest(for: ballot.area).map { BallotValidity.problem(ballot.choices, type: definition.ballot, contest: $0) }
-                            ?? "area \(ballot.area) has no contest"
-                        // The signed bytes once, for both the signature and the leaf (the entry is them + the signature).
-                        let signedBytes = ballot.signedBytes
-                        return (line.line, ballot, ballot.pass.isValidSignature(ballot.signature, for: signedBytes),
-                                MerkleHash.leaf(signedBytes + ballot.signature.bytes), invalid, KeyBits(ballot.pass))
-                    }
-                }, consume: { results in
+                // Decoding, the signature (and a secret ballot's proof) and the leaf hash are independent per line:
+                // all on all cores, overlapped with the ordered checks of the batch before.
+                try BatchPipeline.run(&reader, batchSize: batchSize, check: { lines in lines.map(parse) }, consume: { results in
                     // Counted once per batch, not per ballot: each count is two lookups by the check's name.
                     var parsedCount = 0
                     defer {
                         report.counted(Self.ballotSignatures, results.count)
                         report.counted(Self.ballotPasses, parsedCount)
-                        report.counted(Self.ballotValidity, parsedCount)
+                        report.counted(secretBallot == nil ? Self.ballotValidity : Self.ballotProofs, parsedCount)
                     }
-                    for (line, parsedBallot, signatureOK, leafHash, invalid, passBits) in results {
-                        guard let ballot = parsedBallot, let passBits else {
-                            report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "not a ballot line {sequence, time_ms, area, pass, choices, signature}: \(invalid ?? "unreadable")")
+                    for (line, parsedBallot, problem) in results {
+                        guard let ballot = parsedBallot else {
+                            report.fail(Self.ballotSignatures, file: ballotsFile, line: line, (secretBallot == nil
+                                ? "not a ballot line {sequence, time_ms, area, pass, choices, signature}: "
+                                : "not a v3 ballot line {area, challenge, ciphertexts, pass, responses, sequence, signature}: ") + (problem ?? "unreadable"))
                             continue
                         }
-                        if !signatureOK {
+                        if !ballot.signed {
                             report.fail(Self.ballotSignatures, file: ballotsFile, line: line, "ballot \(ballot.sequence): the signature does not match: the ballot was altered or not signed by its pass")
                         }
                         if ballot.sequence != UInt64(log.size) {
                             report.fail(Self.logs, file: ballotsFile, line: line, "ballot at position \(log.size) says sequence \(ballot.sequence): ballots were dropped, duplicated or reordered")
                         }
                         parsedCount += 1
-                        if let areaIndex = passAreas[passBits] {
+                        if let areaIndex = passAreas[ballot.pass] {
                             let area = areaNames[Int(areaIndex)]
                             if area != ballot.area {
                                 report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): the pass is for \(area), the ballot says \(ballot.area)")
@@ -79,22 +65,21 @@ extension Run {
                         } else {
                             report.fail(Self.ballotPasses, file: ballotsFile, line: line, "ballot \(ballot.sequence): its pass is not in the committed issued set")
                         }
-                        if let invalid {
-                            report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
+                        if let invalid = ballot.invalid {
+                            report.fail(secretBallot == nil ? Self.ballotValidity : Self.ballotProofs, file: ballotsFile, line: line, "ballot \(ballot.sequence): \(invalid)")
                         }
-                        // The engine takes a ballot only while the polls are open (open <= time <= close).
-                        if ballot.timeMillis < definition.pollsOpenMillis || ballot.timeMillis > definition.pollsCloseMillis {
-                            report.fail(Self.ballotValidity, file: ballotsFile, line: line, "ballot \(ballot.sequence): cast at \(Self.time(ballot.timeMillis)), "
-                                + "outside the polling window \(Self.time(definition.pollsOpenMillis)) to \(Self.time(definition.pollsCloseMillis))")
+                        let time: Int64
+                        if let cast = ballot.timeMillis {
+                            time = cast
+                            checkTime(cast, of: ballot.sequence, closedAt: closedAt, kiosk: kiosk.name, file: ballotsFile, line: line)
+                        } else {
+                            while dated < dating.count && dating[dated].size <= UInt64(log.size) { dated += 1 }
+                            time = dated < dating.count ? dating[dated].timeMillis : Int64.max
                         }
-                        if let closedAt, ballot.timeMillis > closedAt {
-                            report.fail(Self.logs, file: ballotsFile, line: line, "ballot \(ballot.sequence): cast at \(Self.time(ballot.timeMillis)), after kiosk "
-                                + "\(kiosk.name)'s final checkpoint (\(Self.time(closedAt))): it was added after the kiosk closed")
-                        }
-                        log.append(leafHash: leafHash)
-                        observedLeaves?.append(leafHash)
+                        log.append(leafHash: ballot.leaf)
+                        observedLeaves?.append(ballot.leaf)
                         if sizes.contains(UInt64(log.size)) { heads[UInt64(log.size)] = log.root }
-                        noteUse(ballot, pass: passBits, kiosk: kioskIndex)
+                        noteUse(ballot, time: time, kiosk: kioskIndex)
                     }
                     checked += results.count
                     progress(checked, total)
@@ -106,26 +91,86 @@ extension Run {
             checkCheckpoints(checkpoints, of: kiosk, file: checkpointsFile, heads: heads, log: log)
             if let observedLeaves { self.observedLeaves[kiosk.name] = observedLeaves }
         }
-        checkVoidsAndCounts()
+        checkVoids()
+        if secretBallot == nil { countPublicBallots() }
     }
 
-    /// Remembers a use of a pass (`pass` is `ballot.pass` as a dictionary key): the first by (time, kiosk,
-    /// sequence) counts.
-    private mutating func noteUse(_ ballot: Ballot, pass: KeyBits, kiosk: Int) {
-        let use = UseKey(time: ballot.timeMillis, kiosk: UInt32(clamping: kiosk), sequence: ballot.sequence)
-        let kindKey = BallotKind(area: ballot.area, choices: ballot.choices)
-        let kind = ballotKindIndex[kindKey] ?? {
-            ballotKinds.append(kindKey)
-            ballotKindIndex[kindKey] = Int32(ballotKinds.count - 1)
-            return Int32(ballotKinds.count - 1)
-        }()
-        // Nearly every pass is used once: one lookup that inserts, and only a repeat looks further.
-        guard let first = firstUse.updateValue((use, kind), forKey: pass) else { return }
-        if use < first.key {
-            repeatUses[pass, default: []].append(first.key)
+    /// A public ballot's time against the polling window and its kiosk's close.
+    private func checkTime(_ time: Int64, of sequence: UInt64, closedAt: Int64?, kiosk: String, file: String, line: Int) {
+        guard let definition else { return }
+        // The engine takes a ballot only while the polls are open (open <= time <= close).
+        if time < definition.pollsOpenMillis || time > definition.pollsCloseMillis {
+            report.fail(Self.ballotValidity, file: file, line: line, "ballot \(sequence): cast at \(Self.time(time)), "
+                + "outside the polling window \(Self.time(definition.pollsOpenMillis)) to \(Self.time(definition.pollsCloseMillis))")
+        }
+        if let closedAt, time > closedAt {
+            report.fail(Self.logs, file: file, line: line, "ballot \(sequence): cast at \(Self.time(time)), after kiosk "
+                + "\(kiosk)'s final checkpoint (\(Self.time(closedAt))): it was added after the kiosk closed")
+        }
+    }
+
+    /// What is done with each line of kiosk `kiosk`'s log on all cores: decoding, the signature, the leaf hash, and
+    /// for a public ballot its validity, for a secret one its proof and width.
+    private func lineParser(kiosk: String, definition: ElectionDefinition) -> @Sendable (BatchPipeline.Line) -> (Int, CheckedBallot?, String?) {
+        let election = definition.id
+        if let secretBallot = secret?.ballot {
+            let hash = definition.hash
+            return { line in
+                let parsed: EncryptedBallot
+                switch Self.strictLine(EncryptedBallotLine.self, line.bytes) {
+                case let .success(text):
+                    switch text.ballot(election: election, definitionHash: hash, kiosk: kiosk) {
+                    case let .success(ballot): parsed = ballot
+                    case let .failure(problem): return (line.line, nil, problem.description)
+                    }
+                case let .failure(problem): return (line.line, nil, problem.message)
+                }
+                return (line.line, CheckedBallot(secret: parsed, width: secretBallot.width, electionKey: secretBallot.publicKey), nil)
+            }
+        }
+        // Format 2: every ballot signs the definition hash (v2); format 1: none does (v1).
+        let boundHash = index?.bindsBallotsToDefinition == true ? definition.hash : nil
+        return { line in
+            // The exporter's exact form first; anything else (valid JSON in another form, rare) through the strict
+            // check and a decoder made only then.
+            let ballot: Ballot
+            if let exact = ExportedLine.ballot(line.bytes, election: election, definitionHash: boundHash, kiosk: kiosk) {
+                ballot = exact
+            } else {
+                switch Self.strictLine(BallotLine.self, line.bytes) {
+                case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: kiosk)
+                case let .failure(problem): return (line.line, nil, problem.message)
+                }
+            }
+            return (line.line, CheckedBallot(public: ballot, definition: definition), nil)
+        }
+    }
+
+    /// Remembers a use of a pass at `time` (a public ballot's own, a secret one's checkpoint): the first by (time,
+    /// kiosk, sequence) counts.
+    private mutating func noteUse(_ ballot: CheckedBallot, time: Int64, kiosk: Int) {
+        let use = UseKey(time: time, kiosk: UInt32(clamping: kiosk), sequence: ballot.sequence)
+        let kind: Int32
+        if secret != nil {
+            // A secret ballot's kind is its place among the secret ballots: the mix needs each counted one's ciphertexts.
+            secret!.casts.append(SecretCast(area: ballot.area, kiosk: UInt32(clamping: kiosk), sequence: ballot.sequence,
+                                            ciphertexts: ballot.ciphertexts, valid: ballot.signed && ballot.invalid == nil))
+            kind = Int32(clamping: secret!.casts.count - 1)
         } else {
-            repeatUses[pass, default: []].append(use)
-            firstUse[pass] = first
+            let kindKey = BallotKind(area: ballot.area, choices: ballot.choices)
+            kind = ballotKindIndex[kindKey] ?? {
+                ballotKinds.append(kindKey)
+                ballotKindIndex[kindKey] = Int32(ballotKinds.count - 1)
+                return Int32(ballotKinds.count - 1)
+            }()
+        }
+        // Nearly every pass is used once: one lookup that inserts, and only a repeat looks further.
+        guard let first = firstUse.updateValue((use, kind), forKey: ballot.pass) else { return }
+        if use < first.key {
+            repeatUses[ballot.pass, default: []].append(first.key)
+        } else {
+            repeatUses[ballot.pass, default: []].append(use)
+            firstUse[ballot.pass] = first
         }
     }
 

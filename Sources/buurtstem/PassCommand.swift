@@ -38,8 +38,12 @@ struct PassCommand: ParsableCommand {
                 }
                 var lines = ["Uw stempas is gebruikt / Your pass was used (issued for \(answer.area)):"]
                 for use in answer.uses {
-                    lines.append("  \(HouseholdText.time(use.timeMillis)) at kiosk \(use.kiosk), position \(use.position), receipt \(use.trackingCode): "
+                    lines.append("  \(answer.encrypted ? "by " : "")\(HouseholdText.time(use.timeMillis)) at kiosk \(use.kiosk), position \(use.position), receipt \(use.trackingCode): "
                         + (use.counted ? "counted" : "VOID (the pass had voted earlier)"))
+                }
+                if answer.encrypted {
+                    lines.append("Geheime stemming / Secret ballot: the record holds each ballot encrypted and does not show its choices; "
+                        + "a ballot's time is that of the kiosk's first checkpoint after it.")
                 }
                 lines.append("If you did not cast \(answer.uses.count == 1 ? "this ballot" : "these ballots"), report it to the gemeente and the observers.")
                 return lines.joined(separator: "\n")

@@ -32,8 +32,12 @@ struct ReceiptCommand: ParsableCommand {
         func run() throws {
             let proof = try ReceiptCheck.check(record: URL(fileURLWithPath: record), trackingCode: receipt, issuingKey: try pinned.key())
             try output.emit(proof) {
-                let located = "kiosk \(proof.kiosk), position \(proof.position) of \(proof.treeSize); inclusion proof of \(proof.path.count) hashes "
+                var located = "kiosk \(proof.kiosk), position \(proof.position) of \(proof.treeSize); inclusion proof of \(proof.path.count) hashes "
                     + "verified against the kiosk's signed final tree head \(proof.root.prefix(16))..."
+                if proof.encrypted {
+                    located += "\n  Geheime stemming / Secret ballot: the record holds your ballot encrypted. It proves that your ballot is included, "
+                        + "but neither the record nor this receipt shows your choices."
+                }
                 guard proof.void else {
                     return "Uw stem telt mee in de gepubliceerde uitslag / Your ballot is in the published record and counts.\n  " + located
                 }
@@ -41,7 +45,7 @@ struct ReceiptCommand: ParsableCommand {
                 Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.
                   \(located)
                   The same pass had already voted earlier, at kiosk \(proof.countedKiosk ?? "?") position \(proof.countedPosition ?? 0) \
-                (\(proof.countedTimeMillis.map(HouseholdText.time) ?? "?")); only that first ballot counts.
+                (\(proof.encrypted ? "by " : "")\(proof.countedTimeMillis.map(HouseholdText.time) ?? "?")); only that first ballot counts.
                   If you did not vote earlier yourself, your pass was used by someone else: report this to the gemeente and the observers.
                 """
             }

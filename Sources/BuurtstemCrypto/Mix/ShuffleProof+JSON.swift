@@ -20,6 +20,8 @@ extension ShuffleProof: Codable {
         let wire: Wire
         do {
             wire = try JSONDecoder().decode(Wire.self, from: json)
+        } catch let error as ShuffleProofDecodingError {
+            throw error
         } catch {
             throw ShuffleProofDecodingError(field: "", index: nil, problem: .json(String(describing: error)))
         }
@@ -98,6 +100,35 @@ extension ShuffleProof: Codable {
         struct Pair: Codable {
             var alpha: String
             var beta: String
+
+            enum CodingKeys: String, CodingKey, CaseIterable { case alpha, beta }
+
+            init(alpha: String, beta: String) {
+                self.alpha = alpha
+                self.beta = beta
+            }
+
+            init(from decoder: any Decoder) throws {
+                try Wire.refuseUnknownKeys(CodingKeys.self, decoder, field: "t4")
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                (alpha, beta) = (try c.decode(String.self, forKey: .alpha), try c.decode(String.self, forKey: .beta))
+            }
+        }
+
+        /// A key of any name, to list an object's fields.
+        struct AnyKey: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        /// Refuses an object with a field `Key` does not name (a strict reader: docs/record.md).
+        static func refuseUnknownKeys<Key: CodingKey & CaseIterable>(_ type: Key.Type, _ decoder: any Decoder, field: String) throws {
+            let allowed = Set(Key.allCases.map(\.stringValue))
+            if let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.first(where: { !allowed.contains($0.stringValue) }) {
+                throw ShuffleProofDecodingError(field: field.isEmpty ? unknown.stringValue : "\(field).\(unknown.stringValue)", index: nil, problem: .unknownField)
+            }
         }
 
         var format: String
@@ -115,13 +146,32 @@ extension ShuffleProof: Codable {
         var sHat: [String]
         var sPrime: [String]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case format, t1, t2, t3, t4, s1, s2, s3, s4
             case permutationCommitments = "permutation_commitments"
             case chainCommitments = "chain_commitments"
             case tHat = "t_hat"
             case sHat = "s_hat"
             case sPrime = "s_prime"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try Self.refuseUnknownKeys(CodingKeys.self, decoder, field: "")
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            format = try c.decode(String.self, forKey: .format)
+            permutationCommitments = try c.decode([String].self, forKey: .permutationCommitments)
+            chainCommitments = try c.decode([String].self, forKey: .chainCommitments)
+            t1 = try c.decode(String.self, forKey: .t1)
+            t2 = try c.decode(String.self, forKey: .t2)
+            t3 = try c.decode(String.self, forKey: .t3)
+            t4 = try c.decode([Pair].self, forKey: .t4)
+            tHat = try c.decode([String].self, forKey: .tHat)
+            s1 = try c.decode(String.self, forKey: .s1)
+            s2 = try c.decode(String.self, forKey: .s2)
+            s3 = try c.decode(String.self, forKey: .s3)
+            s4 = try c.decode([String].self, forKey: .s4)
+            sHat = try c.decode([String].self, forKey: .sHat)
+            sPrime = try c.decode([String].self, forKey: .sPrime)
         }
 
         init(_ proof: ShuffleProof) {

@@ -12,6 +12,8 @@ public struct ShuffleProofDecodingError: Error, Sendable, Equatable, CustomStrin
         case notAPoint
         /// Not a scalar less than ℓ: a non-reduced scalar is another number in disguise.
         case notAReducedScalar
+        /// A field the proof does not have (a misspelt or added field is refused, never ignored).
+        case unknownField
     }
 
     /// The field's JSON name (empty when the whole text is not JSON).
@@ -29,8 +31,6 @@ public struct ShuffleProofDecodingError: Error, Sendable, Equatable, CustomStrin
     }
 
     /// What failed, in a sentence for a person.
-
-    /// What failed, in a sentence for a person.
     public var description: String {
         let place = "shuffle proof" + (field.isEmpty ? "" : " field \(field)") + (index.map { "[\($0)]" } ?? "")
         switch problem {
@@ -39,6 +39,7 @@ public struct ShuffleProofDecodingError: Error, Sendable, Equatable, CustomStrin
         case .notHex: return "\(place): not 64 lower-case hex digits"
         case .notAPoint: return "\(place): not the canonical encoding of a ristretto255 point other than the identity"
         case .notAReducedScalar: return "\(place): not a canonical scalar (32 bytes little-endian, less than the group order)"
+        case .unknownField: return "\(place): no field of a shuffle proof; remove it"
         }
     }
 }

@@ -118,8 +118,8 @@ public struct RecordIndex: Sendable, Equatable, Codable {
                                                                            gemeente: gemeente, files: files))
     }
 
-    /// `true` for a record whose ballots are v2, signing the definition hash (format 2).
-    public var bindsBallotsToDefinition: Bool { format == Self.formatNameBound }
+    /// `true` for a record whose ballots sign the definition hash: v2 (format 2) and v3 (format 3, secret).
+    public var bindsBallotsToDefinition: Bool { format == Self.formatNameBound || format == Self.formatNameSecret }
 }
 
 /// `definition.json`: the election definition with the gemeente's signature over its canonical bytes.

@@ -17,7 +17,7 @@ public struct DecryptionSharesFile: Sendable, Equatable, Codable {
         /// The proof.
         public let proof: ChaumPedersenProof
 
-        private enum CodingKeys: String, CodingKey { case area, partials, challenge, response }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case area, partials, challenge, response }
 
         /// A share as given.
         public init(area: String, partials: [Ristretto255.Point], proof: ChaumPedersenProof) {
@@ -27,6 +27,7 @@ public struct DecryptionSharesFile: Sendable, Equatable, Codable {
         }
 
         public init(from decoder: any Decoder) throws {
+            try decoder.refuseUnknownKeys(CodingKeys.self, what: "an area's decryption share")
             let c = try decoder.container(keyedBy: CodingKeys.self)
             area = try c.decode(String.self, forKey: .area)
             partials = try c.decode([String].self, forKey: .partials).map {
@@ -60,7 +61,7 @@ public struct DecryptionSharesFile: Sendable, Equatable, Codable {
     /// The shares, by area.
     public let areas: [AreaShare]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case format, election, definitionHash = "definition_hash", stage, trustee, areas
     }
 
@@ -74,6 +75,7 @@ public struct DecryptionSharesFile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, what: "a decryption shares file")
         let header = try SecretStageHeader(from: decoder, format: Self.formatName)
         (election, definitionHash, stage) = (header.election, header.definitionHash, header.stage)
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -16,7 +16,7 @@ public struct MixStageFile: Sendable, Equatable, Codable {
         /// The proof that the outputs are the stage's inputs permuted and re-encrypted.
         public let proof: ShuffleProof
 
-        private enum CodingKeys: String, CodingKey { case area, outputs, proof }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case area, outputs, proof }
 
         /// A shuffle as given.
         public init(area: String, outputs: [[ElGamalCiphertext]], proof: ShuffleProof) {
@@ -26,6 +26,7 @@ public struct MixStageFile: Sendable, Equatable, Codable {
         }
 
         public init(from decoder: any Decoder) throws {
+            try decoder.refuseUnknownKeys(CodingKeys.self, what: "an area of a mix stage")
             let c = try decoder.container(keyedBy: CodingKeys.self)
             area = try c.decode(String.self, forKey: .area)
             outputs = try c.decode([[String]].self, forKey: .outputs).map { try SecretHex.ciphertexts($0, decoder) }
@@ -49,7 +50,7 @@ public struct MixStageFile: Sendable, Equatable, Codable {
     /// The shuffles, by area (UTF-8 bytes); an area with no counted ballot has none.
     public let areas: [AreaShuffle]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case format, election, definitionHash = "definition_hash", stage, areas
     }
 
@@ -62,6 +63,7 @@ public struct MixStageFile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, what: "a mix stage file")
         let header = try SecretStageHeader(from: decoder, format: Self.formatName)
         (election, definitionHash, stage) = (header.election, header.definitionHash, header.stage)
         areas = try decoder.container(keyedBy: CodingKeys.self).decode([AreaShuffle].self, forKey: .areas)

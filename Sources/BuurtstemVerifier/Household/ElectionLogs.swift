@@ -8,14 +8,39 @@ import Foundation
 struct ElectionLogs {
     /// One ballot of a log, as a household's check needs it.
     struct Entry {
+        /// A public ballot (v1, v2), or a secret election's encrypted one (v3): no choices, no time.
+        enum Content {
+            case plain(Ballot)
+            case encrypted(EncryptedBallot)
+        }
+
         /// The kiosk whose log holds it.
         let kiosk: String
         /// Its position (sequence) in that log.
         let position: Int
         /// The ballot.
-        let ballot: Ballot
+        let content: Content
+        /// When it was cast: a public ballot's own time; a secret one's is the time of the first checkpoint of its
+        /// log that includes it (docs/record.md, "v3 ballots"), never finer.
+        let timeMillis: Int64
         /// Its leaf hash (the tracking code is its first 10 bytes).
         let leaf: [UInt8]
+
+        /// The pass that cast it.
+        var pass: PublicKey {
+            switch content {
+            case let .plain(ballot): ballot.pass
+            case let .encrypted(ballot): ballot.pass
+            }
+        }
+
+        /// Whether its pass signed it.
+        var isValidSignature: Bool {
+            switch content {
+            case let .plain(ballot): ballot.isValidSignature
+            case let .encrypted(ballot): ballot.isValidSignature
+            }
+        }
     }
 
     /// One kiosk's log.
@@ -46,33 +71,49 @@ struct ElectionLogs {
             throw HouseholdCheckFailure("the record's result is not signed by the gemeente's issuing key for this election: do not trust this record; report it")
         }
         let kiosks = try record.decode([KioskRegistration].self, ElectionRecordFile.kiosks)
-        // Format 2: every ballot signs the definition hash, so its leaf is rebuilt with it.
+        // Formats 2 and 3: every ballot signs the definition hash, so its leaf is rebuilt with it.
         let boundHash = record.index.bindsBallotsToDefinition
             ? try record.decode(DefinitionFile.self, ElectionRecordFile.definition).definition.hash : nil
+        let encrypted = record.index.format == RecordIndex.formatNameSecret
         for kiosk in kiosks {
             guard kiosk.isValid(issuer: issuer), kiosk.election == election, RecordIndexCheck.isKioskName(kiosk.name), logs[kiosk.name] == nil else {
                 throw HouseholdCheckFailure("kiosk \(kiosk.name.prefix(64))'s registration is not the gemeente's (or is listed twice): do not trust this record; report it")
             }
             let file = ElectionRecordFile.ballots(kiosk: kiosk.name)
+            let checkpoints = try record.decode([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: kiosk.name)).sorted { $0.size < $1.size }
             var leaves: [[UInt8]] = []
             for (number, line) in try record.lines(file).enumerated() {
-                let ballot: Ballot
-                if let exact = ExportedLine.ballot(line, election: election, definitionHash: boundHash, kiosk: kiosk.name) {
-                    ballot = exact
-                } else {
-                    switch Run.strictLine(BallotLine.self, line) {
-                    case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: kiosk.name)
+                let content: Entry.Content, time: Int64
+                if encrypted {
+                    let parsed = Run.strictLine(EncryptedBallotLine.self, line).mapError { HouseholdCheckFailure($0.message) }
+                        .flatMap { $0.ballot(election: election, definitionHash: boundHash ?? [], kiosk: kiosk.name).mapError { HouseholdCheckFailure($0.description) } }
+                    switch parsed {
+                    case let .success(ballot): content = .encrypted(ballot)
                     case let .failure(problem): throw HouseholdCheckFailure("\(file) line \(number + 1) is not a ballot: \(problem.message)")
                     }
+                    time = checkpoints.first { $0.size > UInt64(leaves.count) }?.timeMillis ?? Int64.max
+                } else {
+                    let ballot: Ballot
+                    if let exact = ExportedLine.ballot(line, election: election, definitionHash: boundHash, kiosk: kiosk.name) {
+                        ballot = exact
+                    } else {
+                        switch Run.strictLine(BallotLine.self, line) {
+                        case let .success(parsed): ballot = parsed.ballot(election: election, definitionHash: boundHash, kiosk: kiosk.name)
+                        case let .failure(problem): throw HouseholdCheckFailure("\(file) line \(number + 1) is not a ballot: \(problem.message)")
+                        }
+                    }
+                    (content, time) = (.plain(ballot), ballot.timeMillis)
                 }
-                let leaf = ballot.leafHash
-                entries.append(Entry(kiosk: kiosk.name, position: leaves.count, ballot: ballot, leaf: leaf))
+                let leaf: [UInt8] = switch content {
+                case let .plain(ballot): ballot.leafHash
+                case let .encrypted(ballot): ballot.leafHash
+                }
+                entries.append(Entry(kiosk: kiosk.name, position: leaves.count, content: content, timeMillis: time, leaf: leaf))
                 leaves.append(leaf)
             }
-            let checkpoints = try record.decode([Checkpoint].self, ElectionRecordFile.checkpoints(kiosk: kiosk.name))
             var head = MerkleLog()
             for leaf in leaves { head.append(leafHash: leaf) }
-            guard let final = checkpoints.max(by: { $0.size < $1.size }), final.isValid, final.signer == kiosk.kiosk,
+            guard let final = checkpoints.last, final.isValid, final.signer == kiosk.kiosk,
                   final.logId == kiosk.logId, final.size == UInt64(leaves.count), final.root == head.root else {
                 throw HouseholdCheckFailure("kiosk \(kiosk.name)'s log does not match its signed final checkpoint: ballots were added, changed or dropped; "
                     + "report this to the gemeente and the observers (buurtstem-verify names the ballot)")
@@ -81,10 +122,13 @@ struct ElectionLogs {
         }
     }
 
+    /// Whether the record is a secret election's: its ballots are encrypted and show no choice.
+    var isSecret: Bool { record.index.format == RecordIndex.formatNameSecret }
+
     /// Every ballot cast with `pass`, in the void rule's order: the first counts, the others are void.
     func uses(of pass: PublicKey) -> [Entry] {
-        entries.filter { $0.ballot.pass == pass }.sorted { a, b in
-            if a.ballot.timeMillis != b.ballot.timeMillis { return a.ballot.timeMillis < b.ballot.timeMillis }
+        entries.filter { $0.pass == pass }.sorted { a, b in
+            if a.timeMillis != b.timeMillis { return a.timeMillis < b.timeMillis }
             if a.kiosk != b.kiosk { return Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) }
             return a.position < b.position
         }

@@ -14,7 +14,8 @@ public enum PassCheck {
         public let kiosk: String
         /// Its position in the log.
         public let position: Int
-        /// When it was cast (ms since 1970 UTC).
+        /// When it was cast (ms since 1970 UTC); in a secret election, the time of the first checkpoint of its log
+        /// that includes it (a secret ballot carries no time).
         public let timeMillis: Int64
         /// The receipt's tracking code of this ballot.
         public let trackingCode: String
@@ -30,6 +31,8 @@ public enum PassCheck {
         public let area: String
         /// Every ballot cast with it, the counted one first; empty when it was not used.
         public let uses: [Use]
+        /// Whether the election is secret: its ballots are encrypted and the record does not show their choices.
+        public let encrypted: Bool
     }
 
     /// Looks up the pass with `code` (as printed on the stempas) in the record at `folder`, signed by `issuingKey`.
@@ -62,16 +65,16 @@ public enum PassCheck {
         let uses = logs.uses(of: key)
         var answer: [Use] = []
         for (index, entry) in uses.enumerated() {
-            guard entry.ballot.isValidSignature else {
+            guard entry.isValidSignature else {
                 throw HouseholdCheckFailure("kiosk \(entry.kiosk) position \(entry.position) names your pass but is not signed by it: report this to the gemeente and the observers")
             }
             if logs.listedVoid(entry) != (index > 0) {
                 throw HouseholdCheckFailure("the signed result \(index > 0 ? "counts" : "lists as void") your pass's ballot at kiosk \(entry.kiosk) position \(entry.position), "
                     + "against the rule that the first use counts: report this to the gemeente and the observers")
             }
-            answer.append(Use(kiosk: entry.kiosk, position: entry.position, timeMillis: entry.ballot.timeMillis,
+            answer.append(Use(kiosk: entry.kiosk, position: entry.position, timeMillis: entry.timeMillis,
                               trackingCode: TrackingCode.code(leafHash: entry.leaf), counted: index == 0))
         }
-        return Answer(pass: key.hex, area: area, uses: answer)
+        return Answer(pass: key.hex, area: area, uses: answer, encrypted: logs.isSecret)
     }
 }

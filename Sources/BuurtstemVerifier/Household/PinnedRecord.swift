@@ -41,10 +41,6 @@ struct PinnedRecord {
             throw HouseholdCheckFailure("the record is not signed by the issuing key you gave (\(issuingKey.hex.prefix(16))...): it is not the gemeente's "
                 + "published record, or the key is wrong. Check the key on the gemeente's website or your letter; do not trust this record")
         }
-        guard index.format != RecordIndex.formatNameSecret else {
-            throw HouseholdCheckFailure("a secret election's record: this verifier does not check its proofs yet (format \(index.format)); "
-                + "check your receipt with a version of buurtstem that checks secret elections")
-        }
         guard index.kind == kind else {
             throw HouseholdCheckFailure("\(folder.path) is the record of a \(index.kind), not of a\(kind == "election" ? "n election" : " cheque round")")
         }
