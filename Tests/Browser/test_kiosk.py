@@ -134,6 +134,8 @@ class Store:
             self.cli("kiosk", "add", "--election", election_id, "--name", name, *(["--area", area] if area else []))
         folder = f"print-{election_id}"
         self.cli("stempas", "issue", "--election", election_id, "--print-to", folder)
+        # Pre-published, as the polls (and the staff screen) open only after it.
+        self.cli("election", "publish", "--election", election_id, "--out", f"prepub-{election_id}")
         with open(os.path.join(self.workspace.path, folder, "stempassen.csv"), encoding="utf-8") as f:
             rows = [line.split(",") for line in f.read().splitlines()[1:]]
         self.codes[election_id] = [(row[1], row[2]) for row in rows]

@@ -42,6 +42,7 @@ struct SecretElectionCommandTests {
     /// second location with its own store, which also takes pass 0 again (a void once merged). Closes and merges.
     /// Returns the tracking codes of 0–4 and the text receipt of 7.
     static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> (receipts: [String], text: String) {
+        try StemdagCommandTests.publish(cli, id: id)
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)
