@@ -95,7 +95,7 @@ def compute(v: dict) -> dict:
     # v3 ballots ("v3 ballots", "Encryption and the proof of knowledge of the randomness").
     inputs = []
     for index, ballot in enumerate(out["ballots"]):
-        data = bytes.fromhex(ballot["choice_bytes"]) if ballot["choices"] is None else choice_bytes(ballot["choices"])
+        data = bytes.fromhex(ballot["choice_bytes"]) if ballot.get("choices") is None else choice_bytes(ballot["choices"])
         seed = fixed("pass seed", index).to_bytes(32, "little")
         public, _ = ed25519(seed, b"")
         encodings = g.encode(data, width)

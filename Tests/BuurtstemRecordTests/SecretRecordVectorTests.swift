@@ -9,7 +9,7 @@ import Testing
 /// the decryption context, two trustees' share files and the decoded rows, one of them invalid. The test rebuilds the
 /// whole file and fails on any byte of difference; `scripts/check-secret-record-vectors.py` recomputes it from the page.
 /// `BUURTSTEM_WRITE_SECRET_RECORD_VECTORS=1` rewrites the file (only when the format changes on purpose).
-@Suite("Secret record test vectors")
+@Suite("Secret record test vectors", .serialized)
 struct SecretRecordVectorTests {
     typealias Point = Ristretto255.Point
     typealias Scalar = Ristretto255.Scalar
