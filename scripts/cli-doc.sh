@@ -16,7 +16,7 @@ bin="$(scripts/build-products.sh)"
     "initiative add" "initiative list"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
     "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"
-    "election create" "election list" "election show" "stempas issue" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
+    "election create" "election list" "election show" "stempas issue" "stempas replace" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
     "trustee init" "trustees ceremony" "trustee deal" "trustee receive" "trustees combine"
     "vote" "polls open" "polls close" "polls merge" "mix" "trustee decrypt" "decrypt combine" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
   for command in "${commands[@]}"; do

@@ -6,7 +6,7 @@ enum ChequeRoundPage {
     /// The whole page; `recordLink` is the record folder relative to the site (with `--record`).
     static func html(_ report: ChequeRoundReport, recordLink: String?) -> String {
         var body = "<header class=\"top\"><p>\(HTML.escape(report.gemeenteName)) · \(HTML.label("chequeronde", "cheque round"))</p>"
-            + "<h1>\(HTML.label("Buurtcheques", "Neighbourhood cheques")) <code>\(HTML.escape(report.round))</code></h1>"
+            + "<h1>\(HTML.escape(report.name))</h1>"
             + "<p>\(HTML.label("Geldig", "Valid")): \(HTML.label(ChequeCalendar.dutch(report.issueDate), ChequeCalendar.english(report.issueDate))) – \(HTML.label(ChequeCalendar.dutch(report.validUntil), ChequeCalendar.english(report.validUntil))) · "
             + "\(HTML.label("per cheque", "per cheque")) \(SiteFormat.money(report.valueCents)) · \(HTML.label("afgerekend", "settled")) \(HTML.escape(SiteFormat.instant(report.settledAt)))</p></header>"
         let funded = report.initiatives.filter(\.funded).count
@@ -92,7 +92,7 @@ enum ChequeRoundPage {
             ("reach-buurten.csv", "bereik per buurt", "reach per buurt"),
             ("reach-wijken.csv", "bereik per wijk", "reach per wijk"),
         ] + (report.coFunding == nil ? [] : [CoFundingSection.download(of: .initiatives)])))
-        return Page.document(title: "Buurtcheques \(report.round) – \(report.gemeenteName)", file: "index.html", body: body)
+        return Page.document(title: "\(report.name) – \(report.gemeenteName)", file: "index.html", body: body)
     }
 
     /// Reach over the buurten that could take part (an initiative in scope), where a resident could do something

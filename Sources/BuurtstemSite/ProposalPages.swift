@@ -49,14 +49,29 @@ enum ProposalPages {
                       attributes: " data-wijk=\"\(HTML.escape(wijk.code))\"")
         }
         body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk",
-                             Page.paragraph("Toegekend = het gevraagde bedrag van elke gefinancierde aanvraag; wat een afgeronde aanvraag niet gebruikte, gaat terug. Betaald, terug en nog open tellen op tot het toegekende bedrag, op de cent.",
-                                            "Committed = the requested amount of every funded proposal; what a finished one did not use flows back. Paid, returned and still open add up to the committed amount, to the cent.")
+                             Page.paragraph("Toegekend = het bedrag waarvoor elke aanvraag is gefinancierd (het gevraagde, of minder als zo besloten); wat een afgeronde aanvraag niet gebruikte, gaat terug. Betaald, terug en nog open tellen op tot het toegekende bedrag, op de cent.",
+                                            "Committed = the amount every funded proposal is funded at (the requested amount, or less where so decided); what a finished one did not use flows back. Paid, returned and still open add up to the committed amount, to the cent.")
                              + Table(caption: SiteLanguage.text("Geld per wijk", "Money per wijk"), headers: [HTML.label("Wijk", "Wijk"), HTML.label("Aanvragen", "Proposals"), HTML.label("Gevraagd", "Requested"),
                                                HTML.label("Toegekend", "Committed"), HTML.label("Betaald", "Paid"), HTML.label("Terug", "Returned"),
                                                HTML.label("Nog open", "Still open")], rows: wijkRows).html)
+        let funderRows = overview.wijken.flatMap { wijk in
+            wijk.funders.map { funder in
+                Table.Row(cells: [.text(wijk.name), .text(funder.funder)] + money(funder), attributes: " data-wijk=\"\(HTML.escape(wijk.code))\"")
+            }
+        } + overview.funders.map { funder in
+            Table.Row(cells: [.text(SiteLanguage.text("Alle wijken", "All wijken")), .text(funder.funder)] + money(funder), attributes: " data-total=\"true\"")
+        }
+        body += Page.section(id: "financiers", dutch: "Wie betaalt wat", english: "Who pays what",
+                             Page.paragraph("Medefinanciers betalen mee naar wat ze toezegden, de gemeente de rest. Elk bedrag wordt naar die verhouding verdeeld, op hele centen (de grootste resten krijgen de overgebleven centen); per wijk en per financier tellen betaald, terug en nog open op tot het toegekende bedrag.",
+                                            "Co-funders pay in proportion to what they pledged, the gemeente the rest. Every amount is split in that proportion in whole cents (the largest remainders get the cents left over); per wijk and per funder, paid, returned and still open add up to the committed amount.")
+                             + Table(caption: SiteLanguage.text("Wie betaalt wat, per wijk en financier", "Who pays what, per wijk and funder"),
+                                     headers: [HTML.label("Wijk", "Wijk"), HTML.label("Financier", "Funder"), HTML.label("Toegekend", "Committed"),
+                                               HTML.label("Betaald", "Paid"), HTML.label("Terug", "Returned"), HTML.label("Nog open", "Still open")],
+                                     rows: funderRows).html)
         body += Page.section(id: "bestanden", dutch: "Bestanden", english: "Files", Page.downloads([
             ("report.json", "alle gegevens van deze pagina's", "all data of these pages"),
             ("proposals.csv", "de aanvragen als tabel", "the proposals as a table"),
+            ("funders.csv", "wie betaalt wat, per wijk en financier", "who pays what, per wijk and funder"),
         ]))
         return Page.document(title: "Aanvragen – \(overview.gemeenteName)", file: "index.html", body: body)
     }
@@ -67,10 +82,15 @@ enum ProposalPages {
             + "<h1>\(HTML.escape(proposal.title))</h1>"
             + "<p>\(HTML.escape(proposal.areaName)) · status: <strong data-status=\"\(proposal.status.rawValue)\">\(HTML.escape(proposal.statusText))</strong></p></header>"
         if !proposal.description.isEmpty { body += "<p>\(HTML.escape(proposal.description))</p>" }
+        if let funded = proposal.fundedCents, let reason = proposal.fundingReason {
+            body += Page.paragraph("Gefinancierd voor \(SiteFormat.money(funded)) in plaats van het gevraagde bedrag: \(reason)",
+                                   "Funded at \(SiteFormat.money(funded)) instead of the amount requested: \(reason)")
+        }
         body += Page.figures([
             ("Gevraagd", "Requested", SiteFormat.money(proposal.requestedCents), "requested-cents"),
             ("Eigen inbreng (uren)", "Own contribution (hours)", SiteFormat.count(proposal.ownHours), "own-hours"),
             ("Eigen inbreng (geld)", "Own contribution (money)", SiteFormat.money(proposal.ownCents), "own-cents"),
+        ] + (proposal.fundedCents.map { [("Gefinancierd", "Funded", SiteFormat.money($0), "funded-cents")] } ?? []) + [
             ("Betaald", "Paid", SiteFormat.money(proposal.paidCents), "paid-cents"),
         ] + (proposal.returnedCents.map { [("Terug naar het budget", "Back to the budget", SiteFormat.money($0), "returned-cents")] } ?? []))
         let costs = proposal.costs.map { Table.Row(cells: [.text($0.name), .number(SiteFormat.money($0.cents), key: "cents", value: "\($0.cents)")]) }
@@ -93,6 +113,22 @@ enum ProposalPages {
         }.joined()
         body += Page.section(id: "verloop", dutch: "Verloop (uit het ondertekende logboek)", english: "Timeline (from the signed log)", "<ol class=\"timeline\">\(steps)</ol>")
         return Page.document(title: "\(proposal.title) – \(gemeente)", file: fileName(proposal.id), body: body)
+    }
+
+    /// The money cells of one funder's row.
+    private static func money(_ funder: ProposalFunderMoney) -> [Table.Cell] {
+        [.number(SiteFormat.money(funder.committedCents), key: "committed-cents", value: "\(funder.committedCents)"),
+         .number(SiteFormat.money(funder.paidCents), key: "paid-cents", value: "\(funder.paidCents)"),
+         .number(SiteFormat.money(funder.returnedCents), key: "returned-cents", value: "\(funder.returnedCents)"),
+         .number(SiteFormat.money(funder.openCents), key: "open-cents", value: "\(funder.openCents)")]
+    }
+
+    /// `funders.csv`: per wijk and funder, then per funder over all wijken (wijk `all`).
+    static func fundersCSV(_ overview: ProposalsOverview) -> String {
+        let rows = overview.wijken.flatMap { wijk in wijk.funders.map { (wijk.code, $0) } } + overview.funders.map { ("all", $0) }
+        return ReportCSV.document(["wijk", "funder", "committed_cents", "paid_cents", "returned_cents", "open_cents"], rows.map { wijk, funder in
+            [wijk, funder.funder, "\(funder.committedCents)", "\(funder.paidCents)", "\(funder.returnedCents)", "\(funder.openCents)"]
+        })
     }
 
     /// `proposals.csv`.

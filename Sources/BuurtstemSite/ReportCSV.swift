@@ -101,6 +101,18 @@ enum ReportCSV {
                  })
     }
 
+    /// The aanvragen of a year view per wijk (and the total), one line per funder with the wijk's counts repeated.
+    static func yearProposals(_ report: YearReport) -> String {
+        document(["code", "name", "received", "admitted", "rejected", "withdrawn", "funded", "requested_cents", "funder",
+                  "committed_cents", "paid_cents", "returned_cents", "open_cents"],
+                 (report.wijken + [report.total]).filter { $0.proposals.received > 0 }.flatMap { line in
+                     let p = line.proposals
+                     let counts = [line.code, line.name, "\(p.received)", "\(p.admitted)", "\(p.rejected)", "\(p.withdrawn)", "\(p.funded)", "\(p.requestedCents)"]
+                     return [counts + ["all", "\(p.committedCents)", "\(p.paidCents)", "\(p.returnedCents)", "\(p.openCents)"]]
+                         + p.funders.map { counts + [$0.funder, "\($0.committedCents)", "\($0.paidCents)", "\($0.returnedCents)", "\($0.openCents)"] }
+                 })
+    }
+
     /// The elections and rounds of a year view.
     static func items(_ report: YearReport) -> String {
         document(["kind", "id", "title", "date", "included", "note"],

@@ -48,7 +48,8 @@ public enum ResultsSite {
     public static func files(_ report: ProposalsOverview) throws -> [File] {
         pages("index.html") { ProposalPages.index(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
-         File(name: "proposals.csv", contents: ProposalPages.csv(report))]
+         File(name: "proposals.csv", contents: ProposalPages.csv(report)),
+         File(name: "funders.csv", contents: ProposalPages.fundersCSV(report))]
             + report.proposals.flatMap { proposal in
                 pages(ProposalPages.fileName(proposal.id)) { ProposalPages.page(proposal, gemeente: report.gemeenteName) }
             }
@@ -59,7 +60,8 @@ public enum ResultsSite {
         pages("index.html") { YearPage.html(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "wijken.csv", contents: ReportCSV.year(report)),
-         File(name: "items.csv", contents: ReportCSV.items(report))]
+         File(name: "items.csv", contents: ReportCSV.items(report)),
+         File(name: "aanvragen.csv", contents: ReportCSV.yearProposals(report))]
     }
 
     /// The path of `record` relative to `site` (`../record-demo-wijkstemdag`), so the link works wherever both

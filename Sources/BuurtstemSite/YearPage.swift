@@ -43,6 +43,28 @@ enum YearPage {
                                     HTML.label("Cheques in / uit", "Cheques redeemed / issued"), HTML.label("Bereik", "Reach")],
                           rows: report.wijken.map { row($0, style: "") } + [row(report.total, style: "total")])
         body += Page.section(id: "wijken", dutch: "Per wijk", english: "Per wijk", chart.figure(table: table.html, open: true))
+        func proposalRow(_ line: YearReport.WijkYear, style: String) -> Table.Row {
+            let p = line.proposals
+            return Table.Row(cells: [.html("\(HTML.escape(line.name)) <span class=\"muted\">\(HTML.escape(line.code))</span>"),
+                                     .number(SiteFormat.count(p.received), key: "received", value: "\(p.received)"),
+                                     .number(SiteFormat.count(p.admitted), key: "admitted", value: "\(p.admitted)"),
+                                     .number(SiteFormat.count(p.rejected), key: "rejected", value: "\(p.rejected)"),
+                                     .number(SiteFormat.count(p.funded), key: "funded", value: "\(p.funded)"),
+                                     .number(SiteFormat.money(p.committedCents), key: "committed-cents", value: "\(p.committedCents)"),
+                                     .number(SiteFormat.money(p.paidCents), key: "paid-cents", value: "\(p.paidCents)"),
+                                     .number(SiteFormat.money(p.returnedCents), key: "returned-cents", value: "\(p.returnedCents)"),
+                                     .number(SiteFormat.money(p.openCents), key: "open-cents", value: "\(p.openCents)")],
+                             attributes: " data-wijk=\"\(HTML.escape(line.code))\"", style: style)
+        }
+        body += Page.section(id: "aanvragen", dutch: "Aanvragen: van aanvraag tot betaling", english: "Proposals: from application to payment",
+                             Page.paragraph("Per wijk de aanvragen van bewoners die in deze periode binnenkwamen: hoeveel getoetst werden toegelaten of afgewezen (met redenen, op de pagina's van de aanvragen), hoeveel gefinancierd, en het geld: toegekend, betaald, terug naar het budget en nog open, op de cent. Elke stap staat in het ondertekende logboek van de aanvragen.",
+                                            "Per wijk the residents' proposals received in this period: how many the toetsing admitted or rejected (with reasons, on the proposals' pages), how many were funded, and the money: committed, paid, returned to the budget and still open, to the cent. Every step is in the signed proposals log.")
+                             + Table(caption: SiteLanguage.text("Aanvragen per wijk", "Proposals per wijk"),
+                                     headers: [HTML.label("Wijk", "Wijk"), HTML.label("Ontvangen", "Received"), HTML.label("Toegelaten", "Admitted"),
+                                               HTML.label("Afgewezen", "Rejected"), HTML.label("Gefinancierd", "Funded"), HTML.label("Toegekend", "Committed"),
+                                               HTML.label("Betaald", "Paid"), HTML.label("Terug", "Returned"), HTML.label("Nog open", "Still open")],
+                                     rows: report.wijken.filter { $0.proposals.received > 0 }.map { proposalRow($0, style: "") }
+                                         + [proposalRow(report.total, style: "total")]).html)
         let items = report.items.map { item in
             Table.Row(cells: [.text(item.kind == "election" ? SiteLanguage.text("stemming", "vote") : SiteLanguage.text("chequeronde", "cheque round")), .html("<code>\(HTML.escape(item.id))</code>"),
                               .text(item.title), .text(SiteFormat.instant(item.date)),
@@ -55,6 +77,7 @@ enum YearPage {
             ("report.json", "alle cijfers van deze pagina", "every number on this page"),
             ("wijken.csv", "per wijk", "per wijk"),
             ("items.csv", "de stemmingen en rondes", "the votes and rounds"),
+            ("aanvragen.csv", "de aanvragen per wijk en financier", "the proposals per wijk and funder"),
         ]))
         return Page.document(title: "Wijkbudgetten \(report.period.from) – \(report.period.to) – \(report.gemeenteName)", file: "index.html", wide: true, body: body)
     }

@@ -62,6 +62,9 @@ struct Run {
     /// Per pass, its counted use so far and the index of its (area, choices) in `ballotKinds`.
     var firstUse: [KeyBits: (key: UseKey, kind: Int32)] = [:]
     var repeatUses: [KeyBits: [UseKey]] = [:]
+    /// Issue 19: passes revoked at the desk, and the signed replacement counts per area.
+    var revokedPasses: Set<KeyBits> = []
+    var replacementCounts: [PassReplacements.AreaCount] = []
     /// Distinct (area, choices) pairs: few, however many ballots there are.
     var ballotKinds: [BallotKind] = []
     var ballotKindIndex: [BallotKind: Int32] = [:]
@@ -116,7 +119,9 @@ struct Run {
         declarePinningChecks()
         guard filesRead, checkDefinition(), checkPasses(), checkKiosks() else { return }
         checkPrePublication()
+        checkReplacements()
         checkBallots(progress: progress)
+        checkReplacedPassUse()
         if secret != nil { checkSecretElection() }
         checkObserverCheckpoints()
         checkResult()

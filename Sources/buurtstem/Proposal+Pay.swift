@@ -7,7 +7,7 @@ extension ProposalCommand {
     struct Pay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Pay a funded proposal for a milestone delivered (a published log entry).",
-            discussion: "Only a proposal that is gefinancierd or in uitvoering is paid, and its payments never add up to more than the funded (requested) amount; what is not paid when it is uitgevoerd or gestopt flows back."
+            discussion: "Only a proposal that is gefinancierd or in uitvoering is paid, and its payments never add up to more than the funded amount (the requested amount, or less when 'proposal move --to funded --funded-amount' said so); what is not paid when it is uitgevoerd or gestopt flows back."
         )
 
         @Option(help: "The proposal's id.")
@@ -30,7 +30,7 @@ extension ProposalCommand {
                                                   evidence: evidence, in: try store.open(), now: try commandClock())
             let shown = try ProposalDetails.show(id, in: try store.open())
             try output.emit(payment) {
-                "Paid \(Money.format(payment.amountCents)) to proposal \(id) for '\(payment.milestone)': \(Money.format(shown.paidCents)) of \(Money.format(shown.requestedCents)) paid."
+                "Paid \(Money.format(payment.amountCents)) to proposal \(id) for '\(payment.milestone)': \(Money.format(shown.paidCents)) of \(Money.format(shown.fundedCents ?? shown.requestedCents)) paid."
             }
         }
     }

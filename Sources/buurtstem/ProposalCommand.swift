@@ -155,11 +155,25 @@ struct ProposalCommand: ParsableCommand {
         @Option(help: "Why, in plain Dutch (published).")
         var note: String = ""
 
+        @Option(help: "With --to funded: the amount in euros it is funded at, when less than requested (a cap, a partial grant).")
+        var fundedAmount: String?
+
+        @Option(help: "With --funded-amount below the requested amount: why, in plain Dutch (published).")
+        var reason: String = ""
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let proposal = try Proposal.move(id, to: try ProposalCommand.status(to), note: note, in: try store.open(), now: try commandClock())
+            let status = try ProposalCommand.status(to)
+            let proposal: Proposal
+            if status == .funded {
+                proposal = try Proposal.fund(id, amountCents: try fundedAmount.map { try Money.parse($0, option: "--funded-amount") }, reason: reason,
+                                             note: note, in: try store.open(), now: try commandClock())
+            } else {
+                guard fundedAmount == nil else { throw ValidationError("--funded-amount goes with --to funded only") }
+                proposal = try Proposal.move(id, to: status, note: note, in: try store.open(), now: try commandClock())
+            }
             let shown = try ProposalDetails.show(id, in: try store.open())
             try output.emit(shown) { "Proposal \(id) '\(proposal.title)' is now: \(proposal.status.dutch)." }
         }

@@ -90,6 +90,44 @@ class ProposalsSiteTest(unittest.TestCase):
         self.assertEqual(returned, f"€ {euros:,}".replace(",", ".") + f",{cents:02d}")
         self.assertIn("belangenverstrengeling", self.driver.find_element(By.CSS_SELECTOR, "ol.timeline").text)
 
+    def test_who_pays_what_adds_up_per_wijk_and_funder(self) -> None:
+        """The co-funding section at phone and desktop width: its cells equal the report's numbers, per wijk the
+        funders' parts add up to the wijk's money, paid + returned + open = committed per row; axe finds nothing."""
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open("index.html", size)
+            self.audit("index.html")
+            self.assertEqual(browser.axe_violations(self.driver), [], f"axe on index.html ({name})")
+            self.driver.find_element(By.ID, "financiers").location_once_scrolled_into_view
+            browser.screenshot(self.driver, f"proposals-site-funders-{name}")
+        def cents(row, key: str) -> int:
+            return int(row.find_element(By.CSS_SELECTOR, f'td[data-{key}]').get_attribute(f"data-{key}"))
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#financiers tr[data-wijk]")
+        expected = [(w["code"], f) for w in self.report["wijken"] for f in w["funders"]]
+        self.assertEqual(len(rows), len(expected))
+        for row, (wijk, funder) in zip(rows, expected):
+            self.assertEqual(row.get_attribute("data-wijk"), wijk)
+            for key, field in (("committed-cents", "committedCents"), ("paid-cents", "paidCents"), ("returned-cents", "returnedCents")):
+                self.assertEqual(cents(row, key), funder[field], f"{wijk} {funder['funder']} {key}")
+            self.assertEqual(cents(row, "paid-cents") + cents(row, "returned-cents") + cents(row, "open-cents"), cents(row, "committed-cents"))
+        for wijk in self.report["wijken"]:
+            for field in ("committedCents", "paidCents", "returnedCents"):
+                self.assertEqual(sum(f[field] for f in wijk["funders"]), wijk[field], f"{wijk['code']} {field}")
+        totals = self.driver.find_elements(By.CSS_SELECTOR, '#financiers tr[data-total="true"]')
+        self.assertEqual(len(totals), len(self.report["funders"]))
+        self.assertTrue(any(f["funder"] != "Gemeente Groningen" and f["committedCents"] > 0 for f in self.report["funders"]),
+                        "the demo has a co-funded proposal that is funded")
+
+    def test_a_paid_proposal_shows_what_it_is_funded_at(self) -> None:
+        paid = next(p for p in self.report["proposals"] if p["status"] == "completed")
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open(f"aanvraag-{paid['id']}.html", size)
+            self.audit(f"aanvraag-{paid['id']}.html")
+            self.assertEqual(browser.axe_violations(self.driver), [], f"axe on aanvraag-{paid['id']}.html ({name})")
+            browser.screenshot(self.driver, f"proposals-site-funded-{name}")
+        funded = self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="funded-cents"]').text
+        euros, cents = divmod(paid["fundedCents"], 100)
+        self.assertEqual(funded, f"€ {euros:,}".replace(",", ".") + f",{cents:02d}")
+
 
 if __name__ == "__main__":
     unittest.main()

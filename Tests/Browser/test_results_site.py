@@ -233,7 +233,26 @@ class ResultsSiteTest(unittest.TestCase):
         self.assertIn("–", [row.find_element(By.CSS_SELECTOR, "td[data-turnout]").get_attribute("textContent")
                             for row in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-code]")],
                       "the demo has wijken without a vote")
+        # The verantwoording of the aanvragen (#18): per wijk received, decided, funded and the money, equal to the
+        # report and adding up (paid + returned + open = committed); who pays what adds up to the wijk's money.
+        lines = [line for line in self.year["wijken"] if line["proposals"]["received"] > 0] + [total]
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#aanvragen tr[data-wijk]")
+        self.assertEqual([row.get_attribute("data-wijk") for row in rows], [line["code"] for line in lines])
+        self.assertEqual(total["proposals"]["received"], 20, "the demo's 20 aanvragen are in the year")
+        for row, line in zip(rows, lines):
+            proposals = line["proposals"]
+            def cell(key: str) -> int:
+                return int(row.find_element(By.CSS_SELECTOR, f"td[data-{key}]").get_attribute(f"data-{key}"))
+            for key, field in (("received", "received"), ("admitted", "admitted"), ("rejected", "rejected"), ("funded", "funded"),
+                               ("committed-cents", "committedCents"), ("paid-cents", "paidCents"), ("returned-cents", "returnedCents")):
+                self.assertEqual(cell(key), proposals[field], f"{line['code']} {key}")
+            self.assertEqual(cell("paid-cents") + cell("returned-cents") + cell("open-cents"), cell("committed-cents"))
+            for field in ("committedCents", "paidCents", "returnedCents"):
+                self.assertEqual(sum(funder[field] for funder in proposals["funders"]), proposals[field])
+        self.assertEqual(browser.axe_violations(self.driver), [], "axe on the year view (phone)")
         self.open("site-year", browser.DESKTOP)
+        self.assertEqual(browser.axe_violations(self.driver), [], "axe on the year view (desktop)")
+        self.driver.find_element(By.ID, "aanvragen").location_once_scrolled_into_view
         browser.screenshot(self.driver, "results-site-year-desktop")
 
     def cards(self) -> dict[str, list]:

@@ -32,7 +32,7 @@ struct KioskServiceTests {
     @Test("every refusal of BallotBox has its own Dutch and English message")
     func everyCastErrorHasAMessage() {
         let errors: [CastError] = [.mistyped(CodeError(kind: .checkMismatch, format: "stempas")), .unknownPass, .otherElection("e"), .wrongArea(pass: "WK1", kiosk: "WK2"),
-                                   .alreadyUsed, .invalidBallot("r"), .pollsNotOpen("p"), .pollsClosed]
+                                   .alreadyUsed, .revoked, .invalidBallot("r"), .pollsNotOpen("p"), .pollsClosed]
         let messages = errors.map { CastMessages.message(for: $0).message }
         #expect(Set(messages.map(\.code)).count == errors.count)
         for message in messages {

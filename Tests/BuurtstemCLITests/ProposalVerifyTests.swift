@@ -168,6 +168,41 @@ struct ProposalVerifyTests {
         #expect(failed["payments"]?.first?.contains("add up to 610000 cents, above its funded 600000 cents") == true, "\(failed)")
     }
 
+    @Test("funded for less than requested: the funding entry lowers the ceiling; re-signed forgeries of it fail 'payments' (#18)")
+    func fundedForLess() throws {
+        let fixture = try Self.fixture.get()
+        let key = try Self.issuingKey(fixture)
+        /// The log with a funding entry for proposal 1 inserted right after its move to funded, renumbered.
+        func inserting(_ funding: ProposalEntry.Body, after kind: @escaping (ProposalEntry) -> Bool) -> (inout [ProposalEntry]) -> Void {
+            { entries in
+                let at = entries.firstIndex(where: kind)! + 1
+                entries.insert(ProposalEntry(sequence: 0, timeMillis: entries[at - 1].timeMillis, proposal: 1, body: funding), at: at)
+                entries = entries.enumerated().map { ProposalEntry(sequence: UInt64($0), timeMillis: $1.timeMillis, proposal: $1.proposal, body: $1.body) }
+            }
+        }
+        let toFunded: (ProposalEntry) -> Bool = { if case .status(_, .funded, _) = $0.body, $0.proposal == 1 { true } else { false } }
+        let firstPayment: (ProposalEntry) -> Bool = { if case .payment = $0.body, $0.proposal == 1 { true } else { false } }
+        // Funded at EUR 5.000 (the payments, 4.500, fit): passes.
+        let honest = try Self.copy(fixture)
+        try Self.forge(honest, key: key, inserting(.funding(amountCents: 500_000, reason: "het wijkbudget had nog EUR 5.000"), after: toFunded))
+        let (okStatus, okFailed, _) = try ChequeVerifyTests.verify(honest, cli: fixture.cli)
+        #expect(okStatus == 0 && okFailed.isEmpty, "\(okFailed)")
+        // Funded at EUR 4.000: the payments (4.500) exceed it.
+        let below = try Self.copy(fixture)
+        try Self.forge(below, key: key, inserting(.funding(amountCents: 400_000, reason: "plafond"), after: toFunded))
+        let (status, failed, _) = try ChequeVerifyTests.verify(below, cli: fixture.cli)
+        #expect(status != 0 && failed["payments"]?.contains { $0.contains("add up to 450000 cents, above its funded 400000 cents") } == true, "\(failed)")
+        // Lowered after a payment, or "lowered" to more than requested.
+        let late = try Self.copy(fixture)
+        try Self.forge(late, key: key, inserting(.funding(amountCents: 500_000, reason: "later"), after: firstPayment))
+        let (_, lateFailed, _) = try ChequeVerifyTests.verify(late, cli: fixture.cli)
+        #expect(lateFailed["payments"]?.contains { $0.contains("after a payment") } == true, "\(lateFailed)")
+        let more = try Self.copy(fixture)
+        try Self.forge(more, key: key, inserting(.funding(amountCents: 700_000, reason: "meer"), after: toFunded))
+        let (_, moreFailed, _) = try ChequeVerifyTests.verify(more, cli: fixture.cli)
+        #expect(moreFailed["payments"]?.contains { $0.contains("not below its requested 600000 cents") } == true, "\(moreFailed)")
+    }
+
     @Test("election create --from-proposals puts the admitted aanvragen of each contest's area on the ballot and logs it")
     func electionFromProposals() throws {
         var cli = try CLI.groningen()
@@ -235,6 +270,20 @@ struct ProposalVerifyTests {
         #expect(rejected.contains("<p>- Geen regulier beleid: Onderhoud van de brug is regulier beleid van de gemeente</p>"), "\(rejected)")
         let funded = try String(contentsOf: site.appendingPathComponent("aanvraag-1.html"), encoding: .utf8)
         #expect(funded.contains("toetser-2 meldt belangenverstrengeling") && funded.contains("betaald € 2.000,00 voor: Toestellen geplaatst"), "\(funded)")
+        #expect(funded.contains("<dt>Gefinancierd</dt><dd data-figure=\"funded-cents\">€ 6.000,00</dd>"), "\(funded)")
+        #expect(!rejected.contains("data-figure=\"funded-cents\""))
+        // Who pays what: proposal 1 (EUR 6.000, EUR 1.000 pledged by the Woonstichting) is paid 5 : 1; per wijk and
+        // funder in funders.csv, the parts adding up to the wijk's committed, paid and open amounts.
+        let funders = try String(contentsOf: site.appendingPathComponent("funders.csv"), encoding: .utf8)
+        #expect(funders == """
+            wijk,funder,committed_cents,paid_cents,returned_cents,open_cents
+            WK001401,Gemeente Groningen,500000,375000,0,125000
+            WK001401,Woonstichting,100000,75000,0,25000
+            all,Gemeente Groningen,500000,375000,0,125000
+            all,Woonstichting,100000,75000,0,25000
+
+            """.replacingOccurrences(of: "\n", with: funders.contains("\r\n") ? "\r\n" : "\n"), "\(funders)")
+        #expect(index.contains("id=\"financiers\""))
         // Korrewegwijk: proposals 1, 2 and 4 (its buurten); only 1 is funded (EUR 6,000), EUR 4,500 of it paid.
         #expect(index.contains("data-wijk=\"WK001401\"") && index.contains("data-committed-cents=\"600000\"")
             && index.contains("data-open-cents=\"150000\""), "\(index)")

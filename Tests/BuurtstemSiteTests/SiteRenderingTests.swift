@@ -95,6 +95,16 @@ import Testing
         #expect(csv.contains("initiative,corporaties,Woningcorporaties,50 %,2,Moestuin,3775,1887,18.87\n"))
     }
 
+    @Test("the cheque round's page is titled by the round's name as on the letter, not by its id (#19)")
+    func chequeRoundPageNamesTheRound() throws {
+        let html = ChequeRoundPage.html(try Self.chequeRound(), recordLink: nil)
+        #expect(html.contains("<h1>Buurtcheque voorjaar 2026</h1>"))
+        #expect(html.contains("<title>Buurtcheque voorjaar 2026 – Groningen"))
+        #expect(!html.contains("<code>r</code>"))
+        #expect(ChequeRound.name(id: "x", issueDate: "2026-09-15") == "Buurtcheque najaar 2026")
+        #expect(ChequeRound.name(id: "x", issueDate: "unknown") == "Buurtcheque x")
+    }
+
     @Test func chequeRoundWithoutFundedInitiativesSaysNobodyPays() throws {
         var report = try Self.chequeRound(funded: false)
         let split = try report.setFunders(plan: try Self.groningenPlan())

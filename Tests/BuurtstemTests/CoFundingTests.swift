@@ -52,6 +52,22 @@ struct CoFundingTests {
         #expect(CentSplit.split(1, by: try Self.shares([1, 5])) == [0, 1])
     }
 
+    @Test("split by amounts (a pledge against the rest): the same rule, exact with pledges finer than a Share, never a cent lost")
+    func splitByWeights() {
+        #expect(CentSplit.split(100, weights: [1, 1, 1]) == [34, 33, 33])
+        #expect(CentSplit.split(1, weights: [1, 5]) == [0, 1])
+        #expect(CentSplit.split(10_000, weights: [50_000, 10_000]) == [8_333, 1_667])
+        // Amounts whose fraction has a denominator far above a Share's: 1/(10^9 + 7) of EUR 10 million.
+        #expect(CentSplit.split(1_000_000_000, weights: [1, 1_000_000_006]) == [1, 999_999_999])
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let weights = (0..<Int.random(in: 1...5, using: &generator)).map { _ in Int64.random(in: 0...10_000_000, using: &generator) } + [1]
+            let cents = Int64.random(in: 0...100_000_000_000, using: &generator)
+            let parts = CentSplit.split(cents, weights: weights)
+            #expect(parts.reduce(0, +) == cents && parts.allSatisfy { $0 >= 0 })
+        }
+    }
+
     @Test("Groningen's plan pays the projects 50/50; an odd cent goes to the gemeente, listed first")
     func groningenPlan() throws {
         let text = String(decoding: try shippedFile("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"), as: UTF8.self)

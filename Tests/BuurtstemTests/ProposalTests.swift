@@ -195,6 +195,53 @@ struct ProposalTests {
         #expect(problems.contains("proposal \(id): 70000 cents paid, above the funded 60000"), "\(problems)")
     }
 
+    @Test("funded for less than requested (a cap): a reason is required, the log says so, payments and what flows back follow the lower amount (#18)")
+    func fundedForLess() throws {
+        let (store, _) = try groningenStore()
+        try Self.criteria(store)
+        let id = try #require(try Proposal.add(Self.draft(), to: store).id)
+        _ = try Proposal.move(id, to: .inReview, in: store)
+        for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
+            _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
+        }
+        _ = try ProposalDecision.decide(proposal: id, in: store)
+        _ = try Proposal.move(id, to: .decidedByWijkteam, in: store)
+        let noReason = #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
+        #expect(noReason?.message.contains("needs --reason") == true)
+        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
+        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
+        #expect(try store.proposal(id).status == .decidedByWijkteam)
+        _ = try Proposal.fund(id, amountCents: 40_000, reason: "het wijkbudget had nog EUR 400 over", in: store)
+        let over = #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 40_001, milestone: "Alles", in: store) }
+        #expect(over?.message.contains("above the funded € 400,00") == true, "\(over?.message ?? "")")
+        _ = try ProposalPayment.pay(proposal: id, amountCents: 30_000, milestone: "Toestellen", in: store)
+        _ = try Proposal.move(id, to: .inExecution, in: store)
+        _ = try Proposal.move(id, to: .stopped, note: "gestopt", in: store)
+        let shown = try ProposalDetails.show(id, in: store)
+        #expect(shown.fundedCents == 40_000 && shown.fundingReason == "het wijkbudget had nog EUR 400 over" && shown.returnedCents == 10_000)
+        #expect(shown.history?.contains { $0.text == "gefinancierd voor € 400,00: het wijkbudget had nog EUR 400 over" } == true)
+        // Per wijk the lower amount is what was committed: paid + returned = committed, to the cent.
+        let wijk = try #require(try ProposalsOverview.load(store: store).wijken.first)
+        #expect(wijk.committedCents == 40_000 && wijk.paidCents == 30_000 && wijk.returnedCents == 10_000 && wijk.openCents == 0)
+        // Who pays what: the Woonstichting pledged EUR 100 of the EUR 600 asked, the gemeente the rest (5 : 1); each
+        // amount split in whole cents by the largest remainders, adding up per funder and per wijk.
+        #expect(wijk.funders == [
+            ProposalFunderMoney(funder: "Gemeente Groningen", committedCents: 33_333, paidCents: 25_000, returnedCents: 8_333),
+            ProposalFunderMoney(funder: "Woonstichting", committedCents: 6_667, paidCents: 5_000, returnedCents: 1_667),
+        ], "\(wijk.funders)")
+        #expect(try ProposalsOverview.load(store: store).funders == wijk.funders)
+        // The raad's year view: the wijk's aanvragen of this year, what became of them and who pays what; the total too.
+        let thisYear = try ReportPeriod.year(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let year = try YearReport.load(period: thisYear, store: store)
+        let line = try #require(year.wijken.first { $0.proposals.received > 0 }).proposals
+        #expect(line.received == 1 && line.admitted == 1 && line.rejected == 0 && line.funded == 1)
+        #expect(line.committedCents == 40_000 && line.paidCents == 30_000 && line.returnedCents == 10_000 && line.funders == wijk.funders)
+        #expect(year.total.proposals == line)
+        let lastYear = try YearReport.load(period: try ReportPeriod.year(thisYear.from.prefix(4).compactMap { $0.wholeNumberValue }.reduce(0) { $0 * 10 + $1 } - 1), store: store)
+        #expect(lastYear.total.proposals.received == 0)
+        #expect(try store.check() == [])
+    }
+
     @Test("after the stemdag the aanvragen on the ballot become gefinancierd or niet gefinancierd by the published rule")
     func fundedByTheVote() throws {
         var admitted: [Int64] = []

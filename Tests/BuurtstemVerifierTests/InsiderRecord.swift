@@ -43,6 +43,13 @@ struct InsiderRecord {
     var rewrite: (String, Data) -> Data = { $1 }
     /// Files written besides the record's own (name, bytes), listed in the index when `listed`.
     var extraFiles: [(name: String, bytes: Data, listed: Bool)] = []
+    /// Passes replaced at the desk (issue 19): the index in `passes` of each new pass (written to
+    /// replacements.json instead of passes.jsonl) and of the pass it revokes, if any.
+    var replacements: [(pass: Int, revokes: Int?)] = []
+    /// Changes to the replacement entries (each signed and chained as made) before the counts are signed over them.
+    var replacementEntries: ([PassReplacement]) -> [PassReplacement] = { $0 }
+    /// Changes to the replacement counts per area before they are signed.
+    var replacementAreas: ([PassReplacements.AreaCount]) -> [PassReplacements.AreaCount] = { $0 }
 
     /// A wijkstemdag with one contest of three projects, six passes, two kiosks and one pass used at both.
     init() {
@@ -106,13 +113,14 @@ struct InsiderRecord {
         file = DefinitionFile(definition: definition, manifestSignature: file.manifestSignature)
 
         // Passes in order of public key, their tree and the commitment.
-        let tokens = passes.map { PassToken(election: definition.id, area: $0.area, pass: $0.key.publicKey, issuingKey: issuingKey) }
+        let replaced = Set(replacements.map(\.pass))
+        let tokens = passes.indices.filter { !replaced.contains($0) }.map { passes[$0] }.map { PassToken(election: definition.id, area: $0.area, pass: $0.key.publicKey, issuingKey: issuingKey) }
             .sorted { $0.pass < $1.pass }
         try put(ElectionRecordFile.passes, try lines(tokens.map(PassLine.init)))
         var tree = MerkleLog()
         for token in tokens { tree.append(leafHash: MerkleHash.leaf(token.signedBytes + token.signature.bytes)) }
         var perArea: [String: UInt64] = [:]
-        for pass in passes { perArea[pass.area, default: 0] += 1 }
+        for (position, pass) in passes.enumerated() where !replaced.contains(position) { perArea[pass.area, default: 0] += 1 }
         let areas = commitmentAreas(perArea.keys.sorted().map { IssuedPassCommitment.AreaCount(area: $0, count: perArea[$0]!) })
         let total = areas.reduce(UInt64(0)) { $0 &+ $1.count }
         let commitment = IssuedPassCommitment(
@@ -122,6 +130,25 @@ struct InsiderRecord {
         try put(ElectionRecordFile.kiosks, try encoder.encode(kiosks.map {
             KioskRegistration(election: definition.id, name: $0.name, kiosk: $0.key.publicKey, issuingKey: issuingKey)
         }))
+
+        if !replacements.isEmpty {
+            var entries: [PassReplacement] = []
+            for (sequence, replacement) in replacements.enumerated() {
+                entries.append(PassReplacement(
+                    election: definition.id, definitionHash: hash, sequence: UInt64(sequence), previous: entries.last?.hash ?? PassReplacement.chainStart,
+                    area: passes[replacement.pass].area, pass: passes[replacement.pass].key.publicKey,
+                    revoked: replacement.revokes.map { passes[$0].key.publicKey }, timeMillis: Self.opens + Int64(sequence) * 60_000,
+                    issuingKey: issuingKey))
+            }
+            entries = replacementEntries(entries)
+            let areas = replacementAreas(PassReplacements.counts(entries))
+            let head = entries.last?.hash ?? PassReplacement.chainStart
+            let file = PassReplacements(
+                election: definition.id, definitionHash: hash, entries: entries, areas: areas, head: head,
+                signature: issuingKey.signature(for: PassReplacements.signedBytes(election: definition.id, definitionHash: hash,
+                                                                                  entryCount: UInt64(entries.count), head: head, areas: areas)))
+            try put(ElectionRecordFile.replacements, try encoder.encode(file))
+        }
 
         // Each kiosk's log, its checkpoints, and every pass's uses.
         let sortedKiosks = kiosks.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }

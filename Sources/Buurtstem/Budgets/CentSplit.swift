@@ -26,4 +26,24 @@ public enum CentSplit {
         for index in order.prefix(Int(left)) { parts[index] += 1 }
         return parts
     }
+
+    /// `cents` split in proportion to `weights` (not negative, not all 0), by the same largest-remainder rule: the
+    /// parts add up to `cents`. For shares that are amounts (a co-funder's pledge against the rest), whose fractions
+    /// can be finer than a ``Share``.
+    public static func split(_ cents: Int64, weights: [Int64]) -> [Int64] {
+        precondition(cents >= 0 && weights.allSatisfy { $0 >= 0 }, "only non-negative amounts are split")
+        let total = weights.reduce(Int128(0)) { $0 + Int128($1) }
+        precondition(total > 0, "some weight is above 0")
+        var parts: [Int64] = []
+        var remainders: [Int128] = []
+        for weight in weights {
+            let (part, remainder) = (Int128(cents) * Int128(weight)).quotientAndRemainder(dividingBy: total)
+            parts.append(Int64(part))
+            remainders.append(remainder)
+        }
+        let left = cents - parts.reduce(0, +)
+        let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+        for index in order.prefix(Int(left)) { parts[index] += 1 }
+        return parts
+    }
 }

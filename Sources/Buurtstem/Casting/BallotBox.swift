@@ -59,12 +59,13 @@ public struct BallotBox: Sendable {
         }
         let passKey = PassToken.passKey(secret: typed.bytes)
         let passBytes = Data(passKey.publicKey.bytes)
-        guard let area = try store.read({ try String.fetchOne($0, sql: "SELECT area FROM pass WHERE electionId = ? AND publicKey = ?", arguments: [electionId, passBytes]) }) else {
+        guard let area = try store.read({ try Self.passArea(election: electionId, pass: passBytes, db: $0) }) else {
             if let other = try store.read({ try String.fetchOne($0, sql: "SELECT electionId FROM pass WHERE publicKey = ?", arguments: [passBytes]) }) {
                 throw CastError.otherElection(other)
             }
             throw CastError.unknownPass
         }
+        if try store.read({ try Self.isRevoked(election: electionId, pass: passBytes, db: $0) }) { throw CastError.revoked }
         if let served = kiosk.area, served != area { throw CastError.wrongArea(pass: area, kiosk: served) }
         guard let contest = definition.contest(for: area) else { throw CastError.unknownPass }
         return (definition, area, contest, passKey, now)
@@ -92,6 +93,8 @@ public struct BallotBox: Sendable {
             if try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, passBytes]) != nil {
                 throw CastError.alreadyUsed
             }
+            // A revocation at the desk checks "unused" in its own write transaction: one of the two comes first.
+            if try Self.isRevoked(election: electionId, pass: passBytes, db: db) { throw CastError.revoked }
             // The kiosk's final checkpoint and its closed mark are written in one transaction (Polls.close), so
             // checking the mark here puts every ballot either inside the final checkpoint or nowhere.
             let state = try String.fetchOne(db, sql: "SELECT state FROM election WHERE id = ?", arguments: [electionId])
@@ -125,5 +128,16 @@ public struct BallotBox: Sendable {
                                  Data(ballot.signature.bytes), Data(ballot.leafHash)])
             return Receipt(ballot: ballot)
         }
+    }
+
+    /// The area of pass `pass` of `electionId`: issued with the election's passes or at the desk as a replacement.
+    static func passArea(election electionId: String, pass: Data, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT area FROM pass WHERE electionId = ? AND publicKey = ?", arguments: [electionId, pass])
+            ?? String.fetchOne(db, sql: "SELECT area FROM passReplacement WHERE electionId = ? AND pass = ?", arguments: [electionId, pass])
+    }
+
+    /// `true` if pass `pass` of `electionId` was revoked at the desk.
+    static func isRevoked(election electionId: String, pass: Data, db: Database) throws -> Bool {
+        try Row.fetchOne(db, sql: "SELECT 1 FROM passReplacement WHERE electionId = ? AND revoked = ?", arguments: [electionId, pass]) != nil
     }
 }

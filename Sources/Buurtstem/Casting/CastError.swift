@@ -14,6 +14,8 @@ public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongArea(pass: String, kiosk: String)
     /// The pass has already been used.
     case alreadyUsed
+    /// Staff replaced this pass at the desk (`buurtstem stempas replace`) and revoked it: its holder has a new one.
+    case revoked
     /// The choices do not make a valid ballot.
     case invalidBallot(String)
     /// The polls are not open (yet).
@@ -33,6 +35,8 @@ public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
             "this stempas is for \(pass), but this kiosk serves \(kiosk): vote at a kiosk for your area. (NL: Deze stempas is voor een ander gebied.)"
         case .alreadyUsed:
             "this stempas has already been used; each pass votes once. If you did not vote, report the pass to the staff. (NL: Deze stempas is al gebruikt.)"
+        case .revoked:
+            "this stempas was replaced at the desk and is no longer valid; vote with the replacement letter. (NL: Deze stempas is vervangen en niet meer geldig.)"
         case let .invalidBallot(reason):
             "the ballot is not valid: \(reason). (NL: Deze keuze is niet geldig.)"
         case let .pollsNotOpen(when):

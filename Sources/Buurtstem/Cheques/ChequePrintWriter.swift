@@ -198,10 +198,7 @@ final class ChequePrintWriter {
     /// The round's name on the letter: the letter file's `title`, else "Buurtcheque voorjaar/najaar YEAR" from the
     /// issue date.
     static func title(of round: ChequeRound, details: LetterDetails) -> String {
-        if let title = details.title { return title }
-        let parts = round.issueDate.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]) else { return "Buurtcheque \(round.id)" }
-        return "Buurtcheque \(month <= 6 ? "voorjaar" : "najaar") \(parts[0])"
+        details.title ?? ChequeRound.name(id: round.id, issueDate: round.issueDate)
     }
 
     /// The parts of a page that are the same for every household of a buurt (made once per buurt).

@@ -31,6 +31,14 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
     /// The log id of the round's redemption ledger (docs/record.md, "Checkpoints").
     public var ledgerLogId: String { "cheques/\(id)/ledger" }
 
+    /// The round's name as residents know it from the letter (without a letter file's `title`): "Buurtcheque
+    /// voorjaar/najaar YEAR" from the issue date; "Buurtcheque ID" when the date cannot be read.
+    public static func name(id: String, issueDate: String) -> String {
+        let parts = issueDate.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]) else { return "Buurtcheque \(id)" }
+        return "Buurtcheque \(month <= 6 ? "voorjaar" : "najaar") \(parts[0])"
+    }
+
     /// Creates a round over register snapshot `snapshot` (the latest when nil).
     ///
     /// `valueCents` and the days come checked from ``Money/parse(_:option:)`` and

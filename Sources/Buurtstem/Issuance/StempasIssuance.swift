@@ -86,14 +86,7 @@ public struct StempasIssuance: Sendable {
 
         // Print output first (to a .partial folder), so no committed pass can lack its printed code.
         let writer = try PrintWriter(folder: printFolder)
-        let known = try KnownAreas(store: store)
-        let gemeenteName = try store.gemeente().name
-        let page = StempasPage(
-            definition: definition, gemeente: gemeenteName, details: letter,
-            kiosks: try store.kiosks(election: electionId).map { ($0.name, $0.area) },
-            areaNames: Dictionary(uniqueKeysWithValues: contestAreas.map { code in
-                (code, known.name(of: code) ?? (code == definition.gemeente ? "de gemeente \(gemeenteName)" : code))
-            }))
+        let page = try StempasPage(definition: definition, store: store, details: letter)
         try writePrint(issued: issued, plan: plan, page: page, definition: definition, addresses: addresses, writer: writer)
 
         // The store: tokens in order of public key, the commitment over the same order.

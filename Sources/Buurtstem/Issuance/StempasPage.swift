@@ -50,6 +50,17 @@ struct StempasPage: Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// The letter of `definition` with the gemeente, kiosks and area names of `store`.
+    init(definition: ElectionDefinition, store: Store, details: LetterDetails, fingerprint: String? = nil) throws {
+        let known = try KnownAreas(store: store)
+        let gemeenteName = try store.gemeente().name
+        self.init(definition: definition, gemeente: gemeenteName, details: details,
+                  kiosks: try store.kiosks(election: definition.id).map { ($0.name, $0.area) },
+                  areaNames: Dictionary(uniqueKeysWithValues: Set(definition.contests.map(\.area)).map { code in
+                      (code, known.name(of: code) ?? (code == definition.gemeente ? "de gemeente \(gemeenteName)" : code))
+                  }), fingerprint: fingerprint)
+    }
+
     static func header(title: String) -> String {
         """
         <!doctype html>

@@ -30,6 +30,41 @@ extension Proposal {
         try update(db)
     }
 
+    /// Moves proposal `id` to gefinancierd; at `amountCents` below the requested amount (a cap, a partial grant) the
+    /// log gets a signed funding entry with `reason`, and payments stay within that amount.
+    public static func fund(_ id: Int64, amountCents: Int64? = nil, reason: String = "", note: String = "", in store: Store,
+                            now: Date = Date()) throws -> Proposal {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try store.write { db in
+            guard var proposal = try Proposal.fetchOne(db, key: id) else {
+                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+            }
+            if let amountCents {
+                guard amountCents > 0, amountCents <= proposal.requestedCents else {
+                    throw UsageError("--funded-amount must be above 0 and at most the requested \(Money.format(proposal.requestedCents))")
+                }
+                guard amountCents == proposal.requestedCents || (1...2000).contains(reason.count) else {
+                    throw UsageError("funding proposal \(id) at \(Money.format(amountCents)), less than the requested \(Money.format(proposal.requestedCents)), "
+                        + "needs --reason (1 to 2000 characters, published): e.g. 'het wijkbudget had nog EUR 4.000 over'")
+                }
+            }
+            try proposal.move(to: .funded, note: note, now: now, db)
+            if let amountCents, amountCents != proposal.requestedCents {
+                try ProposalLog.append(.funding(amountCents: UInt64(amountCents), reason: reason), proposal: id, now: now, db)
+            }
+            return proposal
+        }
+    }
+
+    /// What `proposal` is funded at: its funding entry's amount, else the requested amount.
+    static func fundedCents(_ proposal: Proposal, _ db: Database) throws -> Int64 {
+        var funded = proposal.requestedCents
+        for line in try ProposalLog.lines(proposal: proposal.id!, db) {
+            if case let .funding(amount, _) = line.entry.body { funded = Int64(amount) }
+        }
+        return funded
+    }
+
     /// Withdraws proposal `id` (ingetrokken): possible until the funding decision.
     public static func withdraw(_ id: Int64, note: String = "", in store: Store, now: Date = Date()) throws -> Proposal {
         try move(id, to: .withdrawn, note: note, in: store, now: now)

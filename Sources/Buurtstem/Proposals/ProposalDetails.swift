@@ -45,6 +45,10 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
     public let decision: String?
     /// Paid so far, in cents.
     public let paidCents: Int64
+    /// What it is funded at, once funded: the requested amount, or less with ``fundingReason`` (a cap, a partial grant).
+    public let fundedCents: Int64?
+    /// Why it is funded at less than requested, if it is.
+    public let fundingReason: String?
     /// What flows back, in cents: the requested amount not paid, once the proposal is uitgevoerd or gestopt.
     public let returnedCents: Int64?
     /// The initiatiefnemer's contact: only with `--with-contact` (staff only).
@@ -78,20 +82,26 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         let lines = try ProposalLog.lines(proposal: id, db)
         var decision: String?
         var paid: Int64 = 0
+        var funding: (cents: Int64, reason: String)?
+        var funded = false
         for line in lines {
             switch line.entry.body {
             case let .decision(_, reasons): decision = reasons
             case let .payment(amount, _, _): paid += Int64(amount)
+            case let .funding(amount, reason): funding = (Int64(amount), reason)
+            case let .status(_, to, _) where to == .funded: funded = true
             default: break
             }
         }
+        let fundedCents = funded ? funding?.cents ?? proposal.requestedCents : nil
         return ProposalDetails(
             id: id, area: proposal.areaCode, areaName: areaName, title: proposal.title, description: proposal.description,
             requestedCents: proposal.requestedCents, costs: try ProposalAmount.fetch(.costs, proposal: id, db),
             ownHours: proposal.ownHours, ownCents: proposal.ownCents, coFunders: try ProposalAmount.fetch(.coFunders, proposal: id, db),
             goals: try ProposalGoal.filter(Column("proposalId") == id).order(Column("position")).fetchAll(db).map(\.goal),
             status: proposal.status, statusText: proposal.status.dutch, decision: decision, paidCents: paid,
-            returnedCents: [.completed, .stopped].contains(proposal.status) ? proposal.requestedCents - paid : nil,
+            fundedCents: fundedCents, fundingReason: funding?.reason,
+            returnedCents: [.completed, .stopped].contains(proposal.status) ? (fundedCents ?? proposal.requestedCents) - paid : nil,
             contact: includeContact ? proposal.contact : nil,
             history: history ? lines.map { Step(sequence: $0.entry.sequence, timeMillis: $0.entry.timeMillis, text: describe($0.entry.body)) } : nil)
     }
@@ -107,6 +117,7 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         case let .decision(outcome, _): "besluit: \(outcome.dutch)"
         case let .payment(amount, milestone, evidence):
             "betaald \(Money.format(Int64(amount))) voor: \(milestone)" + (evidence.isEmpty ? "" : " (bewijs: \(evidence))")
+        case let .funding(amount, reason): "gefinancierd voor \(Money.format(Int64(amount))): \(reason)"
         }
     }
 }

@@ -4,8 +4,9 @@ import GRDB
 
 /// A payment to a funded proposal for a milestone delivered (table `proposalPayment`), an entry of the proposals log.
 ///
-/// A funded proposal is funded at its requested amount: the payments never add up to more; what is not paid when it
-/// is uitgevoerd or gestopt flows back (``ProposalDetails/returnedCents``).
+/// A funded proposal is funded at its requested amount, or at less when it was funded so
+/// (``Proposal/fund(_:amountCents:reason:in:now:)``): the payments never add up to more; what is not paid when it is
+/// uitgevoerd or gestopt flows back (``ProposalDetails/returnedCents``).
 public struct ProposalPayment: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     /// Row id.
     public var id: Int64?
@@ -48,8 +49,9 @@ public struct ProposalPayment: Sendable, Codable, Equatable, FetchableRecord, Mu
                 throw UsageError("proposal \(id) is '\(proposal.status.dutch)': only a proposal that is gefinancierd or in uitvoering is paid")
             }
             let paid = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amountCents), 0) FROM proposalPayment WHERE proposalId = ?", arguments: [id]) ?? 0
-            guard paid + amountCents <= proposal.requestedCents else {
-                throw UsageError("paying \(Money.format(amountCents)) would bring proposal \(id)'s payments to \(Money.format(paid + amountCents)), above the funded \(Money.format(proposal.requestedCents)); at most \(Money.format(proposal.requestedCents - paid)) is left")
+            let funded = try Proposal.fundedCents(proposal, db)
+            guard paid + amountCents <= funded else {
+                throw UsageError("paying \(Money.format(amountCents)) would bring proposal \(id)'s payments to \(Money.format(paid + amountCents)), above the funded \(Money.format(funded)); at most \(Money.format(funded - paid)) is left")
             }
             let entry = try ProposalLog.append(.payment(amountCents: UInt64(amountCents), milestone: milestone, evidence: evidence),
                                                proposal: id, now: now, db)

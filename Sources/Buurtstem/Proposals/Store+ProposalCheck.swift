@@ -42,7 +42,7 @@ extension Store {
             case let .status(_, to, _): statuses[id] = to
             case let .decision(outcome, _): statuses[id] = outcome
             case .interest, .judgement, .payment: logged["\(line.entry.body.kind) \(id)", default: 0] += 1
-            case .criteria: break
+            case .criteria, .funding: break
             }
         }
         for proposal in try Proposal.fetchAll(db) {
@@ -59,8 +59,9 @@ extension Store {
                 problems.append("proposal \(id): \(stored) \(kind)(s) stored, \(logged["\(kind) \(id)", default: 0]) logged")
             }
             let paid = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amountCents), 0) FROM proposalPayment WHERE proposalId = ?", arguments: [id]) ?? 0
-            if paid > proposal.requestedCents {
-                problems.append("proposal \(id): \(paid) cents paid, above the funded \(proposal.requestedCents)")
+            let funded = try Proposal.fundedCents(proposal, db)
+            if paid > funded {
+                problems.append("proposal \(id): \(paid) cents paid, above the funded \(funded)")
             }
         }
         for checkpoint in try ProposalCheckpoint.order(Column("id")).fetchAll(db) {

@@ -40,6 +40,11 @@ public enum ElectionRecordExport {
         try writePasses(election: electionId, store: store, to: writer)
         let kiosks = try store.kiosks(election: electionId)
         try writer.write(try kiosks.map { try $0.registration }, to: ElectionRecordFile.kiosks)
+        let replacements = try store.passReplacements(definition)
+        if !replacements.isEmpty {
+            try writer.write(PassReplacements(election: electionId, definitionHash: definition.hash, entries: replacements, issuingKey: issuingKey),
+                             to: ElectionRecordFile.replacements)
+        }
         let secret = definition.isSecret ? try SecretElection(electionId, store: store) : nil
         for kiosk in kiosks {
             let log = KioskLog(store: store, election: electionId, kiosk: kiosk.name)

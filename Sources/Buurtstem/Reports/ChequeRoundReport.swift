@@ -39,6 +39,8 @@ public struct ChequeRoundReport: Sendable, Codable {
     public let gemeenteName: String
     /// The round's id.
     public let round: String
+    /// The round's name as on the letter ("Buurtcheque najaar 2026"): what the site shows; the id stays for files.
+    public var name: String { ChequeRound.name(id: round, issueDate: issueDate) }
     /// Each cheque's value, in cents.
     public let valueCents: Int64
     /// The day the cheques were delivered.

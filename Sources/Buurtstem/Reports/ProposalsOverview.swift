@@ -12,9 +12,11 @@ public struct ProposalsOverview: Sendable, Codable {
     public let proposals: [ProposalDetails]
     /// Per wijk (a buurt's proposals count for its wijk): what was asked, committed, paid and returned.
     public let wijken: [WijkMoney]
+    /// Per funder over every wijk: the gemeente and each co-funder (``ProposalFunderMoney``).
+    public let funders: [ProposalFunderMoney]
 
-    /// The money of one wijk's aanvragen, in cents. `committed` is the requested amount of every proposal that was
-    /// funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
+    /// The money of one wijk's aanvragen, in cents. `committed` is the funded amount (the requested one, or less when
+    /// it was funded so) of every proposal that was funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
     /// gestopt) did not use; so `paid + returned + still open = committed`, to the cent.
     public struct WijkMoney: Sendable, Codable, Equatable {
         /// CBS code.
@@ -33,6 +35,8 @@ public struct ProposalsOverview: Sendable, Codable {
         public let returnedCents: Int64
         /// Committed, neither paid nor returned yet.
         public var openCents: Int64 { committedCents - paidCents - returnedCents }
+        /// The same money per funder: the gemeente and the co-funders, adding up to the wijk's, to the cent.
+        public let funders: [ProposalFunderMoney]
     }
 
     /// The overview of the store's proposals.
@@ -45,14 +49,18 @@ public struct ProposalsOverview: Sendable, Codable {
         }
         let funded: Set<ProposalStatus> = [.funded, .inExecution, .completed, .stopped]
         let byWijk = Dictionary(grouping: proposals) { wijkOf[$0.area] ?? $0.area }
+        let gemeenteFunder = "Gemeente \(gemeente.name)" // as the year view names it (YearReport.addProposals)
+        let parts = Dictionary(uniqueKeysWithValues: proposals.map { ($0.id, ProposalFunderMoney.parts(of: $0, gemeente: gemeenteFunder)) })
         let wijken = byWijk.keys.sorted().map { code in
             let list = byWijk[code]!
             return WijkMoney(code: code, name: names[code] ?? code, proposals: list.count,
                              requestedCents: list.reduce(0) { $0 + $1.requestedCents },
-                             committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + $1.requestedCents },
+                             committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + ($1.fundedCents ?? $1.requestedCents) },
                              paidCents: list.reduce(0) { $0 + $1.paidCents },
-                             returnedCents: list.reduce(0) { $0 + ($1.returnedCents ?? 0) })
+                             returnedCents: list.reduce(0) { $0 + ($1.returnedCents ?? 0) },
+                             funders: ProposalFunderMoney.totals(list.flatMap { parts[$0.id] ?? [] }))
         }
-        return ProposalsOverview(gemeenteCode: gemeente.code, gemeenteName: gemeente.name, proposals: proposals, wijken: wijken)
+        return ProposalsOverview(gemeenteCode: gemeente.code, gemeenteName: gemeente.name, proposals: proposals, wijken: wijken,
+                                 funders: ProposalFunderMoney.totals(proposals.flatMap { parts[$0.id] ?? [] }))
     }
 }

@@ -37,7 +37,7 @@ extension YearReport {
         }
         for round in try store.chequeRounds() where period.contains(day: round.issueDate) {
             guard try store.read({ try ChequeSettlement.exists($0, key: round.id) }) else {
-                items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: false,
+                items.append(Item(kind: "cheque-round", id: round.id, title: ChequeRound.name(id: round.id, issueDate: round.issueDate), date: round.issueDate, included: false,
                                   note: "not settled yet"))
                 continue
             }
@@ -51,8 +51,9 @@ extension YearReport {
             for line in report.reach.buurten where line.couldTakePart && wijken[line.wijk] != nil {
                 wijken[line.wijk]!.chequesInScope += line.issued
             }
-            items.append(Item(kind: "cheque-round", id: round.id, title: round.id, date: round.issueDate, included: true, note: nil))
+            items.append(Item(kind: "cheque-round", id: round.id, title: ChequeRound.name(id: round.id, issueDate: round.issueDate), date: round.issueDate, included: true, note: nil))
         }
+        try addProposals(period: period, store: store, gemeente: gemeente.name, to: &wijken)
         var total = WijkYear(code: gemeente.code, name: gemeente.name)
         var lines = wijken.keys.sorted().map { wijken[$0]! }
         for index in lines.indices {
@@ -66,6 +67,7 @@ extension YearReport {
             total.chequesIssued += line.chequesIssued
             total.chequesRedeemed += line.chequesRedeemed
             total.chequesInScope += line.chequesInScope
+            total.proposals.add(line.proposals)
             lines[index].turnoutPercent = ReachLine.tenths(line.ballotsCounted * 100, line.passesIssued)
             lines[index].chequeReachPercent = ReachLine.tenths(line.chequesRedeemed * 100, line.chequesInScope)
         }
@@ -73,6 +75,18 @@ extension YearReport {
         total.chequeReachPercent = ReachLine.tenths(total.chequesRedeemed * 100, total.chequesInScope)
         return YearReport(kind: "year", gemeente: gemeente.code, gemeenteName: gemeente.name, period: period, items: items,
                           wijken: lines, total: total)
+    }
+
+    /// Adds the aanvragen received in `period` (by their `received` entry's time) to their wijken (a buurt's to its
+    /// wijk), with the funders' parts as the proposals overview splits them.
+    private static func addProposals(period: ReportPeriod, store: Store, gemeente: String, to wijken: inout [String: WijkYear]) throws {
+        let wijkOf = try store.read { db in Dictionary(uniqueKeysWithValues: try Buurt.fetchAll(db).map { ($0.code, $0.wijkCode) }) }
+        for proposal in try ProposalDetails.list(in: store, includeContact: false, history: true) {
+            guard let received = proposal.history?.first, try period.contains(millis: received.timeMillis) else { continue }
+            let wijk = wijkOf[proposal.area] ?? proposal.area
+            guard wijken[wijk] != nil else { continue }
+            wijken[wijk]!.proposals.add(proposal, parts: ProposalFunderMoney.parts(of: proposal, gemeente: "Gemeente \(gemeente)"))
+        }
     }
 
     /// Adds money per area to the wijken it names (other areas, e.g. a gemeente-wide contest's, are not a wijk):

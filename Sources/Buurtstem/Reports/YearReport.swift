@@ -33,6 +33,8 @@ public struct YearReport: Sendable, Codable {
         /// Cheques redeemed per cheque issued where an initiative was in scope (`chequesInScope`), percent, one
         /// decimal: a buurt with nothing to give a cheque to would only dilute the share.
         public var chequeReachPercent: Double = 0
+        /// The aanvragen received in the period (a buurt's count for its wijk) and what became of them.
+        public var proposals = YearProposals()
 
         /// An empty year for an area.
         public init(code: String, name: String) {
@@ -47,7 +49,7 @@ public struct YearReport: Sendable, Codable {
         public let kind: String
         /// Its id.
         public let id: String
-        /// Its title (rounds: their id).
+        /// Its title (rounds: their name as on the letter, "Buurtcheque najaar 2026").
         public let title: String
         /// When it closed (polls) or was issued (cheques), `YYYY-MM-DD` or ISO 8601.
         public let date: String

@@ -46,6 +46,7 @@ extension Store {
         registerProposalMigrations(&migrator)
         registerChequeKeyMigrations(&migrator)
         registerSecrecyMigrations(&migrator)
+        registerReplacementMigrations(&migrator)
         return migrator
     }
 }

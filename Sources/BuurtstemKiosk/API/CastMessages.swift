@@ -36,6 +36,11 @@ public enum CastMessages {
                 code: "alreadyUsed",
                 nl: "Met deze stempas is al gestemd. Met elke stempas kunt u één keer stemmen. Hebt u zelf niet gestemd? Meld het bij een medewerker.",
                 en: "This voting pass has already been used. Each pass votes once. If you did not vote, please tell a member of staff."))
+        case .revoked:
+            return (410, KioskMessage(
+                code: "revoked",
+                nl: "Deze stempas is vervangen en is niet meer geldig. Stem met de code op de nieuwe brief die u bij de balie kreeg, of vraag een medewerker.",
+                en: "This voting pass was replaced and is no longer valid. Vote with the code on the new letter you got at the desk, or ask a member of staff."))
         case let .invalidBallot(reason):
             return (422, KioskMessage(
                 code: "invalidBallot",

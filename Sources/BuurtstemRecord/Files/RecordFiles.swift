@@ -33,6 +33,8 @@ public enum ElectionRecordFile {
     public static func decryptionShares(trustee: Int) -> String { "decryption/trustee-\(trustee).json" }
     /// The decoded ballots of a secret election.
     public static let decoded = "decoded.jsonl"
+    /// The stempassen replaced at the desk, signed (only when there were any; docs/record.md, "Replaced passes").
+    public static let replacements = "replacements.json"
 }
 
 /// `record.json`: what the record is and a digest of every file in it, signed by the issuing key.

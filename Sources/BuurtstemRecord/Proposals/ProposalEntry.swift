@@ -23,6 +23,10 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         /// A payment to a funded proposal for a milestone delivered, with an optional reference to evidence (a
         /// photo's file name or address); the payments never add up to more than the requested amount.
         case payment(amountCents: UInt64, milestone: String, evidence: String)
+        /// The amount a funded proposal is funded at, when it is not the requested amount (a cap, a partial
+        /// grant), with the reason; logged right after the move to `funded`, before any payment. Without it a
+        /// funded proposal is funded at its requested amount.
+        case funding(amountCents: UInt64, reason: String)
 
         /// The kind's name in the record.
         public var kind: String {
@@ -34,6 +38,7 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
             case .judgement: "judgement"
             case .decision: "decision"
             case .payment: "payment"
+            case .funding: "funding"
             }
         }
     }
@@ -115,6 +120,9 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
             w.append(u64: amountCents)
             w.append(string: milestone)
             w.append(string: evidence)
+        case let .funding(amountCents, reason):
+            w.append(u64: amountCents)
+            w.append(string: reason)
         }
         return w.bytes
     }

@@ -54,6 +54,8 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
         case "payment":
             body = .payment(amountCents: try c.decode(UInt64.self, forKey: .amountCents), milestone: try c.decode(String.self, forKey: .milestone),
                             evidence: try c.decode(String.self, forKey: .evidence))
+        case "funding":
+            body = .funding(amountCents: try c.decode(UInt64.self, forKey: .amountCents), reason: try c.decode(String.self, forKey: .reason))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind '\(kind.prefix(40))'")
         }
@@ -97,6 +99,9 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
             try c.encode(amountCents, forKey: .amountCents)
             try c.encode(milestone, forKey: .milestone)
             try c.encode(evidence, forKey: .evidence)
+        case let .funding(amountCents, reason):
+            try c.encode(amountCents, forKey: .amountCents)
+            try c.encode(reason, forKey: .reason)
         }
     }
 }

@@ -141,7 +141,7 @@ extension RecordIndexCheck {
     ) { name in
         let fixed: Set<String> = [ElectionRecordFile.definition, ElectionRecordFile.commitment, ElectionRecordFile.passes,
                                   ElectionRecordFile.kiosks, ElectionRecordFile.result, ElectionRecordFile.explanations,
-                                  ElectionRecordFile.prePublication]
+                                  ElectionRecordFile.prePublication, ElectionRecordFile.replacements]
         return fixed.contains(name) || kioskName(of: name) != nil || pabulibArea(of: name) != nil
     }
 

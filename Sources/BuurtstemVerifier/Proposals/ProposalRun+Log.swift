@@ -78,6 +78,8 @@ extension ProposalRun {
             if reason.isEmpty { fail("a judgement without a written reason") }
         case let .payment(amount, milestone, _):
             if amount == 0 || milestone.isEmpty { fail("a payment has an amount above 0 and names the milestone it pays for") }
+        case let .funding(amount, reason):
+            if amount == 0 || reason.isEmpty { fail("a funding entry has an amount above 0 and says why it is not the requested amount") }
         case .status, .decision:
             break
         }

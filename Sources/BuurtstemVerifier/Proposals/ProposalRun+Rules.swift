@@ -17,6 +17,8 @@ extension ProposalRun {
         var judgedBy: [UInt64: [String: [Int]]] = [:]
         /// Per proposal: paid so far, in cents.
         var paid: [UInt64: UInt64] = [:]
+        /// Per proposal: the funded amount when a funding entry set it below the requested amount.
+        var fundedAt: [UInt64: UInt64] = [:]
         for (line, entry) in entries {
             let id = entry.proposal
             switch entry.body {
@@ -79,9 +81,19 @@ extension ProposalRun {
                 }
                 let (total, overflow) = (paid[id] ?? 0).addingReportingOverflow(amount)
                 paid[id] = total
-                if case let .received(_, _, _, requested)? = received[id], overflow || total > requested {
-                    report.fail(Self.payments, file: file, line: line, "proposal \(id)'s payments add up to \(total) cents, above its funded \(requested) cents")
+                if case let .received(_, _, _, requested)? = received[id], overflow || total > (fundedAt[id] ?? requested) {
+                    report.fail(Self.payments, file: file, line: line, "proposal \(id)'s payments add up to \(total) cents, above its funded \(fundedAt[id] ?? requested) cents")
                 }
+            case let .funding(amount, _):
+                report.counted(Self.payments)
+                if statuses[id] != .funded || paid[id] != nil || fundedAt[id] != nil {
+                    report.fail(Self.payments, file: file, line: line, "proposal \(id)'s funded amount is set while '\(statuses[id]?.rawValue ?? "unknown")'"
+                        + (paid[id] != nil ? " after a payment" : fundedAt[id] != nil ? " a second time" : "") + ": it is set once, right after the move to funded, before any payment")
+                }
+                if case let .received(_, _, _, requested)? = received[id], amount >= requested {
+                    report.fail(Self.payments, file: file, line: line, "proposal \(id) is funded at \(amount) cents, not below its requested \(requested) cents: a funding entry only lowers the amount")
+                }
+                fundedAt[id] = amount
             }
         }
     }

@@ -48,7 +48,7 @@ struct ProposalRun {
         report.declare(Self.statusCheck, "every status change moves one named step forward from the proposal's status at that point; toegelaten and afgewezen only by a decision of a proposal in behandeling")
         report.declare(Self.decisions, "every decision has every criterion in force judged once, with a reason, while the proposal was in behandeling; its outcome follows from the judgements and its reasons name the criteria not met and the recusals")
         report.declare(Self.recusals, "no assessor judged a criterion of a proposal they declared an interest in")
-        report.declare(Self.payments, "payments go only to a proposal that is funded or in execution, and never add up to more than its requested (funded) amount")
+        report.declare(Self.payments, "payments go only to a proposal that is funded or in execution, and never add up to more than its funded amount: the requested amount, or the lower amount of its one funding entry, set right after the move to funded")
         report.declare(Self.proposalsCheck, "proposals.jsonl lists every proposal of the log once, by id, with the details and final status the log gives, and a cost breakdown adding up to the requested amount")
         defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
         checkFiles()

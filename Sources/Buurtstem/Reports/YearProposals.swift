@@ -1,0 +1,62 @@
+/// One wijk's aanvragen in the raad's year view (the verantwoording: plan -> proposals -> decisions -> payments):
+/// the proposals received in the period and what became of them, in whole cents, with who pays what.
+public struct YearProposals: Sendable, Codable, Equatable {
+    /// Received in the period.
+    public var received = 0
+    /// Admitted by the toetsing (whatever followed).
+    public var admitted = 0
+    /// Rejected with reasons.
+    public var rejected = 0
+    /// Withdrawn.
+    public var withdrawn = 0
+    /// Funded (gefinancierd, in uitvoering, uitgevoerd, gestopt).
+    public var funded = 0
+    /// Asked for by all of them.
+    public var requestedCents: Int64 = 0
+    /// What the funded ones are funded at.
+    public var committedCents: Int64 = 0
+    /// Paid.
+    public var paidCents: Int64 = 0
+    /// Flowed back from finished ones.
+    public var returnedCents: Int64 = 0
+    /// The same money per funder (the gemeente, co-funders), adding up to the above.
+    public var funders: [ProposalFunderMoney] = []
+
+    /// Committed, neither paid nor returned yet.
+    public var openCents: Int64 { committedCents - paidCents - returnedCents }
+
+    /// Nothing yet.
+    public init() {}
+
+    /// Adds `proposal` (its funders' parts `parts`).
+    mutating func add(_ proposal: ProposalDetails, parts: [ProposalFunderMoney]) {
+        received += 1
+        switch proposal.status {
+        case .rejected: rejected += 1
+        case .withdrawn: withdrawn += 1
+        default: if proposal.decision != nil { admitted += 1 }
+        }
+        if let fundedCents = proposal.fundedCents {
+            funded += 1
+            committedCents += fundedCents
+        }
+        requestedCents += proposal.requestedCents
+        paidCents += proposal.paidCents
+        returnedCents += proposal.returnedCents ?? 0
+        funders = ProposalFunderMoney.totals(funders + parts)
+    }
+
+    /// `self` and `other` together.
+    mutating func add(_ other: YearProposals) {
+        received += other.received
+        admitted += other.admitted
+        rejected += other.rejected
+        withdrawn += other.withdrawn
+        funded += other.funded
+        requestedCents += other.requestedCents
+        committedCents += other.committedCents
+        paidCents += other.paidCents
+        returnedCents += other.returnedCents
+        funders = ProposalFunderMoney.totals(funders + other.funders)
+    }
+}
