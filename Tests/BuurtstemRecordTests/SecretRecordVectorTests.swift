@@ -56,7 +56,15 @@ struct SecretRecordVectorTests {
             try Data(computed).write(to: Self.file)
         }
         let stored = try [UInt8](Data(contentsOf: Self.file))
-        #expect(stored == computed, "TestVectors/secret-record/vectors.json differs from what the engine's record types give")
+        guard stored != computed else { return }
+        let storedLines = String(decoding: stored, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let computedLines = String(decoding: computed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(storedLines, computedLines).enumerated().first { $1.0 != $1.1 }?.offset ?? min(storedLines.count, computedLines.count)
+        Issue.record("""
+            TestVectors/secret-record/vectors.json differs from what the engine's record types give, first at line \(line + 1): \
+            the file has \(line < storedLines.count ? String(storedLines[line]) : "nothing"), the engine \
+            \(line < computedLines.count ? String(computedLines[line]) : "nothing")
+            """)
     }
 
     @Test("the stored files read back through the record types and their proofs hold")
