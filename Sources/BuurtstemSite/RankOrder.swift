@@ -61,8 +61,8 @@ struct RankOrder {
         }
     }
 
-    /// A greedy rule's support for the project, as the engine wrote it (`28 votes`).
-    static func support(_ project: ElectionReport.ProjectResult) -> String? {
+    /// A greedy rule's support for the project (28 votes), from its explanation.
+    static func support(_ project: ElectionReport.ProjectResult) -> ReasonSupport? {
         switch project.explanation?.reason {
         case let .greedyFunded(_, support, _, _)?, let .greedyDidNotFit(_, support, _, _)?, let .greedyStopped(_, support, _)?: support
         default: nil
@@ -79,7 +79,7 @@ struct RankOrder {
     }
 
     /// The sentence on a tie between `group` (in the rule's order), who all had `support`.
-    static func sentence(_ group: [ElectionReport.ProjectResult], support: String,
+    static func sentence(_ group: [ElectionReport.ProjectResult], support: ReasonSupport,
                          _ tieBreak: AllocationSpec.TieBreak) -> (dutch: String, english: String) {
         let ids = group.map(\.id)
         var dutch = "Gelijke stand: \(list(ids, and: "en")) hadden elk \(ReasonText.supportText(support)). "

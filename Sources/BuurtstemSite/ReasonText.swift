@@ -14,15 +14,15 @@ enum ReasonText {
             return "niet gefinancierd: het kost \(euro(cost)), meer dan het maximum van \(euro(cap)) per project"
         case let .excludedBy(project):
             return "niet gefinancierd: het sluit \(project) uit, dat eerder werd gefinancierd"
-        case let .overLimit(kind, name, limit, spent, cost) where kind == "area":
+        case let .overLimit(kind, name, limit, spent, cost) where kind == .area:
             let area = areaNames[name].map { "wijk \($0)" } ?? "gebied \(name)"
             return "niet gefinancierd: het plafond van \(area) (\(euro(limit))) zou worden overschreden; daar is al \(euro(spent)) gefinancierd en dit project kost \(euro(cost))"
         case let .overLimit(_, name, limit, spent, cost):
             return "niet gefinancierd: voor \"\(name)\" is \(euro(limit)) beschikbaar; \(euro(spent)) was al vergeven, dus \(euro(cost)) meer paste niet"
         case let .overCount(kind, name, maximum):
             let of = switch kind {
-            case "area"?: areaNames[name].map { "in wijk \($0) " } ?? "in gebied \(name) "
-            case "category"?: "in de categorie \"\(name)\" "
+            case .area?: areaNames[name].map { "in wijk \($0) " } ?? "in gebied \(name) "
+            case .category?: "in de categorie \"\(name)\" "
             default: ""
             }
             return "niet gefinancierd: er mogen \(of)ten hoogste \(maximum) project\(maximum == 1 ? "" : "en") worden gefinancierd, en dat waren er al \(maximum)"
@@ -34,7 +34,7 @@ enum ReasonText {
             return "niet gefinancierd: \(supportText(support)), plaats \(rank); de telling stopte bij \(stoppedAt), een hoger geplaatst project dat niet paste"
         case let .equalSharesFunded(round, supporters, fullPayers, share, partialPayers, partialPaid, budget):
             var text = "gefinancierd in ronde \(round): de \(SiteFormat.count(supporters)) voorstanders (elk met \(euro(budget)) om te beginnen) betaalden het samen; "
-            text += "\(SiteFormat.count(fullPayers)) betaalden elk \(euro(share))"
+            text += "\(SiteFormat.count(fullPayers)) betaalden elk \(euro(share.amount) + (share.perPoint ? " per punt" : ""))"
             if partialPayers > 0 {
                 text += ", \(SiteFormat.count(partialPayers)) gaven alles wat ze nog hadden (samen \(euro(partialPaid)))"
             }
@@ -79,38 +79,23 @@ enum ReasonText {
             + "\(SiteFormat.money(line.targetCents)); dat geld gaat terug naar de gemeente"
     }
 
-    /// An engine amount (`80 000.00`, `1 250.5`, `-3`) as euros the Dutch way; text that is not an amount is kept.
-    static func euro(_ amount: String) -> String {
-        let plain = amount.filter { !$0.isWhitespace }
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? String(plain.dropFirst()) : plain
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ ("0"..."9").contains($0) }),
-              parts.count == 1 || parts[1].allSatisfy({ ("0"..."9").contains($0) }), let wholeValue = UInt64(whole)
-        else { return amount }
+    /// An amount as euros the Dutch way (`€ 80.000,00`, `-€ 3,25`).
+    static func euro(_ amount: ReasonAmount) -> String {
+        let plain = DecimalAmount.format(units: Int64(amount.units.magnitude), scale: amount.scale)
+        let parts = plain.split(separator: ".", maxSplits: 1)
         var fraction = parts.count == 2 ? String(parts[1]) : "00"
         while fraction.count < 2 { fraction += "0" }
-        return (negative ? "-" : "") + "€ " + SiteFormat.count(wholeValue) + "," + fraction
+        return (amount.units < 0 ? "-" : "") + "€ " + SiteFormat.count(UInt64(parts[0]) ?? 0) + "," + fraction
     }
 
-    /// The engine's support in words (`812 votes`, `1 vote`, `40 points`, `812 votes × 1.2500 weighted for 12 000`)
-    /// in Dutch.
-    static func supportText(_ support: String) -> String {
-        var words = support.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        // Amounts are grouped with spaces: join the digit groups after "for" back together first.
-        if let forIndex = words.firstIndex(of: "for") {
-            let amount = words[(forIndex + 1)...].joined(separator: " ")
-            words = Array(words[..<forIndex]) + ["voor", euro(amount)]
+    /// A project's support in Dutch: `812 stemmen`, `1 stem`, `40 punten`, `30 stemmen × 1,2500 gewogen voor € 12.000,00`.
+    static func supportText(_ support: ReasonSupport) -> String {
+        var text = switch support.unit {
+        case .votes: support.count == 1 ? "1 stem" : "\(support.count) stemmen"
+        case .points: support.count == 1 ? "1 punt" : "\(support.count) punten"
         }
-        return words.map { word in
-            switch word {
-            case "votes": "stemmen"
-            case "vote": "stem"
-            case "points": "punten"
-            case "point": "punt"
-            case "weighted": "gewogen"
-            default: word.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }) && word.contains(".") ? word.replacingOccurrences(of: ".", with: ",") : word
-            }
-        }.joined(separator: " ")
+        if let factor = support.factor { text += " × \(factor.description.replacingOccurrences(of: ".", with: ",")) gewogen" }
+        if let perCost = support.perCost { text += " voor \(euro(perCost))" }
+        return text
     }
 }

@@ -100,20 +100,20 @@ public enum ResultsSite {
         let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
         if exists {
             guard isFolder.boolValue else {
-                throw UsageError("--out \(path) is a file, not a folder; give a new or empty folder for the results site")
+                throw BuurtstemError(.fileSystem, "the site folder \(path) is a file, not a folder; give a new or empty folder for the results site")
             }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             guard contents.isEmpty || contents.contains(marker) else {
-                throw UsageError("--out \(path) is not empty and is not a results site made by 'buurtstem report'; "
+                throw BuurtstemError(.alreadyExists, "the site folder \(path) is not empty and is not a results site made by Buurtstem; "
                     + "give a new or empty folder (an earlier results site is replaced)")
             }
         }
         let parent = folder.standardizedFileURL.deletingLastPathComponent().path
         guard manager.fileExists(atPath: parent) else {
-            throw UsageError("--out \(path): the folder \(parent) does not exist; create it first or choose another --out")
+            throw BuurtstemError(.notFound, "the site folder \(path) is in \(parent), which does not exist; create it first or choose another folder")
         }
         guard manager.isWritableFile(atPath: parent), !exists || manager.isWritableFile(atPath: path) else {
-            throw UsageError("--out \(path) is not writable: you may not write in \(exists ? path : parent). "
+            throw BuurtstemError(.fileSystem, "the site folder \(path) is not writable: you may not write in \(exists ? path : parent). "
                 + "Choose a folder you may write to, or fix its permissions")
         }
         let partial = URL(fileURLWithPath: path + ".partial")
@@ -127,12 +127,12 @@ public enum ResultsSite {
                 .write(to: partial.appendingPathComponent(marker))
             if exists { try manager.removeItem(atPath: path) }
             try manager.moveItem(at: partial, to: URL(fileURLWithPath: path))
-        } catch let error as UsageError {
+        } catch let error as BuurtstemError {
             throw error
         } catch {
             try? manager.removeItem(at: partial)
-            throw UsageError("cannot write the results site to \(path): \(error.localizedDescription). "
-                + "Choose a folder you may write to with --out")
+            throw BuurtstemError(.fileSystem, "cannot write the results site to \(path): \(error.localizedDescription). "
+                + "Choose a folder you may write to", cause: error)
         }
         return URL(fileURLWithPath: path).appendingPathComponent("index.html").path
     }

@@ -376,23 +376,4 @@ struct Run {
             }
         }
     }
-
-    // MARK: - Helpers
-
-    /// `transform` applied to every element on all cores, results in order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (items.count + workers - 1) / max(workers, 1)
-        guard items.count > 64, workers > 1 else { return items.map(transform) }
-        var results = [R?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = worker * chunk
-                guard start < items.count else { return }
-                for i in start..<min(items.count, start + chunk) { out[i] = transform(items[i]) }
-            }
-        }
-        return results.map { $0! }
-    }
 }

@@ -38,4 +38,18 @@ struct BuurtstemCommand: AsyncParsableCommand {
             DemoCommand.self,
         ]
     )
+
+    /// Runs the command, saying an engine error's remedy as the command to run (``EngineFailure``).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: EngineFailure.wording(error))
+        }
+    }
 }

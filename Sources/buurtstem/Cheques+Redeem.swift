@@ -78,7 +78,7 @@ extension ChequesCommand {
                 if output.json {
                     print(try JSONOutput.string(["rejection": rejection.code, "message": rejection.description, "dutch": rejection.dutch]))
                 }
-                throw UsageError("cheque rejected: \(rejection.description)\n(\(rejection.dutch))")
+                throw CommandError("cheque rejected: \(rejection.description)\n(\(rejection.dutch))")
             }
         }
     }

@@ -44,7 +44,7 @@ struct RoundKeyOptions: ParsableArguments {
 func commandClock() throws -> Date {
     guard let text = ProcessInfo.processInfo.environment["BUURTSTEM_NOW"] else { return Date() }
     guard let date = try? Date(text, strategy: .iso8601) else {
-        throw UsageError("BUURTSTEM_NOW '\(text)' is not an ISO 8601 time such as 2026-07-01T10:00:00Z; unset it to use the clock")
+        throw CommandError("BUURTSTEM_NOW '\(text)' is not an ISO 8601 time such as 2026-07-01T10:00:00Z; unset it to use the clock")
     }
     printError("note: the time is taken from BUURTSTEM_NOW: \(date.formatted(.iso8601))")
     return date

@@ -36,4 +36,25 @@ struct LetterFingerprintTests {
         #expect(empty.status != 0)
         #expect(empty.stderr.contains("holds no letters (stempassen-....html)"), "\(empty.stderr)")
     }
+
+    @Test("a print folder that cannot be stamped is refused before the pre-publication is stored or written")
+    func badPrintFolderFirst() throws {
+        let (cli, _) = try StemdagCommandTests.prepared()
+        let missing = try cli.run("election", "publish", "--election", "kw-now", "--out", "prepub", "--print-folder", "nowhere")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nowhere cannot be read"), "\(missing.stderr)")
+        // An edited letter (its marker gone) is refused too, before anything is written.
+        let print = cli.directory.appendingPathComponent("print")
+        let letter = try #require(try FileManager.default.contentsOfDirectory(atPath: print.path).first { $0.hasPrefix("stempassen-") && $0.hasSuffix(".html") })
+        let text = try String(contentsOf: print.appendingPathComponent(letter), encoding: .utf8)
+        try text.replacingOccurrences(of: "<!--/fingerprint-->", with: "").write(to: print.appendingPathComponent(letter), atomically: true, encoding: .utf8)
+        let edited = try cli.run("election", "publish", "--election", "kw-now", "--out", "prepub", "--print-folder", "print")
+        #expect(edited.status != 0)
+        #expect(edited.stderr.contains("marker is not closed"), "\(edited.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("prepub").path))
+        #expect(try String(contentsOf: print.appendingPathComponent(letter), encoding: .utf8) != text)  // nothing stamped
+        // No pre-publication was stored: a kiosk can still be added (a pre-published election refuses that).
+        let added = try cli.run("kiosk", "add", "--election", "kw-now", "--name", "extra")
+        #expect(added.status == 0, "\(added.stderr)")
+    }
 }

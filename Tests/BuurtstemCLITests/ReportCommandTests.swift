@@ -32,9 +32,9 @@ struct ReportCommandTests {
             (["report", "--election", "nope", "--out", "site"], "there is no election 'nope'"),
             (["report", "--round", "nope", "--out", "site"], "there is no cheque round 'nope'"),
             (["report", "--year", "2026", "--area", "WK009999", "--out", "site"], "unknown area 'WK009999'"),
-            (["report", "--year", "1999", "--out", "site"], "--year 1999 is out of range"),
-            (["report", "--from", "2026-07-01", "--to", "2026-06-31", "--out", "site"], "--to '2026-06-31' is not a day"),
-            (["report", "--year", "2026", "--margin", "101", "--out", "site"], "--margin 101 is out of range"),
+            (["report", "--year", "1999", "--out", "site"], "the year 1999 is out of range"),
+            (["report", "--from", "2026-07-01", "--to", "2026-06-31", "--out", "site"], "the last day '2026-06-31' is not a day"),
+            (["report", "--year", "2026", "--margin", "101", "--out", "site"], "the margin 101 is out of range"),
             (["report", "--year", "2026", "--out", "/proc/buurtstem-site"], "cannot write the results site to /proc/buurtstem-site"),
             (["report", "--year", "2026", "--out", "no/such/folder"], "does not exist"),
         ]

@@ -234,8 +234,8 @@ struct TrusteeCeremonyCommandTests {
             ["trustees", "ceremony", "--threshold", "\(threshold)", "--card"] + cards + ["--election", "pb-2027", "--out", "coordinator/other.json"]
         }
         let cards = ["a/card.json", "b/card.json", "c/card.json"]
-        try c.fails(ceremony(4, cards), mentioning: ["--threshold 4 with 3 cards", "between 1 and 3"])
-        try c.fails(ceremony(0, cards), mentioning: ["--threshold 0 with 3 cards"])
+        try c.fails(ceremony(4, cards), mentioning: ["a threshold of 4 with 3 cards", "between 1 and 3"])
+        try c.fails(ceremony(0, cards), mentioning: ["a threshold of 0 with 3 cards"])
         try c.fails(ceremony(2, ["a/card.json", "b/card.json", "a/card.json"]), mentioning: ["a/card.json (signing_public_key)", "same key as card 1"])
         let card = String(decoding: try c.read("c/card.json"), as: UTF8.self)
         let parsed = try TrusteeFileJSON.decode(TrusteeCardFile.self, from: Array(card.utf8), file: "card")

@@ -57,8 +57,8 @@ import Testing
     static func contest() throws -> ElectionReport.ContestResult {
         func project(_ id: String, votes: Int, cost: Int, rank: Int, funded: Bool) -> String {
             let reason = funded
-                ? "{\"greedyFunded\":{\"rank\":\(rank),\"support\":\"\(votes) votes\",\"cost\":\"x\",\"leftBefore\":\"y\"}}"
-                : "{\"greedyDidNotFit\":{\"rank\":\(rank),\"support\":\"\(votes) votes\",\"cost\":\"x\",\"left\":\"y\"}}"
+                ? "{\"greedyFunded\":{\"rank\":\(rank),\"support\":\"\(votes) votes\",\"cost\":\"1\",\"leftBefore\":\"2\"}}"
+                : "{\"greedyDidNotFit\":{\"rank\":\(rank),\"support\":\"\(votes) votes\",\"cost\":\"1\",\"left\":\"2\"}}"
             return """
             {"id":"\(id)","title":"Project \(id)","description":"","costCents":\(cost),"votes":\(votes),"points":\(votes),"funded":\(funded),
              \(funded ? "\"fundedOrder\":\(rank)," : "")"reason":"r","funders":[],

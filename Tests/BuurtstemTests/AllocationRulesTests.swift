@@ -163,7 +163,7 @@ struct AllocationConstraintTests {
         var options = AllocationOptions(rule: .mes, explain: true)
         options.constraints = limits
         let reasons = try #require(try Allocator.allocate(election, options: options).explanations)
-        #expect(reasons[2].reason == .overLimit(kind: "area", name: "Noord", limit: "50", spent: "50", cost: "30"))
+        #expect(reasons[2].reason == .overLimit(kind: .area, name: "Noord", limit: ReasonAmount(units: 50, scale: 0), spent: ReasonAmount(units: 50, scale: 0), cost: ReasonAmount(units: 30, scale: 0)))
     }
 
     @Test("minimum support and the per-project cap make projects ineligible, with a reason")
@@ -173,7 +173,7 @@ struct AllocationConstraintTests {
         let outcome = try Allocator.allocate(election, options: options)
         #expect(outcome.selected.map { election.projects[$0].id } == ["b", "c"])
         let reasons = try #require(outcome.explanations)
-        #expect(reasons[0].reason == .overProjectCap(cost: "50", cap: "45"))
+        #expect(reasons[0].reason == .overProjectCap(cost: ReasonAmount(units: 50, scale: 0), cap: ReasonAmount(units: 45, scale: 0)))
         #expect(reasons[3].reason == .belowMinimumSupport(votes: 1, minimum: 2))
         #expect(reasons[3].summary == "not funded: 1 vote, below the minimum of 2 a project needs")
     }

@@ -26,11 +26,11 @@ struct AtomicFileTests {
         let folder = try folder()
         let path = folder + "/secret.key"
         try AtomicFile.write(Array("old".utf8), to: path, mode: 0o600, replace: false)
-        #expect(throws: UsageError.self) { try AtomicFile.write(Array("new".utf8), to: path, mode: 0o600, replace: false) }
+        #expect(throws: BuurtstemError.self) { try AtomicFile.write(Array("new".utf8), to: path, mode: 0o600, replace: false) }
         #expect(FileManager.default.contents(atPath: path) == Data("old".utf8))
         var info = stat()
         #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["secret.key"])
-        #expect(throws: UsageError.self) { try AtomicFile.write([1], to: folder + "/missing/x.json") }
+        #expect(throws: BuurtstemError.self) { try AtomicFile.write([1], to: folder + "/missing/x.json") }
     }
 }

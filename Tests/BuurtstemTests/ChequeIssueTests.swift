@@ -59,7 +59,7 @@ struct ChequeIssueTests {
                                         ("0.29", 29), ("EUR 7.10", 710), ("€7,10", 710), (" 1000000.01 ", 100_000_001)]
         for (text, cents) in cases { #expect(try Money.parse(text, option: "--value") == cents, "\(text)") }
         for bad in ["7.505", "1.000,00", "abc", "0", "0.00", "-5", "7.", ".5", "", "1e3", "100000000.01"] {
-            #expect(throws: UsageError.self, "\(bad)") { try Money.parse(bad, option: "--value") }
+            #expect(throws: BuurtstemError.self, "\(bad)") { try Money.parse(bad, option: "--value") }
         }
         #expect(Money.plain(750) == "7.50")
         #expect(Money.plain(5) == "0.05")
@@ -72,7 +72,7 @@ struct ChequeIssueTests {
         #expect(try ChequeCalendar.endMillis(of: "2026-06-30") == 1_782_856_800_000)  // 2026-06-30T22:00:00Z (CEST)
         #expect(try ChequeCalendar.day("2024-02-29", option: "--x") == "2024-02-29")
         for bad in ["2026-02-29", "2026-13-01", "2026-6-30", "30-06-2026", "2026-06-31", "2026-06-3x"] {
-            #expect(throws: UsageError.self, "\(bad)") { try ChequeCalendar.day(bad, option: "--valid-until") }
+            #expect(throws: BuurtstemError.self, "\(bad)") { try ChequeCalendar.day(bad, option: "--valid-until") }
         }
         #expect(ChequeCalendar.dutch("2026-06-30") == "30 juni 2026")
     }
@@ -89,25 +89,25 @@ struct ChequeIssueTests {
     @Test("round create checks its id, dates and snapshot, and refuses a second round with the same id")
     func roundCreate() throws {
         let (store, _) = try groningenStore()
-        #expect(throws: UsageError.self) {  // no register yet
+        #expect(throws: BuurtstemError.self) {  // no register yet
             try ChequeRound.create(in: store, id: "r", valueCents: 750, issueDate: "2026-03-01", validUntil: "2026-06-30", scope: .buurt, snapshot: nil)
         }
         _ = try RegisterImport.run(try shippedFile("Examples/groningen/households.csv"), file: "h.csv", eligibleAge: 16, into: store)
         for id in ["", "2026 voorjaar", "Voorjaar", "-x", "../etc", String(repeating: "a", count: 41)] {
-            #expect(throws: UsageError.self, "\(id)") {
+            #expect(throws: BuurtstemError.self, "\(id)") {
                 try ChequeRound.create(in: store, id: id, valueCents: 750, issueDate: "2026-03-01", validUntil: "2026-06-30", scope: .buurt, snapshot: nil)
             }
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeRound.create(in: store, id: "r", valueCents: 750, issueDate: "2026-07-01", validUntil: "2026-06-30", scope: .buurt, snapshot: nil)
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeRound.create(in: store, id: "r", valueCents: 750, issueDate: "2026-03-01", validUntil: "2026-06-30", scope: .buurt, snapshot: 7)
         }
         let round = try ChequeRound.create(in: store, id: "2026-voorjaar", valueCents: 750, issueDate: "2026-03-01",
                                            validUntil: "2026-06-30", scope: .wijk, snapshot: nil)
         #expect(round.snapshotId == 1 && round.validFromMillis == 1_772_319_600_000 && round.expiresMillis == 1_782_856_800_000)
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeRound.create(in: store, id: "2026-voorjaar", valueCents: 750, issueDate: "2026-03-01", validUntil: "2026-06-30", scope: .buurt, snapshot: nil)
         }
         #expect(try store.chequeRounds().map(\.id) == ["2026-voorjaar"])
@@ -233,7 +233,7 @@ struct ChequeIssueTests {
                                      passphrase: Passphrase(environment: [Passphrase.environmentVariable: IssuedRound.passphrase], interactive: false))
         let edited = Array(String(decoding: register, as: UTF8.self).replacingOccurrences(of: "Bedumerweg 66", with: "Bedumerweg 67").utf8)
         let ledgerPath = folder.appendingPathComponent("ledger.key").path
-        let error = #expect(throws: UsageError.self) {
+        let error = #expect(throws: BuurtstemError.self) {
             try ChequeIssuer.issue(round: "r1", in: store, issuingKey: key, ledgerKey: .init(path: ledgerPath, passphrase: IssuedRound.passphrase),
                                    printTo: folder.appendingPathComponent("print"), addresses: .init(bytes: edited, name: "edited.csv"))
         }
@@ -242,7 +242,7 @@ struct ChequeIssueTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("print").path))
         #expect(!FileManager.default.fileExists(atPath: ledgerPath))
         // A wrong issuing key is refused as well.
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeIssuer.issue(round: "r1", in: store, issuingKey: SigningKey(), ledgerKey: .init(path: ledgerPath, passphrase: IssuedRound.passphrase),
                                    printTo: folder.appendingPathComponent("print"))
         }
@@ -252,7 +252,7 @@ struct ChequeIssueTests {
     func issueTwice() throws {
         let issued = try IssuedRound.make()
         let before = try #require(try issued.store.chequeIssuance(issued.round.id))
-        let error = #expect(throws: UsageError.self) {
+        let error = #expect(throws: BuurtstemError.self) {
             try ChequeIssuer.issue(round: issued.round.id, in: issued.store, issuingKey: issued.issuingKey,
                                    ledgerKey: .init(path: issued.folder.appendingPathComponent("ledger2.key").path, passphrase: IssuedRound.passphrase),
                                    printTo: issued.folder.appendingPathComponent("print2"))

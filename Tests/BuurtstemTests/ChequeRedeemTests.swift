@@ -82,8 +82,8 @@ struct ChequeRedeemTests {
         let mayFirst = Date(timeIntervalSince1970: 1_777_586_400)  // 2026-05-01T00:00 in Amsterdam (CEST)
         #expect(reason(try redeemer.redeem(code: issued.codes(in: "BU00140101")[0], channel: .online, now: mayFirst))
             == .initiativeClosed(deadline: "2026-04-30"))
-        #expect(throws: UsageError.self) { try issued.initiative("BU00140101", deadline: "2026-07-31") }  // after valid-until
-        #expect(throws: UsageError.self) { try issued.initiative("BU00149999") }  // unknown buurt
+        #expect(throws: BuurtstemError.self) { try issued.initiative("BU00140101", deadline: "2026-07-31") }  // after valid-until
+        #expect(throws: BuurtstemError.self) { try issued.initiative("BU00149999") }  // unknown buurt
     }
 
     @Test("scope: buurt", arguments: [(ChequeScope.buurt, "BU00140101", true), (.buurt, "BU00140100", false), (.buurt, "BU00140200", false),
@@ -138,7 +138,7 @@ struct ChequeRedeemTests {
         #expect(second.timeMillis == 1_773_136_860_000)  // not before the last entry
         #expect(MerkleProof.verifyConsistency(oldSize: 7, oldRoot: first.root, newSize: 11, newRoot: second.root,
                                               proof: tree.consistencyProof(oldSize: 7)))
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeCheckpoint.make(round: issued.round.id, in: issued.store, ledgerKey: issued.issuingKey)
         }
         #expect(try issued.store.check().isEmpty)

@@ -22,11 +22,11 @@ struct ChequeSettlementTests {
         try redeem(exact, issued.codes(in: "BU00140102").prefix(2))
         try redeem(above, issued.codes(in: "BU00140103").prefix(5))
         try redeem(short, issued.codes(in: "BU00140200").prefix(3))
-        #expect(throws: UsageError.self) {  // cheques are still valid
+        #expect(throws: BuurtstemError.self) {  // cheques are still valid
             try ChequeSettlement.settle(round: issued.round.id, in: issued.store, issuingKey: issued.issuingKey,
                                         ledgerKey: issued.ledgerKey, now: IssuedRound.during)
         }
-        #expect(throws: UsageError.self) {  // keys swapped
+        #expect(throws: BuurtstemError.self) {  // keys swapped
             try ChequeSettlement.settle(round: issued.round.id, in: issued.store, issuingKey: issued.ledgerKey,
                                         ledgerKey: issued.issuingKey, now: Self.afterExpiry)
         }
@@ -56,7 +56,7 @@ struct ChequeSettlementTests {
         #expect(!tampered.isValid(issuedRoot: root, lines: lines))
         #expect(try issued.store.check().isEmpty)
         // Final: no second settlement, no more redemptions, no new initiatives.
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeSettlement.settle(round: issued.round.id, in: issued.store, issuingKey: issued.issuingKey,
                                         ledgerKey: issued.ledgerKey, now: Self.afterExpiry)
         }
@@ -129,10 +129,10 @@ struct ChequeSettlementTests {
         for file in index.files {
             #expect(file.sha256.bytes == SHA.sha256([UInt8](try Data(contentsOf: out.appendingPathComponent(file.name)))), "\(file.name)")
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: out, issuingKey: issued.issuingKey)
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: issued.folder.appendingPathComponent("other"),
                                           issuingKey: issued.ledgerKey)
         }

@@ -63,7 +63,7 @@ struct CloseTests {
             try box.cast(election: "test-kw", kiosk: "bibliotheek", code: fixture.codes[2], choices: Self.one)
         }
         _ = try box.cast(election: "test-kw", kiosk: "buurthuis", code: fixture.codes[2], choices: Self.one)
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 2, only: ["bibliotheek"]) { keys[$0.name]! }
         }
         let second = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 2, only: ["buurthuis"]) { keys[$0.name]! }
@@ -82,7 +82,7 @@ struct CloseTests {
         let rest = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 2) { keys[$0.name]! }
         #expect(rest.map(\.logId) == ["election/test-kw/kiosk/bibliotheek"])
         #expect(try fixture.store.election("test-kw").state == .closed)
-        #expect(throws: UsageError.self) { try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 3) { keys[$0.name]! } }
+        #expect(throws: BuurtstemError.self) { try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 3) { keys[$0.name]! } }
     }
 
     @Test("a location merge that brings the last final checkpoint closes the polls of the main store")

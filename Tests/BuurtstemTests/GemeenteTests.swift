@@ -20,10 +20,10 @@ struct GemeenteTests {
         let opened = try KeyFile.unseal(key, expected: try PublicKey(hex: result.issuingPublicKey),
                                         passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": "geheim wachtwoord"], interactive: false))
         #expect(opened.publicKey.hex == result.issuingPublicKey)
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try Gemeente.initialise(name: "Ede", code: "GM0228", databasePath: db, keyPath: key + "2", passphrase: "geheim wachtwoord")
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try Gemeente.initialise(name: "Ede", code: "GM0228", databasePath: db + "2", keyPath: key, passphrase: "geheim wachtwoord")
         }
         #expect(!FileManager.default.fileExists(atPath: db + "2"))
@@ -35,22 +35,22 @@ struct GemeenteTests {
         let key = folder.appendingPathComponent("k.key").path
         let db = folder.appendingPathComponent("k.sqlite").path
         _ = try Gemeente.initialise(name: "Ede", code: "GM0228", databasePath: db, keyPath: key, passphrase: "juist wachtwoord")
-        let wrong = #expect(throws: UsageError.self) {
+        let wrong = #expect(throws: BuurtstemError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": "fout wachtwoord"], interactive: false))
         }
         #expect(wrong?.message.contains("the passphrase in BUURTSTEM_PASSPHRASE does not open \(key)") == true, "\(wrong?.message ?? "")")
         // A wrong kiosk passphrase names the kiosk variable, not the general one.
-        let kiosk = #expect(throws: UsageError.self) {
+        let kiosk = #expect(throws: BuurtstemError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: ["BUURTSTEM_KIOSK_PASSPHRASE": "fout", "BUURTSTEM_PASSPHRASE": "juist wachtwoord"],
                                                            interactive: false, variables: [Passphrase.kioskEnvironmentVariable, Passphrase.environmentVariable]))
         }
         #expect(kiosk?.message.contains("the passphrase in BUURTSTEM_KIOSK_PASSPHRASE does not open") == true, "\(kiosk?.message ?? "")")
-        let missing = #expect(throws: UsageError.self) {
+        let missing = #expect(throws: BuurtstemError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: [:], interactive: false))
         }
         #expect(missing?.message.contains("BUURTSTEM_PASSPHRASE") == true)
         chmod(key, 0o644)
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try KeyFile.unseal(key, passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": "juist wachtwoord"], interactive: false))
         }
     }
@@ -59,14 +59,14 @@ struct GemeenteTests {
     func refusals() throws {
         let folder = try temporaryDirectory()
         let db = folder.appendingPathComponent("x.sqlite").path
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try Gemeente.initialise(name: "Ede", code: "GM228", databasePath: db, keyPath: db + ".key", passphrase: "geheim wachtwoord")
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try Gemeente.initialise(name: " ", code: "GM0228", databasePath: db, keyPath: db + ".key", passphrase: "geheim wachtwoord")
         }
         #expect(!FileManager.default.fileExists(atPath: db))
         #expect(!FileManager.default.fileExists(atPath: db + ".key"))
-        #expect(throws: UsageError.self) { try Store.open(path: db) }
+        #expect(throws: BuurtstemError.self) { try Store.open(path: db) }
     }
 }

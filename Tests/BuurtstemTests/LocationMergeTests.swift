@@ -26,7 +26,7 @@ struct LocationMergeTests {
         let (fixture, _, _) = try Self.withLocation()
         let other = try StemdagFixture()
         _ = try BallotBox(store: other.store).cast(election: "test-kw", kiosk: "buurthuis", code: other.codes[0], choices: Self.one)
-        let error = #expect(throws: UsageError.self) {
+        let error = #expect(throws: BuurtstemError.self) {
             try LocationMerge.merge(election: "test-kw", from: other.store.path, into: fixture.store)
         }
         #expect(error?.message.contains("belongs to another gemeente") == true)
@@ -37,7 +37,7 @@ struct LocationMergeTests {
     func otherDefinition() throws {
         let (fixture, location, path) = try Self.withLocation()
         try location.write { try $0.execute(sql: "UPDATE election SET definitionHash = zeroblob(32)") }
-        let error = #expect(throws: UsageError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
+        let error = #expect(throws: BuurtstemError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
         #expect(error?.message.contains("another definition or pass set") == true)
     }
 
@@ -49,7 +49,7 @@ struct LocationMergeTests {
             try db.execute(sql: "INSERT INTO kiosk SELECT electionId, 'ghost', publicKey, registrationSignature, keyFile, area, closed FROM kiosk WHERE name = 'buurthuis'")
             try db.execute(sql: "UPDATE ballot SET kiosk = 'ghost'")
         }
-        let error = #expect(throws: UsageError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
+        let error = #expect(throws: BuurtstemError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
         #expect(error?.message.contains("kiosk 'ghost', which this store does not know") == true, "\(error?.message ?? "")")
         #expect(try Self.ballotCount(fixture.store) == 0)
     }
@@ -60,7 +60,7 @@ struct LocationMergeTests {
         _ = try BallotBox(store: fixture.store).cast(election: "test-kw", kiosk: "buurthuis", code: fixture.codes[0], choices: Self.one)
         _ = try BallotBox(store: location).cast(election: "test-kw", kiosk: "buurthuis", code: fixture.codes[1], choices: Self.one)
         _ = try BallotBox(store: location).cast(election: "test-kw", kiosk: "bibliotheek", code: fixture.codes[2], choices: Self.one)
-        let error = #expect(throws: UsageError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
+        let error = #expect(throws: BuurtstemError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
         #expect(error?.message.contains("the logs forked") == true)
         #expect(try Self.ballotCount(fixture.store) == 1, "the bibliotheek ballot was not merged either")
     }
@@ -71,7 +71,7 @@ struct LocationMergeTests {
         let keys = fixture.kioskKeys
         _ = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 1, only: ["buurthuis"]) { keys[$0.name]! }
         _ = try BallotBox(store: location).cast(election: "test-kw", kiosk: "buurthuis", code: fixture.codes[0], choices: Self.one)
-        let error = #expect(throws: UsageError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
+        let error = #expect(throws: BuurtstemError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
         #expect(error?.message.contains("was closed here at 0 ballots") == true, "\(error?.message ?? "")")
         #expect(try Self.ballotCount(fixture.store) == 0)
         #expect(try fixture.store.check() == [])

@@ -32,18 +32,18 @@ struct ProposalTests {
         let id = try #require(proposal.id)
         #expect(proposal.status == .received)
         // Skipping steps.
-        let skip = #expect(throws: UsageError.self) { try Proposal.move(id, to: .funded, in: store) }
+        let skip = #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .funded, in: store) }
         #expect(skip?.message.contains("only forward") == true && skip?.message.contains("'in behandeling'") == true, "\(skip?.message ?? "")")
         // The decision's outcomes are not set by hand.
-        #expect(throws: UsageError.self) { try Proposal.move(id, to: .admitted, in: store) }
+        #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .admitted, in: store) }
         _ = try Proposal.move(id, to: .inReview, note: "toetsing gestart", in: store)
         // Backwards.
-        let back = #expect(throws: UsageError.self) { try Proposal.move(id, to: .received, in: store) }
+        let back = #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .received, in: store) }
         #expect(back?.message.contains("cannot move from 'in behandeling' to 'ontvangen'") == true, "\(back?.message ?? "")")
         // Again to where it is.
-        #expect(throws: UsageError.self) { try Proposal.move(id, to: .inReview, in: store) }
+        #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .inReview, in: store) }
         _ = try Proposal.withdraw(id, note: "de initiatiefnemer is verhuisd", in: store)
-        let final = #expect(throws: UsageError.self) { try Proposal.move(id, to: .inReview, in: store) }
+        let final = #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .inReview, in: store) }
         #expect(final?.message.contains("it is final") == true)
         #expect(try store.proposal(id).status == .withdrawn)
         // received, in_review, withdrawn: three entries, the refusals left no trace.
@@ -114,26 +114,26 @@ struct ProposalTests {
         let rejected = try #require(try Proposal.add(Self.draft(title: "Schilderen van de brug"), to: store).id)
         for id in [admitted, rejected] { _ = try Proposal.move(id, to: .inReview, in: store) }
         _ = try InterestDeclaration.declare(proposal: admitted, assessor: "toetser-2", statement: "lid van de speeltuinvereniging", in: store)
-        let recused = #expect(throws: UsageError.self) {
+        let recused = #expect(throws: BuurtstemError.self) {
             try CriterionJudgement.assess(proposal: admitted, criterion: "bewoners-actief", assessor: "toetser-2", met: true, reason: "Ja", in: store)
         }
         #expect(recused?.message.contains("belangenverstrengeling") == true, "\(recused?.message ?? "")")
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try CriterionJudgement.assess(proposal: admitted, criterion: "bewoners-actief", assessor: "Anna de Vries", met: true, reason: "Ja", in: store)
         }
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try CriterionJudgement.assess(proposal: admitted, criterion: "onbekend", assessor: "toetser-1", met: true, reason: "Ja", in: store)
         }
         let criteria = ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"]
         for criterion in criteria.dropLast() {
             _ = try CriterionJudgement.assess(proposal: admitted, criterion: criterion, assessor: "toetser-1", met: true, reason: "Voldoet: \(criterion)", in: store)
         }
-        let early = #expect(throws: UsageError.self) { try ProposalDecision.decide(proposal: admitted, in: store) }
+        let early = #expect(throws: BuurtstemError.self) { try ProposalDecision.decide(proposal: admitted, in: store) }
         #expect(early?.message.contains("'geen-regulier-beleid'") == true, "\(early?.message ?? "")")
         // Criteria do not change during a toetsing.
-        #expect(throws: UsageError.self) { try Self.criteria(store) }
+        #expect(throws: BuurtstemError.self) { try Self.criteria(store) }
         _ = try CriterionJudgement.assess(proposal: admitted, criterion: "geen-regulier-beleid", assessor: "toetser-3", met: true, reason: "Geen onderhoud", in: store)
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try CriterionJudgement.assess(proposal: admitted, criterion: "geen-regulier-beleid", assessor: "toetser-1", met: false, reason: "Toch wel", in: store)
         }
         let yes = try ProposalDecision.decide(proposal: admitted, in: store)
@@ -149,7 +149,7 @@ struct ProposalTests {
         #expect(no.outcome == .rejected)
         #expect(no.reasons == "Afgewezen, omdat de aanvraag niet voldoet aan:\n- Geen regulier beleid: Schilderwerk aan de brug is onderhoud door de gemeente")
         #expect(try store.proposal(rejected).status == .rejected)
-        #expect(throws: UsageError.self) { try Proposal.withdraw(rejected, in: store) }
+        #expect(throws: BuurtstemError.self) { try Proposal.withdraw(rejected, in: store) }
         // Admitted moves on; the shown history has every step.
         _ = try Proposal.move(admitted, to: .decidedByWijkteam, note: "het wijkteam besluit zelf", in: store)
         let shown = try ProposalDetails.show(admitted, in: store)
@@ -162,7 +162,7 @@ struct ProposalTests {
         let (store, _) = try groningenStore()
         try Self.criteria(store)
         let id = try #require(try Proposal.add(Self.draft(), to: store).id)
-        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Te vroeg", in: store) }
+        #expect(throws: BuurtstemError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Te vroeg", in: store) }
         _ = try Proposal.move(id, to: .inReview, in: store)
         for criterion in ["bewoners-actief", "voldoende-draagvlak", "past-in-wijkperspectief", "geen-regulier-beleid"] {
             _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
@@ -170,14 +170,14 @@ struct ProposalTests {
         _ = try ProposalDecision.decide(proposal: id, in: store)
         for step in [ProposalStatus.onBallot, .funded] { _ = try Proposal.move(id, to: step, in: store) }
         _ = try ProposalPayment.pay(proposal: id, amountCents: 45_000, milestone: "Toestellen geleverd", evidence: "foto-1.jpg", in: store)
-        let over = #expect(throws: UsageError.self) {
+        let over = #expect(throws: BuurtstemError.self) {
             try ProposalPayment.pay(proposal: id, amountCents: 15_001, milestone: "Plaatsing", in: store)
         }
         #expect(over?.message.contains("at most € 150,00 is left") == true, "\(over?.message ?? "")")
         _ = try Proposal.move(id, to: .inExecution, in: store)
         _ = try ProposalPayment.pay(proposal: id, amountCents: 5_000, milestone: "Eerste deel plaatsing", in: store)
         _ = try Proposal.move(id, to: .stopped, note: "de grond bleek vervuild", in: store)
-        #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Na het stoppen", in: store) }
+        #expect(throws: BuurtstemError.self) { try ProposalPayment.pay(proposal: id, amountCents: 100, milestone: "Na het stoppen", in: store) }
         let shown = try ProposalDetails.show(id, in: store)
         #expect(shown.paidCents == 50_000 && shown.returnedCents == 10_000)
         #expect(try store.check() == [])
@@ -206,13 +206,13 @@ struct ProposalTests {
         }
         _ = try ProposalDecision.decide(proposal: id, in: store)
         _ = try Proposal.move(id, to: .decidedByWijkteam, in: store)
-        let noReason = #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
-        #expect(noReason?.message.contains("needs --reason") == true)
-        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
-        #expect(throws: UsageError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
+        let noReason = #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
+        #expect(noReason?.message.contains("needs a reason") == true)
+        #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
+        #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
         #expect(try store.proposal(id).status == .decidedByWijkteam)
         _ = try Proposal.fund(id, amountCents: 40_000, reason: "het wijkbudget had nog EUR 400 over", in: store)
-        let over = #expect(throws: UsageError.self) { try ProposalPayment.pay(proposal: id, amountCents: 40_001, milestone: "Alles", in: store) }
+        let over = #expect(throws: BuurtstemError.self) { try ProposalPayment.pay(proposal: id, amountCents: 40_001, milestone: "Alles", in: store) }
         #expect(over?.message.contains("above the funded € 400,00") == true, "\(over?.message ?? "")")
         _ = try ProposalPayment.pay(proposal: id, amountCents: 30_000, milestone: "Toestellen", in: store)
         _ = try Proposal.move(id, to: .inExecution, in: store)
@@ -259,7 +259,7 @@ struct ProposalTests {
             }
         })
         #expect(admitted.allSatisfy { (try? fixture.store.proposal($0).status) == .onBallot })
-        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        #expect(throws: BuurtstemError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
         // Bankjes (EUR 300) gets the votes; Kunstwerk (EUR 175,000 of the EUR 180,000 budget) none, and greedy funds
         // the unvoted projects cheapest first, so it no longer fits.
         let box = BallotBox(store: fixture.store)
@@ -273,7 +273,7 @@ struct ProposalTests {
         #expect(moved == [admitted[0]: .funded, admitted[1]: .notFunded])
         let history = try ProposalDetails.show(admitted[1], in: fixture.store).history ?? []
         #expect(history.last?.text.hasPrefix("van 'op de stembrief' naar 'niet gefinancierd': uitslag van") == true, "\(history)")
-        #expect(throws: UsageError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
+        #expect(throws: BuurtstemError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
         #expect(try fixture.store.check() == [])
     }
 

@@ -174,20 +174,20 @@ struct ReachReportTests {
     func badInput() throws {
         let fixture = try UnderRepresentedFixture()
         let before = try fixture.rowCounts()
-        let unknown = #expect(throws: UsageError.self) { try ElectionReport.load(election: "nope", store: fixture.store) }
+        let unknown = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "nope", store: fixture.store) }
         #expect(unknown?.message.contains("there is no election 'nope'; known: reach") == true)
-        let round = #expect(throws: UsageError.self) { try ChequeRoundReport.load(round: "nope", store: fixture.store) }
+        let round = #expect(throws: BuurtstemError.self) { try ChequeRoundReport.load(round: "nope", store: fixture.store) }
         #expect(round?.message.contains("there is no cheque round 'nope'") == true)
-        let margin = #expect(throws: UsageError.self) { try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 120) }
-        #expect(margin?.message.contains("--margin 120 is out of range") == true)
+        let margin = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, marginPercent: 120) }
+        #expect(margin?.message.contains("the margin 120 is out of range") == true)
         var report = try ElectionReport.load(election: "reach", store: fixture.store)
-        let area = #expect(throws: UsageError.self) { try report.setCaps(["WK009999": 100]) }
+        let area = #expect(throws: BuurtstemError.self) { try report.setCaps(["WK009999": 100]) }
         #expect(area?.message.contains("unknown area 'WK009999'") == true)
         try report.setCaps(["WK001401": 200_000_00])
         #expect(report.contests[0].capCents == 200_000_00 && report.areas[0].leftCents == 200_000_00 - report.areas[0].fundedCents)
-        let year = #expect(throws: UsageError.self) { try YearReport.load(period: try ReportPeriod.year(2026), store: fixture.store, area: "WK009999") }
+        let year = #expect(throws: BuurtstemError.self) { try YearReport.load(period: try ReportPeriod.year(2026), store: fixture.store, area: "WK009999") }
         #expect(year?.message.contains("unknown area 'WK009999'") == true)
-        #expect(throws: UsageError.self) { try ReportPeriod.days(from: "2026-07-01", to: "2026-06-30") }
+        #expect(throws: BuurtstemError.self) { try ReportPeriod.days(from: "2026-07-01", to: "2026-06-30") }
         #expect(try fixture.rowCounts() == before)
         #expect(try fixture.store.check().isEmpty)
     }
@@ -195,7 +195,7 @@ struct ReachReportTests {
     @Test("an election whose polls are still open has no results yet")
     func openElection() throws {
         let fixture = try StemdagFixture()
-        let error = #expect(throws: UsageError.self) { try ElectionReport.load(election: "test-kw", store: fixture.store) }
+        let error = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "test-kw", store: fixture.store) }
         #expect(error?.message.contains("the polls of 'test-kw' are open") == true)
     }
 }

@@ -67,7 +67,7 @@ struct RegisterImportTests {
         #expect(snapshots.map(\.eligibleAge) == [16, 18])
         #expect(try RegisterOverview.load(from: store, snapshot: 1).wijken[0].wijk.residents == 2)
         #expect(try RegisterOverview.load(from: store, snapshot: 2).wijken[0].wijk.residents == 3)
-        #expect(throws: UsageError.self) { try RegisterOverview.load(from: store, snapshot: 3) }
+        #expect(throws: BuurtstemError.self) { try RegisterOverview.load(from: store, snapshot: 3) }
     }
 
     @Test("every kind of bad row is named with its line and field", arguments: [

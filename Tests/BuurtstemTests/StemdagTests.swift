@@ -24,7 +24,7 @@ struct StemdagTests {
         }
         #expect(MerkleTree(leafHashes: tokens.map(\.leafHash)).root == commitment.root)
         // Issuing again is refused; the print folder holds the codes, the database none.
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try StempasIssuance.issue(election: "test-kw", store: fixture.store, issuingKey: fixture.issuingKey, addresses: nil,
                                       printFolder: fixture.folder.appendingPathComponent("print2"))
         }
@@ -139,7 +139,7 @@ struct StemdagTests {
         for code in fixture.codes[1...5] {
             _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: code, choices: [Choice(project: "KW-02", value: 1)])
         }
-        #expect(throws: UsageError.self) { try log.checkpoint(kioskKey: fixture.kioskKeys["buurthuis"]!, timeMillis: 2) }
+        #expect(throws: BuurtstemError.self) { try log.checkpoint(kioskKey: fixture.kioskKeys["buurthuis"]!, timeMillis: 2) }
         let finals = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: 3) { fixture.kioskKeys[$0.name]! }
         let late = try #require(finals.first { $0.logId.hasSuffix("bibliotheek") })
         #expect(early.isValid)

@@ -16,7 +16,7 @@ struct StempasReplaceTests {
     static func code(in folder: URL) throws -> String {
         let html = try String(contentsOf: folder.appendingPathComponent("stempas-vervanging.html"), encoding: .utf8)
         guard let start = html.range(of: "<div class=\"code\">"), let end = html[start.upperBound...].range(of: "</div>") else {
-            throw UsageError("no code in the replacement letter")
+            throw BuurtstemError(.notFound, "no code in the replacement letter")
         }
         return String(html[start.upperBound..<end.lowerBound])
     }
@@ -36,7 +36,7 @@ struct StempasReplaceTests {
         _ = try box.cast(election: "test-kw", kiosk: "bibliotheek", code: new, choices: Self.one)
         #expect(throws: CastError.alreadyUsed) { try box.cast(election: "test-kw", kiosk: "buurthuis", code: new, choices: Self.one) }
         // Revoking the same letter again is refused; a second replacement without revocation chains on.
-        #expect(throws: UsageError.self) {
+        #expect(throws: BuurtstemError.self) {
             try StempasReplacement.replace(election: "test-kw", store: fixture.store, issuingKey: fixture.issuingKey, household: Self.household,
                                            revokingCode: old, addresses: nil, printFolder: fixture.folder.appendingPathComponent("vervanging-2"))
         }
@@ -67,11 +67,11 @@ struct StempasReplaceTests {
             _ = try StempasReplacement.replace(election: "test-kw", store: fixture.store, issuingKey: fixture.issuingKey, household: household,
                                                revokingCode: code, addresses: nil, printFolder: fixture.folder.appendingPathComponent(name))
         }
-        let used = #expect(throws: UsageError.self) { try replace(Self.household, fixture.codes[1], "a") }
+        let used = #expect(throws: BuurtstemError.self) { try replace(Self.household, fixture.codes[1], "a") }
         #expect(used?.description.contains("already voted") == true)
-        let unknown = #expect(throws: UsageError.self) { try replace(Self.household, TypeableCode.random(.stempas).formatted, "b") }
+        let unknown = #expect(throws: BuurtstemError.self) { try replace(Self.household, TypeableCode.random(.stempas).formatted, "b") }
         #expect(unknown?.description.contains("is not a stempas") == true)
-        let nobody = #expect(throws: UsageError.self) { try replace("0000", nil, "c") }
+        let nobody = #expect(throws: BuurtstemError.self) { try replace("0000", nil, "c") }
         #expect(nobody?.description.contains("is not in register snapshot") == true)
         // Nothing was recorded by the refusals.
         let definition = try fixture.store.election("test-kw").decodedDefinition()
@@ -79,7 +79,7 @@ struct StempasReplaceTests {
         _ = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: Int64(Date().timeIntervalSince1970 * 1000)) {
             fixture.kioskKeys[$0.name]!
         }
-        let closed = #expect(throws: UsageError.self) { try replace(Self.household, nil, "d") }
+        let closed = #expect(throws: BuurtstemError.self) { try replace(Self.household, nil, "d") }
         #expect(closed?.description.contains("closed") == true)
     }
 }

@@ -120,10 +120,10 @@ struct ConstraintLedger: Sendable {
 
     /// A category or area budget and what is already spent of it, or a funded project that excludes this one.
     enum Limit {
-        case budget(kind: String, name: String, budget: Int64, spent: Int64)
+        case budget(kind: ExplanationReason.LimitKind, name: String, budget: Int64, spent: Int64)
         case excludedBy(project: Int)
         /// The most projects of a category or area (kind nil: of the contest) are already funded.
-        case count(kind: String?, name: String, maximum: Int)
+        case count(kind: ExplanationReason.LimitKind?, name: String, maximum: Int)
     }
 
     /// The first category or area budget that `project` would break, or a funded project excluding it.
@@ -133,21 +133,21 @@ struct ConstraintLedger: Sendable {
         for category in p.categories {
             if let limit = constraints.categoryBudgets[category] {
                 let used = spentPerCategory[category, default: 0]
-                if used + p.cost > limit { return .budget(kind: "category", name: category, budget: limit, spent: used) }
+                if used + p.cost > limit { return .budget(kind: .category, name: category, budget: limit, spent: used) }
             }
         }
         if let area = p.area, let limit = constraints.areaBudgets[area] {
             let used = spentPerArea[area, default: 0]
-            if used + p.cost > limit { return .budget(kind: "area", name: area, budget: limit, spent: used) }
+            if used + p.cost > limit { return .budget(kind: .area, name: area, budget: limit, spent: used) }
         }
         if let maximum = constraints.maximumFunded, funded.count >= maximum { return .count(kind: nil, name: "", maximum: maximum) }
         for category in p.categories {
             if let maximum = constraints.categoryMaxima[category], countPerCategory[category, default: 0] >= maximum {
-                return .count(kind: "category", name: category, maximum: maximum)
+                return .count(kind: .category, name: category, maximum: maximum)
             }
         }
         if let area = p.area, let maximum = constraints.areaMaxima[area], countPerArea[area, default: 0] >= maximum {
-            return .count(kind: "area", name: area, maximum: maximum)
+            return .count(kind: .area, name: area, maximum: maximum)
         }
         return nil
     }

@@ -1,7 +1,8 @@
+import BuurtstemCrypto
 import Foundation
 
 /// The Method of Equal Shares with its completions (none, greedy top-up, and both Add1 loops).
-struct EqualSharesRule {
+struct EqualSharesRule: Sendable {
     let model: EqualSharesModel
     let constraints: AllocationConstraints
 
@@ -30,11 +31,7 @@ struct EqualSharesRule {
     /// One MES run per budget, in parallel, results in the same order.
     private func runAll(_ budgets: [VoterBudget]) -> [EqualSharesRunResult] {
         guard budgets.count > 1 else { return budgets.map { run($0) } }
-        let slots = ResultSlots<EqualSharesRunResult>(count: budgets.count)
-        DispatchQueue.concurrentPerform(iterations: budgets.count) { index in
-            slots.set(index, run(budgets[index]))
-        }
-        return slots.values
+        return ParallelMap.each(budgets.count) { run(budgets[$0]) }
     }
 
     /// Whether no candidate outside `selected` still fits in what `selected` leaves of the budget
@@ -113,15 +110,15 @@ struct EqualSharesRule {
     func explain(_ run: EqualSharesRunResult, perVoter: VoterBudget) -> [Int: ExplanationReason] {
         guard let record = run.record else { return [:] }
         var reasons: [Int: ExplanationReason] = [:]
-        let budgetText = election.approximate(Double(perVoter.numerator) / Double(perVoter.denominator))
-        let perPoint = model.satisfaction == .cardinal ? " per point" : ""
+        let perVoterBudget = election.approximate(Double(perVoter.numerator) / Double(perVoter.denominator))
+        let perPoint = model.satisfaction == .cardinal
         var roundOf: [Int: Int] = [:]
         for (index, round) in record.rounds.enumerated() {
             roundOf[round.project] = index
             reasons[round.project] = .equalSharesFunded(
                 round: index + 1, supporters: election.approvalCounts[round.project],
-                fullPayers: round.fullPayers, share: election.approximate(round.share) + perPoint,
-                partialPayers: round.partialPayers, partialPaid: election.approximate(round.partialPaid), perVoterBudget: budgetText)
+                fullPayers: round.fullPayers, share: ReasonShare(amount: election.approximate(round.share), perPoint: perPoint),
+                partialPayers: round.partialPayers, partialPaid: election.approximate(round.partialPaid), perVoterBudget: perVoterBudget)
         }
         for p in model.freeProjects where run.selected.contains(p) {
             reasons[p] = .equalSharesFree(supporters: election.approvalCounts[p])
@@ -154,7 +151,7 @@ struct EqualSharesRule {
                 supporters: election.approvalCounts[p], cost: election.readable(election.projects[p].cost),
                 supportersLeft: election.approximate(left),
                 spentOn: top.map { Spending(project: election.projects[$0.key].id, amount: election.approximate($0.value)) },
-                perVoterBudget: budgetText)
+                perVoterBudget: perVoterBudget)
         }
         return reasons
     }

@@ -62,11 +62,10 @@ struct GreedyRule {
         return left == right ? 0 : (right < left ? 1 : -1)
     }
 
-    func supportText(_ project: Int) -> String {
-        var base = election.supportText(project)
-        if let weighting { base += " × \(weighting.factorText(project)) weighted" }
-        guard perMoney else { return base }
-        return base + " for \(election.readable(election.projects[project].cost))"
+    func support(_ project: Int) -> ReasonSupport {
+        let base = election.support(project)
+        return ReasonSupport(count: base.count, unit: base.unit, factor: weighting.flatMap { DecimalAmount(parsing: $0.factorText(project)) },
+                             perCost: perMoney ? election.readable(election.projects[project].cost) : nil)
     }
 
     /// Walks the ranking within `budget`, on top of what `ledger` already holds.
@@ -86,12 +85,12 @@ struct GreedyRule {
                 continue
             }
             if let stoppedAt {
-                if explain { reasons[project] = .greedyStopped(rank: rank, support: supportText(project), stoppedAt: stoppedAt) }
+                if explain { reasons[project] = .greedyStopped(rank: rank, support: support(project), stoppedAt: stoppedAt) }
                 continue
             }
             if cost > left {
                 if explain {
-                    reasons[project] = .greedyDidNotFit(rank: rank, support: supportText(project),
+                    reasons[project] = .greedyDidNotFit(rank: rank, support: support(project),
                                                         cost: election.readable(cost), left: election.readable(left))
                 }
                 if stopAtFirstMiss { stoppedAt = election.projects[project].id }
@@ -102,7 +101,7 @@ struct GreedyRule {
                 continue
             }
             if explain {
-                reasons[project] = .greedyFunded(rank: rank, support: supportText(project),
+                reasons[project] = .greedyFunded(rank: rank, support: support(project),
                                                  cost: election.readable(cost), leftBefore: election.readable(left))
             }
             ledger.record(project)

@@ -77,7 +77,7 @@ struct PhragmenRule {
             }
             let winner = tied.min { ranks[$0] < ranks[$1] }!
             let cost = election.projects[winner].cost
-            var loadText = "0"
+            var load = ReasonAmount(units: 0, scale: 0)
             if let best {
                 // New level = numerator / (D * count); rescale so it shares the denominator.
                 let g = best.numerator.gcd(best.count)
@@ -96,11 +96,11 @@ struct PhragmenRule {
                     }
                     classLevel[c] = newLevel
                 }
-                loadText = election.approximate(BigNatural.ratio(reduced, denominator))
+                load = election.approximate(BigNatural.ratio(reduced, denominator))
             }
             if explain {
                 reasons[winner] = .phragmenFunded(round: selected.count + 1, supporters: election.approvalCounts[winner],
-                                                  load: loadText)
+                                                  load: load)
             }
             selected.append(winner)
             ledger.record(winner)

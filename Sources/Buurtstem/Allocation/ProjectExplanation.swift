@@ -24,51 +24,60 @@ public struct ProjectExplanation: Sendable, Codable, Equatable {
 public struct Spending: Sendable, Codable, Equatable {
     /// The project the money went to.
     public var project: String
-    /// The amount in currency units, rounded to cents (the exact amount may be a fraction).
-    public var amount: String
+    /// The amount, rounded to cents (the exact amount may be a fraction).
+    public var amount: ReasonAmount
 }
 
-/// The reasons the rules give. Amounts are decimal strings in currency units; exact unless stated.
+/// The reasons the rules give, as numbers and ids (amounts in currency, exact unless `rounded`); ``summary(in:)``
+/// says them in English, the results site in Dutch. The JSON is as it always was (amounts and support as text).
 public enum ExplanationReason: Sendable, Codable, Equatable {
     /// Fewer votes than the minimum support.
     case belowMinimumSupport(votes: Int64, minimum: Int64)
     /// Fewer points than the minimum a project needs (a threshold in points, on points or positional ballots).
     case belowMinimumPoints(points: Int64, minimum: Int64)
     /// Costs more than the per-project cap.
-    case overProjectCap(cost: String, cap: String)
+    case overProjectCap(cost: ReasonAmount, cap: ReasonAmount)
     /// Excluded by a funded project it may not be combined with (an exclusion group).
     case excludedBy(project: String)
     /// Funding it would exceed a category or area budget.
-    case overLimit(kind: String, name: String, limit: String, spent: String, cost: String)
+    case overLimit(kind: LimitKind, name: String, limit: ReasonAmount, spent: ReasonAmount, cost: ReasonAmount)
     /// The most projects of the contest (kind nil), or of a category or area, were already funded.
-    case overCount(kind: String?, name: String, maximum: Int)
+    case overCount(kind: LimitKind?, name: String, maximum: Int)
     /// Greedy: funded at this position of the ranking, with this much left before it.
-    case greedyFunded(rank: Int, support: String, cost: String, leftBefore: String)
+    case greedyFunded(rank: Int, support: ReasonSupport, cost: ReasonAmount, leftBefore: ReasonAmount)
     /// Greedy: it did not fit in what the projects ranked above it left.
-    case greedyDidNotFit(rank: Int, support: String, cost: String, left: String)
+    case greedyDidNotFit(rank: Int, support: ReasonSupport, cost: ReasonAmount, left: ReasonAmount)
     /// Greedy without skipping: the walk stopped at a higher-ranked project that did not fit.
-    case greedyStopped(rank: Int, support: String, stoppedAt: String)
+    case greedyStopped(rank: Int, support: ReasonSupport, stoppedAt: String)
     /// MES: bought in this round by its supporters; `share` is what each full payer paid.
-    case equalSharesFunded(round: Int, supporters: Int64, fullPayers: Int64, share: String,
-                           partialPayers: Int64, partialPaid: String, perVoterBudget: String)
+    case equalSharesFunded(round: Int, supporters: Int64, fullPayers: Int64, share: ReasonShare,
+                           partialPayers: Int64, partialPaid: ReasonAmount, perVoterBudget: ReasonAmount)
     /// MES: a project of cost 0 that someone supports, funded before the first round.
     case equalSharesFree(supporters: Int64)
     /// MES: its supporters could not pay for it: together they had only `supportersLeft` when MES ended
     /// (or when it was dropped), having spent most on `spentOn`.
-    case equalSharesUnaffordable(supporters: Int64, cost: String, supportersLeft: String, spentOn: [Spending],
-                                 perVoterBudget: String)
+    case equalSharesUnaffordable(supporters: Int64, cost: ReasonAmount, supportersLeft: ReasonAmount, spentOn: [Spending],
+                                 perVoterBudget: ReasonAmount)
     /// MES: nobody gets any satisfaction from it, or it costs nothing under cost satisfaction.
-    case equalSharesNoCandidate(supporters: Int64, cost: String)
+    case equalSharesNoCandidate(supporters: Int64, cost: ReasonAmount)
     /// Funded by the greedy completion after MES.
-    case completionFunded(support: String, cost: String, leftBefore: String)
+    case completionFunded(support: ReasonSupport, cost: ReasonAmount, leftBefore: ReasonAmount)
     /// Phragmén: funded in this round; its supporters' load rose to `load`.
-    case phragmenFunded(round: Int, supporters: Int64, load: String)
+    case phragmenFunded(round: Int, supporters: Int64, load: ReasonAmount)
     /// Phragmén: it was never the cheapest to add, or the rule stopped first.
-    case phragmenNotFunded(supporters: Int64, cost: String, stoppedAt: String?, left: String)
+    case phragmenNotFunded(supporters: Int64, cost: ReasonAmount, stoppedAt: String?, left: ReasonAmount)
     /// Funded from the leftover budget after the constrained rule (ignoring category and area budgets).
-    case leftoverFunded(support: String, cost: String, leftBefore: String)
+    case leftoverFunded(support: ReasonSupport, cost: ReasonAmount, leftBefore: ReasonAmount)
     /// Received the leftover budget as a partial funding.
-    case leftoverPartial(amount: String, cost: String)
+    case leftoverPartial(amount: ReasonAmount, cost: ReasonAmount)
+
+    /// What a budget or a maximum count limits: a category or an area.
+    public enum LimitKind: String, Sendable, Codable, Equatable {
+        /// A category of projects.
+        case category
+        /// An area (a wijk's cap when it is a CBS wijk code).
+        case area
+    }
 
     /// A CBS wijk code (`WK` + 6 digits): an area budget on one is a wijk's cap.
     static func isWijkCode(_ name: String) -> Bool {
@@ -94,13 +103,13 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
             return "not funded: it costs \(cost), more than the cap of \(cap) per project"
         case let .excludedBy(project):
             return "not funded: it excludes \(project), which was funded first"
-        case let .overLimit(kind, name, limit, spent, cost) where kind == "area" && Self.isWijkCode(name):
+        case let .overLimit(kind, name, limit, spent, cost) where kind == .area && Self.isWijkCode(name):
             let euro = election.moneyScale == 2 ? "EUR " : ""
             return "not funded: wijk \(name)'s cap of \(euro)\(limit) would be exceeded; \(euro)\(spent) is already funded there and it costs \(euro)\(cost)"
         case let .overLimit(kind, name, limit, spent, cost):
-            return "not funded: the \(kind) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
+            return "not funded: the \(kind.rawValue) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
         case let .overCount(kind, name, maximum):
-            let of = kind.map { "of the \($0) \"\(name)\" " } ?? ""
+            let of = kind.map { "of the \($0.rawValue) \"\(name)\" " } ?? ""
             return "not funded: at most \(maximum) project\(maximum == 1 ? "" : "s") \(of)may be funded, and \(maximum) already were"
         case let .greedyFunded(rank, support, cost, leftBefore):
             return "funded: \(support), rank \(rank); cost \(cost) fitted in the \(leftBefore) left"
@@ -145,17 +154,14 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
 }
 
 extension AllocationInput {
-    /// `units` as currency with thin grouping for reading (`12 000`, `1 250.50`).
-    func readable(_ units: Int64) -> String {
-        Self.grouped(format(units))
+    /// `units` money units as an exact amount in an explanation (read `12 000`, `1 250.50`).
+    func readable(_ units: Int64) -> ReasonAmount {
+        ReasonAmount(units: units, scale: moneyScale)
     }
 
-    /// A possibly fractional number of money units in currency, rounded to cents and grouped (`1 250.33`).
-    func approximate(_ units: Double) -> String {
-        var currency = units
-        for _ in 0..<moneyScale { currency /= 10 }
-        let text = String(format: "%.2f", currency)
-        return Self.grouped(text.hasSuffix(".00") ? String(text.dropLast(3)) : text)
+    /// A possibly fractional number of money units, rounded to cents (read `1 250.33`).
+    func approximate(_ units: Double) -> ReasonAmount {
+        ReasonAmount(approximately: units, scale: moneyScale)
     }
 
     /// A plain decimal (`1250.50`) with its whole part grouped by thousands (`1 250.50`).
@@ -174,10 +180,9 @@ extension AllocationInput {
         return result
     }
 
-    /// `project`'s support in words: "812 votes" or "812 points".
-    func supportText(_ project: Int) -> String {
-        if kind == .cardinal { return "\(pointTotals[project]) points" }
-        let votes = approvalCounts[project]
-        return votes == 1 ? "1 vote" : "\(votes) votes"
+    /// `project`'s support: its points on cardinal ballots, else its votes.
+    func support(_ project: Int) -> ReasonSupport {
+        kind == .cardinal ? ReasonSupport(count: pointTotals[project], unit: .points)
+            : ReasonSupport(count: approvalCounts[project], unit: .votes)
     }
 }

@@ -36,24 +36,24 @@ public struct Kiosk: Sendable, Codable, Equatable, FetchableRecord, PersistableR
     public static func add(election electionId: String, name: String, area: String? = nil, keyFile: String,
                            passphrase: String, issuingKey: SigningKey, store: Store) throws -> Kiosk {
         guard ElectionFile.isIdentifier(name), !name.contains(".") else {
-            throw UsageError("'\(name)' is not a kiosk name: use letters, digits, '-' and '_'")
+            throw BuurtstemError(.badInput, "'\(name)' is not a kiosk name: use letters, digits, '-' and '_'")
         }
         let election = try store.election(electionId)
         guard election.state == .created || election.state == .issued else {
-            throw UsageError("the polls of '\(electionId)' are already \(election.state.rawValue); kiosks are added before the polls open")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are already \(election.state.rawValue); kiosks are added before the polls open")
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         if let published = try store.prePublication(election: electionId) {
-            throw UsageError("'\(electionId)' was pre-published (fingerprint \(published.prePublication.fingerprint)) with its kiosks fixed; "
+            throw BuurtstemError(.wrongState, "'\(electionId)' was pre-published (fingerprint \(published.prePublication.fingerprint)) with its kiosks fixed; "
                 + "a kiosk added now would fail every pinned verification. Use one of the published kiosks")
         }
         if let area, try election.decodedDefinition().contest(for: area) == nil {
-            throw UsageError("'\(area)' has no contest in '\(electionId)'; --area must be one of the election's contest areas")
+            throw BuurtstemError(.notFound, "'\(area)' has no contest in '\(electionId)'; a kiosk's area must be one of the election's contest areas")
         }
         if try store.read({ try Kiosk.exists($0, key: ["electionId": electionId, "name": name]) }) {
-            throw UsageError("election '\(electionId)' already has a kiosk '\(name)'; choose another name")
+            throw BuurtstemError(.alreadyExists, "election '\(electionId)' already has a kiosk '\(name)'; choose another name")
         }
         let key = SigningKey()
         let registration = KioskRegistration(election: electionId, name: name, kiosk: key.publicKey, issuingKey: issuingKey)
@@ -80,7 +80,8 @@ extension Store {
     public func kiosk(election: String, name: String) throws -> Kiosk {
         guard let kiosk = try read({ try Kiosk.fetchOne($0, key: ["electionId": election, "name": name]) }) else {
             let known = try read { try String.fetchAll($0, sql: "SELECT name FROM kiosk WHERE electionId = ? ORDER BY name", arguments: [election]) }
-            throw UsageError("election '\(election)' has no kiosk '\(name)'" + (known.isEmpty ? "; add one with 'buurtstem kiosk add'" : "; its kiosks: \(known.joined(separator: ", "))"))
+            throw BuurtstemError(.notFound, "election '\(election)' has no kiosk '\(name)'" + (known.isEmpty ? "; add one" : "; its kiosks: \(known.joined(separator: ", "))"),
+                                 remedy: known.isEmpty ? .addKiosk(election: election) : nil)
         }
         return kiosk
     }

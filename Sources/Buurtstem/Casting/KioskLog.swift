@@ -55,7 +55,7 @@ public struct KioskLog: Sendable {
         let logId = try verifiedLogId(kioskKey)
         return try store.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT closed FROM kiosk WHERE electionId = ? AND name = ?", arguments: [election, kiosk]) == false else {
-                throw UsageError("kiosk \(kiosk)'s log is closed; its final checkpoint is its last")
+                throw BuurtstemError(.wrongState, "kiosk \(kiosk)'s log is closed; its final checkpoint is its last")
             }
             return try writeCheckpoint(db, logId: logId, kioskKey: kioskKey, timeMillis: timeMillis, final: false)
         }
@@ -65,7 +65,7 @@ public struct KioskLog: Sendable {
     func verifiedLogId(_ kioskKey: SigningKey) throws -> String {
         let registered = try store.kiosk(election: election, name: kiosk)
         guard [UInt8](registered.publicKey) == kioskKey.publicKey.bytes else {
-            throw UsageError("the key given is not kiosk \(kiosk)'s; pass its key file (\(registered.keyFile))")
+            throw BuurtstemError(.keys, "the key given is not kiosk \(kiosk)'s; pass its key file (\(registered.keyFile))")
         }
         return try registered.registration.logId
     }

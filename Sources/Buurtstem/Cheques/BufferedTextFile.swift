@@ -21,7 +21,7 @@ final class BufferedTextFile {
     init(path: String, private isPrivate: Bool = false, hashed: Bool = false) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, isPrivate ? 0o600 : 0o644)
         guard fd >= 0 else {
-            throw UsageError("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw BuurtstemError(.fileSystem, "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         self.path = path
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -44,7 +44,7 @@ final class BufferedTextFile {
             try handle.synchronize()
             try handle.close()
         } catch {
-            throw UsageError("cannot finish writing \(path): \(error.localizedDescription); check the free disk space")
+            throw BuurtstemError(.badInput, "cannot finish writing \(path): \(error.localizedDescription); check the free disk space")
         }
     }
 
@@ -54,7 +54,7 @@ final class BufferedTextFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw UsageError("cannot write \(path): \(error.localizedDescription); check the free disk space")
+            throw BuurtstemError(.fileSystem, "cannot write \(path): \(error.localizedDescription); check the free disk space")
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -14,7 +14,7 @@ public enum ChequeCalendar {
     /// The gemeente's calendar: Gregorian in Europe/Amsterdam.
     static func calendar() throws -> Calendar {
         guard let zone = TimeZone(identifier: "Europe/Amsterdam") else {
-            throw UsageError("the time zone Europe/Amsterdam is not known on this system: install the tzdata package")
+            throw BuurtstemError(.notFound, "the time zone Europe/Amsterdam is not known on this system: install the tzdata package")
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
@@ -29,7 +29,7 @@ public enum ChequeCalendar {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (2000...2099).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else {
-            throw UsageError("\(option) '\(text)' is not a day: write it as YYYY-MM-DD, e.g. 2026-06-30")
+            throw BuurtstemError(.badInput, "\(option) '\(text)' is not a day: write it as YYYY-MM-DD, e.g. 2026-06-30")
         }
         return text
     }
@@ -45,7 +45,7 @@ public enum ChequeCalendar {
         let (year, month, dayOfMonth) = components(day)
         let start = try startDate(year: year, month: month, day: dayOfMonth)
         guard let next = try calendar().date(byAdding: .day, value: 1, to: start) else {
-            throw UsageError("cannot compute the day after \(day)")
+            throw BuurtstemError(.badInput, "cannot compute the day after \(day)")
         }
         return millis(next)
     }
@@ -85,7 +85,7 @@ public enum ChequeCalendar {
     private static func startDate(year: Int, month: Int, day: Int) throws -> Date {
         let cal = try calendar()
         guard let date = cal.date(from: DateComponents(year: year, month: month, day: day)) else {
-            throw UsageError("\(year)-\(month)-\(day) is not a day in the calendar")
+            throw BuurtstemError(.badInput, "\(year)-\(month)-\(day) is not a day in the calendar")
         }
         return date
     }

@@ -59,10 +59,10 @@ public struct ChequeCheckpoint: Sendable, Codable, Equatable, FetchableRecord, M
     /// Signs a checkpoint of the whole ledger within the transaction `db`.
     static func make(round: ChequeRound, ledgerKey: SigningKey, nowMillis: Int64, _ db: Database) throws -> Checkpoint {
         guard let issuance = try ChequeIssuance.fetchOne(db, key: round.id) else {
-            throw UsageError("round \(round.id) is not issued yet; its ledger starts with the issue")
+            throw BuurtstemError(.wrongState, "round \(round.id) is not issued yet; its ledger starts with the issue")
         }
         guard [UInt8](issuance.ledgerPublicKey) == ledgerKey.publicKey.bytes else {
-            throw UsageError("the ledger key given is not round \(round.id)'s (its issued set names \(Hex.encode(issuance.ledgerPublicKey).prefix(16))...); pass --ledger-key")
+            throw BuurtstemError(.keys, "the ledger key given is not round \(round.id)'s (its issued set names \(Hex.encode(issuance.ledgerPublicKey).prefix(16))...); use the ledger key file made when the round was issued")
         }
         let head = try ChequeLedger.head(round: round.id, db)
         return Checkpoint(logId: round.ledgerLogId, size: UInt64(head.size), root: head.root,

@@ -117,14 +117,14 @@ public enum ChequeIssuer {
         let round = try store.chequeRound(roundId)
         let gemeente = try store.gemeente()
         guard [UInt8](gemeente.issuingPublicKey) == issuingKey.publicKey.bytes else {
-            throw UsageError("the key given is not gemeente \(gemeente.name)'s issuing key; pass the key made by 'buurtstem init' (--key)")
+            throw BuurtstemError(.keys, "the key given is not gemeente \(gemeente.name)'s issuing key; use the key file made when the gemeente was initialised")
         }
         if let issued = try store.chequeIssuance(roundId) {
             throw alreadyIssued(round: roundId, issued)
         }
         let snapshot = try store.registerSnapshot(round.snapshotId)
         if let addresses, Data(SHA.sha256(addresses.bytes)) != snapshot.sourceSHA256 {
-            throw UsageError("\(addresses.name) is not the register file of snapshot \(round.snapshotId) (\(snapshot.sourceName)): "
+            throw BuurtstemError(.badInput, "\(addresses.name) is not the register file of snapshot \(round.snapshotId) (\(snapshot.sourceName)): "
                 + "its SHA-256 differs. Pass exactly the file that was imported, with its address columns")
         }
         let areas = try store.read { db in
@@ -136,7 +136,7 @@ public enum ChequeIssuer {
         let sealed = try SealedKey(sealing: SigningKey(), label: "ledger key of cheque round \(roundId) of gemeente \(gemeente.name)",
                                    passphrase: ledgerKey.passphrase)
         if FileManager.default.fileExists(atPath: ledgerKey.path) {
-            throw UsageError("the ledger key file \(ledgerKey.path) already exists, probably from an interrupted issue of this round; "
+            throw BuurtstemError(.alreadyExists, "the ledger key file \(ledgerKey.path) already exists, probably from an interrupted issue of this round; "
                 + "the round is not issued, so delete that file (and the print folder it made) and issue again")
         }
         let reader = try addresses.map { try AddressReader($0) }
@@ -184,7 +184,7 @@ public enum ChequeIssuer {
             try printer.write(batch)
             progress(entries.count, total)
             guard entries.count == total else {
-                throw UsageError("the register file gave \(entries.count) households where snapshot \(round.snapshotId) has \(total); "
+                throw BuurtstemError(.badInput, "the register file gave \(entries.count) households where snapshot \(round.snapshotId) has \(total); "
                     + "nothing was issued. Pass the file that was imported")
             }
             try printer.finish()
@@ -192,7 +192,7 @@ public enum ChequeIssuer {
             // The published order is by code hash, so a cheque's place in the set says nothing about its household.
             entries.sort()
             for pair in zip(entries, entries.dropFirst()) where pair.0.sameHash(pair.1) {
-                throw UsageError("two random codes collided (about a 1 in 10^13 chance); nothing was issued: issue again")
+                throw BuurtstemError(.badInput, "two random codes collided (about a 1 in 10^13 chance); nothing was issued: issue again")
             }
             var log = MerkleLog()
             for entry in entries {
@@ -233,8 +233,8 @@ public enum ChequeIssuer {
         }
     }
 
-    private static func alreadyIssued(round: String, _ issued: ChequeIssuance) -> UsageError {
-        UsageError("cheque round '\(round)' was already issued (\(issued.chequeCount) cheques, "
+    private static func alreadyIssued(round: String, _ issued: ChequeIssuance) -> BuurtstemError {
+        BuurtstemError(.wrongState, "cheque round '\(round)' was already issued (\(issued.chequeCount) cheques, "
             + "\(ChequeCalendar.text(millis: issued.issuedAtMillis))); issuing twice would give households two cheques. "
             + "Create a new round for a new issue")
     }

@@ -16,7 +16,7 @@ public enum ChequeKeys {
     public static func ledgerKey(round: String, store: Store, path: String?, passphrase: Passphrase) throws -> SigningKey {
         guard let issuance = try store.chequeIssuance(round) else {
             _ = try store.chequeRound(round)
-            throw UsageError("round \(round) is not issued yet, so it has no ledger key: 'buurtstem cheques issue' makes it")
+            throw BuurtstemError(.keys, "round \(round) is not issued yet, so it has no ledger key: issuing the round makes it", remedy: .issueCheques(round: round))
         }
         return try KeyFile.unseal(path ?? ChequeRound.defaultLedgerKeyPath(forDatabase: store.path, round: round),
                                   expected: try PublicKey(bytes: [UInt8](issuance.ledgerPublicKey)), passphrase: passphrase)

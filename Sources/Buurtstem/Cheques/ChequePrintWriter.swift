@@ -1,6 +1,5 @@
 import BuurtstemCrypto
 import Foundation
-import Synchronization
 
 /// Writes what a print shop needs for a round: per buurt an HTML file with one A5 letter per household (the sender,
 /// "Aan de bewoners van" and the address, the round by its name, the code and QR code, where to hand it in, a help
@@ -40,14 +39,14 @@ final class ChequePrintWriter {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             guard isFolder.boolValue, (try manager.contentsOfDirectory(atPath: folder.path)).isEmpty else {
-                throw UsageError("--print-to \(folder.path) exists and is not an empty folder; choose a new folder "
+                throw BuurtstemError(.badInput, "the print folder \(folder.path) exists and is not an empty folder; choose a new folder "
                     + "(a folder holding \(Self.incompleteMarker) is left from an interrupted issue: delete it)")
             }
         } else {
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw UsageError("cannot create the print folder \(folder.path): \(error.localizedDescription)")
+                throw BuurtstemError(.fileSystem, "cannot create the print folder \(folder.path): \(error.localizedDescription)")
             }
         }
         self.folder = folder
@@ -86,15 +85,9 @@ final class ChequePrintWriter {
         for item in items where pages[item.buurt] == nil { try openPageFile(buurt: item.buurt) }
         let texts = pageText
         let prefix = redeemURL ?? ""
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
-        let chunk = (items.count + workers - 1) / max(workers, 1)
-        let results = Mutex<[Int: Result<[String], any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = worker * chunk..<min(items.count, (worker + 1) * chunk)
-            let rendered = Result { try items[range].map { try Self.page($0, text: texts[$0.buurt]!, qrPrefix: prefix) } }
-            results.withLock { $0[worker] = rendered }
-        }
-        let pagesInOrder = try results.withLock { done in try (0..<workers).flatMap { try done[$0]!.get() } }
+        let pagesInOrder = try ParallelMap.map(items) { item in
+            Result { try Self.page(item, text: texts[item.buurt]!, qrPrefix: prefix) }
+        }.map { try $0.get() }
         for (item, page) in zip(items, pagesInOrder) {
             try csv.write(([item.householdId, item.buurt] + item.address + [item.code.formatted]).map(TextEscaping.csv)
                 .joined(separator: ",") + "\n")
@@ -148,11 +141,10 @@ final class ChequePrintWriter {
         files.append(Self.readMe)
     }
 
-    /// Puts the round's pre-publication `fingerprint` on every letter of the print folder `folder` (made by
-    /// `buurtstem cheques issue`), and into ``LetterFingerprint/file``.
-    static func stampFingerprint(_ fingerprint: String, in folder: URL) throws {
-        try LetterFingerprint.stamp(fingerprint, in: folder, letters: "cheques-", incompleteMarker: incompleteMarker,
-                                    issueCommand: "buurtstem cheques issue")
+    /// The cheque letters of the print folder `folder` (made by issuing a round), checked so that the round's
+    /// pre-publication fingerprint can be stamped on each.
+    static func letters(in folder: URL) throws -> LetterFingerprint.Letters {
+        try LetterFingerprint.letters(in: folder, prefix: "cheques-", incompleteMarker: incompleteMarker)
     }
 
     /// Removes the folder after a failed issue: its codes were never committed and must not be printed.

@@ -45,10 +45,10 @@ public enum ChequeRecordExport {
     public static func export(round roundId: String, from store: Store, to folder: URL, issuingKey: SigningKey) throws -> Summary {
         let round = try store.chequeRound(roundId)
         guard try store.chequeIssuance(roundId) != nil else {
-            throw UsageError("round \(roundId) is not issued yet; its record starts with the issued set")
+            throw BuurtstemError(.wrongState, "round \(roundId) is not issued yet; its record starts with the issued set")
         }
         guard [UInt8](try store.gemeente().issuingPublicKey) == issuingKey.publicKey.bytes else {
-            throw UsageError("the key given is not this gemeente's issuing key; the record's index must be signed with the key round.json names")
+            throw BuurtstemError(.keys, "the key given is not this gemeente's issuing key; the record's index must be signed with the key round.json names")
         }
         // Written under a hidden name and moved into place when complete: never a half record at `folder`.
         let staged = try StagedFolder(destination: folder)

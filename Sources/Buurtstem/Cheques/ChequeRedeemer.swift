@@ -34,10 +34,10 @@ public struct ChequeRedeemer: Sendable {
     /// A redeemer for initiative `initiativeId`; the initiative's round must be issued.
     public init(store: Store, initiative initiativeId: Int64) throws {
         guard let initiative = try store.read({ try Initiative.fetchOne($0, key: initiativeId) }) else {
-            throw UsageError("there is no initiative \(initiativeId): 'buurtstem initiative list' shows the initiatives")
+            throw BuurtstemError(.notFound, "there is no initiative \(initiativeId)", remedy: .listInitiatives)
         }
         guard try store.chequeIssuance(initiative.roundId) != nil else {
-            throw UsageError("round \(initiative.roundId) of initiative \(initiativeId) is not issued yet: no cheque can be redeemed")
+            throw BuurtstemError(.wrongState, "round \(initiative.roundId) of initiative \(initiativeId) is not issued yet: no cheque can be redeemed")
         }
         self.store = store
         self.round = try store.chequeRound(initiative.roundId)
@@ -118,8 +118,8 @@ public struct ChequeRedeemer: Sendable {
         if let publicKey = cheque.publicKey {
             let key = ChequeKey.signingKey(code: code.bytes, round: round.id)
             guard key.publicKey.bytes == [UInt8](publicKey) else {
-                throw UsageError("the key derived from this code is not the one stored for its cheque in round \(round.id): "
-                    + "the store is damaged; run 'buurtstem check'")
+                throw BuurtstemError(.conflict, "the key derived from this code is not the one stored for its cheque in round \(round.id): "
+                    + "the store is damaged", remedy: .checkStore)
             }
             chequeKey = key
         }

@@ -49,12 +49,12 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
     ) throws -> ChequeRound {
         try checkId(id)
         guard valueCents > 0, valueCents <= Money.maximumCents else {
-            throw UsageError("--value must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
+            throw BuurtstemError(.badInput, "the cheque value must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
-        let issueDate = try ChequeCalendar.day(issueDate, option: "--issue-date")
-        let validUntil = try ChequeCalendar.day(validUntil, option: "--valid-until")
+        let issueDate = try ChequeCalendar.day(issueDate, option: "the issue date")
+        let validUntil = try ChequeCalendar.day(validUntil, option: "the last valid day")
         guard validUntil >= issueDate else {
-            throw UsageError("--valid-until \(validUntil) is before --issue-date \(issueDate): a cheque must be valid for at least its issue day")
+            throw BuurtstemError(.badInput, "the last valid day \(validUntil) is before the issue date \(issueDate): a cheque must be valid for at least its issue day")
         }
         let registerSnapshot = try store.registerSnapshot(snapshot)
         let round = ChequeRound(
@@ -63,7 +63,7 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
             expiresMillis: try ChequeCalendar.endMillis(of: validUntil), scope: scope, createdAt: now)
         try store.write { db in
             if try ChequeRound.exists(db, key: id) {
-                throw UsageError("there is already a cheque round '\(id)'; choose another --id ('buurtstem cheques round list' shows them)")
+                throw BuurtstemError(.alreadyExists, "there is already a cheque round '\(id)'; choose another round id", remedy: .listChequeRounds)
             }
             try round.insert(db)
         }
@@ -77,7 +77,7 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
                 || $0 == UInt8(ascii: "-")
         }
         guard allowed, (1...maximumIdLength).contains(id.utf8.count), id.first != "-", id.last != "-" else {
-            throw UsageError("--id '\(id)' is not a round id: use 1 to \(maximumIdLength) lower-case letters, digits and "
+            throw BuurtstemError(.badInput, "'\(id)' is not a round id: use 1 to \(maximumIdLength) lower-case letters, digits and "
                 + "hyphens, e.g. 2026-voorjaar")
         }
     }
@@ -93,8 +93,8 @@ extension Store {
     /// Round `id`, with a clear error when there is none.
     public func chequeRound(_ id: String) throws -> ChequeRound {
         guard let round = try read({ try ChequeRound.fetchOne($0, key: id) }) else {
-            throw UsageError("there is no cheque round '\(id)': 'buurtstem cheques round list' shows the rounds, "
-                + "'buurtstem cheques round create' makes one")
+            throw BuurtstemError(.notFound, "there is no cheque round '\(id)'; create it first, or use one of the existing rounds",
+                                 remedy: .listChequeRounds)
         }
         return round
     }

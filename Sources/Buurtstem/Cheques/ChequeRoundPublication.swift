@@ -39,21 +39,24 @@ public enum ChequeRoundPublication {
 
     /// Publishes round `roundId` into the new folder `folder`, signing with `issuingKey`; `now` is the time stamped
     /// on a first publication. `printFolder`, the folder `buurtstem cheques issue` printed to, gets the fingerprint on
-    /// every letter (``ChequePrintWriter/stampFingerprint(_:in:)``).
+    /// every letter (``LetterFingerprint``); a print folder that cannot be stamped is refused before anything is
+    /// published.
     public static func publish(round roundId: String, store: Store, issuingKey: SigningKey, folder: URL, printFolder: URL? = nil,
                                now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> Summary {
         let round = try store.chequeRound(roundId)
         guard let issuance = try store.chequeIssuance(roundId) else {
-            throw UsageError("round \(roundId) is not issued yet; the pre-publication fixes the issued set, so run 'buurtstem cheques issue' first")
+            throw BuurtstemError(.wrongState, "round \(roundId) is not issued yet; the pre-publication fixes the issued set, so issue it first",
+                                 remedy: .issueCheques(round: roundId))
         }
         guard issuance.bindsRedemptions else {
-            throw UsageError("round \(roundId) was issued before cheques had keys (format 1): its redemptions cannot be bound to the cheques' codes, "
+            throw BuurtstemError(.wrongState, "round \(roundId) was issued before cheques had keys (format 1): its redemptions cannot be bound to the cheques' codes, "
                 + "so a pre-publication would not protect them. Pre-publish the next round, issued with this version")
         }
         let gemeente = try store.gemeente()
         guard issuingKey.publicKey.bytes == [UInt8](gemeente.issuingPublicKey) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
+        let letters = try printFolder.map(ChequePrintWriter.letters(in:))
         var isNew = false
         let made: ChequeRoundPrePublication, json: String
         if let stored = try store.chequePrePublication(round: roundId) {
@@ -62,9 +65,9 @@ public enum ChequeRoundPublication {
             (made, json) = try store.write { db in
                 let redeemed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chequeRedemption WHERE roundId = ?", arguments: [roundId]) ?? 0
                 guard redeemed == 0 else {
-                    throw UsageError("round \(roundId) already has \(redeemed) redemption\(redeemed == 1 ? "" : "s"): a pre-publication is made before "
+                    throw BuurtstemError(.wrongState, "round \(roundId) already has \(redeemed) redemption\(redeemed == 1 ? "" : "s"): a pre-publication is made before "
                         + "the first cheque is redeemed, or it proves nothing about what was fixed before. Pre-publish the next round "
-                        + "after 'buurtstem cheques issue' and before 'buurtstem cheques redeem'")
+                        + "after its issue and before its first redemption")
                 }
                 let buurten = try Row.fetchAll(db, sql: "SELECT buurtCode, COUNT(*) AS n FROM cheque WHERE roundId = ? GROUP BY buurtCode",
                                                arguments: [roundId])
@@ -101,9 +104,9 @@ public enum ChequeRoundPublication {
         try files.file(ChequeRecordExport.prePublicationFile) { try $0.write(json) }
         try staged.commit()
         var stamped: [String] = []
-        if let printFolder {
-            try ChequePrintWriter.stampFingerprint(made.fingerprint, in: printFolder)
-            stamped.append(printFolder.path)
+        if let letters {
+            try LetterFingerprint.stamp(made.fingerprint, in: letters)
+            stamped.append(letters.folder.path)
         }
         return Summary(folder: folder.path, round: roundId, fingerprint: made.fingerprint, hash: Hex.encode(made.hash),
                        publishedAtMillis: made.publishedAtMillis, cheques: made.count, buurten: made.buurten,

@@ -16,16 +16,18 @@ extension ChequeSettlement {
         let round = try store.chequeRound(roundId)
         let gemeente = try store.gemeente()
         guard [UInt8](gemeente.issuingPublicKey) == issuingKey.publicKey.bytes else {
-            throw UsageError("the key given is not gemeente \(gemeente.name)'s issuing key; pass the key made by 'buurtstem init' (--key)")
+            throw BuurtstemError(.keys, "the key given is not gemeente \(gemeente.name)'s issuing key; use the key file made when the gemeente was initialised")
         }
         let nowMillis = ChequeCalendar.millis(now)
         guard beforeExpiry || nowMillis >= round.expiresMillis else {
-            throw UsageError("the cheques of round \(roundId) are valid through \(round.validUntil); settle after that day, "
-                + "or pass --before-expiry to close the round now (its cheques can then no longer be redeemed)")
+            throw BuurtstemError(.wrongState, "the cheques of round \(roundId) are valid through \(round.validUntil); settle after that day, "
+                + "or settle before expiry to close the round now (its cheques can then no longer be redeemed)",
+                remedy: .settleBeforeExpiry(round: roundId))
         }
         try store.write { db in
             if try ChequeSettlement.exists(db, key: roundId) {
-                throw UsageError("round \(roundId) is already settled; a settlement is final ('buurtstem cheques export' publishes it)")
+                throw BuurtstemError(.wrongState, "round \(roundId) is already settled; a settlement is final (exporting the round publishes it)",
+                                     remedy: .exportCheques(round: roundId))
             }
             let checkpoint = try ChequeCheckpoint.make(round: round, ledgerKey: ledgerKey, nowMillis: nowMillis, db)
             let issuance = try ChequeIssuance.fetchOne(db, key: roundId)!

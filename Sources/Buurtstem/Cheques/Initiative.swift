@@ -50,18 +50,18 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         let contact = contact?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...maximumTitleLength).contains(title.count) else {
-            throw UsageError("--title needs 1 to \(maximumTitleLength) characters, e.g. --title 'Buurtfeest Javastraat'")
+            throw BuurtstemError(.badInput, "an initiative's title needs 1 to \(maximumTitleLength) characters, e.g. 'Buurtfeest Javastraat'")
         }
         guard description.count <= maximumDescriptionLength else {
-            throw UsageError("--description has \(description.count) characters; keep it to \(maximumDescriptionLength)")
+            throw BuurtstemError(.badInput, "the initiative's description has \(description.count) characters; keep it to \(maximumDescriptionLength)")
         }
-        guard contact.map({ $0.count <= 200 }) ?? true else { throw UsageError("--contact is longer than 200 characters") }
+        guard contact.map({ $0.count <= 200 }) ?? true else { throw BuurtstemError(.badInput, "the initiative's contact is longer than 200 characters") }
         guard targetCents > 0, targetCents <= Money.maximumCents else {
-            throw UsageError("--target must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
+            throw BuurtstemError(.badInput, "the initiative's target must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
-        let deadline = try ChequeCalendar.day(deadline, option: "--deadline")
+        let deadline = try ChequeCalendar.day(deadline, option: "the deadline")
         guard deadline >= round.issueDate, deadline <= round.validUntil else {
-            throw UsageError("--deadline \(deadline) is outside round \(round.id), whose cheques are valid \(round.issueDate) "
+            throw BuurtstemError(.badInput, "the deadline \(deadline) is outside round \(round.id), whose cheques are valid \(round.issueDate) "
                 + "through \(round.validUntil); choose a day in that period")
         }
         var initiative = Initiative(
@@ -69,17 +69,18 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
             targetCents: targetCents, deadline: deadline, closesAtMillis: try ChequeCalendar.endMillis(of: deadline),
             contact: contact?.isEmpty == false ? contact : nil, createdAt: now)
         guard initiative.closesAtMillis > ChequeCalendar.millis(now) else {
-            throw UsageError("--deadline \(deadline) has already passed; choose a later day")
+            throw BuurtstemError(.wrongState, "the deadline \(deadline) has already passed; choose a later day")
         }
         return try store.write { db in
             guard try Buurt.exists(db, key: buurt) else {
-                throw UsageError("--buurt '\(buurt)' is not a known buurt: use a CBS buurt code (BU + 8 digits) that 'buurtstem register show' lists")
+                throw BuurtstemError(.notFound, "'\(buurt)' is not a known buurt: use a CBS buurt code (BU + 8 digits) of the register's areas",
+                                     remedy: .showRegister)
             }
             if try ChequeSettlement.exists(db, key: round.id) {
-                throw UsageError("round \(round.id) is settled; initiatives join an open round")
+                throw BuurtstemError(.badInput, "round \(round.id) is settled; initiatives join an open round")
             }
             if let fingerprint = try String.fetchOne(db, sql: "SELECT fingerprint FROM chequePrePublication WHERE roundId = ?", arguments: [round.id]) {
-                throw UsageError("round \(round.id) was pre-published (fingerprint \(fingerprint)) with its initiatives fixed; an initiative "
+                throw BuurtstemError(.wrongState, "round \(round.id) was pre-published (fingerprint \(fingerprint)) with its initiatives fixed; an initiative "
                     + "added now would fail every pinned verification. Register it for the next round, before that round is published")
             }
             try initiative.insert(db)

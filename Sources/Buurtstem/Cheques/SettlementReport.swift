@@ -67,7 +67,7 @@ public struct SettlementReport: Sendable, Codable, Equatable {
         _ = try store.chequeRound(round)
         return try store.read { db in
             guard let settlement = try ChequeSettlement.fetchOne(db, key: round) else {
-                throw UsageError("round \(round) is not settled yet: 'buurtstem cheques settle --round \(round)' settles it")
+                throw BuurtstemError(.wrongState, "round \(round) is not settled yet", remedy: .settleCheques(round: round))
             }
             let lines = try Row.fetchAll(db, sql: """
                 SELECT l.*, i.title, i.buurtCode, i.targetCents FROM chequeSettlementLine l

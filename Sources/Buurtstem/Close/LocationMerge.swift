@@ -24,12 +24,12 @@ public enum LocationMerge {
     public static func merge(election electionId: String, from otherPath: String, into store: Store) throws -> Summary {
         let other = try Store.open(path: otherPath)
         guard try other.issuingPublicKey() == store.issuingPublicKey() else {
-            throw UsageError("\(otherPath) belongs to another gemeente (another issuing key); it cannot be merged")
+            throw BuurtstemError(.keys, "\(otherPath) belongs to another gemeente (another issuing key); it cannot be merged")
         }
         let mine = try store.election(electionId), theirs = try other.election(electionId)
         guard mine.definitionHash == theirs.definitionHash, mine.issuedRoot != nil, mine.issuedRoot == theirs.issuedRoot else {
-            throw UsageError("\(otherPath) has another definition or pass set for '\(electionId)'; a location's store must be a copy "
-                + "of this one made after 'stempas issue' and 'kiosk add'")
+            throw BuurtstemError(.conflict, "\(otherPath) has another definition or pass set for '\(electionId)'; a location's store must be a copy "
+                + "of this one made after the passes were issued and the kiosks added")
         }
         let kiosks = Set(try store.kiosks(election: electionId).map(\.name))
         var ballots: [Row] = []
@@ -46,7 +46,7 @@ public enum LocationMerge {
         for row in checkpoints + ballots {
             let name: String = row["kiosk"]
             guard kiosks.contains(name) else {
-                throw UsageError("\(otherPath) has kiosk '\(name)', which this store does not know; add kiosks before copying stores")
+                throw BuurtstemError(.badInput, "\(otherPath) has kiosk '\(name)', which this store does not know; add kiosks before copying stores")
             }
         }
         return try store.write { db in
@@ -56,7 +56,7 @@ public enum LocationMerge {
                 if let existing = try Data.fetchOne(db, sql: "SELECT leafHash FROM ballot WHERE electionId = ? AND kiosk = ? AND sequence = ?",
                                                     arguments: [electionId, kiosk, sequence]) {
                     guard existing == leaf else {
-                        throw UsageError("kiosk \(kiosk)'s log differs between the stores at position \(sequence): the logs forked. "
+                        throw BuurtstemError(.conflict, "kiosk \(kiosk)'s log differs between the stores at position \(sequence): the logs forked. "
                             + "Nothing was merged; keep both stores and report this to the election's auditors")
                     }
                     summary.alreadyPresent += 1
@@ -64,8 +64,8 @@ public enum LocationMerge {
                 }
                 if let final = try Int64.fetchOne(db, sql: "SELECT size FROM checkpoint WHERE electionId = ? AND kiosk = ? AND final = 1",
                                                   arguments: [electionId, kiosk]), sequence >= final {
-                    throw UsageError("kiosk \(kiosk)'s log was closed here at \(final) ballots, but \(otherPath) has more. "
-                        + "Close each location's kiosks only in that location's store (polls close --kiosk NAME)")
+                    throw BuurtstemError(.conflict, "kiosk \(kiosk)'s log was closed here at \(final) ballots, but \(otherPath) has more. "
+                        + "Close each location's kiosks only in that location's store")
                 }
                 try db.execute(sql: """
                     INSERT INTO ballot (electionId, kiosk, sequence, pass, area, choices, timeMillis, signature, leafHash, version)
@@ -74,7 +74,7 @@ public enum LocationMerge {
                                      row["timeMillis"] as Int64, row["signature"] as Data, leaf, row["version"] as Int64])
                 if row["version"] as Int64 == 3 {
                     guard let sealed = encrypted["\(kiosk)/\(sequence)"] else {
-                        throw UsageError("\(otherPath) lacks the ciphertexts of kiosk \(kiosk)'s ballot \(sequence); nothing was merged. Check that store with 'buurtstem check'")
+                        throw BuurtstemError(.conflict, "\(otherPath) lacks the ciphertexts of kiosk \(kiosk)'s ballot \(sequence); nothing was merged. Check that store", remedy: .checkStore)
                     }
                     try db.execute(sql: "INSERT INTO encryptedBallot (electionId, kiosk, sequence, ciphertexts, proof) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [electionId, kiosk, sequence, sealed["ciphertexts"] as Data, sealed["proof"] as Data])
@@ -86,7 +86,7 @@ public enum LocationMerge {
                 if let existing = try Data.fetchOne(db, sql: "SELECT root FROM checkpoint WHERE electionId = ? AND kiosk = ? AND size = ?",
                                                     arguments: [electionId, kiosk, size]) {
                     guard existing == root else {
-                        throw UsageError("kiosk \(kiosk) signed two different tree heads for \(size) ballots: the logs forked. Nothing was merged")
+                        throw BuurtstemError(.conflict, "kiosk \(kiosk) signed two different tree heads for \(size) ballots: the logs forked. Nothing was merged")
                     }
                     continue
                 }

@@ -14,12 +14,15 @@ public enum Polls {
     public static func open(election electionId: String, store: Store) throws -> Election {
         var election = try store.election(electionId)
         guard election.state == .issued else {
-            throw UsageError(election.state == .created
-                ? "the passes of '\(electionId)' have not been issued; run 'buurtstem stempas issue' first"
-                : "the polls of '\(electionId)' are already \(election.state.rawValue)")
+            if election.state == .created {
+                throw BuurtstemError(.wrongState, "the passes of '\(electionId)' have not been issued; issue them first",
+                                     remedy: .issuePasses(election: electionId))
+            }
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are already \(election.state.rawValue)")
         }
         guard try !store.kiosks(election: electionId).isEmpty else {
-            throw UsageError("'\(electionId)' has no kiosk; add at least one with 'buurtstem kiosk add' before opening")
+            throw BuurtstemError(.notFound, "'\(electionId)' has no kiosk; add at least one before opening",
+                                 remedy: .addKiosk(election: electionId))
         }
         election.state = .open
         election.openedAt = Date()
@@ -34,15 +37,15 @@ public enum Polls {
                              kioskKey: (Kiosk) throws -> SigningKey) throws -> [Checkpoint] {
         let election = try store.election(electionId)
         guard election.state == .open else {
-            throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue), not open; nothing to close")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are \(election.state.rawValue), not open; nothing to close")
         }
         let all = try store.kiosks(election: electionId)
         if let unknown = only?.first(where: { name in !all.contains { $0.name == name } }) {
-            throw UsageError("'\(electionId)' has no kiosk '\(unknown)'; its kiosks: \(all.map(\.name).joined(separator: ", "))")
+            throw BuurtstemError(.notFound, "'\(electionId)' has no kiosk '\(unknown)'; its kiosks: \(all.map(\.name).joined(separator: ", "))")
         }
         if let closed = all.first(where: { $0.closed && (only?.contains($0.name) ?? false) }) {
             let open = all.filter { !$0.closed }.map(\.name)
-            throw UsageError("kiosk '\(closed.name)' of '\(electionId)' is already closed (its final checkpoint is signed); "
+            throw BuurtstemError(.wrongState, "kiosk '\(closed.name)' of '\(electionId)' is already closed (its final checkpoint is signed); "
                 + (open.isEmpty ? "no kiosk is open" : "still open: \(open.joined(separator: ", "))"))
         }
         let targets = all.filter { kiosk in !kiosk.closed && (only?.contains(kiosk.name) ?? true) }

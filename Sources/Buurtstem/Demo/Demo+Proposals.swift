@@ -77,7 +77,7 @@ extension Demo {
             _ = try InterestDeclaration.declare(proposal: recused, assessor: "toetser-2", statement: "woont aan het Javaplein", in: store)
             do {
                 _ = try CriterionJudgement.assess(proposal: recused, criterion: "bewoners-actief", assessor: "toetser-2", met: true, reason: "Ja", in: store)
-            } catch let error as UsageError {
+            } catch let error as BuurtstemError {
                 refusal = error.message
             }
             for id in ids where id != withdrawn {

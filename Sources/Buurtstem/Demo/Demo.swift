@@ -3,7 +3,9 @@ import Foundation
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.
 ///
 /// It sets up the gemeente (key, areas, register snapshot), runs an Ede-style cheque round and a wijkstemdag in three wijken with two
-/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The caller
+/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The wijkstemdag
+/// is a secret election: three trustees (2 of 3) make its key from files, the gemeente mixes the encrypted ballots
+/// in two stages and two trustees decrypt. The caller
 /// (the CLI) verifies the record with the independent verifier, which the engine does not import.
 public struct Demo: Sendable {
     /// What the demo did, for the summary.
@@ -55,7 +57,7 @@ public struct Demo: Sendable {
     /// Runs every step, reporting progress lines through `progress`.
     public func run(progress: @escaping (String) -> Void) throws -> Report {
         guard households >= 1 && households <= 2_000_000 else {
-            throw UsageError("--households \(households) is out of range: use 1 to 2,000,000")
+            throw BuurtstemError(.badInput, "\(households) households is out of range: use 1 to 2,000,000")
         }
         try prepareFolder()
         let steps = StepLog(progress: progress)
@@ -87,7 +89,7 @@ public struct Demo: Sendable {
                                      issuingKey: issuingKey, steps: steps)
         let proposals = try runProposals(store: store, issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
-        guard problems.isEmpty else { throw UsageError("the demo store is not sound: \(problems.joined(separator: "; "))") }
+        guard problems.isEmpty else { throw BuurtstemError(.conflict, "the demo store is not sound: \(problems.joined(separator: "; "))") }
         return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,
                       cheques: cheques, stemdag: stemdag, proposals: proposals, steps: steps.steps)
     }
@@ -98,7 +100,7 @@ public struct Demo: Sendable {
         if manager.fileExists(atPath: folder.path) {
             let contents = try manager.contentsOfDirectory(atPath: folder.path)
             guard contents.isEmpty || contents.contains(Self.marker) else {
-                throw UsageError("\(folder.path) exists and is not a Buurtstem demo folder; choose another --out")
+                throw BuurtstemError(.alreadyExists, "\(folder.path) exists and is not a Buurtstem demo folder; choose another folder")
             }
             for item in contents { try manager.removeItem(at: folder.appendingPathComponent(item)) }
         } else {

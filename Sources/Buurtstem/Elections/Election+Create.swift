@@ -18,12 +18,12 @@ extension Election {
                        alongside: (Database) throws -> Void) throws -> Election {
         if let secret = definition.secretBallot {
             guard let electionKeyFile, SHA.sha256(electionKeyFile) == secret.electionKeySHA256 else {
-                throw UsageError("election '\(definition.id)' is secret but the election key file given is not the one its definition names "
+                throw BuurtstemError(.keys, "election '\(definition.id)' is secret but the election key file given is not the one its definition names "
                     + "(SHA-256 \(Hex.encode(secret.electionKeySHA256))); create it again from the definition file")
             }
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -33,7 +33,7 @@ extension Election {
             state: .created, createdAt: Date())
         return try store.write { db in
             if try Election.exists(db, key: definition.id) {
-                throw UsageError("election '\(definition.id)' already exists; an election's definition is fixed once signed. Use a new id")
+                throw BuurtstemError(.alreadyExists, "election '\(definition.id)' already exists; an election's definition is fixed once signed. Use a new id")
             }
             try election.insert(db)
             if let electionKeyFile, definition.isSecret {

@@ -62,8 +62,9 @@ extension Store {
     public func election(_ id: String) throws -> Election {
         guard let election = try read({ try Election.fetchOne($0, key: id) }) else {
             let known = try read { try String.fetchAll($0, sql: "SELECT id FROM election ORDER BY id") }
-            throw UsageError("there is no election '\(id)'" + (known.isEmpty ? "; create one with 'buurtstem election create FILE'"
-                                                               : "; known: \(known.joined(separator: ", "))"))
+            throw BuurtstemError(.notFound, "there is no election '\(id)'" + (known.isEmpty ? "; create it first"
+                                                               : "; known: \(known.joined(separator: ", "))"),
+                                 remedy: known.isEmpty ? .createElection : nil)
         }
         return election
     }

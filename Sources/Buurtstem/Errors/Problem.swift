@@ -60,17 +60,3 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         return text
     }
 }
-
-/// A request that cannot be carried out in the store's current state (a missing database, an existing key,
-/// an unknown snapshot), with what to do instead.
-public struct UsageError: Error, Sendable, CustomStringConvertible {
-    /// What is wrong and how to fix it.
-    public let message: String
-
-    /// An error with a message for a person.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}

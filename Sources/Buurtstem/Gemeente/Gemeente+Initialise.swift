@@ -23,13 +23,13 @@ extension Gemeente {
         name: String, code: String, databasePath: String, keyPath: String, passphrase: String
     ) throws -> Initialised {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw UsageError("--gemeente needs the gemeente's name, e.g. --gemeente Groningen") }
+        guard !name.isEmpty else { throw BuurtstemError(.badInput, "the gemeente needs a name, e.g. Groningen") }
         guard AreaCode.isGemeente(code) else {
-            throw UsageError("--code '\(code)' is not a CBS gemeente code: use GM followed by 4 digits, e.g. GM0014")
+            throw BuurtstemError(.badInput, "'\(code)' is not a CBS gemeente code: use GM followed by 4 digits, e.g. GM0014")
         }
         for path in [databasePath, keyPath] where FileManager.default.fileExists(atPath: path) {
-            throw UsageError("\(path) already exists; 'buurtstem init' never overwrites. "
-                + "Use --db (and --key) for a new location, or move the existing files away")
+            throw BuurtstemError(.alreadyExists, "\(path) already exists; initialising never overwrites. "
+                + "Choose a new database (and key) path for a new location, or move the existing files away")
         }
         let key = SigningKey()
         let sealed = try SealedKey(sealing: key, label: "issuing key of gemeente \(name) (\(code))", passphrase: passphrase)

@@ -20,7 +20,7 @@ extension Store {
     /// The gemeente this store belongs to.
     public func gemeente() throws -> Gemeente {
         guard let gemeente = try read({ try Gemeente.fetchOne($0) }) else {
-            throw UsageError("the database \(path) has no gemeente: it was not made by 'buurtstem init'")
+            throw BuurtstemError(.notFound, "the database \(path) has no gemeente: it was not initialised by Buurtstem", remedy: .initialise)
         }
         return gemeente
     }

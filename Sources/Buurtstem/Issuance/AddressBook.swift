@@ -11,9 +11,9 @@ public struct AddressBook: Sendable {
     /// Reads `bytes` (the file named `file`) for `snapshot`; refuses a file other than the one imported.
     public init(_ bytes: [UInt8], file: String, snapshot: RegisterSnapshot) throws {
         guard SHA.sha256(bytes) == [UInt8](snapshot.sourceSHA256) else {
-            throw UsageError("\(file) is not the file register snapshot \(snapshot.id ?? 0) was imported from "
+            throw BuurtstemError(.badInput, "\(file) is not the file register snapshot \(snapshot.id ?? 0) was imported from "
                 + "(\(snapshot.sourceName), SHA-256 \(Hex.encode(snapshot.sourceSHA256).prefix(16))...); "
-                + "give that exact file, unchanged, to --addresses")
+                + "give that exact file, unchanged, as the address file")
         }
         let table = try CSVTable(bytes, file: file, required: ["household_id", "buurt", "residents", "eligible"], prefixes: ["address"])
         var lines: [String: [String]] = [:]

@@ -18,8 +18,8 @@ final class PrintWriter {
         self.partial = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".partial")
         let manager = FileManager.default
         for url in [folder, partial] where manager.fileExists(atPath: url.path) {
-            throw UsageError("\(url.path) already exists; print output is never overwritten. "
-                + "Destroy old print files once printed, or choose another --print-to")
+            throw BuurtstemError(.alreadyExists, "\(url.path) already exists; print output is never overwritten. "
+                + "Destroy old print files once printed, or choose another print folder")
         }
         try manager.createDirectory(at: partial, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
@@ -32,7 +32,7 @@ final class PrintWriter {
         } else {
             let url = partial.appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw UsageError("cannot create \(url.path): check that the folder is writable")
+                throw BuurtstemError(.fileSystem, "cannot create \(url.path): check that the folder is writable")
             }
             handle = try FileHandle(forWritingTo: url)
             handles[name] = handle

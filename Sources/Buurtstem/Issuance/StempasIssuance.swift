@@ -38,10 +38,10 @@ public struct StempasIssuance: Sendable {
     ) throws -> Summary {
         var election = try store.election(electionId)
         guard election.state == .created else {
-            throw UsageError("the passes of '\(electionId)' were already issued; an election's pass set is fixed once committed")
+            throw BuurtstemError(.wrongState, "the passes of '\(electionId)' were already issued; an election's pass set is fixed once committed")
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         let definition = try election.decodedDefinition()
         let recipients = try store.read { db in
@@ -78,7 +78,7 @@ public struct StempasIssuance: Sendable {
             }
         }
         guard !plan.isEmpty else {
-            throw UsageError("no household of register snapshot \(definition.registerSnapshot) lives in the election's areas; check the contests' areas")
+            throw BuurtstemError(.badInput, "no household of register snapshot \(definition.registerSnapshot) lives in the election's areas; check the contests' areas")
         }
 
         // Secrets, keys and signatures: the expensive part, spread over all cores.
@@ -136,9 +136,8 @@ public struct StempasIssuance: Sendable {
                                    progress: @Sendable (Int, Int) -> Void) -> [IssuedPass] {
         let chunk = 2048
         let chunks = (plan.count + chunk - 1) / chunk
-        let results = ResultSlots<[IssuedPass]>(count: chunks)
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+        return ParallelMap.each(chunks) { part in
             let range = part * chunk..<min(plan.count, (part + 1) * chunk)
             var passes: [IssuedPass] = []
             passes.reserveCapacity(range.count)
@@ -148,10 +147,9 @@ public struct StempasIssuance: Sendable {
                 passes.append(IssuedPass(code: code, token: PassToken(election: election, area: plan[index].area,
                                                                       pass: key.publicKey, issuingKey: issuingKey)))
             }
-            results.set(part, passes)
             progress(done.add(range.count), plan.count)
-        }
-        return results.values.flatMap { $0 }
+            return passes
+        }.flatMap { $0 }
     }
 
     /// Writes the print output: the CSV and one HTML file per `pagesPerFile` passes. Pages (QR codes, text) are
@@ -174,8 +172,7 @@ public struct StempasIssuance: Sendable {
         try writer.append("household_id,area,code,\(addressHeader)\n", to: "stempassen.csv")
         for first in stride(from: 0, to: files, by: batch) {
             let count = min(batch, files - first)
-            let rendered = ResultSlots<Result<(csv: String, html: String), QRCodeError>>(count: count)
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
+            let rendered = ParallelMap.each(count) { offset -> Result<(csv: String, html: String), QRCodeError> in
                 let range = (first + offset) * pagesPerFile..<min(issued.count, (first + offset + 1) * pagesPerFile)
                 var csv = "", html = StempasPage.header(title: definition.title)
                 do throws(QRCodeError) {
@@ -188,12 +185,12 @@ public struct StempasIssuance: Sendable {
                         html += try page.render(code: pass.code, household: household, address: address, area: pass.token.area,
                                                 holder: holders[index])
                     }
-                    rendered.set(offset, .success((csv, html + StempasPage.footer)))
+                    return .success((csv, html + StempasPage.footer))
                 } catch {
-                    rendered.set(offset, .failure(error))
+                    return .failure(error)
                 }
             }
-            for (offset, result) in rendered.values.enumerated() {
+            for (offset, result) in rendered.enumerated() {
                 let (csv, html) = try result.get()
                 let name = "stempassen-\(String(format: "%04d", first + offset + 1)).html"
                 try writer.append(csv, to: "stempassen.csv")

@@ -39,14 +39,15 @@ public enum StempasReplacement {
         let election = try store.election(electionId)
         switch election.state {
         case .created:
-            throw UsageError("the passes of '\(electionId)' have not been issued yet; issue them with 'buurtstem stempas issue', not one by one")
+            throw BuurtstemError(.wrongState, "the passes of '\(electionId)' have not been issued yet; issue them all first, not one by one",
+                                 remedy: .issuePasses(election: electionId))
         case .closed:
-            throw UsageError("the polls of '\(electionId)' are closed; a pass replaced now could not vote")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are closed; a pass replaced now could not vote")
         case .issued, .open:
             break
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         let definition = try election.decodedDefinition()
         let (area, holder) = try householdArea(household, resident: resident, definition: definition, store: store)
@@ -57,15 +58,15 @@ public enum StempasReplacement {
             do {
                 typed = try TypeableCode(parsing: revokingCode, format: .stempas)
             } catch {
-                throw UsageError("--revoke-code: \(error); type the code exactly as it stands on the old letter (groups and dashes may be left out)")
+                throw BuurtstemError(.badInput, "the old letter's code: \(error); type the code exactly as it stands on the old letter (groups and dashes may be left out)")
             }
             revoked = PassToken.passKey(secret: typed.bytes).publicKey
             guard let oldArea = try store.read({ try BallotBox.passArea(election: electionId, pass: Data(revoked!.bytes), db: $0) }) else {
-                throw UsageError("--revoke-code is not a stempas of '\(electionId)': check it against the old letter; "
-                    + "if the letter is unreadable, replace without --revoke-code")
+                throw BuurtstemError(.badInput, "the old letter's code is not a stempas of '\(electionId)': check it against the old letter; "
+                    + "if the letter is unreadable, replace without the old code")
             }
             guard oldArea == area else {
-                throw UsageError("the old letter's pass is for area \(oldArea), but household \(household) lives in \(area): "
+                throw BuurtstemError(.badInput, "the old letter's pass is for area \(oldArea), but household \(household) lives in \(area): "
                     + "the letter is not this household's; check the address against the register")
             }
         }
@@ -95,11 +96,11 @@ public enum StempasReplacement {
             if let revoked {
                 let bytes = Data(revoked.bytes)
                 if try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, bytes]) != nil {
-                    throw UsageError("the old letter's pass has already voted: it cannot be revoked and the household gets no new pass "
+                    throw BuurtstemError(.wrongState, "the old letter's pass has already voted: it cannot be revoked and the household gets no new pass "
                         + "(one household, one vote). If the household says it did not vote, report it to the election's auditors")
                 }
                 if try BallotBox.isRevoked(election: electionId, pass: bytes, db: db) {
-                    throw UsageError("the old letter's pass was already revoked and replaced; a household gets one replacement per letter")
+                    throw BuurtstemError(.wrongState, "the old letter's pass was already revoked and replaced; a household gets one replacement per letter")
                 }
             }
             let last = try Row.fetchOne(db, sql: """
@@ -130,27 +131,27 @@ public enum StempasReplacement {
                 WHERE h.snapshotId = ? AND h.householdId = ?
                 """, arguments: [definition.registerSnapshot, household])
         }) else {
-            throw UsageError("household '\(household)' is not in register snapshot \(definition.registerSnapshot), the one this election "
+            throw BuurtstemError(.badInput, "household '\(household)' is not in register snapshot \(definition.registerSnapshot), the one this election "
                 + "was issued from: look the address up in that register extract and give its household id")
         }
         let wijk: String = row["wijkCode"]
         let contestAreas = Set(definition.contests.map(\.area))
         let area = contestAreas.contains(definition.gemeente) ? definition.gemeente : wijk
         guard contestAreas.contains(area) else {
-            throw UsageError("household '\(household)' lives in \(wijk), outside the election's areas: it got no pass to replace")
+            throw BuurtstemError(.badInput, "household '\(household)' lives in \(wijk), outside the election's areas: it got no pass to replace")
         }
         switch definition.eligibility {
         case .household:
-            if resident != nil { throw UsageError("--resident: in '\(definition.id)' each household gets one pass; leave --resident out") }
+            if resident != nil { throw BuurtstemError(.badInput, "in '\(definition.id)' each household gets one pass; name no resident") }
             return (area, nil)
         case .resident:
             let eligible: Int = row["eligible"]
             guard let resident else {
-                throw UsageError("in '\(definition.id)' every eligible resident has a pass: say whose with --resident N (1 to \(eligible)), "
+                throw BuurtstemError(.badInput, "in '\(definition.id)' every eligible resident has a pass: say whose by the resident's number (1 to \(eligible)), "
                     + "the number on the old letter (\"bewoner N van \(eligible)\")")
             }
             guard (1...max(1, eligible)).contains(resident), eligible > 0 else {
-                throw UsageError("--resident \(resident): household '\(household)' has \(eligible) eligible resident(s); give 1 to \(eligible)")
+                throw BuurtstemError(.badInput, "resident \(resident): household '\(household)' has \(eligible) eligible resident(s); give 1 to \(eligible)")
             }
             return (area, (resident, eligible))
         }

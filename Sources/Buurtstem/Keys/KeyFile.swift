@@ -12,17 +12,17 @@ public enum KeyFile {
     /// Reads a sealed key file, refusing one that others may read.
     public static func read(_ path: String) throws -> SealedKey {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("cannot read the key file \(path): check the path (--key) and that it exists")
+            throw BuurtstemError(.fileSystem, "cannot read the key file \(path): check the path and that it exists")
         }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            throw UsageError("the key file \(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
+            throw BuurtstemError(.fileSystem, "the key file \(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
                 + "run 'chmod 600 \(path)' and try again")
         }
         do {
             return try SealedKey(text: String(decoding: data, as: UTF8.self))
         } catch {
-            throw UsageError("\(path): \(error.message)")
+            throw BuurtstemError(.badInput, "\(path): \(error.message)")
         }
     }
 
@@ -30,16 +30,16 @@ public enum KeyFile {
     public static func unseal(_ path: String, expected: PublicKey? = nil, passphrase: Passphrase) throws -> SigningKey {
         let sealed = try read(path)
         if let expected, sealed.publicKey != expected {
-            throw UsageError("the key file \(path) holds key \(sealed.publicKey.hex.prefix(16))..., "
-                + "not the one this database expects (\(expected.hex.prefix(16))...): pass the right --key")
+            throw BuurtstemError(.keys, "the key file \(path) holds key \(sealed.publicKey.hex.prefix(16))..., "
+                + "not the one this database expects (\(expected.hex.prefix(16))...): use the right key file")
         }
         let secret = try passphrase.obtain(purpose: sealed.label, confirm: false)
         do {
             return try sealed.open(passphrase: secret)
         } catch where error.kind == .wrongPassphrase {
-            throw UsageError("\(passphrase.source) does not open \(path) (the \(sealed.label)): check it, or retype it")
+            throw BuurtstemError(.keys, "\(passphrase.source) does not open \(path) (the \(sealed.label)): check it, or retype it")
         } catch {
-            throw UsageError(error.message)
+            throw BuurtstemError(.badInput, error.message)
         }
     }
 }

@@ -34,13 +34,13 @@ public struct Passphrase: Sendable {
     public func obtain(purpose: String, confirm: Bool) throws -> String {
         if let value = variables.lazy.compactMap({ environment[$0] }).first { return value }
         guard interactive else {
-            throw UsageError("a passphrase is needed for the \(purpose): set \(variables[0]) "
+            throw BuurtstemError(.keys, "a passphrase is needed for the \(purpose): set \(variables[0]) "
                 + "or run the command in a terminal to type it")
         }
         let first = try prompt("Passphrase for the \(purpose): ")
         if confirm {
             let second = try prompt("Type it again: ")
-            guard first == second else { throw UsageError("the two passphrases differ; nothing was created. Try again") }
+            guard first == second else { throw BuurtstemError(.keys, "the two passphrases differ; nothing was created. Try again") }
         }
         return first
     }
@@ -53,7 +53,7 @@ public struct Passphrase: Sendable {
 
     private func prompt(_ text: String) throws -> String {
         guard let pointer = getpass(text) else {
-            throw UsageError("cannot read a passphrase from the terminal: set \(Self.environmentVariable) instead")
+            throw BuurtstemError(.fileSystem, "cannot read a passphrase from the terminal: set \(Self.environmentVariable) instead")
         }
         return String(cString: pointer)
     }

@@ -57,7 +57,7 @@ public struct AssessmentCriteria: Sendable, Equatable {
         try store.write { db in
             let underway = try Proposal.filter(Column("status") == ProposalStatus.inReview.rawValue).fetchCount(db)
             guard underway == 0 else {
-                throw UsageError("\(underway) proposal(s) are in behandeling: criteria change only between toetsingen. Decide them first ('buurtstem proposal decide'), then load the new criteria")
+                throw BuurtstemError(.wrongState, "\(underway) proposal(s) are in behandeling: criteria change only between toetsingen. Decide them first, then load the new criteria")
             }
             try AssessmentCriterion.deleteAll(db)
             for criterion in criteria { try criterion.insert(db) }

@@ -29,26 +29,28 @@ public struct CriterionJudgement: Sendable, Codable, Equatable, FetchableRecord,
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         try InterestDeclaration.requireAssessorId(assessor)
         guard (1...2000).contains(reason.count) else {
-            throw UsageError("--reason needs 1 to 2000 characters: write in plain Dutch why the proposal does or does not meet the criterion (the initiatiefnemer reads it)")
+            throw BuurtstemError(.badInput, "a judgement's reason needs 1 to 2000 characters: write in plain Dutch why the proposal does or does not meet the criterion (the initiatiefnemer reads it)")
         }
         return try store.write { db in
             guard let proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             if let interest = try InterestDeclaration.fetchOne(db, key: ["proposalId": id, "assessor": assessor]) {
-                throw UsageError("\(assessor) declared an interest in proposal \(id) ('\(interest.statement)') and may not judge it (belangenverstrengeling); another assessor judges this criterion")
+                throw BuurtstemError(.badInput, "\(assessor) declared an interest in proposal \(id) ('\(interest.statement)') and may not judge it (belangenverstrengeling); another assessor judges this criterion")
             }
             guard proposal.status == .inReview else {
-                throw UsageError("proposal \(id) is '\(proposal.status.dutch)', not 'in behandeling': "
-                    + (proposal.status == .received ? "start its toetsing with 'buurtstem proposal move --id \(id) --to in_review'" : "its toetsing is over"))
+                throw BuurtstemError(.wrongState, "proposal \(id) is '\(proposal.status.dutch)', not 'in behandeling': "
+                    + (proposal.status == .received ? "start its toetsing first" : "its toetsing is over"),
+                    remedy: proposal.status == .received ? .startReview(proposal: id) : nil)
             }
             let criteria = try AssessmentCriterion.inForce(db)
             guard criteria.contains(where: { $0.id == criterion }) else {
-                throw UsageError(criteria.isEmpty ? "no criteria are in force: load them with 'buurtstem proposal criteria FILE.yaml'"
-                    : "'\(criterion)' is not a criterion in force; use one of: \(criteria.map(\.id).joined(separator: ", "))")
+                throw BuurtstemError(.wrongState, criteria.isEmpty ? "no criteria are in force: load them first"
+                    : "'\(criterion)' is not a criterion in force; use one of: \(criteria.map(\.id).joined(separator: ", "))",
+                    remedy: criteria.isEmpty ? .loadCriteria : nil)
             }
             if let earlier = try CriterionJudgement.fetchOne(db, key: ["proposalId": id, "criterionId": criterion]) {
-                throw UsageError("criterion '\(criterion)' of proposal \(id) was already judged by \(earlier.assessor); a judgement is published and is not replaced")
+                throw BuurtstemError(.alreadyExists, "criterion '\(criterion)' of proposal \(id) was already judged by \(earlier.assessor); a judgement is published and is not replaced")
             }
             let entry = try ProposalLog.append(.judgement(assessor: assessor, criterion: criterion, met: met, reason: reason), proposal: id, now: now, db)
             let judgement = CriterionJudgement(proposalId: id, criterionId: criterion, assessor: assessor, met: met, reason: reason, timeMillis: entry.timeMillis)

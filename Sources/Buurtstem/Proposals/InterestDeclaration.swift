@@ -25,7 +25,7 @@ public struct InterestDeclaration: Sendable, Codable, Equatable, FetchableRecord
     /// Throws unless `assessor` is a well-formed assessor id.
     static func requireAssessorId(_ assessor: String) throws {
         guard isAssessorId(assessor) else {
-            throw UsageError("--assessor '\(assessor)' is not an assessor id: use 1 to 40 lower-case letters, digits and '-', e.g. toetser-3 (never a name: the id is published)")
+            throw BuurtstemError(.badInput, "'\(assessor)' is not an assessor id: use 1 to 40 lower-case letters, digits and '-', e.g. toetser-3 (never a name: the id is published)")
         }
     }
 
@@ -34,20 +34,20 @@ public struct InterestDeclaration: Sendable, Codable, Equatable, FetchableRecord
         let statement = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         try requireAssessorId(assessor)
         guard (1...500).contains(statement.count) else {
-            throw UsageError("--statement needs 1 to 500 characters: what the interest is, e.g. 'lid van de speeltuinvereniging' (it is published)")
+            throw BuurtstemError(.badInput, "an interest's statement needs 1 to 500 characters: what the interest is, e.g. 'lid van de speeltuinvereniging' (it is published)")
         }
         return try store.write { db in
             guard let proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             guard [.received, .inReview].contains(proposal.status) else {
-                throw UsageError("proposal \(id) is '\(proposal.status.dutch)': interests are declared before or during its toetsing")
+                throw BuurtstemError(.wrongState, "proposal \(id) is '\(proposal.status.dutch)': interests are declared before or during its toetsing")
             }
             if let judged = try CriterionJudgement.filter(Column("proposalId") == id && Column("assessor") == assessor).fetchOne(db) {
-                throw UsageError("\(assessor) already judged criterion '\(judged.criterionId)' of proposal \(id); an interest must be declared before judging. Tell the wijkteam: the judgement stands in the published log")
+                throw BuurtstemError(.alreadyExists, "\(assessor) already judged criterion '\(judged.criterionId)' of proposal \(id); an interest must be declared before judging. Tell the wijkteam: the judgement stands in the published log")
             }
             guard try InterestDeclaration.fetchOne(db, key: ["proposalId": id, "assessor": assessor]) == nil else {
-                throw UsageError("\(assessor) already declared an interest in proposal \(id)")
+                throw BuurtstemError(.alreadyExists, "\(assessor) already declared an interest in proposal \(id)")
             }
             let entry = try ProposalLog.append(.interest(assessor: assessor, statement: statement), proposal: id, now: now, db)
             let declaration = InterestDeclaration(proposalId: id, assessor: assessor, statement: statement, timeMillis: entry.timeMillis)

@@ -9,10 +9,10 @@ extension Proposal {
     /// toetsing's outcomes (`admitted`, `rejected`) come only from ``ProposalDecision/decide(proposal:in:now:)``.
     public static func move(_ id: Int64, to status: ProposalStatus, note: String = "", in store: Store, now: Date = Date()) throws -> Proposal {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard note.count <= 2000 else { throw UsageError("--note has \(note.count) characters; keep it to 2000") }
+        guard note.count <= 2000 else { throw BuurtstemError(.badInput, "the note has \(note.count) characters; keep it to 2000") }
         return try store.write { db in
             guard var proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             try proposal.move(to: status, note: note, now: now, db)
             return proposal
@@ -22,7 +22,8 @@ extension Proposal {
     /// Moves this proposal one step within the transaction `db`, logging it (see ``move(_:to:note:in:now:)``).
     mutating func move(to status: ProposalStatus, note: String, now: Date, _ db: Database) throws {
         guard !status.isDecisionOutcome else {
-            throw UsageError("'\(status.dutch)' is the toetsing's decision: 'buurtstem proposal decide --id \(id ?? 0)' takes it from the judged criteria")
+            throw BuurtstemError(.badInput, "'\(status.dutch)' is the toetsing's decision: deciding the proposal takes it from the judged criteria",
+                                 remedy: .decideProposal(proposal: id ?? 0))
         }
         try requireStep(to: status)
         try ProposalLog.append(.status(from: self.status, to: status, note: note), proposal: id!, now: now, db)
@@ -37,15 +38,15 @@ extension Proposal {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         return try store.write { db in
             guard var proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             if let amountCents {
                 guard amountCents > 0, amountCents <= proposal.requestedCents else {
-                    throw UsageError("--funded-amount must be above 0 and at most the requested \(Money.format(proposal.requestedCents))")
+                    throw BuurtstemError(.badInput, "the funded amount must be above 0 and at most the requested \(Money.format(proposal.requestedCents))")
                 }
                 guard amountCents == proposal.requestedCents || (1...2000).contains(reason.count) else {
-                    throw UsageError("funding proposal \(id) at \(Money.format(amountCents)), less than the requested \(Money.format(proposal.requestedCents)), "
-                        + "needs --reason (1 to 2000 characters, published): e.g. 'het wijkbudget had nog EUR 4.000 over'")
+                    throw BuurtstemError(.badInput, "funding proposal \(id) at \(Money.format(amountCents)), less than the requested \(Money.format(proposal.requestedCents)), "
+                        + "needs a reason (1 to 2000 characters, published): e.g. 'het wijkbudget had nog EUR 4.000 over'")
                 }
             }
             try proposal.move(to: .funded, note: note, now: now, db)
@@ -77,7 +78,7 @@ extension Proposal {
             let allowed = next.isEmpty ? "it is final: no step follows '\(self.status.dutch)'"
                 : "from '\(self.status.dutch)' it can only move to " + next.map { "'\($0.dutch)' (\($0.rawValue))" }.joined(separator: " or ")
             let direction = status == self.status ? "it is already there" : "a status moves only forward, one named step at a time"
-            throw UsageError("proposal \(id ?? 0) cannot move from '\(self.status.dutch)' to '\(status.dutch)': \(direction); \(allowed)")
+            throw BuurtstemError(.wrongState, "proposal \(id ?? 0) cannot move from '\(self.status.dutch)' to '\(status.dutch)': \(direction); \(allowed)")
         }
     }
 }

@@ -39,7 +39,7 @@ extension Store {
     /// Proposal `id`, or an error saying how to find one.
     public func proposal(_ id: Int64) throws -> Proposal {
         guard let proposal = try read({ try Proposal.fetchOne($0, key: id) }) else {
-            throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+            throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
         }
         return proposal
     }

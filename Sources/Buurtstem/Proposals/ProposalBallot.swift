@@ -41,7 +41,7 @@ public enum ProposalBallot {
     public static func create(_ text: String, file: String, issuingKey: SigningKey, in store: Store, now: Date = Date()) throws -> Outcome {
         let projects = try projects(in: store)
         guard !projects.isEmpty else {
-            throw UsageError("no proposal is toegelaten: decide the aanvragen first ('buurtstem proposal decide'), or create the election without --from-proposals")
+            throw BuurtstemError(.wrongState, "no proposal is toegelaten: decide the aanvragen first, or create the election from its definition file alone")
         }
         let definition = try ElectionFile.parse(text, file: file, store: store, proposals: projects.keys.sorted().map { projects[$0]! })
         let onBallotIds = Set(definition.contests.flatMap(\.projects).map(\.id))
@@ -51,7 +51,7 @@ public enum ProposalBallot {
         let election = try Election.create(definition, issuingKey: issuingKey, in: store) { db in
             for id in onBallot {
                 guard var proposal = try Proposal.fetchOne(db, key: id) else {
-                    throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                    throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
                 }
                 try proposal.move(to: .onBallot, note: "op de stembrief van \(definition.title) (\(definition.id)) als \(projectId(id))", now: now, db)
             }
@@ -73,13 +73,14 @@ public enum ProposalBallot {
             }
         }
         guard !verdicts.isEmpty else {
-            throw UsageError("election \(electionId) has no projects from aanvragen ('buurtstem election create --from-proposals' puts them on a ballot)")
+            throw BuurtstemError(.notFound, "election \(electionId) has no projects from aanvragen (an election created from the proposals puts them on a ballot)",
+                                 remedy: .createElectionFromProposals)
         }
         return try store.write { db in
             var moved: [Int64: ProposalStatus] = [:]
             for (id, verdict) in verdicts.sorted(by: { $0.key < $1.key }) {
                 guard var proposal = try Proposal.fetchOne(db, key: id), proposal.status == .onBallot else {
-                    throw UsageError("proposal \(id) is on the ballot of \(electionId) but is not 'op de stembrief' in the store; was the result already applied?")
+                    throw BuurtstemError(.wrongState, "proposal \(id) is on the ballot of \(electionId) but is not 'op de stembrief' in the store; was the result already applied?")
                 }
                 let status: ProposalStatus = verdict.funded ? .funded : .notFunded
                 try proposal.move(to: status, note: "uitslag van \(outcome.definition.title) (\(electionId)): \(verdict.summary)", now: now, db)

@@ -37,7 +37,7 @@ public struct ProposalCheckpoint: Sendable, Codable, Equatable, FetchableRecord,
     public static func make(in store: Store, issuingKey: SigningKey, now: Date = Date()) throws -> Checkpoint {
         try store.write { db in
             guard let gemeente = try Gemeente.fetchOne(db), [UInt8](gemeente.issuingPublicKey) == issuingKey.publicKey.bytes else {
-                throw UsageError("the key given is not this gemeente's issuing key, which signs the proposals log's checkpoints")
+                throw BuurtstemError(.keys, "the key given is not this gemeente's issuing key, which signs the proposals log's checkpoints")
             }
             let head = try ProposalLog.head(db)
             let checkpoint = Checkpoint(logId: ProposalEntry.logId(gemeente: gemeente.code), size: head.size, root: head.root,

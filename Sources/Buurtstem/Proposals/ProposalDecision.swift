@@ -22,21 +22,21 @@ public enum ProposalDecision {
     public static func decide(proposal id: Int64, in store: Store, now: Date = Date()) throws -> Decision {
         try store.write { db in
             guard var proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             guard proposal.status == .inReview else {
-                throw UsageError("proposal \(id) is '\(proposal.status.dutch)': only a proposal in behandeling is decided")
+                throw BuurtstemError(.wrongState, "proposal \(id) is '\(proposal.status.dutch)': only a proposal in behandeling is decided")
             }
             let criteria = try AssessmentCriterion.inForce(db)
             guard !criteria.isEmpty else {
-                throw UsageError("no criteria are in force: load them with 'buurtstem proposal criteria FILE.yaml' and judge each")
+                throw BuurtstemError(.wrongState, "no criteria are in force: load them and judge each", remedy: .loadCriteria)
             }
             let judgements = try CriterionJudgement.filter(Column("proposalId") == id).fetchAll(db)
             let byCriterion = Dictionary(judgements.map { ($0.criterionId, $0) }, uniquingKeysWith: { first, _ in first })
             let missing = criteria.filter { byCriterion[$0.id] == nil }
             guard missing.isEmpty else {
-                throw UsageError("proposal \(id) cannot be decided yet: not judged on " + missing.map { "'\($0.id)'" }.joined(separator: ", ")
-                    + "; judge each with 'buurtstem proposal assess --id \(id) --criterion ID --assessor ID --met|--not-met --reason TEXT'")
+                throw BuurtstemError(.wrongState, "proposal \(id) cannot be decided yet: not judged on " + missing.map { "'\($0.id)'" }.joined(separator: ", ")
+                    + "; judge each", remedy: .assessProposal(proposal: id))
             }
             let recusals = try InterestDeclaration.filter(Column("proposalId") == id).order(Column("assessor")).fetchAll(db)
             let unmet = criteria.filter { byCriterion[$0.id]?.met == false }

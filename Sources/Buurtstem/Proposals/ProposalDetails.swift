@@ -70,7 +70,7 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
     public static func show(_ id: Int64, in store: Store, includeContact: Bool = false) throws -> ProposalDetails {
         try store.read { db in
             guard let proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             return try details(proposal, includeContact: includeContact, history: true, db)
         }

@@ -23,7 +23,7 @@ public enum ProposalLog {
     /// The log id of this store's gemeente.
     static func logId(_ db: Database) throws -> String {
         guard let gemeente = try Gemeente.fetchOne(db) else {
-            throw UsageError("the database has no gemeente: it was not made by 'buurtstem init'")
+            throw BuurtstemError(.notFound, "the database has no gemeente: it was not initialised by Buurtstem", remedy: .initialise)
         }
         return ProposalEntry.logId(gemeente: gemeente.code)
     }

@@ -35,23 +35,23 @@ public struct ProposalPayment: Sendable, Codable, Equatable, FetchableRecord, Mu
         let milestone = milestone.trimmingCharacters(in: .whitespacesAndNewlines)
         let evidence = evidence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...500).contains(milestone.count) else {
-            throw UsageError("--milestone needs 1 to 500 characters: what was delivered, e.g. 'toestellen geplaatst' (published)")
+            throw BuurtstemError(.badInput, "a payment's milestone needs 1 to 500 characters: what was delivered, e.g. 'toestellen geplaatst' (published)")
         }
-        guard evidence.count <= 500 else { throw UsageError("--evidence is longer than 500 characters") }
+        guard evidence.count <= 500 else { throw BuurtstemError(.badInput, "a payment's evidence is longer than 500 characters") }
         guard amountCents > 0, amountCents <= Money.maximumCents else {
-            throw UsageError("--amount must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
+            throw BuurtstemError(.badInput, "a payment's amount must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
         return try store.write { db in
             guard let proposal = try Proposal.fetchOne(db, key: id) else {
-                throw UsageError("there is no proposal \(id): 'buurtstem proposal list' shows them")
+                throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
             guard [.funded, .inExecution].contains(proposal.status) else {
-                throw UsageError("proposal \(id) is '\(proposal.status.dutch)': only a proposal that is gefinancierd or in uitvoering is paid")
+                throw BuurtstemError(.wrongState, "proposal \(id) is '\(proposal.status.dutch)': only a proposal that is gefinancierd or in uitvoering is paid")
             }
             let paid = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amountCents), 0) FROM proposalPayment WHERE proposalId = ?", arguments: [id]) ?? 0
             let funded = try Proposal.fundedCents(proposal, db)
             guard paid + amountCents <= funded else {
-                throw UsageError("paying \(Money.format(amountCents)) would bring proposal \(id)'s payments to \(Money.format(paid + amountCents)), above the funded \(Money.format(funded)); at most \(Money.format(funded - paid)) is left")
+                throw BuurtstemError(.badInput, "paying \(Money.format(amountCents)) would bring proposal \(id)'s payments to \(Money.format(paid + amountCents)), above the funded \(Money.format(funded)); at most \(Money.format(funded - paid)) is left")
             }
             let entry = try ProposalLog.append(.payment(amountCents: UInt64(amountCents), milestone: milestone, evidence: evidence),
                                                proposal: id, now: now, db)

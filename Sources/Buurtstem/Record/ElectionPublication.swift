@@ -37,28 +37,32 @@ public enum ElectionPublication {
 
     /// Publishes `electionId` into the new folder `folder`, signing with `issuingKey`; `now` is the time stamped on a
     /// first publication. `printFolder`, the folder `buurtstem stempas issue` printed to, gets the fingerprint on
-    /// every letter (``LetterFingerprint``).
+    /// every letter (``LetterFingerprint``); a print folder that cannot be stamped is refused before anything is
+    /// published or stored.
     public static func publish(election electionId: String, store: Store, issuingKey: SigningKey, folder: URL, printFolder: URL? = nil,
                                now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> Summary {
         let election = try store.election(electionId)
         switch election.state {
         case .created:
-            throw UsageError("the passes of '\(electionId)' have not been issued; the pre-publication fixes them, so run 'buurtstem stempas issue' first")
+            throw BuurtstemError(.wrongState, "the passes of '\(electionId)' have not been issued; the pre-publication fixes them, so issue them first",
+                                 remedy: .issuePasses(election: electionId))
         case .open, .closed:
-            throw UsageError("the polls of '\(electionId)' are already \(election.state.rawValue): a pre-publication is made before the polls open, "
-                + "or it proves nothing about what was fixed before the vote. Publish the next election before 'buurtstem polls open'")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are already \(election.state.rawValue): a pre-publication is made before the polls open, "
+                + "or it proves nothing about what was fixed before the vote. Publish the next election before its polls open")
         case .issued:
             break
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         let definition = try election.decodedDefinition()
-        guard let commitment = try election.commitment() else { throw UsageError("'\(electionId)' has no issued passes") }
+        guard let commitment = try election.commitment() else { throw BuurtstemError(.notFound, "'\(electionId)' has no issued passes") }
         let kiosks = try store.kiosks(election: electionId)
         guard !kiosks.isEmpty else {
-            throw UsageError("'\(electionId)' has no kiosk; the pre-publication fixes the kiosks' keys, so add them first with 'buurtstem kiosk add'")
+            throw BuurtstemError(.notFound, "'\(electionId)' has no kiosk; the pre-publication fixes the kiosks' keys, so add them first",
+                                 remedy: .addKiosk(election: electionId))
         }
+        let letters = try printFolder.map { try LetterFingerprint.letters(in: $0, prefix: "stempassen-", incompleteMarker: nil) }
         var isNew = false
         let prePublication: PrePublication, json: [UInt8]
         if let stored = try store.prePublication(election: electionId) {
@@ -89,10 +93,7 @@ public enum ElectionPublication {
         try writer.write(try kiosks.map { try $0.registration }, to: ElectionRecordFile.kiosks)
         try writer.write(bytes: json, to: ElectionRecordFile.prePublication)
         try writer.commit()
-        if let printFolder {
-            try LetterFingerprint.stamp(prePublication.fingerprint, in: printFolder, letters: "stempassen-", incompleteMarker: nil,
-                                        issueCommand: "buurtstem stempas issue")
-        }
+        if let letters { try LetterFingerprint.stamp(prePublication.fingerprint, in: letters) }
         return Summary(folder: folder.path, election: electionId, fingerprint: prePublication.fingerprint,
                        hash: Hex.encode(prePublication.hash), publishedAtMillis: prePublication.publishedAtMillis,
                        areas: prePublication.areas, kiosks: prePublication.kiosks.map(\.name), new: isNew,

@@ -23,12 +23,13 @@ public enum ElectionRecordExport {
     public static func export(election electionId: String, store: Store, issuingKey: SigningKey, folder: URL) throws -> Summary {
         let election = try store.election(electionId)
         guard election.state == .closed else {
-            throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue); the record is exported after 'buurtstem polls close'")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are \(election.state.rawValue); the record is exported after the polls close",
+                                 remedy: .closePolls(election: electionId, kiosk: nil))
         }
         guard issuingKey.publicKey == (try store.issuingPublicKey()) else {
-            throw UsageError("the issuing key given is not this gemeente's; pass the key file made by 'buurtstem init'")
+            throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
-        guard let commitment = try election.commitment() else { throw UsageError("'\(electionId)' has no issued passes") }
+        guard let commitment = try election.commitment() else { throw BuurtstemError(.notFound, "'\(electionId)' has no issued passes") }
         let outcome = try ElectionOutcome.compute(election: electionId, store: store)
         let (definition, heads, tally, allocations) = (outcome.definition, outcome.finalHeads, outcome.tally, outcome.allocations)
 
@@ -127,7 +128,7 @@ public enum ElectionRecordExport {
         case [], [2]: return try store.election(electionId).decodedDefinition().isSecret ? RecordIndex.formatNameSecret : RecordIndex.formatNameBound
         case [1]: return RecordIndex.formatName
         default:
-            throw UsageError("'\(electionId)' has ballots of two versions (cast before and after the upgrade to definition-bound ballots); "
+            throw BuurtstemError(.wrongState, "'\(electionId)' has ballots of two versions (cast before and after the upgrade to definition-bound ballots); "
                 + "no record format holds both. Export it with the version of Buurtstem that opened its polls")
         }
     }

@@ -22,38 +22,38 @@ final class StagedFolder {
         let parent = destination.deletingLastPathComponent()
         let current = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath()
         guard destination.path != "/", destination != current, !current.path.hasPrefix(destination.path + "/") else {
-            throw UsageError("--out \(destination.path) is the folder you are in (or contains it); give a new folder for the record, e.g. --out record")
+            throw BuurtstemError(.fileSystem, "the output folder \(destination.path) is the folder you are in (or contains it); give a new folder for the record, e.g. record")
         }
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: destination.path, isDirectory: &isFolder) {
             let entries: [String]
             do { entries = try manager.contentsOfDirectory(atPath: destination.path) } catch {
-                throw UsageError("--out \(destination.path) exists and cannot be read (\(error.localizedDescription)); choose a new folder for the record")
+                throw BuurtstemError(.fileSystem, "the output folder \(destination.path) exists and cannot be read (\(error.localizedDescription)); choose a new folder for the record")
             }
             guard isFolder.boolValue, entries.isEmpty else {
-                throw UsageError("--out \(destination.path) exists and is not an empty folder; choose a new folder for the record")
+                throw BuurtstemError(.alreadyExists, "the output folder \(destination.path) exists and is not an empty folder; choose a new folder for the record")
             }
             // An empty mount point cannot be replaced by a rename: the record would be written and then not moved.
             guard Self.device(destination) == Self.device(parent) else {
-                throw UsageError("--out \(destination.path) is on another file system than its parent folder (a mount point); give a new folder inside it, e.g. --out \(destination.path)/record")
+                throw BuurtstemError(.fileSystem, "the output folder \(destination.path) is on another file system than its parent folder (a mount point); give a new folder inside it, e.g. \(destination.path)/record")
             }
         }
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial")
         try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = open(parent.path, O_RDONLY)
         guard lock >= 0 else {
-            throw UsageError("cannot open \(parent.path) (\(String(cString: strerror(errno)))); give --out a folder whose parent exists and that you may write in")
+            throw BuurtstemError(.fileSystem, "cannot open \(parent.path) (\(String(cString: strerror(errno)))); give an output folder whose parent exists and that you may write in")
         }
         guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
             close(lock)
-            throw UsageError("another export is writing a record in \(parent.path) right now; wait until it has finished, then run this again")
+            throw BuurtstemError(.fileSystem, "another export is writing a record in \(parent.path) right now; wait until it has finished, then run this again")
         }
         do {
             if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             close(lock)
-            throw UsageError("cannot create \(staging.path) to write the record in: \(error.localizedDescription); check that you may write in \(parent.path)")
+            throw BuurtstemError(.fileSystem, "cannot create \(staging.path) to write the record in: \(error.localizedDescription); check that you may write in \(parent.path)")
         }
         self.destination = destination
         self.staging = staging
@@ -66,7 +66,7 @@ final class StagedFolder {
         try Self.synchronize(staging)
         guard rename(staging.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            throw UsageError("cannot move the finished record from \(staging.path) to \(destination.path): \(reason). "
+            throw BuurtstemError(.wrongState, "cannot move the finished record from \(staging.path) to \(destination.path): \(reason). "
                 + "Move it yourself (mv \(staging.path) \(destination.path)) before exporting again: an export replaces \(staging.lastPathComponent)")
         }
         _ = try? Self.synchronize(file: destination.deletingLastPathComponent())
@@ -96,7 +96,7 @@ final class StagedFolder {
         let descriptor = open(url.path, O_RDONLY)
         defer { if descriptor >= 0 { close(descriptor) } }
         guard descriptor >= 0, fsync(descriptor) == 0 else {
-            throw UsageError("cannot write \(url.path) of the record to disk: \(String(cString: strerror(errno))); "
+            throw BuurtstemError(.fileSystem, "cannot write \(url.path) of the record to disk: \(String(cString: strerror(errno))); "
                 + "check the disk (space, permissions) and export again")
         }
     }

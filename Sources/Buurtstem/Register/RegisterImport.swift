@@ -24,13 +24,13 @@ public struct RegisterImport: Sendable {
     /// Imports `bytes` (named `file` in messages) as a new snapshot whose `eligible` counts mean age `eligibleAge`+.
     public static func run(_ bytes: [UInt8], file: String, eligibleAge: Int, into store: Store) throws -> Summary {
         guard (0...120).contains(eligibleAge) else {
-            throw UsageError("--eligible-age \(eligibleAge) is not an age; use e.g. 16")
+            throw BuurtstemError(.badInput, "the eligible age \(eligibleAge) is not an age; use e.g. 16")
         }
         let table = try CSVTable(bytes, file: file, required: ["household_id", "buurt", "residents", "eligible"],
                                  prefixes: ["address"])
         let buurten = Set(try store.read { try String.fetchAll($0, sql: "SELECT code FROM buurt") })
         guard !buurten.isEmpty else {
-            throw UsageError("no buurten are known yet: run 'buurtstem areas import FILE.csv' before importing the register")
+            throw BuurtstemError(.notFound, "no buurten are known yet: import the areas before the register", remedy: .importAreas)
         }
         var problems = table.problems
         var households: [Household] = []

@@ -42,8 +42,8 @@ extension Store {
             }
         }
         guard let found else {
-            if let id { throw UsageError("there is no register snapshot \(id); 'buurtstem register list' shows the snapshots") }
-            throw UsageError("no household register has been imported yet: run 'buurtstem register import FILE.csv'")
+            if let id { throw BuurtstemError(.notFound, "there is no register snapshot \(id)", remedy: .listRegisterSnapshots) }
+            throw BuurtstemError(.notFound, "no household register has been imported yet", remedy: .importRegister)
         }
         return found
     }

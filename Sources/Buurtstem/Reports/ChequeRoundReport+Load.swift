@@ -13,7 +13,7 @@ extension ChequeRoundReport {
         let gemeente = try store.gemeente()
         let names = try AreaNames.load(store)
         guard let issuance = try store.chequeIssuance(id) else {
-            throw UsageError("round \(id) has no issued cheques")
+            throw BuurtstemError(.notFound, "round \(id) has no issued cheques")
         }
         let initiatives = settlement.initiatives.map { line in
             let short = line.targetCents - line.collectedCents

@@ -86,6 +86,13 @@ public struct ElectionReport: Sendable, Codable {
     public let ballotsCounted: Int64
     /// Void ballots (a pass that had voted before).
     public let voidBallots: Int64
+    /// Secret or public per stempas, as the signed definition says.
+    public let secrecy: BallotSecrecy
+    /// A secret election's counted ballots (the first of their pass) that are invalid: a proof that fails, or a
+    /// decrypted plaintext that is no valid ballot; not in ``ballotsCounted``. 0 for a public election. Per kiosk
+    /// `counted` includes them (the mix unlinks a decrypted ballot from its kiosk), so the kiosks add up to
+    /// `ballotsCounted + invalidBallots`.
+    public let invalidBallots: Int64
     /// Ballots counted per pass issued, in percent, one decimal.
     public let turnoutPercent: Double
     /// Per kiosk: ballots in its log, of which void, counted; they add up to `ballotsInLogs`, `voidBallots` and
@@ -110,11 +117,11 @@ public struct ElectionReport: Sendable, Codable {
     public mutating func setCaps(_ caps: [String: Int64]) throws {
         let known = Set(contests.map(\.area) + areas.map(\.code))
         if let unknown = caps.keys.sorted().first(where: { !known.contains($0) }) {
-            throw UsageError("unknown area '\(unknown)': election \(election) has no contest or projects there; "
+            throw BuurtstemError(.notFound, "unknown area '\(unknown)': election \(election) has no contest or projects there; "
                 + "its areas: \(known.sorted().joined(separator: ", "))")
         }
         if let negative = caps.first(where: { $0.value < 0 }) {
-            throw UsageError("the cap of \(negative.key) is negative (\(negative.value) cents); a cap is an amount of at least 0")
+            throw BuurtstemError(.badInput, "the cap of \(negative.key) is negative (\(negative.value) cents); a cap is an amount of at least 0")
         }
         for index in contests.indices { contests[index].capCents = caps[contests[index].area] }
         for index in areas.indices { areas[index].capCents = caps[areas[index].code] }

@@ -15,7 +15,7 @@ public enum ReachPrivacy {
     /// Checks a margin given on the command line.
     public static func checkMargin(_ percent: Int) throws {
         guard (0...100).contains(percent) else {
-            throw UsageError("--margin \(percent) is out of range: give a whole percentage from 0 to 100 (default \(defaultMarginPercent)); "
+            throw BuurtstemError(.badInput, "the margin \(percent) is out of range: give a whole percentage from 0 to 100 (default \(defaultMarginPercent)); "
                 + "an area is flagged when its share of ballots is more than that many percent below its share of passes")
         }
     }

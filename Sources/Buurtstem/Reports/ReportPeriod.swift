@@ -8,16 +8,16 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
     /// The calendar year `year`.
     public static func year(_ year: Int) throws -> ReportPeriod {
         guard (2000...2099).contains(year) else {
-            throw UsageError("--year \(year) is out of range: give a year from 2000 to 2099, e.g. --year 2026")
+            throw BuurtstemError(.badInput, "the year \(year) is out of range: give a year from 2000 to 2099, e.g. 2026")
         }
         return ReportPeriod(from: "\(year)-01-01", to: "\(year)-12-31")
     }
 
     /// The days `from` through `to`; checked.
     public static func days(from: String, to: String) throws -> ReportPeriod {
-        let first = try ChequeCalendar.day(from, option: "--from"), last = try ChequeCalendar.day(to, option: "--to")
+        let first = try ChequeCalendar.day(from, option: "the first day"), last = try ChequeCalendar.day(to, option: "the last day")
         guard first <= last else {
-            throw UsageError("--from \(first) is after --to \(last): the period must start before it ends")
+            throw BuurtstemError(.badInput, "the first day \(first) is after the last day \(last): the period must start before it ends")
         }
         return ReportPeriod(from: first, to: last)
     }

@@ -60,11 +60,11 @@ public struct ReportVerification: Sendable, Codable, Equatable {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw UsageError("--record \(folder.path) is not a folder: give the folder written by 'buurtstem record export' "
-                + "or 'buurtstem cheques export'")
+            throw BuurtstemError(.fileSystem, "the record \(folder.path) is not a folder: give the folder written by an election's or a cheque round's "
+                + "record export")
         }
         guard let walker = manager.enumerator(atPath: folder.path) else {
-            throw UsageError("cannot read the record folder \(folder.path): check that you may read it")
+            throw BuurtstemError(.fileSystem, "cannot read the record folder \(folder.path): check that you may read it")
         }
         var names: [String] = []
         while let name = walker.nextObject() as? String {
@@ -75,7 +75,7 @@ public struct ReportVerification: Sendable, Codable, Equatable {
         }
         return try names.sorted().map { name in
             guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else {
-                throw UsageError("cannot read \(folder.appendingPathComponent(name).path) of the record: check that you may read it")
+                throw BuurtstemError(.fileSystem, "cannot read \(folder.appendingPathComponent(name).path) of the record: check that you may read it")
             }
             defer { try? handle.close() }
             var hasher = SHA256Hasher()

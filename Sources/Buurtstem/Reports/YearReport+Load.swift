@@ -11,8 +11,8 @@ extension YearReport {
         if let area {
             wijkRows = wijkRows.filter { $0["code"] == area }
             guard !wijkRows.isEmpty else {
-                throw UsageError("unknown area '\(area)': --area must be a wijk of gemeente \(gemeente.name) (WK + 6 digits); "
-                    + "'buurtstem register show' lists them")
+                throw BuurtstemError(.notFound, "unknown area '\(area)': the area must be a wijk of gemeente \(gemeente.name) (WK + 6 digits)",
+                                     remedy: .showRegister)
             }
         }
         var wijken: [String: WijkYear] = [:]

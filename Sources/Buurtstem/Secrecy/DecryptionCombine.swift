@@ -27,10 +27,11 @@ public enum DecryptionCombine {
     public static func combine(election electionId: String, store: Store, files: [(path: String, bytes: [UInt8])]) throws -> Summary {
         let election = try SecretElection(electionId, store: store)
         guard let last = try election.stages().last else {
-            throw UsageError("'\(electionId)' has no mix stage yet: run 'buurtstem mix' and have the trustees decrypt its output first")
+            throw BuurtstemError(.wrongState, "'\(electionId)' has no mix stage yet: mix the ballots and have the trustees decrypt the last stage first",
+                                 remedy: .decryptBallots(election: electionId))
         }
         guard try election.decoded().isEmpty else {
-            throw UsageError("the ballots of '\(electionId)' are already decrypted; 'buurtstem tally' counts them")
+            throw BuurtstemError(.wrongState, "the ballots of '\(electionId)' are already decrypted; the tally counts them")
         }
         let hash = election.definition.hash
         var shareFiles: [DecryptionSharesFile] = []
@@ -39,11 +40,11 @@ public enum DecryptionCombine {
             do {
                 shares = try JSONDecoder().decode(DecryptionSharesFile.self, from: Data(file.bytes))
             } catch {
-                throw UsageError("\(file.path) is not a decryption shares file (\(error)); use the file 'buurtstem trustee decrypt --out' wrote")
+                throw BuurtstemError(.badInput, "\(file.path) is not a decryption shares file (\(error)); use the file a trustee's decryption wrote", cause: error)
             }
             guard shares.election == electionId, shares.definitionHash == hash, shares.stage == last.stage else {
-                throw UsageError("\(file.path) decrypts election '\(shares.election)' stage \(shares.stage), not '\(electionId)' stage \(last.stage) "
-                    + "(the last mix stage): ask trustee \(shares.trustee) to run 'buurtstem trustee decrypt' again")
+                throw BuurtstemError(.badInput, "\(file.path) decrypts election '\(shares.election)' stage \(shares.stage), not '\(electionId)' stage \(last.stage) "
+                    + "(the last mix stage): ask trustee \(shares.trustee) to decrypt the last stage again")
             }
             shareFiles.append(shares)
         }
@@ -59,7 +60,8 @@ public enum DecryptionCombine {
             do {
                 outcome = try ThresholdDecryption.combine(ciphertexts, shares: shares, electionKey: election.key, context: context)
             } catch {
-                throw UsageError("cannot decrypt area \(area.area) of '\(electionId)': \(error)")
+                throw BuurtstemError(.badInput, "cannot decrypt area \(area.area) of '\(electionId)': \(error). "
+                    + missing(shareFiles.map(\.trustee), of: election.key.trusteeCount))
             }
             used.formUnion(outcome.trustees)
             excluded.formUnion(outcome.excluded.map(\.description))
@@ -76,7 +78,7 @@ public enum DecryptionCombine {
         let usedFiles = shareFiles.filter { used.contains($0.trustee) }
         try store.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decodedBallot WHERE electionId = ?", arguments: [electionId]) == 0 else {
-                throw UsageError("the ballots of '\(electionId)' were decrypted meanwhile")
+                throw BuurtstemError(.conflict, "the ballots of '\(electionId)' were decrypted meanwhile")
             }
             for file in usedFiles {
                 try db.execute(sql: "INSERT OR REPLACE INTO decryptionShare (electionId, stage, trustee, file) VALUES (?, ?, ?, ?)",
@@ -90,6 +92,15 @@ public enum DecryptionCombine {
         }
         return Summary(election: electionId, stage: last.stage, trustees: used.sorted(), excluded: excluded.sorted(),
                        valid: lines.filter { $0.choices != nil }.count, invalid: lines.filter { $0.choices == nil }.count)
+    }
+
+    /// Which trustees sent shares and which did not, so the gemeente knows whom to ask (a missing trustee only
+    /// matters when fewer than t valid shares remain).
+    static func missing(_ sent: [Int], of count: Int) -> String {
+        let present = Set(sent), absent = (1...max(count, 1)).filter { !present.contains($0) }
+        let from = present.isEmpty ? "No shares were given" : "Shares were given by trustee(s) " + present.sorted().map(String.init).joined(separator: ", ")
+        return from + (absent.isEmpty ? "" : "; trustee(s) " + absent.map(String.init).joined(separator: ", ") + " of \(count) did not decrypt: "
+            + "ask them to decrypt the last mix stage's file with their key share and send their shares file")
     }
 
     /// The choices of a plaintext, or why it is not a valid ballot of `contest`.

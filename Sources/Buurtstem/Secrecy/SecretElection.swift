@@ -36,10 +36,10 @@ public struct SecretElection: Sendable {
         let election = try store.election(id)
         let definition = try election.decodedDefinition()
         guard let secret = definition.secretBallot else {
-            throw UsageError("election '\(id)' is public (its definition has no secret_ballot): its ballots are counted as cast, with no mix or decryption")
+            throw BuurtstemError(.wrongState, "election '\(id)' is public (its definition has no secret_ballot): its ballots are counted as cast, with no mix or decryption")
         }
         guard let file = try store.read({ try Data.fetchOne($0, sql: "SELECT file FROM electionKey WHERE electionId = ?", arguments: [id]) }) else {
-            throw UsageError("the store has no election key file for '\(id)': it was created without one; create the election again")
+            throw BuurtstemError(.keys, "the store has no election key file for '\(id)': it was created without one; create the election again")
         }
         self.store = store
         self.id = id
@@ -53,7 +53,7 @@ public struct SecretElection: Sendable {
     public func requireClosed(_ step: String) throws {
         let state = try store.election(id).state
         guard state == .closed else {
-            throw UsageError("the polls of '\(id)' are \(state.rawValue); \(step) comes after 'buurtstem polls close'")
+            throw BuurtstemError(.wrongState, "the polls of '\(id)' are \(state.rawValue); \(step) comes after the polls close", remedy: .closePolls(election: id, kiosk: nil))
         }
     }
 

@@ -15,7 +15,7 @@ public enum SecretMix {
         try election.requireClosed("the mix")
         let previous = try election.stages()
         if try !election.decoded().isEmpty {
-            throw UsageError("the ballots of '\(electionId)' are already decrypted; a further mix stage would not be counted")
+            throw BuurtstemError(.wrongState, "the ballots of '\(electionId)' are already decrypted; a further mix stage would not be counted")
         }
         let inputs: [String: [[ElGamalCiphertext]]]
         if let last = previous.last {
@@ -23,7 +23,7 @@ public enum SecretMix {
         } else {
             inputs = try election.mixInputs()
         }
-        guard !inputs.isEmpty else { throw UsageError("'\(electionId)' has no valid counted ballot to mix") }
+        guard !inputs.isEmpty else { throw BuurtstemError(.notFound, "'\(electionId)' has no valid counted ballot to mix") }
         let stage = (previous.last?.stage ?? 0) + 1
         let hash = election.definition.hash
         var areas: [MixStageFile.AreaShuffle] = []
@@ -37,7 +37,7 @@ public enum SecretMix {
         let file = MixStageFile(election: electionId, definitionHash: hash, stage: stage, areas: areas)
         try store.write { db in
             let stored = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(stage), 0) FROM mixStage WHERE electionId = ?", arguments: [electionId]) ?? 0
-            guard stored == stage - 1 else { throw UsageError("another mix of '\(electionId)' ran meanwhile; run 'buurtstem mix' again") }
+            guard stored == stage - 1 else { throw BuurtstemError(.conflict, "another mix of '\(electionId)' ran meanwhile; mix again") }
             for area in areas {
                 try db.execute(sql: "INSERT INTO mixStage (electionId, stage, area, outputs, proof) VALUES (?, ?, ?, ?, ?)",
                                arguments: [electionId, stage, area.area, Data(area.outputs.flatMap { $0.flatMap(\.bytes) }), area.proof.json()])

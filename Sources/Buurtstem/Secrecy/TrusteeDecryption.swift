@@ -14,16 +14,16 @@ public enum TrusteeDecryption {
                                passphrase: Passphrase) throws -> DecryptionSharesFile {
         let key = try TrusteeFiles.read(ElectionKeyFile.self, electionKeyFile, what: "the election key")
         guard let data = FileManager.default.contents(atPath: stageFile) else {
-            throw UsageError("cannot read the mix stage file \(stageFile): check the path and that you may read it")
+            throw BuurtstemError(.fileSystem, "cannot read the mix stage file \(stageFile): check the path and that you may read it")
         }
         let stage: MixStageFile
         do {
             stage = try JSONDecoder().decode(MixStageFile.self, from: data)
         } catch {
-            throw UsageError("\(stageFile) is not a mix stage file (\(error)); use the file the last 'buurtstem mix --out' wrote")
+            throw BuurtstemError(.badInput, "\(stageFile) is not a mix stage file (\(error)); use the file the last mix wrote", cause: error)
         }
         guard stage.election == key.election else {
-            throw UsageError("\(stageFile) is a mix stage of election '\(stage.election)', but \(electionKeyFile) is the key of '\(key.election)': "
+            throw BuurtstemError(.badInput, "\(stageFile) is a mix stage of election '\(stage.election)', but \(electionKeyFile) is the key of '\(key.election)': "
                 + "give the stage file and the election key of the same election")
         }
         let keyShare = try Trustees.openKeyShare(shareFile, electionKey: key.key, electionKeyFile: electionKeyFile, passphrase: passphrase)

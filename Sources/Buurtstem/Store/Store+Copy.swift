@@ -6,7 +6,7 @@ extension Store {
     /// store a second voting location takes along. Refuses to overwrite.
     public func copy(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw UsageError("\(path) already exists; choose a new file for the copy")
+            throw BuurtstemError(.alreadyExists, "\(path) already exists; choose a new file for the copy")
         }
         let target = try DatabaseQueue(path: path)
         try pool.backup(to: target)

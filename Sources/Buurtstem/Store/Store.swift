@@ -19,8 +19,8 @@ public final class Store: Sendable {
     /// Opens an existing store and brings its schema up to date.
     public static func open(path: String) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw UsageError("there is no Buurtstem database at \(path): run 'buurtstem init --gemeente NAME --code GMxxxx' "
-                + "first, or pass --db with the right path")
+            throw BuurtstemError(.notFound, "there is no Buurtstem database at \(path): initialise the gemeente first, "
+                + "or give the right database path", remedy: .initialise)
         }
         return try connect(path: path)
     }
@@ -28,8 +28,8 @@ public final class Store: Sendable {
     /// Creates a new store; refuses if a file is already at `path`.
     public static func create(path: String) throws -> Store {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw UsageError("\(path) already exists; Buurtstem never overwrites a database. "
-                + "Choose another --db path or move the existing file away")
+            throw BuurtstemError(.alreadyExists, "\(path) already exists; Buurtstem never overwrites a database. "
+                + "Choose another database path or move the existing file away")
         }
         return try connect(path: path)
     }
@@ -46,7 +46,7 @@ public final class Store: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw UsageError("cannot open the database \(path): \(error.message ?? "\(error)"). "
+            throw BuurtstemError(.fileSystem, "cannot open the database \(path): \(error.message ?? "\(error)"). "
                 + "Check that it is a Buurtstem database and that you may write to its folder")
         }
         return Store(path: path, pool: pool)

@@ -10,12 +10,12 @@ extension Store {
             guard let row = try read({ try Row.fetchOne($0, sql: """
                 SELECT size, root FROM checkpoint WHERE electionId = ? AND kiosk = ? AND final = 1 ORDER BY size DESC LIMIT 1
                 """, arguments: [election, kiosk.name]) }) else {
-                throw UsageError("kiosk \(kiosk.name) of '\(election)' has no final checkpoint: close it ('buurtstem polls close "
-                    + "--kiosk \(kiosk.name)', in the store of its location) and merge that store here")
+                throw BuurtstemError(.wrongState, "kiosk \(kiosk.name) of '\(election)' has no final checkpoint: close it in the store of its "
+                    + "location and merge that store here", remedy: .closePolls(election: election, kiosk: kiosk.name))
             }
             let (size, root) = try KioskLog(store: self, election: election, kiosk: kiosk.name).treeHead()
             guard size == UInt64(row["size"] as Int64), root == [UInt8](row["root"] as Data) else {
-                throw UsageError("kiosk \(kiosk.name)'s log does not match its final checkpoint; run 'buurtstem check' and report it")
+                throw BuurtstemError(.conflict, "kiosk \(kiosk.name)'s log does not match its final checkpoint; check the store and report it", remedy: .checkStore)
             }
             return ElectionResult.LogHead(kiosk: kiosk.name, size: size, root: root)
         }

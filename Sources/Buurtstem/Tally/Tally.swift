@@ -69,9 +69,20 @@ public struct Tally: Sendable, Codable {
             if invalidBallots != 0 { try c.encode(invalidBallots, forKey: .invalidBallots) }
         }
 
-        /// Ballots counted per pass issued, in per mille (integer arithmetic).
-        public var turnoutPerMille: Int {
-            passesIssued == 0 ? 0 : Int(UInt64(ballotsCounted) * 1000 / passesIssued)
+        /// Counts one ballot's choices (`index`: project id to its position in `projects`); a choice of a
+        /// project not in the contest adds nothing (the ballot rules refused it at casting).
+        mutating func add(_ choices: [Choice], ballot: BallotType, index: [String: Int]) {
+            ballotsCounted += 1
+            ballots.append(choices)
+            for choice in choices {
+                guard let p = index[choice.project] else { continue }
+                projects[p].ballots += 1
+                switch ballot {
+                case .cumulative: projects[p].points += UInt64(choice.value)
+                case .ranking: projects[p].points += choice.value == 1 ? 1 : 0
+                default: projects[p].points += 1
+                }
+            }
         }
     }
 
@@ -104,7 +115,8 @@ public struct Tally: Sendable, Codable {
     public static func count(election electionId: String, store: Store) throws -> Tally {
         let election = try store.election(electionId)
         guard election.state == .closed else {
-            throw UsageError("the polls of '\(electionId)' are \(election.state.rawValue); the tally is made after 'buurtstem polls close'")
+            throw BuurtstemError(.wrongState, "the polls of '\(electionId)' are \(election.state.rawValue); the tally is made after the polls close",
+                                 remedy: .closePolls(election: electionId, kiosk: nil))
         }
         let definition = try election.decodedDefinition()
         let issued = try election.commitment()?.areas ?? []
@@ -119,17 +131,7 @@ public struct Tally: Sendable, Codable {
         var total = 0
         /// Adds one counted ballot's choices to contest `c`.
         func add(_ choices: [Choice], to c: Int) {
-            contests[c].ballotsCounted += 1
-            contests[c].ballots.append(choices)
-            for choice in choices {
-                guard let p = projectIndex[c][choice.project] else { continue }
-                contests[c].projects[p].ballots += 1
-                switch definition.ballot {
-                case .cumulative: contests[c].projects[p].points += UInt64(choice.value)
-                case .ranking: contests[c].projects[p].points += choice.value == 1 ? 1 : 0
-                default: contests[c].projects[p].points += 1
-                }
-            }
+            contests[c].add(choices, ballot: definition.ballot, index: projectIndex[c])
         }
         if definition.isSecret {
             // A secret election: the voids by its first-use rule over the encrypted logs, the choices from the
@@ -140,8 +142,8 @@ public struct Tally: Sendable, Codable {
             total = counted.values.reduce(0) { $0 + $1.count } + voids.count
             let decoded = try secret.decoded()
             if decoded.isEmpty, counted.values.contains(where: { $0.contains(where: \.isValid) }) {
-                throw UsageError("the ballots of secret election '\(electionId)' are not decrypted yet: run 'buurtstem mix', "
-                    + "'buurtstem trustee decrypt' (t trustees) and 'buurtstem decrypt combine' first")
+                throw BuurtstemError(.wrongState, "the ballots of secret election '\(electionId)' are not decrypted yet: mix them, have t trustees "
+                    + "decrypt them and combine the shares first", remedy: .decryptBallots(election: electionId))
             }
             for (area, ballots) in counted {
                 guard let c = contestIndex[area] else { continue }

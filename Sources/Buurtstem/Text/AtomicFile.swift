@@ -11,24 +11,24 @@ public enum AtomicFile {
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial").path
         let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else {
-            throw UsageError("cannot create \(path): \(String(cString: strerror(errno))); check that the folder exists and that you may write in it")
+            throw BuurtstemError(.fileSystem, "cannot create \(path): \(String(cString: strerror(errno))); check that the folder exists and that you may write in it")
         }
         let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
         let flushed = written == bytes.count && fsync(fd) == 0
         let reason = String(cString: strerror(errno))
         close(fd)
         defer { unlink(temporary) }
-        guard flushed else { throw UsageError("cannot write \(path): \(reason)") }
+        guard flushed else { throw BuurtstemError(.fileSystem, "cannot write \(path): \(reason)") }
         if replace {
             guard rename(temporary, path) == 0 else {
-                throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw BuurtstemError(.fileSystem, "cannot write \(path): \(String(cString: strerror(errno)))")
             }
         } else {
             // link() fails when the destination exists: an existing file is never overwritten.
             guard link(temporary, path) == 0 else {
                 let code = errno
-                if code == EEXIST { throw UsageError("\(path) already exists: it is never overwritten; choose another name or move it away first") }
-                throw UsageError("cannot create \(path): \(String(cString: strerror(code)))")
+                if code == EEXIST { throw BuurtstemError(.fileSystem, "\(path) already exists: it is never overwritten; choose another name or move it away first") }
+                throw BuurtstemError(.fileSystem, "cannot create \(path): \(String(cString: strerror(code)))")
             }
         }
         syncFolder(of: path)

@@ -31,10 +31,10 @@ public enum Money {
     /// ``maximumCents``, or an error saying how to write it.
     public static func parse(_ text: String, option: String) throws -> Int64 {
         guard let cents = cents(text) else {
-            throw UsageError("\(option) '\(text)' is not an amount in euros: write e.g. 7.50 or 150 (at most two decimals, no thousands separator)")
+            throw BuurtstemError(.badInput, "\(option) '\(text)' is not an amount in euros: write e.g. 7.50 or 150 (at most two decimals, no thousands separator)")
         }
         guard cents > 0, cents <= maximumCents else {
-            throw UsageError("\(option) '\(text)' is out of range: use an amount above 0 and at most EUR \(plain(maximumCents))")
+            throw BuurtstemError(.badInput, "\(option) '\(text)' is out of range: use an amount above 0 and at most EUR \(plain(maximumCents))")
         }
         return cents
     }

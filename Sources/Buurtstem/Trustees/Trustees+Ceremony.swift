@@ -20,13 +20,13 @@ extension Trustees {
     /// `election`, written to `out`. Refuses t outside 1...n, more than `TrusteeCeremonyFile.maximumTrustees`
     /// cards, a card given twice (the same signing or box key) and a card that does not hold.
     public static func makeCeremony(threshold: Int, cardFiles: [String], election: String, out: String) throws -> CeremonyMade {
-        if let problem = TrusteeCeremonyFile.electionProblem(election) { throw UsageError("--election: \(problem)") }
-        guard !cardFiles.isEmpty else { throw UsageError("no cards: give every trustee's card.json with --card, in the order the trustees are numbered") }
+        if let problem = TrusteeCeremonyFile.electionProblem(election) { throw BuurtstemError(.badInput, "the election id: \(problem)") }
+        guard !cardFiles.isEmpty else { throw BuurtstemError(.badInput, "no cards: give every trustee's card.json, in the order the trustees are numbered") }
         guard cardFiles.count <= TrusteeCeremonyFile.maximumTrustees else {
-            throw UsageError("\(cardFiles.count) cards: a ceremony has at most \(TrusteeCeremonyFile.maximumTrustees) trustees (every trustee takes part in every decryption); choose fewer")
+            throw BuurtstemError(.badInput, "\(cardFiles.count) cards: a ceremony has at most \(TrusteeCeremonyFile.maximumTrustees) trustees (every trustee takes part in every decryption); choose fewer")
         }
         guard (1...cardFiles.count).contains(threshold) else {
-            throw UsageError("--threshold \(threshold) with \(cardFiles.count) cards: the threshold t is the number of trustees needed to decrypt, between 1 and \(cardFiles.count); "
+            throw BuurtstemError(.badInput, "a threshold of \(threshold) with \(cardFiles.count) cards: the threshold t is the number of trustees needed to decrypt, between 1 and \(cardFiles.count); "
                 + "for \(cardFiles.count) trustees \(cardFiles.count / 2 + 1) is usual")
         }
         var cards: [TrusteeCardFile] = []

@@ -11,8 +11,8 @@ extension Trustees {
               let index = electionKey.verificationKeys.firstIndex(of: .base(secret)),
               let share = TrusteeKeyShare(index: index + 1, secret: secret, electionKey: electionKey)
         else {
-            throw UsageError("the key share in \(shareFile) belongs to no trustee of \(electionKeyFile): use the share.key that "
-                + "'buurtstem trustee receive' wrote for this election, and the election-key.json combined from the same dealings")
+            throw BuurtstemError(.keys, "the key share in \(shareFile) belongs to no trustee of \(electionKeyFile): use the share.key that "
+                + "was written when the trustee received its shares for this election, and the election-key.json combined from the same dealings")
         }
         return share
     }

@@ -18,13 +18,13 @@ extension Trustees {
     /// New trustee keys named `name`: `trustee.key` (sealed under `passphrase`, mode 0600) and `card.json` in `folder`
     /// (created if needed). Neither file is overwritten.
     public static func initialise(name: String, folder: String, passphrase: String) throws -> Initialised {
-        if let problem = TrusteeCardFile.nameProblem(name) { throw UsageError("--name: \(problem)") }
+        if let problem = TrusteeCardFile.nameProblem(name) { throw BuurtstemError(.badInput, "the trustee's name: \(problem)") }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let folderURL = URL(fileURLWithPath: folder)
         let keyFile = folderURL.appendingPathComponent("trustee.key").path
         let cardFile = folderURL.appendingPathComponent("card.json").path
         for path in [keyFile, cardFile] where FileManager.default.fileExists(atPath: path) {
-            throw UsageError("\(path) already exists: a trustee's key is made once; use another --out folder, or move the old files away")
+            throw BuurtstemError(.alreadyExists, "\(path) already exists: a trustee's key is made once; use another folder, or move the old files away")
         }
         let keys = TrusteeKeys()
         try KeyFile.write(try SealedKey(sealing: keys.signingKey, label: keyLabel(name: name), passphrase: passphrase), to: keyFile)

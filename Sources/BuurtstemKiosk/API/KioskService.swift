@@ -196,6 +196,8 @@ public final class KioskService: Sendable {
             try await Blocking.run(body)
         } catch let failure as KioskFailure {
             throw failure
+        } catch let error as BuurtstemError {
+            throw .staff(error)
         } catch {
             throw KioskFailure(status: 500, message: KioskMessage(code: "staffError", nl: "Dat lukte niet: \(error)", en: "That did not work: \(error)"))
         }

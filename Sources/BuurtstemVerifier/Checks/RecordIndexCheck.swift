@@ -57,7 +57,7 @@ struct RecordIndexCheck {
             }
             hashed.append(file)
         }
-        let contents = BatchPipeline.parallel(hashed.count) { [hashed] in Self.content(of: folder.appendingPathComponent(hashed[$0].name)) }
+        let contents = ParallelMap.each(hashed.count) { [hashed] in Self.content(of: folder.appendingPathComponent(hashed[$0].name)) }
         for (file, content) in zip(hashed, contents) {
             switch content {
             case .missing:

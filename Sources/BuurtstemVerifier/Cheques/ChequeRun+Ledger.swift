@@ -108,7 +108,7 @@ extension ChequeRun {
         var lastTime: Int64?
         guard var reader = lines(ChequeRecord.LedgerLine.self, file, check: Self.entries) else { return }
         while let batch = next(&reader, file, check: Self.entries) {
-            let leaves = Run.parallelMap(batch.map(\.value)) { line in
+            let leaves = ParallelMap.map(batch.map(\.value)) { line in
                 line.map { (leaf: MerkleHash.leaf($0.leafBytes(round: roundId)), signed: $0.signatureHolds(round: roundId)) }
             }
             for (item, computed) in zip(batch, leaves) {

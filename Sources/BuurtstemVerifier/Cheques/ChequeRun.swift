@@ -264,7 +264,7 @@ struct ChequeRun {
         var previous: [UInt8]?
         guard var reader = self.lines(ChequeRecord.IssuedLine.self, lines, check: Self.issuedSet) else { return }
         while let batch = next(&reader, lines, check: Self.issuedSet) {
-            let leaves = Run.parallelMap(batch.map(\.value)) { $0.map { MerkleHash.leaf($0.leafBytes(round: roundId)) } }
+            let leaves = ParallelMap.map(batch.map(\.value)) { $0.map { MerkleHash.leaf($0.leafBytes(round: roundId)) } }
             for (item, leaf) in zip(batch, leaves) {
                 report.counted(Self.issuedSet)
                 guard let cheque = item.value, let leaf else {

@@ -1,3 +1,4 @@
+import BuurtstemCrypto
 import Dispatch
 import Foundation
 
@@ -36,32 +37,9 @@ enum BatchPipeline {
     static func parallelChunks<R: Sendable>(_ lines: [Line], chunk: Int = 64,
                                             _ check: @Sendable (ArraySlice<Line>) -> [R]) -> [R] {
         let chunks = (lines.count + chunk - 1) / chunk
-        guard chunks > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return check(lines[...]) }
-        var parts = [[R]](repeating: [], count: chunks)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own slot, and concurrentPerform returns after all of them.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                let start = index * chunk
-                out[index] = check(lines[start..<min(lines.count, start + chunk)])
-            }
-        }
-        return parts.flatMap { $0 }
-    }
-}
-
-extension BatchPipeline {
-    /// `transform` of `0..<count`, each index on whichever core is free, results in order: for a few unequal jobs
-    /// (files of different sizes), where a fixed split per core would leave one core idle.
-    static func parallel<R: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> R) -> [R] {
-        guard count > 1 else { return (0..<count).map(transform) }
-        var results = [R?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own slot, and concurrentPerform returns after all of them.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { out[$0] = transform($0) }
-        }
-        return results.map { $0! }
+        guard chunks > 1 else { return check(lines[...]) }
+        return ParallelMap.each(chunks) { index in check(lines[index * chunk..<min(lines.count, (index + 1) * chunk)]) }
+            .flatMap { $0 }
     }
 }
 
