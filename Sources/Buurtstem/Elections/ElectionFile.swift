@@ -46,10 +46,10 @@ public enum ElectionFile {
             snapshot = reader.integer(root, "register_snapshot", in: 1...Int.max).map(Int64.init)
             if let chosen = snapshot, !snapshots.contains(chosen) {
                 reader.problem(reader.value(root, "register_snapshot")?.line, "register_snapshot",
-                               "there is no register snapshot \(chosen); 'buurtstem register list' shows them")
+                               "there is no register snapshot \(chosen); give the number of an imported snapshot (the register list shows them)")
             }
         } else if latestSnapshot == nil {
-            reader.problem(root.line, "register_snapshot", "no register has been imported: run 'buurtstem register import' first")
+            reader.problem(root.line, "register_snapshot", "no register has been imported: import the household register first")
         }
 
         let eligibility = parseEligibility(reader, root)
@@ -104,7 +104,7 @@ public enum ElectionFile {
             key = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: bytes, file: path).key
         } catch {
             reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
-                           "\(error.description); give the election-key.json that 'buurtstem trustees combine' wrote")
+                           "\(error.description); give the election-key.json the trustees' key ceremony wrote")
             return nil
         }
         guard let ballot else { return nil }
