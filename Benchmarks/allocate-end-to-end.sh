@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end time of `buurtstem allocate FILE --rule greedy --json` (process start to JSON on stdout) on the largest
 # shared Pabulib instances, beside a plain read of the same bytes (`cat FILE > /dev/null`), with hyperfine.
+# Columns: file, size, cat median, allocate median (min), allocate CPU (user + system, mean), MB/s at the minimum.
 #
 #   Benchmarks/allocate-end-to-end.sh [PATH/TO/buurtstem]     (default: a release build in .build/release)
 #
@@ -15,7 +16,8 @@ if [ ! -d "$shared" ]; then
 fi
 command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)"; exit 1; }
 out="$(mktemp -d)"
-for name in Poland_Krakow_2024 Poland_Wroclaw_2015_150_-_500 Poland_Lodz_2024 Netherlands_Amsterdam_621; do
+# Assen 2024 (6 KB): the cost of starting the process, before any real parsing.
+for name in Poland_Krakow_2024 Poland_Wroclaw_2015_150_-_500 Poland_Lodz_2024 Netherlands_Amsterdam_621 Netherlands_Assen_2024; do
   file="$shared/$name.pb"
   hyperfine -N --warmup 3 --runs 30 --export-json "$out/$name.json" \
     "cat $file" "$bin allocate $file --rule greedy --json" >/dev/null
@@ -25,8 +27,9 @@ runs = json.load(open(sys.argv[1]))["results"]
 size = os.path.getsize(sys.argv[2])
 cat, allocate = runs[0], runs[1]
 mb = size / 1e6
-print(f"| {os.path.basename(sys.argv[2])} | {mb:.1f} MB | {cat['median']*1000:.1f} ms | "
-      f"{allocate['median']*1000:.1f} ms (min {allocate['min']*1000:.1f}) | {mb/allocate['median']:.0f} MB/s |")
+cpu = allocate['user'] + allocate['system']
+print(f"| {os.path.basename(sys.argv[2])} | {mb:.2f} MB | {cat['median']*1000:.1f} ms | "
+      f"{allocate['median']*1000:.1f} ms (min {allocate['min']*1000:.1f}) | {cpu*1000:.1f} ms | {mb/allocate['min']:.0f} MB/s |")
 EOF
 done
 rm -rf "$out"

@@ -84,7 +84,7 @@ enum ChequeRoundPage {
         body += Page.section(id: "geld", dutch: "Geld per wijk", english: "Money per wijk", money)
         if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding, of: .initiatives) }
         body += ReachSection.html(report.reach, ballots: false)
-        body += VerifySection.html(report.verification, receipt: false, recordLink: recordLink)
+        body += VerifySection.html(report.verification, receipt: nil, recordLink: recordLink)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
             ("report.json", "alle cijfers van deze pagina", "every number on this page"),
             ("initiatives.csv", "elk initiatief met cheques en uitkomst", "every initiative with cheques and outcome"),

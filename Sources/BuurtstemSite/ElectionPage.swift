@@ -25,6 +25,7 @@ enum ElectionPage {
             + (report.coFunding == nil ? [] : [CoFundingSection.contentsEntry])
             + [KioskSection.contentsEntry, ("bereik", "Opkomst per buurt", "Turnout per buurt"), ("controle", "Zelf controleren", "Verify it yourself"),
                ("bestanden", "Bestanden", "Files")])
+        body += secrecy(report.secrecy)
         body += myWijk(report)
         body += decided(report)
         body += money(report)
@@ -32,7 +33,7 @@ enum ElectionPage {
         if let coFunding = report.coFunding { body += CoFundingSection.html(coFunding, of: .projects) }
         body += KioskSection.html(report)
         body += ReachSection.html(report.reach, ballots: true)
-        body += VerifySection.html(report.verification, receipt: true, recordLink: recordLink)
+        body += VerifySection.html(report.verification, receipt: report.secrecy, recordLink: recordLink)
         body += Page.section(id: "bestanden", dutch: "Bestanden voor journalisten", english: "Files for journalists", Page.downloads([
             ("report.json", "alle cijfers van deze pagina", "every number on this page"),
             ("projects.csv", "elk project met stemmen, kosten en reden", "every project with votes, cost and reason"),
@@ -42,6 +43,23 @@ enum ElectionPage {
         ] + (report.weighting == nil ? [] : [("weighting.csv", "uitkomst met en zonder weging", "outcome with and without the weighting")])
           + (report.coFunding == nil ? [] : [CoFundingSection.download(of: .projects)])))
         return Page.document(title: "\(report.title) – \(report.gemeenteName)", file: "index.html", body: body)
+    }
+
+    /// Whether the ballot was secret, said before any number: a secret election's record shows only encrypted
+    /// ballots; a public one's shows every pass's choices (docs/record.md, "Definition").
+    static func secrecy(_ secrecy: BallotSecrecy) -> String {
+        let text: (dutch: String, english: String)
+        if secrecy.isSecret, let t = secrecy.threshold, let n = secrecy.trustees {
+            let stages = secrecy.mixStages ?? 0
+            text = ("<strong>De stemming was geheim.</strong> Elke stem is in de stemzuil versleuteld; het verslag toont bij een stempas of volgcode alleen de versleutelde stem. "
+                        + "Na het sluiten zijn de stemmen in \(stages) rondes gemengd en door \(t) van de \(n) sleutelhouders samen ontsleuteld, zodat geen stem meer aan een stempas te koppelen is. Elke stap heeft een bewijs dat de controle-software nakijkt.",
+                    "<strong>The ballot was secret.</strong> Every ballot was encrypted at the kiosk; the record shows only the encrypted ballot next to a pass or tracking code. "
+                        + "After the polls closed the ballots were mixed in \(stages) stages and decrypted by \(t) of the \(n) trustees together, so no ballot can be linked to a pass any more. Every step has a proof the verifier checks.")
+        } else {
+            text = ("<strong>Stemmen zijn openbaar per stempas.</strong> Deze stemming had geen sleutelhouders: het verslag toont bij elke stempas de gekozen projecten. Wie een volgcode of de code van een stempas heeft, kan zien wat daarmee is gestemd.",
+                    "<strong>Votes are public per pass.</strong> This election had no trustees: the record lists the chosen projects with every pass. Whoever has a tracking code or the code of a pass can see how it voted.")
+        }
+        return "<p class=\"note\" data-secrecy=\"\(secrecy.kind.rawValue)\">\(SiteLanguage.text(text.dutch, text.english))</p>"
     }
 
     /// "What was decided": the rule, then per contest the chart of votes, the table behind it and a card per project.

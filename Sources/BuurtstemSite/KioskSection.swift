@@ -8,11 +8,19 @@ enum KioskSection {
 
     /// The section.
     static func html(_ report: ElectionReport) -> String {
+        // A secret election's counted ballots include those found invalid after decryption: the mix unlinks a
+        // decrypted ballot from its kiosk, so they are counted per kiosk and named once, in the total.
+        let counted = report.ballotsCounted + report.invalidBallots
         var body = Page.paragraph(
-            "Elke stemzuil houdt een ondertekend logboek bij van de stemmen die er zijn uitgebracht. Een stem is ongeldig als met dezelfde stempas al eerder was gestemd: alleen de eerste stem van een pas telt, waar die ook is uitgebracht. "
-                + "In de logboeken: \(SiteFormat.count(report.ballotsInLogs)); ongeldig: \(SiteFormat.count(report.voidBallots)); geteld: \(SiteFormat.count(report.ballotsCounted)).",
-            "Every kiosk keeps a signed log of the ballots cast at it. A ballot is void when its pass had voted before: only the first ballot of a pass counts, wherever it was cast. "
-                + "In the logs: \(SiteFormat.count(report.ballotsInLogs)); void: \(SiteFormat.count(report.voidBallots)); counted: \(SiteFormat.count(report.ballotsCounted)).")
+            "Elke stemzuil houdt een ondertekend logboek bij van de stemmen die er zijn uitgebracht\(report.secrecy.isSecret ? " (versleuteld)" : ""). Een stem is ongeldig als met dezelfde stempas al eerder was gestemd: alleen de eerste stem van een pas telt, waar die ook is uitgebracht. "
+                + "In de logboeken: \(SiteFormat.count(report.ballotsInLogs)); ongeldig: \(SiteFormat.count(report.voidBallots)); geteld: \(SiteFormat.count(counted)).",
+            "Every kiosk keeps a signed log of the ballots cast at it\(report.secrecy.isSecret ? " (encrypted)" : ""). A ballot is void when its pass had voted before: only the first ballot of a pass counts, wherever it was cast. "
+                + "In the logs: \(SiteFormat.count(report.ballotsInLogs)); void: \(SiteFormat.count(report.voidBallots)); counted: \(SiteFormat.count(counted)).")
+        if report.secrecy.isSecret {
+            body += "<p data-decoded=\"\(report.ballotsCounted)\" data-invalid=\"\(report.invalidBallots)\">" + HTML.label(
+                "Na het mengen en ontsleutelen: \(SiteFormat.count(report.ballotsCounted)) geldige stemmen bepalen de uitkomst; \(SiteFormat.count(report.invalidBallots)) getelde stemmen waren geen geldig stembiljet (een bewijs dat niet klopte, of een inhoud die geen geldige keuze is). Ontsleutelde stemmen horen niet meer bij een stemzuil, daarom staan ze alleen hier.",
+                "After the mix and decryption: \(SiteFormat.count(report.ballotsCounted)) valid ballots decide the outcome; \(SiteFormat.count(report.invalidBallots)) counted ballots were not a valid ballot (a proof that failed, or content that is no valid choice). Decrypted ballots no longer belong to a kiosk, so they are only shown here.") + "</p>"
+        }
         func row(_ name: String, _ channel: String, _ inLog: Int64, _ void: Int64, _ counted: Int64, attributes: String, style: String) -> Table.Row {
             Table.Row(cells: [.html(name), .text(channel),
                               .number(SiteFormat.count(inLog), key: "in-log", value: "\(inLog)"),
@@ -25,7 +33,7 @@ enum KioskSection {
                 $0.channel == .paper ? SiteLanguage.text("papier (door medewerkers ingevoerd)", "paper (entered by staff)")
                     : SiteLanguage.text("stemzuil", "kiosk"),
                 $0.inLog, $0.void, $0.counted, attributes: " data-kiosk=\"\(HTML.escape($0.kiosk))\"", style: "")
-        } + [row(HTML.label("Totaal", "Total"), "", report.ballotsInLogs, report.voidBallots, report.ballotsCounted,
+        } + [row(HTML.label("Totaal", "Total"), "", report.ballotsInLogs, report.voidBallots, counted,
                  attributes: " data-kiosk=\"\"", style: "total")]
         body += Table(caption: SiteLanguage.text("Stemmen per stembus: in het logboek, ongeldig en geteld", "Ballots per kiosk: in the log, void and counted"),
                       headers: [HTML.label("Stembus", "Kiosk"), HTML.label("Soort", "Kind"), HTML.label("In het logboek", "In the log"),

@@ -3,9 +3,10 @@ import Buurtstem
 /// "Verify it yourself": the values that fix the result, the record's files with their SHA-256 and the exact
 /// commands.
 enum VerifySection {
-    /// The section; `receipt` adds the receipt check (elections); `recordLink` is the record folder relative to
-    /// the site, when the report was made with `--record`.
-    static func html(_ verification: ReportVerification, receipt: Bool, recordLink: String?) -> String {
+    /// The section; `receipt` adds the receipt check (elections), saying what a receipt shows in the record of an
+    /// election of that secrecy; `recordLink` is the record folder relative to the site, when the report was made
+    /// with `--record`.
+    static func html(_ verification: ReportVerification, receipt: BallotSecrecy?, recordLink: String?) -> String {
         var body = Page.paragraph(
             "U hoeft de gemeente niet te vertrouwen. Download het gepubliceerde verslag (record) en controleer het op uw eigen computer met de onafhankelijke controle-software: die controleert elke handtekening, telt opnieuw en herberekent de uitkomst.",
             "You do not have to trust the gemeente. Download the published record and check it on your own computer with the independent verifier: it checks every signature, recounts and recomputes the outcome.")
@@ -18,9 +19,12 @@ enum VerifySection {
             + "\(HTML.label("Hoe de controle-software werkt en hoe u haar gebruikt", "How the verifier works and how to use it"))</a></li></ul>"
         body += links
         body += "<pre><code data-command=\"verify\">\(HTML.escape(verification.command))</code></pre>"
-        if receipt {
-            body += Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld (niet wat u stemde):",
-                                   "With the tracking code from the kiosk you can check that your ballot was counted (not how you voted):")
+        if let receipt {
+            body += receipt.isSecret
+                ? Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld; het verslag toont daar alleen uw versleutelde stem, niet wat u stemde:",
+                                 "With the tracking code from the kiosk you can check that your ballot was counted; the record shows only your encrypted ballot there, not how you voted:")
+                : Page.paragraph("Met uw volgcode van de stemzuil kunt u zien dat uw stem is meegeteld; stemmen zijn openbaar per stempas, dus het verslag toont daar ook uw keuzes:",
+                                 "With the tracking code from the kiosk you can check that your ballot was counted; votes are public per pass, so the record shows your choices there too:")
             let folder = HTML.escape(verification.recordFolder ?? "RECORD_FOLDER"), key = HTML.escape(verification.issuingKey)
             body += "<pre><code>buurtstem receipt check --record \(folder) --receipt VOLGCODE --issuing-key \(key)</code></pre>"
             body += Page.paragraph("Met de code van uw stempas ziet u of, waar en wanneer uw stempas is gebruikt; alles gebeurt op uw eigen computer:",

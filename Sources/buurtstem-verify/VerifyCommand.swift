@@ -42,7 +42,7 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .customLong("checkpoint"), help: ArgumentHelp(
         "A checkpoint file an observer saved during the day (one checkpoint or a list); may be given many times.",
-        discussion: "Each must be signed by its kiosk and consistent with the final log.",
+        discussion: "Each must be signed by its kiosk (a cheque round: by the ledger key, from 'buurtstem cheques checkpoint --json') and consistent with the final log.",
         valueName: "file"))
     var checkpoints: [String] = []
 
@@ -70,9 +70,6 @@ struct VerifyCommand: ParsableCommand {
         if pinned != nil && fingerprint != nil {
             throw ValidationError("give --pinned DIR or --fingerprint CODE, not both: --pinned already fixes the fingerprint")
         }
-        if chequeRound && !checkpoints.isEmpty {
-            throw ValidationError("--checkpoint is for election records; a cheque round's checkpoints are checked against its ledger")
-        }
         let pin: PrePublicationPin?
         let observed: [ObserverCheckpoint]
         do {
@@ -83,10 +80,10 @@ struct VerifyCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         if proposals && (pinned != nil || fingerprint != nil || !checkpoints.isEmpty) {
-            throw ValidationError("--pinned, --fingerprint and --checkpoint are for election records, not a proposals log")
+            throw ValidationError("--pinned, --fingerprint and --checkpoint are for election and cheque round records, not a proposals log")
         }
         let report = proposals ? ProposalRecordVerifier(folder: folder, expectedIssuingKey: expected).verify()
-            : chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin).verify(progress: progress)
+            : chequeRound ? ChequeRecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin, observerCheckpoints: observed).verify(progress: progress)
             : RecordVerifier(folder: folder, expectedIssuingKey: expected, pin: pin, observerCheckpoints: observed).verify(progress: progress)
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {

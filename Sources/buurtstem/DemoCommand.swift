@@ -11,10 +11,13 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the whole story on a synthetic gemeente and print a summary.",
         discussion: """
-        Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a wijkstemdag in three wijken with kiosks at two \
-        locations, closes and merges, counts and allocates, exports the published record and verifies it with the \
-        independent verifier, and writes the results sites residents read (the stemdag's, the cheque round's and the \
-        year view for the raad). Works in its own folder (--out), which a rerun clears; needs nothing but this binary.
+        Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a wijkstemdag in three wijken as a secret election: \
+        three trustees (2 of 3) make its key from files, each in a folder of their own; encrypted ballots at kiosks at \
+        two locations and on paper; close and merge; two mix stages; two trustees decrypt (the third is away); it \
+        counts and allocates, checks the outcome against the same choices counted in the clear, exports the published \
+        record and verifies it with the independent verifier, and writes the results sites residents read (the \
+        stemdag's, the cheque round's and the year view for the raad). Works in its own folder (--out), which a rerun \
+        clears; needs nothing but this binary.
         """
     )
 
@@ -50,7 +53,9 @@ struct DemoCommand: ParsableCommand {
             report.summary(verification: verification, chequeVerification: chequeVerification, sites: sites) + "\n"
                 + report.proposals.summary(verification: proposalsVerification)
         }
-        if !verification.passed || !chequeVerification.passed || !proposalsVerification.passed { throw ExitCode.failure }
+        if !verification.passed || !chequeVerification.passed || !proposalsVerification.passed || !report.stemdag.plaintext.sameFunded {
+            throw ExitCode.failure
+        }
     }
 }
 
@@ -144,6 +149,18 @@ extension Demo.Report {
         for refusal in stemdag.refusals {
             lines.append("  refused, \(refusal.attempt): \(refusal.message)")
         }
+        let trustees = stemdag.trustees
+        lines.append("  secret ballot: \(trustees.names.count) trustees, any \(trustees.threshold) of whom decrypt: "
+            + trustees.names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", "))
+        lines.append("  key ceremony from files, one folder per trustee: \(trustees.folder) (ceremony \(trustees.ceremonyHash.prefix(16))…)")
+        lines.append("  election key \(trustees.publicKey.prefix(16))… (\(trustees.electionKeyFile)) in the signed definition and the pre-publication")
+        lines.append("  count day: \(trustees.stageFiles.count) mix stages (" + trustees.stageFiles.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+            + "), decrypted by trustees " + trustees.decryptedBy.map(String.init).joined(separator: " and ")
+            + (trustees.absent.isEmpty ? "" : " (trustee " + trustees.absent.map(String.init).joined(separator: ", ") + " away)")
+            + ": \(trustees.valid) valid ballots, \(trustees.invalid) invalid")
+        lines.append("  the same choices counted in the clear: " + (stemdag.plaintext.sameFunded
+            ? "the same projects are funded" + (stemdag.plaintext.sameCounts ? ", with the same votes per project" : " (but the votes per project DIFFER)")
+            : "DIFFERENT projects are funded: " + stemdag.plaintext.funded.map { $0.joined(separator: ",") }.joined(separator: "; ")))
         for (contest, allocation) in zip(stemdag.tally.contests, stemdag.allocations) {
             lines.append("")
             lines.append("\(contest.area) \(names[contest.area] ?? ""): turnout \(contest.ballotsCounted) of \(contest.passesIssued) households "
@@ -177,7 +194,8 @@ extension Demo.Report {
             : "FAILED: " + verification.checks.filter { !$0.passed }.map(\.name).joined(separator: ", ")))
         lines.append("")
         lines.append("Everything is in \(folder): the database, the sealed keys (passphrase '\(Demo.passphrase)'), the synthetic")
-        lines.append("register, the print folder (in real life: destroyed after printing) and the record.")
+        lines.append("register, the print folder (in real life: destroyed after printing), the trustees' folders (in real life: each on")
+        lines.append("the trustee's own computer), the mix stages and the record.")
         return lines.joined(separator: "\n")
     }
 

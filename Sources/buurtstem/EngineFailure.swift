@@ -8,7 +8,7 @@ struct EngineFailure: Error, Sendable, CustomStringConvertible {
     let remedy: Remedy?
 
     /// The engine's error `error`.
-    init(_ error: BuurtstemError) {
+    init(error: BuurtstemError) {
         self.init(message: error.message, remedy: error.remedy)
     }
 
@@ -26,7 +26,7 @@ struct EngineFailure: Error, Sendable, CustomStringConvertible {
     /// `error` in the command line's words when it is the engine's, else `error` itself.
     static func wording(_ error: any Error) -> any Error {
         switch error {
-        case let error as BuurtstemError: EngineFailure(error)
+        case let error as BuurtstemError: EngineFailure(error: error)
         case let error as CastError where error.remedy != nil: EngineFailure(message: error.description, remedy: error.remedy)
         default: error
         }

@@ -13,24 +13,41 @@ struct PollsCommand: ParsableCommand {
 
     /// `buurtstem polls open`.
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open the polls: ballots are accepted, no passes or kiosks can be added.")
+        static let configuration = CommandConfiguration(
+            abstract: "Open the polls: ballots are accepted, no passes or kiosks can be added.",
+            discussion: """
+            Refused until the election is pre-published ('buurtstem election publish'): after the polls open nothing \
+            can be pre-published, and observers could pin nothing.
+            """
+        )
 
         @Option(help: "The election id.")
         var election: String
+
+        @Flag(help: ArgumentHelp(
+            "Open without a pre-publication: only for a small vote with no observers to pin it.",
+            discussion: "The record then has no prepublication.json and the verifier reports it as NOT PRE-PUBLISHED."))
+        var withoutPrepublication = false
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try store.open()
-            let opened = try Polls.open(election: election, store: store)
+            let opened: Election
+            do {
+                opened = try Polls.open(election: election, store: store, withoutPrePublication: withoutPrepublication)
+            } catch let error as BuurtstemError where error.remedy == .publishElection(election: election) {
+                throw CommandError("\(EngineFailure(error: error)) (only for a small vote with no observers: "
+                    + "'buurtstem polls open --election \(election) --without-prepublication')")
+            }
             let fingerprint = try store.prePublication(election: opened.id)?.prePublication.fingerprint
             var view = ["election": opened.id, "state": opened.state.rawValue]
             view["fingerprint"] = fingerprint
             try output.emit(view) {
                 "The polls of \(opened.id) are open." + (fingerprint.map { " Pre-published with fingerprint \($0)." }
-                    ?? "\nWarning: \(opened.id) was not pre-published ('buurtstem election publish' before 'polls open'): observers cannot pin "
-                        + "its definition, passes and kiosks, and the verifier will say so.")
+                    ?? "\nWarning: opened without a pre-publication (--without-prepublication): observers cannot pin "
+                        + "its definition, passes and kiosks, and the verifier will report the record as NOT PRE-PUBLISHED.")
             }
         }
     }

@@ -11,7 +11,8 @@ struct VoteCommand: ParsableCommand {
         discussion: """
         --choices lists project ids: 'KW-01,KW-04' for choose-1, approval and knapsack ballots; best first for ranking; \
         'KW-01=6,KW-02=4' (points) for cumulative. The receipt shows a tracking code and the ballot's position, \
-        never the choices.
+        never the choices. In a secret election the record shows only the encrypted ballot there; in a public one \
+        (no trustees) it lists the ballot's choices at that position, and the receipt says so.
 
         --file enters many ballots (paper ballots): one per line, 'CODE CHOICES', '#' starts a comment. Each line \
         is committed on its own and its outcome printed only after the commit, so an interrupted run loses \
@@ -60,39 +61,26 @@ struct VoteCommand: ParsableCommand {
               stemzuil / kiosk:         \(receipt.kiosk), positie / position \(receipt.sequence)
             Check later with the published record: buurtstem receipt check --record DIR --receipt \(receipt.trackingCode) --issuing-key KEY
             """ + (receipt.encrypted == true
-                ? "\nGeheime stemming / secret ballot: the record holds this ballot encrypted; the code shows it is in the log, not what it says."
-                : "")
+                ? "\nGeheime stemming / secret ballot: the record shows only this ballot encrypted; the code shows it is in the log, not what it says."
+                : "\nStemmen zijn openbaar per stempas / public ballot: the record lists this ballot's choices at this position; whoever has this code can look them up.")
         }
     }
 }
 
 extension VoteCommand {
-    /// Casts each line of `path`; prints one outcome per line, after its commit. Returns the number refused.
+    /// Casts each line of `path` (`BallotFile`); prints one outcome per line, after its commit. Returns the number refused.
     func castFile(_ path: String, store: Store, type: BallotType) throws -> Int {
-        let box = BallotBox(store: store)
-        let text = try readText(path)
-        var refused = 0
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
-                .trimmingCharacters(in: .whitespaces) ?? ""
-            guard !line.isEmpty else { continue }
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            var outcome: [String: String] = ["line": String(index + 1)]
-            do {
-                guard parts.count == 2 else { throw CommandError("write 'CODE CHOICES' on the line") }
-                let receipt = try box.cast(election: election, kiosk: kiosk, code: parts[0],
-                                           choices: try BallotRules.parse(parts[1], type: type))
-                outcome["tracking_code"] = receipt.trackingCode
-                outcome["position"] = "\(receipt.kiosk)#\(receipt.sequence)"
-            } catch {
-                refused += 1
-                outcome["refused"] = "\(EngineFailure.wording(error))"
+        try BallotFile.cast(try readText(path), election: election, kiosk: kiosk, type: type, box: BallotBox(store: store)) { outcome in
+            var fields: [String: String] = ["line": String(outcome.line)]
+            if let receipt = outcome.receipt {
+                fields["tracking_code"] = receipt.trackingCode
+                fields["position"] = "\(receipt.kiosk)#\(receipt.sequence)"
             }
-            let printed = output.json ? try JSONOutput.string(outcome).replacingOccurrences(of: "\n", with: "")
-                : "\(path):\(index + 1): " + (outcome["refused"].map { "refused: \($0)" } ?? "ok \(outcome["tracking_code"]!) \(outcome["position"]!)")
+            fields["refused"] = outcome.refusal.map { "\(EngineFailure.wording($0))" }
+            let printed = output.json ? try JSONOutput.string(fields).replacingOccurrences(of: "\n", with: "")
+                : "\(path):\(outcome.line): " + (fields["refused"].map { "refused: \($0)" } ?? "ok \(fields["tracking_code"]!) \(fields["position"]!)")
             print(printed)
             fflush(nil)
         }
-        return refused
     }
 }

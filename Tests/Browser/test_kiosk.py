@@ -134,6 +134,8 @@ class Store:
             self.cli("kiosk", "add", "--election", election_id, "--name", name, *(["--area", area] if area else []))
         folder = f"print-{election_id}"
         self.cli("stempas", "issue", "--election", election_id, "--print-to", folder)
+        # Pre-published, as the polls (and the staff screen) open only after it.
+        self.cli("election", "publish", "--election", election_id, "--out", f"prepub-{election_id}")
         with open(os.path.join(self.workspace.path, folder, "stempassen.csv"), encoding="utf-8") as f:
             rows = [line.split(",") for line in f.read().splitlines()[1:]]
         self.codes[election_id] = [(row[1], row[2]) for row in rows]
@@ -258,6 +260,9 @@ class VoteForEachBallotType(unittest.TestCase):
             tracking = page.el("tracking-code").text
             self.assertRegex(tracking, r"^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){4}$")
             self.assertNotIn("KW-0", page.el("screen-receipt").text, "a receipt never shows the choices")
+            # These elections have no trustees: the receipt must not claim secrecy, and says the record shows the choices.
+            self.assertIn("Stemmen zijn openbaar per stempas", page.el("receipt-note").text)
+            self.assertNotIn("geheim", page.el("receipt-note").text)
             page.shot(f"{kind}-4-receipt")
             self.receipts[kind] = tracking
             self.assertNotIn(code, server.output(), "pass codes never reach the log")
@@ -354,6 +359,7 @@ class VoteForEachBallotType(unittest.TestCase):
             page.el("confirm-cast").send_keys(Keys.ENTER)
             page.wait_visible("screen-receipt")
             self.assertIn("Your vote was received", page.el("receipt-heading").text)
+            self.assertIn("Votes are public per pass", page.el("receipt-note").text)
             self.receipts["knapsack-2"] = page.el("tracking-code").text
             page.shot("english-receipt")
             page.click("receipt-done")

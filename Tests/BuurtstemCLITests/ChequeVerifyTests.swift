@@ -50,7 +50,10 @@ struct ChequeVerifyTests {
         let paper = cli.directory.appendingPathComponent("paper.txt")
         try Data(cheques.filter { $0.buurt == "BU00140103" }.prefix(3).map(\.code).joined(separator: "\n").utf8).write(to: paper)
         try run("cheques", "redeem", "--file", paper.path, "--initiative", "1")
-        try run("cheques", "checkpoint", "--round", "2026-voorjaar")
+        // An observer saves the checkpoint as it is made (checked later with buurtstem-verify --checkpoint).
+        let checkpoint = try cli.run("cheques", "checkpoint", "--round", "2026-voorjaar", "--json")
+        guard checkpoint.status == 0 else { throw CLIError(arguments: ["cheques", "checkpoint"], stderr: checkpoint.stderr) }
+        try Data(checkpoint.stdout.utf8).write(to: cli.directory.appendingPathComponent("observer-checkpoint.json"))
         try run("cheques", "export", "--round", "2026-voorjaar", "--out", "checkpointed")
         cli.environment["BUURTSTEM_NOW"] = "2026-04-01T12:00:00Z"
         for cheque in cheques.filter({ $0.buurt == "BU00140102" }).prefix(2) {
@@ -100,6 +103,24 @@ struct ChequeVerifyTests {
         let settlement = try Self.object(records.settled.appendingPathComponent("settlement.json"))
         let lines = settlement["initiatives"] as? [[String: Any]] ?? []
         #expect(lines.map { $0["funded"] as? Bool } == [true, false], "the fixture must fund one initiative and not the other")
+    }
+
+    @Test("a ledger checkpoint saved with 'cheques checkpoint --json' is checked with --checkpoint; a damaged one fails, a wrong file is refused")
+    func observerCheckpoint() throws {
+        let records = try Self.records.get()
+        let saved = records.cli.directory.appendingPathComponent("observer-checkpoint.json")
+        let text = try records.cli.run([records.settled.path, "--checkpoint", saved.path], tool: "buurtstem-verify")
+        #expect(text.status == 0 && text.stdout.contains("PASS  observer checkpoints (1 checked)"), "\(text.stdout)")
+        // The saved copy with another tree head: the ledger key did not sign that.
+        var object = try Self.object(saved)
+        let root = object["root"] as? String ?? ""
+        object["root"] = (root.first == "0" ? "1" : "0") + root.dropFirst()
+        let damaged = records.cli.directory.appendingPathComponent("damaged-checkpoint.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: damaged)
+        let failed = try records.cli.run([records.settled.path, "--checkpoint", damaged.path], tool: "buurtstem-verify")
+        #expect(failed.status == 1 && failed.stdout.contains("FAIL  observer checkpoints") && failed.stdout.contains("not signed by the ledger key"), "\(failed.stdout)")
+        let wrong = try records.cli.run([records.settled.path, "--checkpoint", records.settled.appendingPathComponent("round.json").path], tool: "buurtstem-verify")
+        #expect(wrong.status == 64 && wrong.stderr.contains("is not a checkpoint"), "\(wrong.stderr)")
     }
 
     @Test("redemptions after the last checkpoint are signed by no one: the ledger checkpoints check fails")

@@ -27,6 +27,7 @@ struct ConstraintsCommandTests {
     /// Opens the polls, casts `ballots` at the bibliotheek with the first codes, closes both kiosks and returns the
     /// tally's first allocation and the project explanations.
     static func castAndTally(_ cli: CLI, _ codes: [String], _ ballots: [String]) throws -> (funded: Set<String>, reasons: [String: String], output: String) {
+        try StemdagCommandTests.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         for (code, choices) in zip(codes, ballots) {
             let voted = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", code, "--choices", choices)

@@ -113,6 +113,11 @@ struct DemoCommandTests {
         for _ in 0..<2 {
             let result = try cli.run("demo", "--households", "600", "--out", "demo")
             #expect(result.status == 0, "\(result.stderr)")
+            // A secret election: three trustees, two mix stages, trustees 1 and 3 decrypt while 2 is away, and the
+            // same choices counted in the clear fund the same projects.
+            #expect(result.stdout.contains("secret ballot: 3 trustees, any 2 of whom decrypt"), "\(result.stdout)")
+            #expect(result.stdout.contains("count day: 2 mix stages (stage-1.json, stage-2.json), decrypted by trustees 1 and 3 (trustee 2 away)"))
+            #expect(result.stdout.contains("the same choices counted in the clear: the same projects are funded, with the same votes per project"))
             #expect(result.stdout.contains("Verifier: every one of its") && result.stdout.contains("--pinned"))
             #expect(result.stdout.contains("refused, the same pass again"))
             #expect(result.stdout.contains("Void: ballot buurthuis"))
@@ -126,6 +131,17 @@ struct DemoCommandTests {
         }
         let verified = try cli.run([cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag").path], tool: "buurtstem-verify")
         #expect(verified.status == 0)
+        // Each trustee's folder (their own machine) holds their sealed key and share; the record is a secret one.
+        for trustee in 1...3 {
+            for file in ["trustee.key", "card.json", "dealing.json", "share.key", "election-key.json"] {
+                #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("demo/trustees/trustee-\(trustee)/\(file)").path), "\(trustee) \(file)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("demo/trustees/trustee-2/decryption.json").path))
+        let index = try String(contentsOf: cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag/record.json"), encoding: .utf8)
+        #expect(index.contains("buurtstem-record/3") && index.contains("decryption/trustee-1.json") && index.contains("decryption/trustee-3.json"))
+        let paper = try String(contentsOf: cli.directory.appendingPathComponent("demo/record-demo-wijkstemdag/ballots/papier.jsonl"), encoding: .utf8)
+        #expect(!paper.isEmpty && paper.contains("\"ciphertexts\"") && !paper.contains("choices"))
         // The demo pre-published the stemdag before its polls opened and verified the record pinned to it.
         let prePublication = cli.directory.appendingPathComponent("demo/prepublication-demo-wijkstemdag")
         let published = try JSONSerialization.jsonObject(with: Data(contentsOf: prePublication.appendingPathComponent("prepublication.json"))) as? [String: Any]
@@ -135,6 +151,18 @@ struct DemoCommandTests {
             let pinned = try cli.run([record] + pin, tool: "buurtstem-verify")
             #expect(pinned.status == 0 && pinned.stdout.contains("Pinned pre-publication \(fingerprint)") && !pinned.stdout.contains("WARNING"), "\(pinned.stdout)")
         }
+        // The demo's secret tally equals the plaintext tally of the same choices, contest by contest.
+        let json = try cli.run("demo", "--households", "600", "--out", "demo", "--json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let stemdag = try #require((view["demo"] as? [String: Any])?["stemdag"] as? [String: Any])
+        let plaintext = try #require(stemdag["plaintext"] as? [String: Any])
+        let secretFunded = (stemdag["allocations"] as? [[String: Any]] ?? []).map { $0["funded"] as? [String] ?? [] }
+        #expect(secretFunded.count == 3 && secretFunded.allSatisfy { !$0.isEmpty })
+        #expect(plaintext["funded"] as? [[String]] == secretFunded)
+        #expect(plaintext["sameFunded"] as? Bool == true && plaintext["sameCounts"] as? Bool == true)
+        let trustees = try #require(stemdag["trustees"] as? [String: Any])
+        #expect(trustees["decryptedBy"] as? [Int] == [1, 3] && trustees["absent"] as? [Int] == [2] && trustees["invalid"] as? Int == 0)
         let other = try CLI.inTemporaryDirectory()
         try "keep me".write(to: other.directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let refused = try other.run("demo", "--out", ".")

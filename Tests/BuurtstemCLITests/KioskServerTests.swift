@@ -43,6 +43,7 @@ struct KioskServerTests {
 
         init(requestTimeoutSeconds: Int = 10, maxConnections: Int = 32) async throws {
             let (cli, codes) = try StemdagCommandTests.prepared()
+            try StemdagCommandTests.publish(cli)
             #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
             let service = try KioskServiceTests.service(cli)
             let lines = LogLines()

@@ -103,6 +103,14 @@ struct KioskServiceTests {
         let service = try Self.service(cli)
         #expect(try await service.status().state == "notOpen")
         #expect(try await service.status().fingerprint == nil)
+        // Staff cannot open the polls before the pre-publication.
+        do {
+            try await service.open()
+            Issue.record("the polls opened without a pre-publication")
+        } catch {
+            #expect(error.status == 409 && error.message.code == "notPrePublished" && error.message.nl.contains("vooraf gepubliceerd"))
+        }
+        #expect(try await service.status().state == "notOpen")
         // Pre-published before the polls open: the welcome screen shows the fingerprint.
         let published = try cli.run("election", "publish", "--election", "kw-now", "--out", "prepub", "--json")
         let fingerprint = (try JSONSerialization.jsonObject(with: Data(published.stdout.utf8)) as? [String: Any])?["fingerprint"] as? String
@@ -164,6 +172,7 @@ struct KioskServiceTests {
     @Test("two kiosks sharing a store, the same pass at the same moment: exactly one ballot, the other refused as used")
     func twoKiosksOnePass() async throws {
         let (cli, codes) = try StemdagCommandTests.prepared()
+        try StemdagCommandTests.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         let kiosks = [try Self.service(cli, kiosk: "bibliotheek"), try Self.service(cli, kiosk: "buurthuis")]
         for round in 0..<3 {

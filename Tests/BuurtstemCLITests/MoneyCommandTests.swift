@@ -28,6 +28,7 @@ struct MoneyCommandTests {
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try cli.run("kiosk", "add", "--election", id, "--name", "stadhuis").status == 0)
         #expect(try cli.run("stempas", "issue", "--election", id, "--print-to", "print").status == 0)
+        try StemdagCommandTests.publish(cli, id: id)
         #expect(try cli.run("polls", "open", "--election", id).status == 0)
         let csv = try String(contentsOf: cli.directory.appendingPathComponent("print/stempassen.csv"), encoding: .utf8)
         let codes = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[2]) }

@@ -11,6 +11,7 @@ struct RecordTamperTests {
     /// Makes a record in a fresh folder and returns the CLI and the record folder.
     static func record() throws -> (CLI, URL, [String]) {
         let (cli, codes) = try StemdagCommandTests.prepared()
+        try StemdagCommandTests.publish(cli)
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", "kw-now", "--db", db).status == 0)

@@ -40,7 +40,9 @@ struct SecretElectionCommandTests {
 
     /// Casts `choices` in `id`: 0–4 at the bibliotheek, 5–6 on paper (vote --file) there, 7 at the buurthuis, a
     /// second location with its own store, which also takes pass 0 again (a void once merged). Closes and merges.
-    static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> [String] {
+    /// Returns the tracking codes of 0–4 and the text receipt of 7.
+    static func cast(_ cli: CLI, _ codes: [String], id: String) throws -> (receipts: [String], text: String) {
+        try StemdagCommandTests.publish(cli, id: id)
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)
@@ -66,7 +68,7 @@ struct SecretElectionCommandTests {
         #expect(try cli.run("polls", "close", "--election", id, "--kiosk", "buurthuis", "--db", "location2.sqlite").status == 0)
         let merged = try cli.run("polls", "merge", "--election", id, "--from", "location2.sqlite")
         #expect(merged.status == 0, "\(merged.stderr)")
-        return receipts
+        return (receipts, second.stdout)
     }
 
     /// The tally's funded projects and per-project counts.
@@ -87,7 +89,9 @@ struct SecretElectionCommandTests {
         let keys = try Self.trusteeKeys()
         let secretBlock = "secret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
         let (cli, codes) = try StemdagCommandTests.prepared(id: "kw-secret", edit: { $0 + "\n" + secretBlock })
-        let receipts = try Self.cast(cli, codes, id: "kw-secret")
+        let (receipts, text) = try Self.cast(cli, codes, id: "kw-secret")
+        // The receipt of a secret election says the record shows only the encrypted ballot.
+        #expect(text.contains("Geheime stemming / secret ballot: the record shows only this ballot encrypted") && !text.contains("openbaar"), "\(text)")
 
         // The store keeps ciphertexts only: no choices in any ballot row, no choice text anywhere in the file.
         var database = Data()
@@ -119,9 +123,13 @@ struct SecretElectionCommandTests {
         #expect(try Self.decrypt(cli, trustee: 2, stage: "stage-1.json", keys: keys).status == 0)
         let stale = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json", "shares-2.json")
         #expect(stale.status != 0 && stale.stderr.contains("the last mix stage"), "\(stale.stderr)")
-        // One trustee is not enough, and says so.
+        // One trustee is not enough (two of three missing): the count stops and says which trustees are missing
+        // and how many more shares are needed.
         let alone = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json")
         #expect(alone.status != 0 && alone.stderr.contains("1 valid decryption share(s) are present and 2 are needed"), "\(alone.stderr)")
+        #expect(alone.stderr.contains("ask 1 more trustee(s) to decrypt") && alone.stderr.contains("Shares were given by trustee(s) 1;")
+                && alone.stderr.contains("trustee(s) 2, 3 of 3 did not decrypt"), "\(alone.stderr)")
+        #expect(try cli.run("tally", "--election", "kw-secret").stderr.contains("not decrypted yet"))
         let combined = try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json", "shares-3.json", "--json")
         #expect(combined.status == 0, "\(combined.stderr)")
         #expect(combined.stdout.contains("\"valid\":8") || combined.stdout.contains("\"valid\" : 8"), "\(combined.stdout)")
@@ -131,10 +139,23 @@ struct SecretElectionCommandTests {
 
         // The same choices in a public election give the same funded projects and counts.
         let (publicCLI, publicCodes) = try StemdagCommandTests.prepared(id: "kw-open")
-        _ = try Self.cast(publicCLI, publicCodes, id: "kw-open")
+        let publicText = try Self.cast(publicCLI, publicCodes, id: "kw-open").text
+        // A public election's receipt claims no secrecy: it says whoever has the code can look up the choices.
+        #expect(publicText.contains("Stemmen zijn openbaar per stempas / public ballot") && !publicText.contains("secret"), "\(publicText)")
         let open = try Self.tally(publicCLI, id: "kw-open")
         #expect(secret.funded == open.funded && !open.funded.isEmpty, "\(secret) \(open)")
         #expect(secret.counts == open.counts, "\(secret) \(open)")
+
+        // The results sites say which kind each is, in Dutch and English; the public one claims no secrecy.
+        for (site, id, kind, dutch, english) in [(cli, "kw-secret", "secret", "De stemming was geheim.", "The ballot was secret."),
+                                                 (publicCLI, "kw-open", "public", "Stemmen zijn openbaar per stempas.", "Votes are public per pass.")] {
+            let report = try site.run("report", "--election", id, "--out", "site")
+            #expect(report.status == 0, "\(report.stderr)")
+            let nl = try String(contentsOf: site.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+            let en = try String(contentsOf: site.directory.appendingPathComponent("site/index.en.html"), encoding: .utf8)
+            #expect(nl.contains("data-secrecy=\"\(kind)\"") && nl.contains(dutch) && en.contains(english), "\(kind)")
+            #expect(nl.contains("niet wat u stemde") == (kind == "secret"), "\(kind)")
+        }
 
         // The record: encrypted ballot lines only; the verifier checks every proof and passes it.
         let exported = try cli.run("record", "export", "--election", "kw-secret", "--out", "record")
@@ -156,6 +177,76 @@ struct SecretElectionCommandTests {
         #expect(receipt.status == 0 && receipt.stdout.contains("neither the record nor this receipt shows your choices"), "\(receipt.stdout) \(receipt.stderr)")
         let verified = try cli.run([record.path], tool: "buurtstem-verify")
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+    }
+
+    @Test("a receipt and the record together do not reveal the choice: its ballot line holds ciphertexts only, and the decoded ballots are not in cast order")
+    func receiptRevealsNothing() throws {
+        let keys = try Self.trusteeKeys()
+        let secretBlock = "secret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
+        let (cli, codes) = try StemdagCommandTests.prepared(id: "kw-secret", edit: { $0 + "\n" + secretBlock })
+        let receipts = try Self.cast(cli, codes, id: "kw-secret").receipts
+        #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-1.json").status == 0)
+        #expect(try cli.run("mix", "--election", "kw-secret", "--out", "stage-2.json").status == 0)
+        for trustee in [1, 2] { #expect(try Self.decrypt(cli, trustee: trustee, stage: "stage-2.json", keys: keys).status == 0) }
+        #expect(try cli.run("decrypt", "combine", "--election", "kw-secret", "--shares", "shares-1.json", "shares-2.json").status == 0)
+        #expect(try cli.run("record", "export", "--election", "kw-secret", "--out", "record").status == 0)
+        let record = cli.directory.appendingPathComponent("record")
+        func lines(_ name: String) throws -> [[String: Any]] {
+            try String(contentsOf: record.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+        }
+        // The receipt (its kiosk and position, the ballot at tracking code receipts[0]) points at a line that holds
+        // only the pass, the area and ciphertexts with their proof: no choice, no time.
+        let ballots = try lines("ballots/bibliotheek.jsonl")
+        let line = try #require(ballots.first { $0["sequence"] as? Int == 0 })
+        #expect(Set(line.keys) == ["area", "challenge", "ciphertexts", "pass", "responses", "sequence", "signature"], "\(line.keys)")
+        #expect(!receipts[0].isEmpty)
+        // No field of the decoded ballots names a pass, kiosk, sequence, time or tracking code.
+        let decoded = try lines("decoded.jsonl")
+        #expect(decoded.count == 8)
+        for row in decoded { #expect(Set(row.keys).isSubset(of: ["area", "choices", "position", "problem"]), "\(row.keys)") }
+        // The cast order is the mix's input order (bibliotheek 0-6, then buurthuis's first ballot); after two
+        // shuffles the decoded row at position i is not systematically the i-th cast ballot. The eight ballots have
+        // distinct choices, so each row names one cast ballot; the identity has probability 1/8! = 1/40320.
+        let cast = Self.choices.map { Set($0.split(separator: ",").map(String.init)) }
+        #expect(Set(cast).count == cast.count)
+        let rows = decoded.sorted { ($0["position"] as? Int ?? 0) < ($1["position"] as? Int ?? 0) }.map { row in
+            Set((row["choices"] as? [[String: Any]] ?? []).compactMap { $0["project"] as? String })
+        }
+        #expect(Set(rows) == Set(cast), "every cast ballot is decoded once")
+        let inPlace = zip(rows, cast).filter { $0 == $1 }.count
+        #expect(inPlace < cast.count, "the decoded ballots are in cast order: the mix did not shuffle")
+        // The mix stages' outputs are not the ballot lines' ciphertexts: a receipt's ciphertexts cannot be followed through.
+        let stage = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: record.appendingPathComponent("mix/stage-2.json"))) as? [String: Any])
+        let outputs = Set(((stage["areas"] as? [[String: Any]]) ?? []).flatMap { ($0["outputs"] as? [[String]]) ?? [] }.flatMap { $0 })
+        let ciphertexts = Set(ballots.flatMap { $0["ciphertexts"] as? [String] ?? [] })
+        #expect(!outputs.isEmpty && outputs.isDisjoint(with: ciphertexts))
+    }
+
+    @Test("election create refuses an election key made for another election, naming both and the line")
+    func keyOfAnotherElection() throws {
+        let keys = try Self.trusteeKeys()
+        let cli = try CLI.inTemporaryDirectory()
+        try cli.run("init", "--gemeente", "Groningen", "--code", "GM0014")
+        try cli.run("areas", "import", CLI.shipped("Examples/groningen/areas.csv"))
+        try cli.run("register", "import", CLI.shipped("Examples/groningen/households.csv"))
+        let text = try String(contentsOfFile: CLI.shipped("Ballots/wijkstemdag-korrewegwijk-2026.yaml"), encoding: .utf8)
+        for id in ["kw-other", "kw-secret"] {
+            let definition = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("id:") ? "id: \(id)" : String($0) }.joined(separator: "\n")
+                + "\nsecret_ballot:\n  election_key: \(keys.appendingPathComponent("election-key.json").path)\n"
+            try definition.write(to: cli.directory.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        let refused = try cli.run("election", "create", "kw-other.yaml")
+        #expect(refused.status != 0, "\(refused.stdout)")
+        #expect(refused.stderr.contains("secret_ballot.election_key") && refused.stderr.contains("is the election key of 'kw-secret'")
+                && refused.stderr.contains("not of 'kw-other'") && refused.stderr.contains("hold a key ceremony for 'kw-other'"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("Fatal error"))
+        #expect(try cli.run("election", "list").stdout.contains("kw-other") == false)
+        // The same key for the election it was made for is accepted.
+        let created = try cli.run("election", "create", "kw-secret.yaml")
+        #expect(created.status == 0, "\(created.stderr)")
     }
 
     /// Runs `sql` on the store of `cli` with the sqlite3 tool (as someone with the file could).
@@ -185,6 +276,14 @@ struct SecretElectionCommandTests {
         #expect(combined.status == 0 && combined.stdout.contains("7 valid ballot(s), 0 invalid"), "\(combined.stdout) \(combined.stderr)")
         let tally = try cli.run("tally", "--election", "kw-secret")
         #expect(tally.status == 0 && tally.stdout.contains("7 ballots from") && tally.stdout.contains("1 invalid"), "\(tally.stdout) \(tally.stderr)")
+        // The results site: 7 valid and 1 invalid; the kiosks' counted ballots (first of their pass) add up to both.
+        #expect(try cli.run("report", "--election", "kw-secret", "--out", "site").status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: cli.directory.appendingPathComponent("site/report.json"))) as? [String: Any])
+        #expect(report["ballotsCounted"] as? Int == 7 && report["invalidBallots"] as? Int == 1 && report["voidBallots"] as? Int == 1)
+        let kiosks = report["kiosks"] as? [[String: Any]] ?? []
+        #expect(kiosks.reduce(0) { $0 + ($1["counted"] as? Int ?? 0) } == 8 && kiosks.reduce(0) { $0 + ($1["void"] as? Int ?? 0) } == 1, "\(kiosks)")
+        let page = try String(contentsOf: cli.directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(page.contains("data-decoded=\"7\" data-invalid=\"1\"") && page.contains("geteld: 8."), "the total row and the line reconcile")
 
         // The record holds that ballot as the store has it: the verifier fails its signature, proof and log, and
         // checks the mix against the input without it (counted as invalid, not mixed): the shuffles, shares,

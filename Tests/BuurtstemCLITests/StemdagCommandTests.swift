@@ -37,6 +37,13 @@ struct StemdagCommandTests {
         return (cli, codes)
     }
 
+    /// Pre-publishes election `id` (into a new folder), as 'polls open' requires; before 'store copy', so the
+    /// copies have it too.
+    static func publish(_ cli: CLI, id: String = "kw-now") throws {
+        let published = try cli.run("election", "publish", "--election", id, "--out", "prepub-\(UUID().uuidString)")
+        #expect(published.status == 0, "\(published.stderr)")
+    }
+
     @Test("the shipped examples are accepted as they are")
     func shippedExamples() throws {
         let cli = try CLI.inTemporaryDirectory()
@@ -98,6 +105,7 @@ struct StemdagCommandTests {
         #expect(html.contains(codes[0]) && html.contains("<svg") && html.contains("Bedumerweg"))
         let early = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01")
         #expect(early.status != 0 && early.stderr.contains("polls are not open"))
+        try Self.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         let voted = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01,KW-03")
         #expect(voted.status == 0)
@@ -137,9 +145,26 @@ struct StemdagCommandTests {
         #expect(try cli.run("check").status == 0)
     }
 
+    @Test("the polls do not open before the election is pre-published, unless explicitly without, and the verifier then says so")
+    func openNeedsPrePublication() throws {
+        let (cli, codes) = try Self.prepared()
+        let refused = try cli.run("polls", "open", "--election", "kw-now")
+        #expect(refused.status != 0 && refused.stderr.contains("was not pre-published")
+            && refused.stderr.contains("buurtstem election publish --election kw-now --out DIR"), "\(refused.stderr)")
+        #expect(try cli.run("election", "show", "--election", "kw-now", "--json").stdout.contains("\"issued\""))
+        let opened = try cli.run("polls", "open", "--election", "kw-now", "--without-prepublication")
+        #expect(opened.status == 0 && opened.stdout.contains("without a pre-publication"), "\(opened.stderr)")
+        #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01").status == 0)
+        #expect(try cli.run("polls", "close", "--election", "kw-now").status == 0)
+        #expect(try cli.run("record", "export", "--election", "kw-now", "--out", "record").status == 0)
+        let verified = try cli.run([cli.directory.appendingPathComponent("record").path], tool: "buurtstem-verify")
+        #expect(verified.status == 0 && verified.stdout.contains("WARNING: NOT PRE-PUBLISHED"), "\(verified.stdout)")
+    }
+
     @Test("a malformed choice is refused with a message, never a crash; in a file it refuses only its line")
     func malformedChoices() throws {
         let (cli, codes) = try Self.prepared()
+        try Self.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         for choices in ["=", "KW-01,=", "=KW-01"] {
             let result = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", choices)
@@ -155,6 +180,7 @@ struct StemdagCommandTests {
     @Test("two kiosks on one store close one at a time from the command line, and the tally follows")
     func closeKioskByKiosk() throws {
         let (cli, codes) = try Self.prepared()
+        try Self.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01").status == 0)
         #expect(try cli.run("vote", "--election", "kw-now", "--kiosk", "buurthuis", "--pass", codes[1], "--choices", "KW-01").status == 0)
@@ -173,6 +199,7 @@ struct StemdagCommandTests {
         // Enough passes that a run takes far longer than the wait for its first acknowledgements, even on a busy
         // machine: each kill lands while casts are still going on.
         let (cli, codes) = try Self.prepared(extraHouseholds: 300)
+        try Self.publish(cli)
         #expect(try cli.run("polls", "open", "--election", "kw-now").status == 0)
         let lines = codes.map { "\($0) KW-01,KW-05" }.joined(separator: "\n") + "\n"
         let file = cli.directory.appendingPathComponent("paper.txt")
@@ -227,6 +254,7 @@ struct StemdagCommandTests {
     @Test("two locations with their own store: merge keeps every ballot, a pass used at both is void at the tally")
     func locations() throws {
         let (cli, codes) = try Self.prepared()
+        try Self.publish(cli)
         #expect(try cli.run("store", "copy", "--to", "location2.sqlite").status == 0)
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", "kw-now", "--db", db).status == 0)

@@ -10,7 +10,7 @@ struct ErrorModelTests {
     /// listed here.
     static let remedies: [Remedy] = [
         .initialise, .importAreas, .importRegister, .listRegisterSnapshots, .showRegister, .issuePasses(election: "e"),
-        .addKiosk(election: "e"), .openPolls(election: "e"), .closePolls(election: "e", kiosk: nil),
+        .addKiosk(election: "e"), .openPolls(election: "e"), .publishElection(election: "e"), .closePolls(election: "e", kiosk: nil),
         .closePolls(election: "e", kiosk: "k"), .decryptBallots(election: "e"), .checkStore,
         .issueCheques(round: "r"), .settleBeforeExpiry(round: "r"), .settleCheques(round: "r"), .exportCheques(round: "r"),
         .listChequeRounds, .listInitiatives, .createElection, .listProposals, .loadCriteria, .startReview(proposal: 1),
@@ -20,7 +20,7 @@ struct ErrorModelTests {
     static func covered(_ remedy: Remedy) {
         switch remedy {
         case .initialise, .importAreas, .importRegister, .listRegisterSnapshots, .showRegister, .issuePasses, .addKiosk,
-             .openPolls, .closePolls, .decryptBallots, .checkStore, .issueCheques, .settleBeforeExpiry,
+             .openPolls, .publishElection, .closePolls, .decryptBallots, .checkStore, .issueCheques, .settleBeforeExpiry,
              .settleCheques, .exportCheques, .listChequeRounds, .listInitiatives, .createElection, .listProposals,
              .loadCriteria, .startReview, .assessProposal, .decideProposal, .createElectionFromProposals:
             break

@@ -31,6 +31,7 @@ struct UnderRepresentedFixture {
         }
         let print = folder.appendingPathComponent("print")
         _ = try StempasIssuance.issue(election: "reach", store: store, issuingKey: issuingKey, addresses: nil, printFolder: print)
+        _ = try ElectionPublication.publish(election: "reach", store: store, issuingKey: issuingKey, folder: folder.appendingPathComponent("prepublication"))
         _ = try Polls.open(election: "reach", store: store)
         let lines = try String(contentsOf: print.appendingPathComponent("stempassen.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         var left = Self.ballots, paperLeft = Self.paper

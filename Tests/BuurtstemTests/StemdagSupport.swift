@@ -40,7 +40,10 @@ struct StemdagFixture {
         _ = try StempasIssuance.issue(election: id, store: store, issuingKey: issuingKey, addresses: nil, printFolder: print)
         let csv = try String(contentsOf: print.appendingPathComponent("stempassen.csv"), encoding: .utf8)
         codes = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[2]) }
-        if open { _ = try Polls.open(election: id, store: store) }
+        if open {
+            _ = try ElectionPublication.publish(election: id, store: store, issuingKey: issuingKey, folder: folder.appendingPathComponent("prepublication"))
+            _ = try Polls.open(election: id, store: store)
+        }
         self.store = store
         self.folder = folder
         self.kioskKeys = kioskKeys

@@ -286,10 +286,11 @@ struct ChequeInsider {
         try encoder.encode(index).write(to: folder.appendingPathComponent("record.json"))
     }
 
-    /// The verifier's report on the forged copy, pinned to the fixture's pre-publication folder (or not at all).
-    func verify(pinned: Bool = true) throws -> VerificationReport {
+    /// The verifier's report on the forged copy, pinned to the fixture's pre-publication folder (or not at all), with
+    /// the ledger checkpoints an observer saved.
+    func verify(pinned: Bool = true, observed: [ObserverCheckpoint] = []) throws -> VerificationReport {
         let pin = pinned ? try PrePublicationPin.load(folder: round.prePublication) : nil
-        return ChequeRecordVerifier(folder: folder, expectedIssuingKey: round.issuingKey.publicKey, pin: pin).verify()
+        return ChequeRecordVerifier(folder: folder, expectedIssuingKey: round.issuingKey.publicKey, pin: pin, observerCheckpoints: observed).verify()
     }
 }
 

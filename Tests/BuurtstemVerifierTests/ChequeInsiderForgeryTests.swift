@@ -43,9 +43,9 @@ struct ChequeInsiderForgeryTests {
 
     @Test("docs/record.md's table of pinned cheque round checks lists exactly the checks a pinned pre-published round adds, in order")
     func documented() throws {
-        let report = try ChequeInsider().verify()
+        let report = try ChequeInsider().verify(observed: [try ChequeObserverCheckpointTests.saved()])
         let documented = try RecordDocTests.documentedChecks(under: "### Checks of a pinned or pre-published cheque round")
-        #expect(documented == ["pinned pre-publication", "pre-publication"])
+        #expect(documented == ["pinned pre-publication", "pre-publication", "observer checkpoints"])
         #expect(Array(report.checks.map(\.name).prefix(documented.count)) == documented)
     }
 

@@ -123,17 +123,34 @@ public struct AllocationInput: Sendable {
             }
             bounds.append(start..<flat.count)
         }
+        // Identical ballots found by hashing their slices of `flat` (open addressing: no hashed copy per ballot).
         var merged: [WeightedBallot] = []
-        var index: [ArraySlice<Int64>: Int] = [:]
-        for range in bounds {
-            let key = flat[range]
-            if let at = index[key] {
-                merged[at].weight += 1
-            } else {
-                index[key] = merged.count
-                let pairs = range.count / 2
-                merged.append(WeightedBallot(projects: (0..<pairs).map { Int32(truncatingIfNeeded: key[range.lowerBound + 2 * $0]) },
-                                             points: (0..<pairs).map { key[range.lowerBound + 2 * $0 + 1] }, weight: 1))
+        var firstRange: [Range<Int>] = []
+        var size = 16
+        while size < bounds.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        flat.withUnsafeBufferPointer { flat in
+            for range in bounds {
+                var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for k in range { h = (h ^ UInt64(bitPattern: flat[k])) &* 0xFF51_AFD7_ED55_8CCD }
+                var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & (size - 1)
+                while true {
+                    let at = Int(slots[slot])
+                    if at < 0 {
+                        slots[slot] = Int32(merged.count)
+                        firstRange.append(range)
+                        let pairs = range.count / 2
+                        merged.append(WeightedBallot(projects: (0..<pairs).map { Int32(truncatingIfNeeded: flat[range.lowerBound + 2 * $0]) },
+                                                     points: (0..<pairs).map { flat[range.lowerBound + 2 * $0 + 1] }, weight: 1))
+                        break
+                    }
+                    let other = firstRange[at]
+                    if other.count == range.count, flat[other].elementsEqual(flat[range]) {
+                        merged[at].weight += 1
+                        break
+                    }
+                    slot = (slot + 1) & (size - 1)
+                }
             }
         }
         try self.init(projects: projects, budget: budget, moneyScale: moneyScale, kind: kind,

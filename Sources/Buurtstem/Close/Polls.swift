@@ -11,7 +11,12 @@ import GRDB
 /// that happens through `close` (the CLI, the kiosk's staff screen, the demo) or through a location merge.
 public enum Polls {
     /// Opens the polls: from now on ballots are accepted and no pass or kiosk can be added.
-    public static func open(election electionId: String, store: Store) throws -> Election {
+    ///
+    /// Refused while the election has no pre-publication: once the polls are open nothing can be pre-published, and
+    /// without it observers cannot pin the definition, passes and kiosks. `withoutPrePublication` is the explicit
+    /// override for a small vote with no observers to pin (docs/elections.md); its record then has no
+    /// `prepublication.json` and the verifier reports it as NOT PRE-PUBLISHED.
+    public static func open(election electionId: String, store: Store, withoutPrePublication: Bool = false) throws -> Election {
         var election = try store.election(electionId)
         guard election.state == .issued else {
             if election.state == .created {
@@ -23,6 +28,12 @@ public enum Polls {
         guard try !store.kiosks(election: electionId).isEmpty else {
             throw BuurtstemError(.notFound, "'\(electionId)' has no kiosk; add at least one before opening",
                                  remedy: .addKiosk(election: electionId))
+        }
+        if !withoutPrePublication, try store.prePublication(election: electionId) == nil {
+            throw BuurtstemError(.wrongState, "'\(electionId)' was not pre-published, and after the polls open it cannot be: "
+                + "pre-publish it first and publish the folder and its fingerprint (docs/operations.md, 5a). Only a small vote "
+                + "with no observers may open without it (the verifier then reports the record as NOT PRE-PUBLISHED)",
+                                 remedy: .publishElection(election: electionId))
         }
         election.state = .open
         election.openedAt = Date()

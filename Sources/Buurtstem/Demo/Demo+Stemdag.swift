@@ -37,6 +37,21 @@ extension Demo {
         public let printFolder: String
         /// The election's rule.
         public let rule: AllocationRule
+        /// The trustees: the key ceremony, the mix and the decryption of this secret election.
+        public let trustees: TrusteesReport
+        /// The same choices counted in the clear, against the secret count.
+        public let plaintext: PlaintextComparison
+    }
+
+    /// The demo knows every choice it cast: counted in the clear, they must fund the same projects as the secret
+    /// election's mix and decryption do.
+    public struct PlaintextComparison: Sendable, Codable {
+        /// Per contest, the projects the plaintext tally funds.
+        public let funded: [[String]]
+        /// Whether every contest funds the same projects in the same order as the secret count.
+        public let sameFunded: Bool
+        /// Whether every contest has the same ballots counted and the same votes per project.
+        public let sameCounts: Bool
     }
 
     /// The wijken that vote in the demo, their budgets (a share of the wijkvernieuwing caps) and projects.
@@ -66,15 +81,21 @@ extension Demo {
         ]),
     ]
 
-    /// The wijkstemdag: definition, kiosks at two locations, passes, casting with a realistic spread, a pass
-    /// tried twice and a mistyped code (both refused), closing, merging, the tally and the record.
+    /// The wijkstemdag, a secret election: the trustees' key ceremony, the definition naming its election key,
+    /// kiosks at two locations, passes, encrypted casting with a realistic spread (and paper ballots entered from a
+    /// file), a pass tried twice and a mistyped code (both refused), closing, merging, two mix stages, decryption
+    /// by two of the three trustees, the tally (checked against the same choices counted in the clear) and the record.
     func runStemdag(store: Store, synthetic: SyntheticGemeente, householdsCSV: [UInt8], issuingKey: SigningKey,
                     steps: StepLog) throws -> StemdagReport {
         let id = "demo-wijkstemdag"
-        let definition = try steps.run("define the wijkstemdag in 3 wijken (approval, up to 3 projects; greedy by votes)") {
-            try ElectionFile.parse(Self.definitionText(id: id), file: "demo-wijkstemdag.yaml", store: store)
+        let ceremony = try runKeyCeremony(election: id, steps: steps)
+        let definitionFile = folder.appendingPathComponent("\(id).yaml")
+        let (definition, keyFile) = try steps.run("define the wijkstemdag in 3 wijken (approval, up to 3 projects; greedy by votes; secret, under the trustees' key)") {
+            let text = Self.definitionText(id: id) + "secret_ballot:\n  election_key: \(ceremony.keyFile.lastPathComponent)\n"
+            try Data(text.utf8).write(to: definitionFile)
+            return try ElectionFile.parseWithKey(text, file: definitionFile.path, store: store)
         }
-        _ = try Election.create(definition, issuingKey: issuingKey, in: store)
+        _ = try Election.create(definition, electionKeyFile: keyFile, issuingKey: issuingKey, in: store)
         let database = URL(fileURLWithPath: store.path)
         let location2 = database.deletingLastPathComponent().appendingPathComponent("location2.sqlite").path
         try steps.run("add two kiosks (bibliotheek, buurthuis) and one for paper ballots (papier), with sealed keys") {
@@ -115,16 +136,32 @@ extension Demo {
         let boxes = ["bibliotheek": BallotBox(store: store), "buurthuis": BallotBox(store: second), "papier": BallotBox(store: store)]
         var voted: [String] = []
         var votedAtBibliotheek: String?
-        try steps.run("cast ballots at both kiosks and a few on paper (about 40 % turnout, 12 % in \(Self.lowTurnoutBuurt.name))") {
+        // What each pass chose, first use only: the demo's own plaintext tally (the record never shows it).
+        var chosen: [(area: String, choices: [Choice])] = []
+        var paper = "# Paper ballots handed in at the bibliotheek, entered by staff after the day: CODE CHOICES\n"
+        try steps.run("cast encrypted ballots at both kiosks (about 40 % turnout, 12 % in \(Self.lowTurnoutBuurt.name)); collect a few paper ballots") {
             for pass in codes where random.next() % 100 < (buurtOf[pass.household] == Self.lowTurnoutBuurt.code ? 12 : 40) {
                 let draw = random.next() % 20
-                let kiosk = draw == 0 ? "papier" : draw % 2 == 0 ? "bibliotheek" : "buurthuis"
                 let choices = Self.choices(area: pass.area, random: &random)
+                chosen.append((pass.area, choices))
+                voted.append(pass.code)
+                if draw == 0 {
+                    paper += "\(pass.code) \(choices.map(\.project).joined(separator: ","))\n"
+                    continue
+                }
+                let kiosk = draw % 2 == 0 ? "bibliotheek" : "buurthuis"
                 _ = try boxes[kiosk]!.cast(election: id, kiosk: kiosk, code: pass.code, choices: choices)
                 cast[kiosk, default: 0] += 1
-                voted.append(pass.code)
                 if kiosk == "bibliotheek", votedAtBibliotheek == nil, pass.area == "WK001407" { votedAtBibliotheek = pass.code }
             }
+        }
+        let paperFile = folder.appendingPathComponent("papier-stembiljetten.txt")
+        try steps.run("enter the paper ballots from a file at the paper kiosk (as 'buurtstem vote --file')") {
+            try Data(paper.utf8).write(to: paperFile)
+            let refused = try BallotFile.cast(paper, election: id, kiosk: "papier", type: definition.ballot, box: boxes["papier"]!) { outcome in
+                if outcome.receipt != nil { cast["papier", default: 0] += 1 }
+            }
+            guard refused == 0 else { throw BuurtstemError(.conflict, "\(refused) paper ballot(s) of \(paperFile.path) were refused") }
         }
         try steps.run("try a used pass again and a mistyped code (refused), and use one pass at both locations") {
             if let twice = votedAtBibliotheek {
@@ -159,9 +196,14 @@ extension Demo {
             _ = try Polls.close(election: id, store: second, timeMillis: now, only: ["buurthuis"], kioskKey: kioskKey)
             _ = try LocationMerge.merge(election: id, from: location2, into: store)
         }
-        let (tally, allocations) = try steps.run("count and allocate (exact, with explanations)") {
+        let trustees = try runSecretCount(election: id, store: store, ceremony: ceremony, steps: steps)
+        let (tally, allocations, plaintext) = try steps.run("count and allocate (exact, with explanations); count the same choices in the clear") {
             let outcome = try ElectionOutcome.compute(election: id, store: store)
-            return (outcome.tally, outcome.allocations)
+            let clear = Self.plaintextTally(outcome.tally, ballots: chosen, ballot: definition.ballot)
+            let funded = try clear.allocate(definition, lotSeed: outcome.lotSeed).map(\.funded)
+            let counts = { (tally: Tally) in tally.contests.map { [$0.ballotsCounted] + $0.projects.map(\.ballots) } }
+            return (outcome.tally, outcome.allocations,
+                    PlaintextComparison(funded: funded, sameFunded: funded == outcome.allocations.map(\.funded), sameCounts: counts(clear) == counts(outcome.tally)))
         }
         let recordFolder = database.deletingLastPathComponent().appendingPathComponent("record-\(id)")
         _ = try steps.run("export the published record") {
@@ -170,7 +212,7 @@ extension Demo {
         return StemdagReport(election: id, title: definition.title, passesIssued: issued.total, ballotsPerKiosk: cast,
                              refusals: refusals, tally: tally, allocations: allocations, recordFolder: recordFolder.path,
                              prePublicationFolder: prePublicationFolder.path, fingerprint: published.fingerprint,
-                             printFolder: printFolder.path, rule: definition.allocation.rule)
+                             printFolder: printFolder.path, rule: definition.allocation.rule, trustees: trustees, plaintext: plaintext)
     }
 
     /// The buurt where few residents vote in the demo (Professorenbuurt-Noord, Korrewegwijk), so the results

@@ -3,7 +3,9 @@ import Foundation
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.
 ///
 /// It sets up the gemeente (key, areas, register snapshot), runs an Ede-style cheque round and a wijkstemdag in three wijken with two
-/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The caller
+/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The wijkstemdag
+/// is a secret election: three trustees (2 of 3) make its key from files, the gemeente mixes the encrypted ballots
+/// in two stages and two trustees decrypt. The caller
 /// (the CLI) verifies the record with the independent verifier, which the engine does not import.
 public struct Demo: Sendable {
     /// What the demo did, for the summary.

@@ -67,7 +67,7 @@ public enum ElectionFile {
             }
         }
         let allocation = parseAllocation(reader, root)
-        let secret = try parseSecretBallot(reader, root, file: file, ballot: ballot, contests: contests)
+        let secret = try parseSecretBallot(reader, root, file: file, id: id, ballot: ballot, contests: contests)
         if let weighting, let allocation, !allocation.rule.isGreedy {
             reader.problem(reader.value(root, "weighting", required: false)?.line, "weighting",
                            "a weighting ranks the greedy rules only, and the rule is \(allocation.rule); use rule greedy, greedy-no-skip or greedy-per-euro, or remove the \(weighting.criteria.count) criteria")
@@ -87,7 +87,7 @@ public enum ElectionFile {
 
     /// `secret_ballot: {election_key: FILE}`: the election key file read (relative to the definition's folder) and
     /// the signed fields made from it; nil when absent (a public election).
-    private static func parseSecretBallot(_ reader: YAMLReader, _ root: YAMLReader.Mapping, file: String, ballot: BallotType?,
+    private static func parseSecretBallot(_ reader: YAMLReader, _ root: YAMLReader.Mapping, file: String, id: String?, ballot: BallotType?,
                                           contests: [Contest]) throws -> (ballot: SecretBallot, file: [UInt8])? {
         guard let entry = reader.value(root, "secret_ballot", required: false) else { return nil }
         guard let mapping = reader.mapping(entry.node, path: "secret_ballot"), let name = reader.string(mapping, "election_key") else { return nil }
@@ -101,7 +101,17 @@ public enum ElectionFile {
         let bytes = [UInt8](data)
         let key: ElectionKey
         do {
-            key = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: bytes, file: path).key
+            let keyFile = try TrusteeFileJSON.decode(ElectionKeyFile.self, from: bytes, file: path)
+            // The trustees decrypt only stages of the election their ceremony named, and a key shared between
+            // elections would let one election's shares open the other's ballots.
+            if let id, keyFile.election != id {
+                reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
+                               "\(path) is the election key of '\(keyFile.election)' (its ceremony named that election), not of '\(id)': "
+                                   + "every election has its own key ceremony; hold a key ceremony for '\(id)' with the trustees "
+                                   + "and give the election-key.json it writes")
+                return nil
+            }
+            key = keyFile.key
         } catch {
             reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
                            "\(error.description); give the election-key.json the trustees' key ceremony wrote")

@@ -17,6 +17,8 @@ public enum Remedy: Sendable, Equatable {
     case addKiosk(election: String)
     /// Open the polls of `election`.
     case openPolls(election: String)
+    /// Pre-publish `election` (its definition, pass commitment and kiosks, with a fingerprint) before the polls open.
+    case publishElection(election: String)
     /// Close the polls of `election`, or only `kiosk`'s (in the store of its location).
     case closePolls(election: String, kiosk: String?)
     /// Mix, have the trustees decrypt, and combine the shares of the secret election `election`.
@@ -61,6 +63,7 @@ public enum Remedy: Sendable, Equatable {
         case .issuePasses(let election): "issue the passes of '\(election)'"
         case .addKiosk(let election): "add a kiosk to '\(election)'"
         case .openPolls(let election): "open the polls of '\(election)'"
+        case .publishElection(let election): "pre-publish '\(election)' and publish its folder and fingerprint"
         case .closePolls(let election, nil): "close the polls of '\(election)'"
         case .closePolls(let election, let kiosk?): "close kiosk '\(kiosk)' of '\(election)' in the store of its location"
         case .decryptBallots(let election): "mix the ballots of '\(election)', have the trustees decrypt them and combine the shares"

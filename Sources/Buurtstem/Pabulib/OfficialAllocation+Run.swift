@@ -5,7 +5,7 @@ extension OfficialAllocation {
     /// approved are funded, and greedy's outcome is kept only when more voters prefer it. `comparison` says which.
     public func run() throws -> (outcome: AllocationOutcome, comparison: String?) {
         let outcome = try Allocator.allocate(election, options: options)
-        guard rule == .equalSharesAdd1Comparison || rule == .equalSharesComparison else { return (outcome, nil) }
+        guard rule.comparesWithGreedy else { return (outcome, nil) }
         guard election.kind == .approval else {
             return (outcome, "the comparison with greedy is defined for approval ballots only; the Equal Shares outcome is reported")
         }

@@ -55,7 +55,7 @@ extension PabulibInstance {
         }
 
         // Ordinal files under greedy: the positional score the file gives in its score column.
-        let positional = voteType == .ordinal && ![.equalShares, .equalSharesComparison, .equalSharesAdd1, .equalSharesAdd1Comparison].contains(rule)
+        let positional = voteType == .ordinal && rule.engineOptions?.rule != .mes
         var positionalTop: Int64?
         if positional {
             guard projectColumns.contains(where: { $0.trimmingBlanks == "score" }) else {
@@ -72,24 +72,18 @@ extension PabulibInstance {
         try checkScores(election, file: file, positionalTop: positionalTop, warnings: &warnings)
 
         var constraints = try declaredConstraints(file: file, thresholdInPoints: election.kind == .cardinal)
-        var options: AllocationOptions
-        var text: String
         let unit = election.kind == .approval ? "votes" : (positionalTop.map { "positional points (\($0) for first place, 1 less per place)" } ?? "points")
-        switch rule {
-        case .greedy, .greedyThreshold, .greedyExclusive, .greedyNoSkip:
-            options = AllocationOptions(rule: rule == .greedyNoSkip ? .greedyNoSkip : .greedy, tieBreak: .lexico)
-            text = "greedy by \(unit)" + (rule == .greedyNoSkip ? ", stopping at the first project that does not fit" : ", skipping what no longer fits")
-        case .equalShares, .equalSharesComparison:
-            options = AllocationOptions(rule: .mes, completion: Completion.none, tieBreak: .costVotes)
-            text = "Method of Equal Shares without completion, tie-break cost-votes"
-            if rule == .equalSharesComparison { text += "; then compared with the greedy outcome, keeping the one more voters prefer" }
-        case .equalSharesAdd1, .equalSharesAdd1Comparison:
-            options = AllocationOptions(rule: .mes, completion: .add1, tieBreak: .costVotes)
-            text = "Method of Equal Shares with Add1 completion (per-voter budget floor(B/n)+1, +2, ...), tie-break cost-votes"
-            if rule == .equalSharesAdd1Comparison { text += "; then compared with the greedy outcome, keeping the one more voters prefer" }
-        case .greedyCustom, .unknown:
-            throw notStated
+        guard var options = rule.engineOptions else { throw notStated }
+        var text: String
+        switch options.rule {
+        case .greedy, .greedyNoSkip:
+            text = "greedy by \(unit)" + (options.rule == .greedyNoSkip ? ", stopping at the first project that does not fit" : ", skipping what no longer fits")
+        default:
+            text = options.completion == .add1
+                ? "Method of Equal Shares with Add1 completion (per-voter budget floor(B/n)+1, +2, ...), tie-break cost-votes"
+                : "Method of Equal Shares without completion, tie-break cost-votes"
         }
+        if rule.comparesWithGreedy { text += "; then compared with the greedy outcome, keeping the one more voters prefer" }
         if rule == .greedyThreshold, constraints.minimumSupport == nil, constraints.minimumPoints == nil {
             throw PabulibError(file: file, line: nil, field: "META min_project_score_threshold",
                                message: "the rule is greedy-threshold but META has no min_project_score_threshold; add it (in \(election.kind == .approval ? "votes" : "points"))")

@@ -63,9 +63,11 @@ private enum Section: String {
     case meta = "META", projects = "PROJECTS", votes = "VOTES"
 }
 
-/// Project ids looked up by their bytes, without making a `String` (FNV-1a hashing, open addressing).
+/// Project ids looked up by their bytes, without making a `String` (FNV-1a hashing, open addressing over one flat
+/// buffer of every id's bytes).
 private struct ProjectTable {
-    private var ids: [[UInt8]] = []
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>] = []
     private var slots: [Int32] = []
     private var mask = 0
 
@@ -76,26 +78,54 @@ private struct ProjectTable {
     }
 
     init(_ projects: [String]) {
-        ids = projects.map { Array($0.utf8) }
+        for id in projects {
+            let start = bytes.count
+            bytes.append(contentsOf: id.utf8)
+            ranges.append(start..<bytes.count)
+        }
         var size = 16
         while size < projects.count * 2 { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
-        for (index, id) in ids.enumerated() {
-            var slot = id.withUnsafeBufferPointer { Self.hash($0) } & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        bytes.withUnsafeBufferPointer { all in
+            for (index, range) in ranges.enumerated() {
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: all[range])) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index)
+            }
         }
     }
 
-    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var slot = Self.hash(bytes) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return nil }
-            if ids[Int(candidate)].elementsEqual(bytes) { return candidate }
-            slot = (slot + 1) & mask
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var slot = Self.hash(key) & mask
+        return bytes.withUnsafeBufferPointer { all in
+            while true {
+                let candidate = slots[slot]
+                if candidate < 0 { return nil }
+                let range = ranges[Int(candidate)]
+                if range.count == key.count, memcmp(all.baseAddress! + range.lowerBound, key.baseAddress!, key.count) == 0 {
+                    return candidate
+                }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+}
+
+/// Voter ids that are whole numbers, for the uniqueness check: a bit per id for the usual 1, 2, 3, ... (up to
+/// 2^26, 8 MB at most), a set for the rest.
+private struct VoterIDSet {
+    private var bits: [UInt64] = []
+    private var others: Set<Int64> = []
+
+    /// Adds `id`; false if it was already there.
+    mutating func insert(_ id: Int64) -> Bool {
+        guard id >= 0, id < 1 << 26 else { return others.insert(id).inserted }
+        let word = Int(id >> 6), bit = UInt64(1) << UInt64(id & 63)
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: max(word + 1 - bits.count, bits.count))) }
+        if bits[word] & bit != 0 { return false }
+        bits[word] |= bit
+        return true
     }
 }
 
@@ -161,7 +191,7 @@ private struct Parser {
     var votes: [PabulibVote] = []
     var ballots = BallotList()
     var ballotLines: [Int] = []
-    var numericVoterIDs: Set<Int64> = []
+    var numericVoterIDs = VoterIDSet()
     var otherVoterIDs: Set<String> = []
     var voterColumn = 0, voteColumn = 0, pointsColumn: Int?
     var warnings: [PabulibWarning] = []
@@ -347,7 +377,7 @@ private struct Parser {
         }
         let fresh: Bool
         if let numericID {
-            fresh = numericVoterIDs.insert(numericID).inserted
+            fresh = numericVoterIDs.insert(numericID)
         } else {
             fresh = otherVoterIDs.insert(row.withField(voterColumn) { String(decoding: trimmed($0), as: UTF8.self) }).inserted
         }

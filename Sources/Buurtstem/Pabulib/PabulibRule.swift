@@ -27,11 +27,4 @@ public enum PabulibRule: String, Sendable, Codable, CaseIterable {
     /// The file does not say which rule was used.
     case unknown
 
-    /// Whether `--official` can run this rule from the file alone (plus `--exclusive` for `greedy-exclusive`).
-    public var isRunnable: Bool {
-        switch self {
-        case .greedyCustom, .unknown: false
-        default: true
-        }
-    }
 }

@@ -15,8 +15,8 @@ public enum ElectionPabulibExport {
         public let area: String
         /// The instance.
         public let instance: PabulibInstance
-        /// Whether `--official` on this file runs the election's own rule (false: the rule is `greedy-custom` or
-        /// `unknown`, and the comment says why).
+        /// Whether `--official` on this file runs the election's own rule (`PabulibRule.isRunnable`; false: the rule
+        /// is `greedy-custom` or `unknown`, and the comment says why).
         public let runsOfficially: Bool
     }
 
@@ -28,49 +28,11 @@ public enum ElectionPabulibExport {
         }
     }
 
-    /// The rule as Pabulib names it, and what the format cannot state (for `comment`).
-    static func rule(_ definition: ElectionDefinition) -> (name: String, notes: [String]) {
-        let spec = definition.allocation
-        var notes: [String] = []
-        if case .ranking = definition.ballot {
-            notes.append("Buurtstem counts a ranked ballot as approving every project it ranks (not by positional points).")
-            return ("greedy-custom", notes)
-        }
-        if definition.weighting != nil {
-            notes.append("Support was weighted by published criteria (Buurtstem's weighting), which Pabulib cannot state.")
-            return ("greedy-custom", notes)
-        }
-        if spec.tieBreak == .costVotes {
-            notes.append("Ties were broken by cost, then votes, then Buurtstem's public lot drawn from the final checkpoints.")
-        }
-        switch spec.rule {
-        case .greedy:
-            return ("greedy", notes)
-        case .greedyNoSkip:
-            return ("greedy-no-skip", notes)
-        case .greedyPerEuro:
-            notes.append("Projects were funded by decreasing support per euro (Buurtstem's greedy-per-euro).")
-            return ("greedy-custom", notes)
-        case .mes:
-            let satisfaction = spec.satisfaction ?? .cost
-            switch (satisfaction, spec.completion ?? .none) {
-            case (.cost, .add1):
-                return ("equalshares/add1", notes)
-            case (.cost, .none):
-                return ("equalshares", notes)
-            case let (satisfaction, completion):
-                notes.append("Method of Equal Shares with \(satisfaction.rawValue) satisfaction and completion \(completion.rawValue).")
-                return ("unknown", notes)
-            }
-        case .phragmen:
-            notes.append("Sequential Phragmén.")
-            return ("unknown", notes)
-        }
-    }
-
     private static func file(contest: Contest, count: Tally.ContestCount, allocation: ContestAllocation,
                              definition: ElectionDefinition, gemeenteName: String) -> File {
-        var (ruleName, notes) = rule(definition)
+        let exported = PabulibRule.exported(for: definition, constraints: contest.constraints)
+        let rule = exported.rule
+        var notes = exported.notes
         let funded = Set(allocation.funded)
         let points: Bool
         let voteType: PabulibVoteType
@@ -122,18 +84,12 @@ public enum ElectionPabulibExport {
             case nil:
                 break
             }
-            if constraints.minimum != nil, ruleName == "greedy" { ruleName = "greedy-threshold" }
             if !constraints.categoryBudgets.isEmpty {
                 meta += [("categories", constraints.categoryBudgets.map(\.category).joined(separator: ",")),
                          ("budget_per_category", constraints.categoryBudgets.map { Money.plain($0.capCents) }.joined(separator: ","))]
             }
             if !constraints.exclusions.isEmpty {
                 notes.append("At most one project of each group was funded: " + constraints.exclusions.map { $0.joined(separator: " and ") }.joined(separator: "; ") + ".")
-                if ruleName == "greedy" || ruleName == "greedy-threshold" {
-                    ruleName = constraints.minimum == nil ? "greedy-exclusive" : "greedy-custom"
-                } else {
-                    ruleName = "unknown"
-                }
             }
         }
         if let constraints = contest.constraints,
@@ -143,9 +99,8 @@ public enum ElectionPabulibExport {
             if let maximum = constraints.maximumFundedPerWijk { limits.append("\(maximum) per wijk") }
             limits += constraints.categoryMaxima.map { "\($0.maximum) of category \($0.category)" }
             notes.append("At most so many projects were funded: " + limits.joined(separator: ", ") + ".")
-            ruleName = ruleName.hasPrefix("greedy") ? "greedy-custom" : "unknown"
         }
-        meta += [("rule", ruleName)]
+        meta += [("rule", rule.rawValue)]
         let sourceNote = "Exported by Buurtstem from the signed record of election \(definition.id); the record is the authority."
         meta += [("comment", (notes + [sourceNote]).enumerated().map { "#\($0 + 1): \($1)" }.joined(separator: " "))]
 
@@ -183,7 +138,7 @@ public enum ElectionPabulibExport {
         let instance = PabulibInstance(
             meta: ordered.map { PabulibMetaEntry(key: $0.0, value: $0.1) }, projectColumns: projectColumns, projects: projects,
             voteColumns: voteColumns, votes: votes, budget: DecimalAmount(units: contest.budgetCents, scale: 2), voteType: voteType)
-        return File(area: contest.area, instance: instance, runsOfficially: ruleName != "greedy-custom" && ruleName != "unknown")
+        return File(area: contest.area, instance: instance, runsOfficially: rule.isRunnable)
     }
 
     /// The META keys in the order of the Pabulib format (pabulib-checker 1.0.8's `META_FIELDS_ORDER`, the keys we write).

@@ -44,7 +44,11 @@ extension ElectionReport {
             kind: "election", gemeente: gemeente.code, gemeenteName: gemeente.name, election: id, title: definition.title,
             pollsOpen: ChequeCalendar.text(millis: definition.pollsOpenMillis), pollsClose: ChequeCalendar.text(millis: definition.pollsCloseMillis),
             ballot: definition.ballot, allocation: definition.allocation, passesIssued: passes, ballotsInLogs: Int64(tally.ballotsInLogs),
-            ballotsCounted: counted, voidBallots: Int64(tally.voids.count), turnoutPercent: ReachLine.tenths(counted * 100, passes),
+            ballotsCounted: counted, voidBallots: Int64(tally.voids.count),
+            secrecy: try definition.secretBallot.map {
+                .secret(threshold: $0.threshold, trustees: $0.trustees, mixStages: try SecretElection(id, store: store).stages().count)
+            } ?? .public,
+            invalidBallots: Int64(tally.contests.reduce(0) { $0 + $1.invalidBallots }), turnoutPercent: ReachLine.tenths(counted * 100, passes),
             kiosks: KioskBallots.lines(heads: heads.map { ($0.kiosk, $0.size) }, voids: tally.voids),
             contests: contests, areas: money(contests, names: names, gemeente: gemeente), weighting: weighting,
             reach: try reach(election: id, definition: definition, tally: tally, store: store, names: names, gemeente: gemeente,

@@ -86,6 +86,13 @@ public struct ElectionReport: Sendable, Codable {
     public let ballotsCounted: Int64
     /// Void ballots (a pass that had voted before).
     public let voidBallots: Int64
+    /// Secret or public per stempas, as the signed definition says.
+    public let secrecy: BallotSecrecy
+    /// A secret election's counted ballots (the first of their pass) that are invalid: a proof that fails, or a
+    /// decrypted plaintext that is no valid ballot; not in ``ballotsCounted``. 0 for a public election. Per kiosk
+    /// `counted` includes them (the mix unlinks a decrypted ballot from its kiosk), so the kiosks add up to
+    /// `ballotsCounted + invalidBallots`.
+    public let invalidBallots: Int64
     /// Ballots counted per pass issued, in percent, one decimal.
     public let turnoutPercent: Double
     /// Per kiosk: ballots in its log, of which void, counted; they add up to `ballotsInLogs`, `voidBallots` and

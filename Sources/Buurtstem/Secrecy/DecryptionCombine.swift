@@ -60,7 +60,8 @@ public enum DecryptionCombine {
             do {
                 outcome = try ThresholdDecryption.combine(ciphertexts, shares: shares, electionKey: election.key, context: context)
             } catch {
-                throw BuurtstemError(.badInput, "cannot decrypt area \(area.area) of '\(electionId)': \(error)")
+                throw BuurtstemError(.badInput, "cannot decrypt area \(area.area) of '\(electionId)': \(error). "
+                    + missing(shareFiles.map(\.trustee), of: election.key.trusteeCount))
             }
             used.formUnion(outcome.trustees)
             excluded.formUnion(outcome.excluded.map(\.description))
@@ -91,6 +92,15 @@ public enum DecryptionCombine {
         }
         return Summary(election: electionId, stage: last.stage, trustees: used.sorted(), excluded: excluded.sorted(),
                        valid: lines.filter { $0.choices != nil }.count, invalid: lines.filter { $0.choices == nil }.count)
+    }
+
+    /// Which trustees sent shares and which did not, so the gemeente knows whom to ask (a missing trustee only
+    /// matters when fewer than t valid shares remain).
+    static func missing(_ sent: [Int], of count: Int) -> String {
+        let present = Set(sent), absent = (1...max(count, 1)).filter { !present.contains($0) }
+        let from = present.isEmpty ? "No shares were given" : "Shares were given by trustee(s) " + present.sorted().map(String.init).joined(separator: ", ")
+        return from + (absent.isEmpty ? "" : "; trustee(s) " + absent.map(String.init).joined(separator: ", ") + " of \(count) did not decrypt: "
+            + "ask them to decrypt the last mix stage's file with their key share and send their shares file")
     }
 
     /// The choices of a plaintext, or why it is not a valid ballot of `contest`.

@@ -68,6 +68,22 @@ public struct Tally: Sendable, Codable {
             try c.encode(projects, forKey: .projects)
             if invalidBallots != 0 { try c.encode(invalidBallots, forKey: .invalidBallots) }
         }
+
+        /// Counts one ballot's choices (`index`: project id to its position in `projects`); a choice of a
+        /// project not in the contest adds nothing (the ballot rules refused it at casting).
+        mutating func add(_ choices: [Choice], ballot: BallotType, index: [String: Int]) {
+            ballotsCounted += 1
+            ballots.append(choices)
+            for choice in choices {
+                guard let p = index[choice.project] else { continue }
+                projects[p].ballots += 1
+                switch ballot {
+                case .cumulative: projects[p].points += UInt64(choice.value)
+                case .ranking: projects[p].points += choice.value == 1 ? 1 : 0
+                default: projects[p].points += 1
+                }
+            }
+        }
     }
 
     /// A ballot that does not count, and why.
@@ -115,17 +131,7 @@ public struct Tally: Sendable, Codable {
         var total = 0
         /// Adds one counted ballot's choices to contest `c`.
         func add(_ choices: [Choice], to c: Int) {
-            contests[c].ballotsCounted += 1
-            contests[c].ballots.append(choices)
-            for choice in choices {
-                guard let p = projectIndex[c][choice.project] else { continue }
-                contests[c].projects[p].ballots += 1
-                switch definition.ballot {
-                case .cumulative: contests[c].projects[p].points += UInt64(choice.value)
-                case .ranking: contests[c].projects[p].points += choice.value == 1 ? 1 : 0
-                default: contests[c].projects[p].points += 1
-                }
-            }
+            contests[c].add(choices, ballot: definition.ballot, index: projectIndex[c])
         }
         if definition.isSecret {
             // A secret election: the voids by its first-use rule over the encrypted logs, the choices from the

@@ -143,6 +143,12 @@ public final class KioskService: Sendable {
             let current = try store.election(election)
             switch current.state {
             case .created, .issued:
+                // Polls.open refuses too; this says it to the staff in their words, with what to do.
+                guard try store.prePublication(election: election) != nil else {
+                    throw Self.refusal("notPrePublished",
+                                       nl: "De verkiezing is nog niet vooraf gepubliceerd; daarna pas kan de stemming open. Vraag de gemeente 'buurtstem election publish' te doen.",
+                                       en: "The election has not been pre-published; the polls can open only after that. Ask the gemeente to run 'buurtstem election publish'.")
+                }
                 _ = try Polls.open(election: election, store: store)
             case .closed:
                 throw Self.refusal("pollsClosed", nl: "De stemming is al gesloten; de stemzuil kan niet meer open.",

@@ -16,7 +16,8 @@ const TEXT = {
     confirmText: "Dit is uw keuze. Klopt het? Na ‘Stem uitbrengen’ kunt u niets meer veranderen.",
     back: "Terug, ik wil iets veranderen", cast: "Stem uitbrengen", restart: "Opnieuw beginnen", receiptHeading: "Uw stem is ontvangen. Dank u wel!",
     trackingLabel: "Uw volgcode", positionLabel: "Stem nummer", timeLabel: "Tijd",
-    receiptNote: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. De volgcode laat niet zien wat u hebt gekozen.",
+    receiptNoteSecret: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. De stemming is geheim: het verslag toont daar alleen uw versleutelde stem, niet wat u hebt gekozen.",
+    receiptNotePublic: "Met de volgcode kunt u na de stemming in het gepubliceerde verslag controleren dat uw stem is meegeteld. Stemmen zijn openbaar per stempas: het verslag toont bij uw stem ook uw keuzes, dus wie deze volgcode heeft, kan zien wat u koos.",
     receiptCheckAt: (url) => `Controleren kan na de stemming op ${url}: vul daar uw volgcode in, of scan de QR-code.`,
     receiptCheckAsk: "Waar de gemeente de uitslag en het verslag publiceert, hoort u van de medewerker. Schrijf de volgcode op of druk het bewijs af.",
     receiptQR: "QR-code met het adres om uw stem te controleren",
@@ -69,7 +70,8 @@ const TEXT = {
     confirmText: "This is your choice. Is it right? After ‘Cast my vote’ you cannot change anything.",
     back: "Back, I want to change something", cast: "Cast my vote", restart: "Start again", receiptHeading: "Your vote was received. Thank you!",
     trackingLabel: "Your tracking code", positionLabel: "Vote number", timeLabel: "Time",
-    receiptNote: "After the election you can check with the tracking code, in the published record, that your vote was counted. The tracking code does not show what you chose.",
+    receiptNoteSecret: "After the election you can check with the tracking code, in the published record, that your vote was counted. The ballot is secret: the record shows only your encrypted vote there, not what you chose.",
+    receiptNotePublic: "After the election you can check with the tracking code, in the published record, that your vote was counted. Votes are public per pass: the record shows your choices with your vote, so whoever has this tracking code can see what you chose.",
     receiptCheckAt: (url) => `After the election, check at ${url}: enter your tracking code there, or scan the QR code.`,
     receiptCheckAsk: "Ask the staff where the gemeente publishes the result and the record. Write down the tracking code or print the receipt.",
     receiptQR: "QR code with the address to check your vote",
@@ -589,6 +591,8 @@ function renderReceipt() {
   $("receipt-kiosk").textContent = receipt.kiosk;
   // The log counts from 0; people count from 1.
   $("receipt-position").textContent = t("position", receipt.sequence + 1);
+  // Only a secret election's receipt may say the record does not show the choices (the server marks it encrypted).
+  $("receipt-note").textContent = t(receipt.encrypted === true ? "receiptNoteSecret" : "receiptNotePublic");
   const url = settings && settings.checkURL;
   $("receipt-check").textContent = url ? t("receiptCheckAt", url) : t("receiptCheckAsk");
   $("receipt-qr").hidden = !(url && settings.checkQR);

@@ -18,12 +18,17 @@ public struct ChequeRecordVerifier: Sendable {
     /// The round's pre-publication the observer kept (`--pinned`) or its fingerprint (`--fingerprint`); nil when
     /// nothing was pinned, which the report then says loudly.
     public var pin: PrePublicationPin?
+    /// Checkpoints of the redemption ledger an observer saved while the round ran (`--checkpoint`): each must be
+    /// signed by the ledger key and the final ledger must still begin with what it fixed.
+    public var observerCheckpoints: [ObserverCheckpoint] = []
 
     /// A verifier for the cheque round record in `folder`.
-    public init(folder: URL, expectedIssuingKey: PublicKey? = nil, pin: PrePublicationPin? = nil) {
+    public init(folder: URL, expectedIssuingKey: PublicKey? = nil, pin: PrePublicationPin? = nil,
+                observerCheckpoints: [ObserverCheckpoint] = []) {
         self.folder = folder
         self.expectedIssuingKey = expectedIssuingKey
         self.pin = pin
+        self.observerCheckpoints = observerCheckpoints
     }
 
     /// `true` if `folder` holds a cheque round's record (it has `round.json`) rather than an election's.
@@ -34,7 +39,8 @@ public struct ChequeRecordVerifier: Sendable {
     /// Runs every check; `progress` gets (lines checked, lines in the issued set and the ledger) as it goes.
     public func verify(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> VerificationReport {
         let report = ReportBuilder(record: folder.path, expectedKey: expectedIssuingKey)
-        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey, pin: pin)
+        var run = ChequeRun(folder: folder, report: report, batchSize: batchSize, expectedIssuingKey: expectedIssuingKey, pin: pin,
+                            observerCheckpoints: observerCheckpoints)
         run.all(progress: progress)
         return report.report
     }

@@ -99,7 +99,7 @@ extension ChequeRun {
         report.counted(Self.entries, 0)  // it runs, even over an empty ledger
         report.counted(Self.redemptionSignatures, 0)
         let file = ChequeRecord.ledger, roundId = round.roundId
-        let keep = Set(checkpoints.map(\.checkpoint.size) + (settlement.map { [$0.ledgerSize] } ?? []))
+        let keep = Set(checkpoints.map(\.checkpoint.size) + observerCheckpoints.map(\.checkpoint.size) + (settlement.map { [$0.ledgerSize] } ?? []))
         let settledSize = settlement?.ledgerSize
         var collected: [UInt64: Collected] = [:]
         if settledSize == 0 { settledCollected = collected }

@@ -20,6 +20,36 @@ extension ChequeRun {
         if listed || FileManager.default.fileExists(atPath: url(ChequeRecord.prePublication).path) {
             report.declare(Run.prePublicationCheck, "the record's prepublication.json is signed by the issuing key and its terms, issued set and initiatives are the record's")
         }
+        if !observerCheckpoints.isEmpty {
+            report.declare(Run.observerCheck, "every ledger checkpoint saved by an observer (--checkpoint) is signed by the round's ledger key, and the final ledger is consistent with it: its first entries have the tree head the checkpoint fixed")
+        }
+    }
+
+    /// Every observer's ledger checkpoint: signed by the ledger key of the signed issued set, of this round's ledger,
+    /// no larger than the final ledger, and the head of the ledger's first `size` entries is the one it fixed. With the
+    /// whole ledger in hand that head is what an RFC 9162 consistency proof from the checkpoint to the final head
+    /// proves, without trusting a proof the gemeente supplies.
+    func checkObserverCheckpoints() {
+        guard let round, let issued else { return }
+        for saved in observerCheckpoints {
+            let checkpoint = saved.checkpoint, file = saved.file
+            report.counted(Run.observerCheck)
+            guard checkpoint.logId == round.ledgerLogId else {
+                report.fail(Run.observerCheck, file: file, "names log '\(checkpoint.logId)', not this round's ledger '\(round.ledgerLogId)': it is a checkpoint of another round or election")
+                continue
+            }
+            guard checkpoint.signer == issued.ledgerPublicKey, checkpoint.isValid else {
+                report.fail(Run.observerCheck, file: file, "the checkpoint at \(checkpoint.size) entries is not signed by the ledger key of the signed issued set: the saved copy is damaged, or the issued set's ledger key was replaced")
+                continue
+            }
+            guard checkpoint.size <= ledgerSize, let head = heads[checkpoint.size] else {
+                report.fail(Run.observerCheck, file: file, "the ledger key signed \(checkpoint.size) entries at \(ChequeRecord.time(checkpoint.timeMillis)), but the final ledger has \(ledgerSize): redemptions were dropped after the observer saw them")
+                continue
+            }
+            if head != checkpoint.root {
+                report.fail(Run.observerCheck, file: file, "the final ledger is not consistent with the checkpoint the ledger key signed at \(checkpoint.size) entries (\(ChequeRecord.time(checkpoint.timeMillis))): its first \(checkpoint.size) entries have another tree head, so redemptions were changed, dropped, added or reordered after the observer saw them")
+            }
+        }
     }
 
     /// The record's own pre-publication and the observer's pin, against the round, issued set and initiatives read.

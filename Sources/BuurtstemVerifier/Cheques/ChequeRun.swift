@@ -27,6 +27,8 @@ struct ChequeRun {
     let expectedIssuingKey: PublicKey?
     /// The pre-publication the observer pinned (`--pinned`, `--fingerprint`), if any.
     let pin: PrePublicationPin?
+    /// The ledger checkpoints observers saved (`--checkpoint`).
+    let observerCheckpoints: [ObserverCheckpoint]
     let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -58,12 +60,14 @@ struct ChequeRun {
     /// Per initiative id, over the first `settlement.ledger_size` entries.
     var settledCollected: [UInt64: Collected] = [:]
 
-    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?, pin: PrePublicationPin? = nil) {
+    init(folder: URL, report: ReportBuilder, batchSize: Int, expectedIssuingKey: PublicKey?, pin: PrePublicationPin? = nil,
+         observerCheckpoints: [ObserverCheckpoint] = []) {
         self.folder = folder
         self.report = report
         self.batchSize = batchSize
         self.expectedIssuingKey = expectedIssuingKey
         self.pin = pin
+        self.observerCheckpoints = observerCheckpoints
     }
 
     // MARK: - Names of the checks
@@ -106,6 +110,7 @@ struct ChequeRun {
         checkInitiatives()
         checkLedger(progress: { progress(issuedCount + $0, total) })
         checkCheckpoints()
+        checkObserverCheckpoints()
         checkSettlement()
         checkPrePublication()
     }
