@@ -32,7 +32,7 @@ extension Trustees {
             }
             return (["bad shares were sealed to you; no key share was written:"] + lines + [
                 "Send the complaint file(s) to the coordinator. The dealer(s) named must deal again with the same ceremony.json "
-                    + "and every trustee runs 'buurtstem trustee receive' again with the new dealings (or the coordinator reruns the ceremony without them).",
+                    + "and every trustee receives again with the new dealings (or the coordinator reruns the ceremony without them).",
             ]).joined(separator: "\n")
         }
     }
