@@ -1,6 +1,7 @@
 import ArgumentParser
 import Buurtstem
 import BuurtstemCrypto
+import BuurtstemDemo
 import BuurtstemSite
 import BuurtstemVerifier
 import Foundation

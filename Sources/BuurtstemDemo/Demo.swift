@@ -1,3 +1,4 @@
+import Buurtstem
 import Foundation
 
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.

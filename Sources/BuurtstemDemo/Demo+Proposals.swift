@@ -1,3 +1,4 @@
+import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
@@ -47,12 +48,19 @@ extension Demo {
     /// Twenty aanvragen in two wijken, before the stemdag: the toetsing against four criteria with one assessor
     /// recused, three rejected with reasons, one withdrawn; the admitted ones stay toegelaten for the stemdag's ballot.
     func receiveProposals(store: Store, steps: StepLog) throws -> ProposalIntake {
-        let criteria = AssessmentCriteria(id: "demo-wijkbudget", title: "Toetsingscriteria wijkbudget", criteria: [
+        // The criteria as a gemeente writes them (the format of Budgets/groningen-toetsingscriteria.yaml).
+        let criteriaFile = folder.appendingPathComponent("toetsingscriteria.yaml")
+        var criteriaText = "id: demo-wijkbudget\ntitle: Toetsingscriteria wijkbudget\ncriteria:\n"
+        for (id, name, question) in [
             ("bewoners-actief", "Bewoners actief", "Voeren bewoners het initiatief zelf uit?"),
             ("voldoende-draagvlak", "Voldoende draagvlak", "Steunen genoeg buurtbewoners het?"),
             ("past-in-wijkperspectief", "Past in het wijkperspectief", "Draagt het bij aan een doel uit het wijkperspectief?"),
             ("geen-regulier-beleid", "Geen regulier beleid", "Is het iets anders dan wat de gemeente toch al moet doen?"),
-        ].enumerated().map { AssessmentCriterion(id: $1.0, setName: "demo-wijkbudget", position: Int64($0), name: $1.1, question: $1.2) })
+        ] {
+            criteriaText += "  - id: \(id)\n    name: \(name)\n    question: \(question)\n"
+        }
+        try Data(criteriaText.utf8).write(to: criteriaFile)
+        let criteria = try AssessmentCriteria.read(criteriaText, file: criteriaFile.path)
         try steps.run("aanvragen: put 4 toetsingscriteria in force") { try criteria.install(in: store) }
         let buurten = try store.read { db in
             try Buurt.filter(["WK001407", "WK001406"].contains(Column("wijkCode"))).order(Column("code")).fetchAll(db)
