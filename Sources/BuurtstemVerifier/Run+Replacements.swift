@@ -87,7 +87,9 @@ extension Run {
         var counted: [String: UInt64] = [:]
         for (pass, use) in firstUse {
             if revokedPasses.contains(pass) { revokedUsed += 1 }
-            counted[ballotKinds[Int(use.kind)].area, default: 0] += 1
+            // A secret ballot's kind is its place among the secret casts, a public one's its (area, choices).
+            let area = secret.map { $0.casts[Int(use.kind)].area } ?? ballotKinds[Int(use.kind)].area
+            counted[area, default: 0] += 1
         }
         if revokedUsed > 0 {
             report.fail(Self.replacementCheck, file: name, "\(revokedUsed) revoked pass(es) have a ballot in the logs: a pass is revoked only while "

@@ -116,7 +116,7 @@ struct AllocateCommand: ParsableCommand {
         } catch let error as PabulibError {
             fail(error.description)
         } catch let error as AllocationError {
-            fail("\(file): \(error.description)")
+            fail("\(file): \(error.message)" + (Self.flag(for: error.setting).map { " (\($0))" } ?? ""))
         }
     }
 
@@ -124,5 +124,18 @@ struct AllocateCommand: ParsableCommand {
     private func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         Foundation.exit(1)
+    }
+
+    /// The option of this command that sets `setting`, when there is one (a weighting comes from an election).
+    static func flag(for setting: AllocationError.Setting?) -> String? {
+        switch setting {
+        case .rule: "--rule"
+        case .satisfaction: "--satisfaction"
+        case .completion: "--completion"
+        case .tieBreak: "--tie-break"
+        case .lotSeed: "--lot-seed"
+        case .exclusions: "--exclusive"
+        case .weighting, nil: nil
+        }
     }
 }

@@ -71,7 +71,8 @@ struct ProposalCommand: ParsableCommand {
                 title: title, description: description, contact: contact, area: area,
                 requestedCents: try Money.parse(amount, option: "--amount"), costs: try amounts(cost, option: "--cost"),
                 ownHours: ownHours, ownCents: own, coFunders: try amounts(coFunder, option: "--co-funder"), goals: goal)
-            let proposal = try Proposal.add(draft, to: try store.open(), now: try commandClock())
+            let proposal = try Proposal.add(draft, to: try store.open(), source: "buurtstem proposal add", label: \.option,
+                                            now: try commandClock())
             let shown = try ProposalDetails.show(proposal.id ?? 0, in: try store.open())
             try output.emit(shown) {
                 "Received proposal \(shown.id) '\(shown.title)' for \(shown.area) \(shown.areaName): \(Money.format(shown.requestedCents)) requested; status: \(shown.statusText)."

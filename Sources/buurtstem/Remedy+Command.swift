@@ -11,6 +11,7 @@ extension Remedy {
         case .showRegister: ["buurtstem register show"]
         case .issuePasses(let election): ["buurtstem stempas issue --election \(election) --print-to FOLDER"]
         case .addKiosk(let election): ["buurtstem kiosk add --election \(election) --name NAME"]
+        case .openPolls(let election): ["buurtstem polls open --election \(election)"]
         case .publishElection(let election): ["buurtstem election publish --election \(election) --out DIR"]
         case .closePolls(let election, nil): ["buurtstem polls close --election \(election)"]
         case .closePolls(let election, let kiosk?):

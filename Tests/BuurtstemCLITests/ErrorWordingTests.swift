@@ -22,6 +22,37 @@ struct ErrorWordingTests {
         let noDatabase = try empty.run("register", "show")
         #expect(noDatabase.stderr.contains("; run 'buurtstem init --gemeente NAME --code GMxxxx'"), "\(noDatabase.stderr)")
     }
+
+    @Test("a ballot before the polls open names the command that opens them")
+    func pollsNotOpen() throws {
+        let (cli, codes) = try StemdagCommandTests.prepared()
+        let vote = try cli.run("vote", "--election", "kw-now", "--kiosk", "bibliotheek", "--pass", codes[0], "--choices", "KW-01")
+        #expect(vote.status != 0)
+        #expect(vote.stderr.contains("the polls of 'kw-now' have not been opened"), "\(vote.stderr)")
+        #expect(vote.stderr.contains("; run 'buurtstem polls open --election kw-now'"), "\(vote.stderr)")
+    }
+
+    @Test("an allocation setting the engine refuses is named as the allocate command's option")
+    func allocationFlag() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        let path = projectRoot.appendingPathComponent("Tests/Fixtures/Pabulib/add1-example.pb").path
+        let coin = try cli.run("allocate", path, "--rule", "greedy", "--tie-break", "coin")
+        #expect(coin.status != 0)
+        #expect(coin.stderr.contains("the tie-break coin is unknown; use lexico, cost-votes or cost-votes-lot (--tie-break)"), "\(coin.stderr)")
+        let completion = try cli.run("allocate", path, "--rule", "greedy", "--completion", "add1")
+        #expect(completion.stderr.contains("the completion add1 only applies to the rule mes; drop the completion or use the rule mes (--completion)"),
+                "\(completion.stderr)")
+    }
+
+    @Test("a refused proposal names the command and its options, the engine only the fields")
+    func proposalOptions() throws {
+        let (cli, _) = try StemdagCommandTests.prepared()
+        let added = try cli.run("proposal", "add", "--title", "Moestuin", "--contact", "06-12345678", "--area", "BU99999999",
+                                "--amount", "300", "--cost", "Zaad=200")
+        #expect(added.status != 0)
+        #expect(added.stderr.contains("buurtstem proposal add (--area): 'BU99999999' is not a buurt or wijk"), "\(added.stderr)")
+        #expect(added.stderr.contains("buurtstem proposal add (--cost):"), "\(added.stderr)")
+    }
 }
 
 /// The kiosk's staff screen says an engine remedy in its own words: its button, or the organiser's task.

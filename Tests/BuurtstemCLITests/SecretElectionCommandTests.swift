@@ -241,7 +241,7 @@ struct SecretElectionCommandTests {
         let refused = try cli.run("election", "create", "kw-other.yaml")
         #expect(refused.status != 0, "\(refused.stdout)")
         #expect(refused.stderr.contains("secret_ballot.election_key") && refused.stderr.contains("is the election key of 'kw-secret'")
-                && refused.stderr.contains("not of 'kw-other'") && refused.stderr.contains("trustees ceremony --election kw-other"), "\(refused.stderr)")
+                && refused.stderr.contains("not of 'kw-other'") && refused.stderr.contains("hold a key ceremony for 'kw-other'"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("Fatal error"))
         #expect(try cli.run("election", "list").stdout.contains("kw-other") == false)
         // The same key for the election it was made for is accepted.

@@ -42,6 +42,13 @@ struct SecretRecordVerifyTests {
         for db in ["buurtstem.sqlite", "location2.sqlite"] {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)
         }
+        // The last household's letter came back damaged: its pass is revoked and replaced at the desk, so the record
+        // has replacements.json and the verifier checks that no revoked pass has a (secret) ballot.
+        let csv = try String(contentsOf: cli.directory.appendingPathComponent("print/stempassen.csv"), encoding: .utf8)
+        let households = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        let replaced = try cli.run("stempas", "replace", "--election", id, "--household", households[codes.count - 1],
+                                   "--revoke-code", codes[codes.count - 1], "--print-to", "vervanging")
+        #expect(replaced.status == 0, "\(replaced.stderr)")
         let choices = ["KW-01,KW-05", "KW-02", "KW-03,KW-05,KW-06", "KW-05", "KW-01,KW-04", "KW-02,KW-03", "KW-06"]
         var receipts: [String] = []
         for index in 0..<6 {
@@ -186,7 +193,7 @@ struct SecretRecordVerifyTests {
             let ran = Dictionary(checks.map { ($0["name"] as? String ?? "", $0) }) { first, _ in first }
             for name in ["files", "definition", "issued passes", "kiosks", "ballot signatures", "ballot passes", "ballot proofs", "logs and checkpoints",
                          "voids", "election key", "mix shuffles", "decryption shares", "decoded ballots", "counts", "result signature", "allocation",
-                         "pinned pre-publication"] {
+                         "pinned pre-publication", "replaced passes"] {
                 #expect(ran[name] != nil && ran[name]?["notRun"] == nil, "\(name): \(ran[name] ?? [:])")
             }
             #expect(ran["ballot validity"] == nil, "a secret ballot's validity is known only after decryption (decoded ballots)")
@@ -450,7 +457,7 @@ extension SecretRecordVerifyTests {
         }
         let (_, _, report) = try RecordTamperTests.verify(fixture.cli, fixture.record)
         let reported = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            .filter { !["pre-publication", "pinned pre-publication", "observer checkpoints", "pabulib export"].contains($0) }
+            .filter { !["pre-publication", "pinned pre-publication", "observer checkpoints", "pabulib export", "replaced passes"].contains($0) }
         #expect(documented.count >= 16 && documented == reported, "\(documented) \(reported)")
     }
 }

@@ -69,7 +69,8 @@ struct ProposalTests {
         draft.contact = ""
         let error = #expect(throws: InputError.self) { try Proposal.add(draft, to: store) }
         let fields = Set(error?.problems.compactMap(\.field) ?? [])
-        #expect(fields == ["--area", "--cost", "--contact"], "\(error?.description ?? "")")
+        #expect(fields == ["area", "costs", "contact"], "\(error?.description ?? "")")
+        #expect(error?.problems.allSatisfy { $0.file == "the proposal" } == true)
         #expect(error?.description.contains("add up to EUR 600.00, not the requested EUR 700.00") == true, "\(error?.description ?? "")")
         #expect(try ProposalDetails.list(in: store).isEmpty)
         #expect(try Self.logLines(store).isEmpty)

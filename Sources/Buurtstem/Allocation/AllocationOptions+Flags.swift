@@ -2,58 +2,62 @@ extension AllocationOptions {
     /// Options from the `buurtstem allocate` flag vocabulary, e.g. `["--rule", "mes", "--completion", "add1"]`
     /// (the `flags` arrays of the Pabulib reference outcomes). `--tie-break cost-votes-lot --lot-seed HEX` selects
     /// the public lot. `--exclusive A,B` (repeatable) adds a group of projects that exclude one another.
-    /// `--explain` sets `explain`; `--json` is ignored.
+    /// `--explain` sets `explain`; `--json` is ignored. An error names the setting in words and as ``AllocationError/setting``,
+    /// not the flag: the flags are this list's vocabulary, a front end says them in its own.
     public init(flags: [String]) throws(AllocationError) {
         var rule: AllocationRule?
         var options = AllocationOptions(rule: .greedy)
         var index = 0
         var lot = false
         var seed: [UInt8]?
-        func value(_ flag: String) throws(AllocationError) -> String {
-            guard index + 1 < flags.count else { throw AllocationError("\(flag) needs a value") }
+        func value(_ setting: AllocationError.Setting) throws(AllocationError) -> String {
+            guard index + 1 < flags.count else { throw AllocationError("\(setting.words) needs a value", setting: setting) }
             index += 1
             return flags[index]
         }
-        func parse<T: RawRepresentable & CaseIterable>(_ text: String, as: T.Type, _ flag: String) throws(AllocationError) -> T
+        func parse<T: RawRepresentable & CaseIterable>(_ setting: AllocationError.Setting, as: T.Type) throws(AllocationError) -> T
             where T.RawValue == String
         {
+            let text = try value(setting)
             guard let parsed = T(rawValue: text) else {
-                throw AllocationError("\(flag) \(text) is unknown; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AllocationError("\(setting.words) \(text) is unknown; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))",
+                                      setting: setting)
             }
             return parsed
         }
         while index < flags.count {
             let flag = flags[index]
             switch flag {
-            case "--rule": rule = try parse(try value(flag), as: AllocationRule.self, flag)
-            case "--satisfaction": options.satisfaction = try parse(try value(flag), as: Satisfaction.self, flag)
-            case "--completion": options.completion = try parse(try value(flag), as: Completion.self, flag)
+            case "--rule": rule = try parse(.rule, as: AllocationRule.self)
+            case "--satisfaction": options.satisfaction = try parse(.satisfaction, as: Satisfaction.self)
+            case "--completion": options.completion = try parse(.completion, as: Completion.self)
             case "--tie-break":
-                switch try value(flag) {
+                switch try value(.tieBreak) {
                 case "lexico": options.tieBreak = .lexico
                 case "cost-votes": options.tieBreak = .costVotes
                 case "cost-votes-lot": lot = true
-                case let other: throw AllocationError("--tie-break \(other) is unknown; use lexico, cost-votes or cost-votes-lot")
+                case let other:
+                    throw AllocationError("the tie-break \(other) is unknown; use lexico, cost-votes or cost-votes-lot", setting: .tieBreak)
                 }
             case "--lot-seed":
-                let text = try value(flag)
+                let text = try value(.lotSeed)
                 guard let bytes = Self.bytes(hex: text), !bytes.isEmpty else {
-                    throw AllocationError("--lot-seed \(text) is not hexadecimal; give the published seed as hex digits")
+                    throw AllocationError("the lot seed \(text) is not hexadecimal; give the published seed as hex digits", setting: .lotSeed)
                 }
                 seed = bytes
             case "--exclusive":
-                options.constraints.exclusions.append(Self.exclusionGroup(try value(flag)))
+                options.constraints.exclusions.append(Self.exclusionGroup(try value(.exclusions)))
             case "--explain": options.explain = true
             case "--json": break
-            default: throw AllocationError("unknown flag \(flag)")
+            default: throw AllocationError("'\(flag)' is not an allocation setting; use the rule, satisfaction, completion, tie-break, lot seed or exclusion groups")
             }
             index += 1
         }
-        guard let rule else { throw AllocationError("--rule is required") }
+        guard let rule else { throw AllocationError("the rule is required", setting: .rule) }
         switch (lot, seed) {
         case (true, let seed?): options.tieBreak = .costVotesLot(seed: seed)
-        case (true, nil): throw AllocationError("--tie-break cost-votes-lot needs --lot-seed HEX, the published seed")
-        case (false, _?): throw AllocationError("--lot-seed only applies to --tie-break cost-votes-lot")
+        case (true, nil): throw AllocationError("the tie-break cost-votes-lot needs the lot seed, the published seed in hex", setting: .lotSeed)
+        case (false, _?): throw AllocationError("the lot seed only applies to the tie-break cost-votes-lot", setting: .lotSeed)
         case (false, nil): break
         }
         options.rule = rule

@@ -5,29 +5,34 @@ public enum Allocator {
     /// Throws when the options do not go together (a completion for a rule other than MES).
     public static func allocate(_ election: AllocationInput, options: AllocationOptions) throws(AllocationError) -> AllocationOutcome {
         if options.completion != .none, options.rule != .mes {
-            throw AllocationError("--completion \(options.completion.rawValue) only applies to --rule mes; drop it or use --rule mes")
+            throw AllocationError("the completion \(options.completion.rawValue) only applies to the rule mes; drop the completion or use the rule mes",
+                                  setting: .completion)
         }
         if let weighting = options.weighting {
             guard [.greedy, .greedyNoSkip, .greedyPerEuro].contains(options.rule) else {
-                throw AllocationError("a weighting applies to the greedy rules only (greedy, greedy-no-skip, greedy-per-euro), not to \(options.rule.rawValue)")
+                throw AllocationError("a weighting applies to the greedy rules only (greedy, greedy-no-skip, greedy-per-euro), not to \(options.rule.rawValue)",
+                                      setting: .weighting)
             }
             guard weighting.values.count == election.projects.count,
                   weighting.values.allSatisfy({ $0.count == weighting.weightsPer10000.count }) else {
-                throw AllocationError("the weighting has values for \(weighting.values.count) projects, but there are \(election.projects.count); give every project a value for every criterion")
+                throw AllocationError("the weighting has values for \(weighting.values.count) projects, but there are \(election.projects.count); give every project a value for every criterion",
+                                      setting: .weighting)
             }
             guard weighting.weightsPer10000.allSatisfy({ (0...RankingWeighting.maximumWeight).contains($0) }),
                   weighting.values.allSatisfy({ $0.allSatisfy { (0...RankingWeighting.maximumValue).contains($0) } }) else {
-                throw AllocationError("weights must be from 0 to 100 and values from 0 to \(RankingWeighting.maximumValue)")
+                throw AllocationError("weights must be from 0 to 100 and values from 0 to \(RankingWeighting.maximumValue)", setting: .weighting)
             }
         }
         if !options.constraints.exclusions.isEmpty {
             let ids = Set(election.projects.map(\.id))
             for group in options.constraints.exclusions {
                 guard group.count >= 2 else {
-                    throw AllocationError("an exclusion group needs two or more project ids, e.g. --exclusive 773,153; got \(group.joined(separator: ","))")
+                    throw AllocationError("an exclusion group needs two or more project ids, e.g. 773,153; got \(group.joined(separator: ","))",
+                                          setting: .exclusions)
                 }
                 for id in group where !ids.contains(id) {
-                    throw AllocationError("the exclusion group \(group.joined(separator: ",")) names \(id), which is not a project of this election; use the ids of the PROJECTS section")
+                    throw AllocationError("the exclusion group \(group.joined(separator: ",")) names \(id), which is not a project of this election; use the ids of the PROJECTS section",
+                                          setting: .exclusions)
                 }
             }
         }

@@ -5,7 +5,7 @@ extension BudgetCheck {
         let check = BudgetCheck(plan)
         guard check.addsUp else {
             throw InputError([Problem(file: plan.file, message: "the plan does not add up, so its \(what) cannot be used; "
-                + "'buurtstem budget check \(plan.file)' names every line to fix")] + check.problems)
+                + "fix the lines below (checking the plan names every line to fix)")] + check.problems)
         }
     }
 }

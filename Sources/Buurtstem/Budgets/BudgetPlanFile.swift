@@ -160,7 +160,7 @@ public enum BudgetPlanFile {
         let line = reader.value(item, "code")?.line
         guard let stored = known.name(of: code) else {
             let kind = AreaCode.isWijk(code) ? "wijk" : "buurt"
-            reader.problem(line, path(item, "code"), "the database has no \(kind) \(code); import it with 'buurtstem areas import' or fix the code")
+            reader.problem(line, path(item, "code"), "the database has no \(kind) \(code); fix the code or import the gemeente's wijken and buurten first")
             return
         }
         if stored != name {

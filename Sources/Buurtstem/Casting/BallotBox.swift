@@ -40,7 +40,7 @@ public struct BallotBox: Sendable {
         let now = clock()
         switch election.state {
         case .created, .issued:
-            throw CastError.pollsNotOpen("the polls of '\(electionId)' have not been opened (buurtstem polls open)")
+            throw CastError.pollsNotOpen("the polls of '\(electionId)' have not been opened", remedy: .openPolls(election: electionId))
         case .closed:
             throw CastError.pollsClosed
         case .open:

@@ -18,10 +18,16 @@ public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
     case revoked
     /// The choices do not make a valid ballot.
     case invalidBallot(String)
-    /// The polls are not open (yet).
-    case pollsNotOpen(String)
+    /// The polls are not open (yet): since when or why, and the step that opens them when that is the fix.
+    case pollsNotOpen(String, remedy: Remedy? = nil)
     /// The polls are closed.
     case pollsClosed
+
+    /// The step that fixes the refusal, when it is another step of the staff (opening the polls).
+    public var remedy: Remedy? {
+        if case let .pollsNotOpen(_, remedy) = self { return remedy }
+        return nil
+    }
 
     public var description: String {
         switch self {
@@ -39,7 +45,7 @@ public enum CastError: Error, Sendable, Equatable, CustomStringConvertible {
             "this stempas was replaced at the desk and is no longer valid; vote with the replacement letter. (NL: Deze stempas is vervangen en niet meer geldig.)"
         case let .invalidBallot(reason):
             "the ballot is not valid: \(reason). (NL: Deze keuze is niet geldig.)"
-        case let .pollsNotOpen(when):
+        case let .pollsNotOpen(when, _):
             "the polls are not open: \(when). (NL: De stemming is nog niet geopend.)"
         case .pollsClosed:
             "the polls are closed; no more ballots are accepted. (NL: De stemming is gesloten.)"

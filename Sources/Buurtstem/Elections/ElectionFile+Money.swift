@@ -30,8 +30,8 @@ extension ElectionFile {
             guard let cents = reader.money(mapping, code) else { continue }
             lines[code] = pair.line
             guard wijken.contains(code) else {
-                reader.problem(pair.line, "\(path).\(code)", "unknown wijk '\(code)': a cap is for a stored wijk (WK + 6 digits, see 'buurtstem areas list'); "
-                    + "fix the code or import the wijk with 'buurtstem areas import'")
+                reader.problem(pair.line, "\(path).\(code)", "unknown wijk '\(code)': a cap is for a stored wijk (WK + 6 digits); "
+                    + "fix the code or import the gemeente's wijken and buurten first")
                 continue
             }
             if cents == 0 {

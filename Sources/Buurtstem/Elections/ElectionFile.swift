@@ -46,10 +46,10 @@ public enum ElectionFile {
             snapshot = reader.integer(root, "register_snapshot", in: 1...Int.max).map(Int64.init)
             if let chosen = snapshot, !snapshots.contains(chosen) {
                 reader.problem(reader.value(root, "register_snapshot")?.line, "register_snapshot",
-                               "there is no register snapshot \(chosen); 'buurtstem register list' shows them")
+                               "there is no register snapshot \(chosen); give the number of an imported snapshot (the register list shows them)")
             }
         } else if latestSnapshot == nil {
-            reader.problem(root.line, "register_snapshot", "no register has been imported: run 'buurtstem register import' first")
+            reader.problem(root.line, "register_snapshot", "no register has been imported: import the household register first")
         }
 
         let eligibility = parseEligibility(reader, root)
@@ -107,14 +107,14 @@ public enum ElectionFile {
             if let id, keyFile.election != id {
                 reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
                                "\(path) is the election key of '\(keyFile.election)' (its ceremony named that election), not of '\(id)': "
-                                   + "every election has its own key ceremony; run 'buurtstem trustees ceremony --election \(id)' with the trustees "
-                                   + "and give the election-key.json that 'buurtstem trustees combine' writes for it")
+                                   + "every election has its own key ceremony; hold a key ceremony for '\(id)' with the trustees "
+                                   + "and give the election-key.json it writes")
                 return nil
             }
             key = keyFile.key
         } catch {
             reader.problem(reader.value(mapping, "election_key")?.line, "secret_ballot.election_key",
-                           "\(error.description); give the election-key.json that 'buurtstem trustees combine' wrote")
+                           "\(error.description); give the election-key.json the trustees' key ceremony wrote")
             return nil
         }
         guard let ballot else { return nil }

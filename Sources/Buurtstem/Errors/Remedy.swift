@@ -15,6 +15,8 @@ public enum Remedy: Sendable, Equatable {
     case issuePasses(election: String)
     /// Add a kiosk to `election`.
     case addKiosk(election: String)
+    /// Open the polls of `election`.
+    case openPolls(election: String)
     /// Pre-publish `election` (its definition, pass commitment and kiosks, with a fingerprint) before the polls open.
     case publishElection(election: String)
     /// Close the polls of `election`, or only `kiosk`'s (in the store of its location).
@@ -60,6 +62,7 @@ public enum Remedy: Sendable, Equatable {
         case .showRegister: "show the register's areas"
         case .issuePasses(let election): "issue the passes of '\(election)'"
         case .addKiosk(let election): "add a kiosk to '\(election)'"
+        case .openPolls(let election): "open the polls of '\(election)'"
         case .publishElection(let election): "pre-publish '\(election)' and publish its folder and fingerprint"
         case .closePolls(let election, nil): "close the polls of '\(election)'"
         case .closePolls(let election, let kiosk?): "close kiosk '\(kiosk)' of '\(election)' in the store of its location"

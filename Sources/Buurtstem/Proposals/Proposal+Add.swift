@@ -5,12 +5,14 @@ import GRDB
 extension Proposal {
     /// Receives `draft`: stores it with status `received` and logs its public part (never the contact).
     ///
-    /// Every problem with the draft is reported at once, each naming its option; nothing is stored then.
-    public static func add(_ draft: ProposalDraft, to store: Store, now: Date = Date()) throws -> Proposal {
+    /// Every problem with the draft is reported at once, as a problem of `source` (what the user filled in) in the
+    /// field `label` names (a front end passes its own words: the CLI its options); nothing is stored then.
+    public static func add(_ draft: ProposalDraft, to store: Store, source: String = "the proposal",
+                           label: (ProposalDraft.Field) -> String = \.column, now: Date = Date()) throws -> Proposal {
         try store.write { db in
             let problems = try draft.problems(db)
             guard problems.isEmpty else {
-                throw InputError(problems.map { Problem(file: "buurtstem proposal add", field: $0.field.option, message: $0.message) })
+                throw InputError(problems.map { Problem(file: source, field: label($0.field), message: $0.message) })
             }
             return try insert(draft, now: now, db)
         }

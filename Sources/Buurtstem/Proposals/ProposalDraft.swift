@@ -1,24 +1,14 @@
 import Foundation
 import GRDB
 
-/// What an initiatiefnemer hands in, before it is stored: from `buurtstem proposal add` or one line of an import.
+/// What an initiatiefnemer hands in, before it is stored: from a form (the CLI's options) or one line of an import.
 ///
-/// ``problems(_:)`` finds everything wrong at once, each with the field it concerns, so a command names the option
+/// ``problems(_:)`` finds everything wrong at once, each with the field it concerns, so a form names its field
 /// and an import the line and column.
 public struct ProposalDraft: Sendable, Equatable {
-    /// The fields, named as options on the command line and as columns in an import file.
+    /// The fields, named as columns in an import file; a front end names them in its own words (the CLI its options).
     public enum Field: String, Sendable, CaseIterable {
         case title, description, contact, area, amount, costs, ownHours = "own_hours", ownMoney = "own_money", coFunders = "co_funders", goals
-
-        /// The command-line option.
-        public var option: String {
-            switch self {
-            case .costs: "--cost"
-            case .coFunders: "--co-funder"
-            case .goals: "--goal"
-            default: "--" + rawValue.replacingOccurrences(of: "_", with: "-")
-            }
-        }
 
         /// The column of an import file.
         public var column: String { rawValue }
@@ -92,7 +82,7 @@ public struct ProposalDraft: Sendable, Equatable {
         }
         let isBuurt = try Buurt.exists(db, key: area), isWijk = try Wijk.exists(db, key: area)
         if !isBuurt && !isWijk {
-            problems.append((.area, "'\(area)' is not a buurt or wijk of this gemeente: use a CBS code (BU + 8 or WK + 6 digits) that 'buurtstem areas list' shows"))
+            problems.append((.area, "'\(area)' is not a buurt or wijk of this gemeente: use the CBS code (BU + 8 or WK + 6 digits) of an imported buurt or wijk"))
         }
         if requestedCents <= 0 || requestedCents > Money.maximumCents {
             problems.append((.amount, "the requested amount must be above 0 and at most EUR \(Money.plain(Money.maximumCents))"))

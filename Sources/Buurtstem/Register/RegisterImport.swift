@@ -56,7 +56,7 @@ public struct RegisterImport: Sendable {
             }
             let buurt = row["buurt"].uppercased()
             if !buurten.contains(buurt) {
-                let hint = AreaCode.isBuurt(buurt) ? "import it with 'buurtstem areas import' first" : "use a CBS buurt code, BU + 8 digits"
+                let hint = AreaCode.isBuurt(buurt) ? "import the gemeente's wijken and buurten first" : "use a CBS buurt code, BU + 8 digits"
                 problem("buurt", "unknown buurt '\(row["buurt"])': \(hint)")
                 valid = false
             }
