@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BuurtstemRecord", targets: ["BuurtstemRecord"]),
         .library(name: "BuurtstemVerifier", targets: ["BuurtstemVerifier"]),
         .library(name: "BuurtstemSite", targets: ["BuurtstemSite"]),
+        .library(name: "BuurtstemDemo", targets: ["BuurtstemDemo"]),
         .library(name: "BuurtstemKiosk", targets: ["BuurtstemKiosk"]),
         .executable(name: "buurtstem", targets: ["buurtstem"]),
         .executable(name: "buurtstem-verify", targets: ["buurtstem-verify"]),
@@ -66,6 +67,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "BuurtstemDemo",
+            dependencies: ["Buurtstem", "BuurtstemCrypto", "BuurtstemRecord", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BuurtstemVerifier",
             dependencies: ["BuurtstemCrypto", "BuurtstemRecord", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: strict
@@ -102,6 +108,7 @@ let package = Package(
             dependencies: [
                 "Buurtstem",
                 "BuurtstemCrypto",
+                "BuurtstemDemo",
                 "BuurtstemSite",
                 "BuurtstemKiosk",
                 "BuurtstemVerifier",
@@ -123,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "BuurtstemTests",
             dependencies: [
-                "Buurtstem", .product(name: "PropertyBased", package: "swift-property-based"),
+                "Buurtstem", "BuurtstemDemo", .product(name: "PropertyBased", package: "swift-property-based"),
                 // A second big-integer implementation to check the engine's own BigNatural against.
                 .product(name: "BigInt", package: "BigInt"),
             ],
@@ -131,13 +138,13 @@ let package = Package(
         ),
         .testTarget(
             name: "BuurtstemVerifierTests",
-            dependencies: ["BuurtstemVerifier", "Buurtstem", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["BuurtstemVerifier", "Buurtstem", "BuurtstemDemo", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(name: "BuurtstemSiteTests", dependencies: ["BuurtstemSite", "Buurtstem"], swiftSettings: strict),
         .testTarget(
             name: "BuurtstemCLITests",
-            dependencies: ["Buurtstem", "BuurtstemKiosk", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Buurtstem", "BuurtstemDemo", "BuurtstemKiosk", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
     ],

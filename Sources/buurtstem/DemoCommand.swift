@@ -1,6 +1,7 @@
 import ArgumentParser
 import Buurtstem
 import BuurtstemCrypto
+import BuurtstemDemo
 import BuurtstemSite
 import BuurtstemVerifier
 import Foundation
@@ -11,11 +12,14 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the whole story on a synthetic gemeente and print a summary.",
         discussion: """
-        Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a wijkstemdag in three wijken as a secret election: \
+        Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a cheque round, takes in twenty aanvragen in two \
+        wijken and judges them (rejections with reasons, a recused assessor, one withdrawn), and runs a wijkstemdag in \
+        three wijken whose ballot holds the admitted aanvragen, as a secret election: \
         three trustees (2 of 3) make its key from files, each in a folder of their own; encrypted ballots at kiosks at \
         two locations and on paper; close and merge; two mix stages; two trustees decrypt (the third is away); it \
         counts and allocates, checks the outcome against the same choices counted in the clear, exports the published \
-        record and verifies it with the independent verifier, and writes the results sites residents read (the \
+        record and verifies it with the independent verifier; the aanvragen the vote funded are paid in instalments \
+        (one is stopped, its rest flowing back) and the signed proposals record is verified too; it writes the results sites residents read (the \
         stemdag's, the cheque round's and the year view for the raad). Works in its own folder (--out), which a rerun \
         clears; needs nothing but this binary.
         """
@@ -106,6 +110,9 @@ extension Demo.ProposalsReport {
         for (id, reasons) in decisions.sorted(by: { $0.key < $1.key }) where reasons.hasPrefix("Afgewezen") {
             lines.append("  proposal \(id): " + reasons.replacingOccurrences(of: "\n", with: " "))
         }
+        lines.append("  on the stemdag's ballot: " + onBallot.map { ProposalBallot.projectId($0) }.joined(separator: ", "))
+        lines.append("  funded by the vote: " + funded.map { ProposalBallot.projectId($0) }.joined(separator: ", ")
+            + "; not funded: " + (notFunded.isEmpty ? "none" : notFunded.map { ProposalBallot.projectId($0) }.joined(separator: ", ")))
         lines.append("  paid: " + paidCents.sorted { $0.key < $1.key }.map { "proposal \($0) \(Money.format($1))" }.joined(separator: ", ")
             + "; flowing back from the stopped one: \(Money.format(returnedCents))")
         lines.append("The proposals record: \(recordFolder) (\(entries) signed log entries)")
@@ -161,6 +168,8 @@ extension Demo.Report {
         lines.append("  the same choices counted in the clear: " + (stemdag.plaintext.sameFunded
             ? "the same projects are funded" + (stemdag.plaintext.sameCounts ? ", with the same votes per project" : " (but the votes per project DIFFER)")
             : "DIFFERENT projects are funded: " + stemdag.plaintext.funded.map { $0.joined(separator: ",") }.joined(separator: "; ")))
+        lines.append("  projects from aanvragen (toegelaten after the toetsing): "
+            + (proposals.onBallot.isEmpty ? "none" : proposals.onBallot.map { ProposalBallot.projectId($0) }.joined(separator: ", ")))
         for (contest, allocation) in zip(stemdag.tally.contests, stemdag.allocations) {
             lines.append("")
             lines.append("\(contest.area) \(names[contest.area] ?? ""): turnout \(contest.ballotsCounted) of \(contest.passesIssued) households "

@@ -1,4 +1,5 @@
 import Buurtstem
+import BuurtstemDemo
 import Foundation
 import Testing
 

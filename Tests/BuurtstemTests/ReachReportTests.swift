@@ -1,4 +1,5 @@
 @testable import Buurtstem
+@testable import BuurtstemDemo
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation

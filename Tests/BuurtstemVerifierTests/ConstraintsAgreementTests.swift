@@ -1,4 +1,5 @@
 import Buurtstem
+import BuurtstemDemo
 import BuurtstemVerifier
 import Testing
 

@@ -36,19 +36,21 @@ public enum ProposalBallot {
         }
     }
 
-    /// Parses the election file `text` with the admitted proposals as projects, stores and signs the election, and
-    /// moves the proposals that made it onto the ballot to `on_ballot`.
+    /// Parses the election file `text` with the admitted proposals as projects, stores and signs the election (a
+    /// secret one with the election key file its definition names), and moves the proposals that made it onto the
+    /// ballot to `on_ballot`.
     public static func create(_ text: String, file: String, issuingKey: SigningKey, in store: Store, now: Date = Date()) throws -> Outcome {
         let projects = try projects(in: store)
         guard !projects.isEmpty else {
             throw BuurtstemError(.wrongState, "no proposal is toegelaten: decide the aanvragen first, or create the election from its definition file alone")
         }
-        let definition = try ElectionFile.parse(text, file: file, store: store, proposals: projects.keys.sorted().map { projects[$0]! })
+        let (definition, electionKeyFile) = try ElectionFile.parseWithKey(text, file: file, store: store,
+                                                                          proposals: projects.keys.sorted().map { projects[$0]! })
         let onBallotIds = Set(definition.contests.flatMap(\.projects).map(\.id))
         let onBallot = projects.keys.sorted().filter { onBallotIds.contains(projectId($0)) }
         let leftOut = projects.keys.sorted().filter { !onBallotIds.contains(projectId($0)) }
         // One transaction: a crash can never leave the election without its aanvragen moved, or the reverse.
-        let election = try Election.create(definition, issuingKey: issuingKey, in: store) { db in
+        let election = try Election.create(definition, electionKeyFile: electionKeyFile, issuingKey: issuingKey, in: store) { db in
             for id in onBallot {
                 guard var proposal = try Proposal.fetchOne(db, key: id) else {
                     throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)

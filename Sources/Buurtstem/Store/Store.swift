@@ -53,7 +53,7 @@ public final class Store: Sendable {
     }
 
     /// Reads in a consistent snapshot.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
     }
 

@@ -33,7 +33,7 @@ public struct Tally: Sendable, Codable {
         /// Per project, in the definition's order.
         public var projects: [ProjectCount]
         /// Counted ballots' choices, for the allocation (not encoded: ballots are published in the record).
-        var ballots: [[Choice]] = []
+        package var ballots: [[Choice]] = []
         /// A secret election's counted ballots that are invalid (a proof that fails, or a plaintext that is not a
         /// valid ballot): counted here, not in ``ballotsCounted``. Encoded only when not 0, so a public tally reads
         /// as before.
@@ -71,7 +71,7 @@ public struct Tally: Sendable, Codable {
 
         /// Counts one ballot's choices (`index`: project id to its position in `projects`); a choice of a
         /// project not in the contest adds nothing (the ballot rules refused it at casting).
-        mutating func add(_ choices: [Choice], ballot: BallotType, index: [String: Int]) {
+        package mutating func add(_ choices: [Choice], ballot: BallotType, index: [String: Int]) {
             ballotsCounted += 1
             ballots.append(choices)
             for choice in choices {

@@ -1,3 +1,4 @@
+import Buurtstem
 /// A synthetic gemeente for the demo and for tests: Groningen's wijken of the wijkvernieuwing plan
 /// (DESIGN.md), each with a few buurten, and households spread over them with realistic sizes.
 ///

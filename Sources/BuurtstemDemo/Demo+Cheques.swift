@@ -1,3 +1,4 @@
+import Buurtstem
 import BuurtstemCrypto
 import Foundation
 

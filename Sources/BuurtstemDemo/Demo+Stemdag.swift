@@ -1,3 +1,4 @@
+import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
@@ -90,12 +91,12 @@ extension Demo {
         let id = "demo-wijkstemdag"
         let ceremony = try runKeyCeremony(election: id, steps: steps)
         let definitionFile = folder.appendingPathComponent("\(id).yaml")
-        let (definition, keyFile) = try steps.run("define the wijkstemdag in 3 wijken (approval, up to 3 projects; greedy by votes; secret, under the trustees' key)") {
+        let definition = try steps.run("define the wijkstemdag in 3 wijken with the admitted aanvragen on its ballot (as 'election create --from-proposals'; "
+                                       + "approval, up to 3 projects; greedy by votes; secret, under the trustees' key)") {
             let text = Self.definitionText(id: id) + "secret_ballot:\n  election_key: \(ceremony.keyFile.lastPathComponent)\n"
             try Data(text.utf8).write(to: definitionFile)
-            return try ElectionFile.parseWithKey(text, file: definitionFile.path, store: store)
+            return try ProposalBallot.create(text, file: definitionFile.path, issuingKey: issuingKey, in: store).definition
         }
-        _ = try Election.create(definition, electionKeyFile: keyFile, issuingKey: issuingKey, in: store)
         let database = URL(fileURLWithPath: store.path)
         let location2 = database.deletingLastPathComponent().appendingPathComponent("location2.sqlite").path
         try steps.run("add two kiosks (bibliotheek, buurthuis) and one for paper ballots (papier), with sealed keys") {
@@ -142,7 +143,7 @@ extension Demo {
         try steps.run("cast encrypted ballots at both kiosks (about 40 % turnout, 12 % in \(Self.lowTurnoutBuurt.name)); collect a few paper ballots") {
             for pass in codes where random.next() % 100 < (buurtOf[pass.household] == Self.lowTurnoutBuurt.code ? 12 : 40) {
                 let draw = random.next() % 20
-                let choices = Self.choices(area: pass.area, random: &random)
+                let choices = Self.choices(area: pass.area, definition: definition, random: &random)
                 chosen.append((pass.area, choices))
                 voted.append(pass.code)
                 if draw == 0 {
@@ -219,11 +220,18 @@ extension Demo {
     /// site has an under-represented buurt to flag.
     static let lowTurnoutBuurt = (code: "BU00140701", name: "Professorenbuurt-Noord")
 
-    /// Up to three projects of the wijk, drawn with each project's appeal as its weight.
-    static func choices(area: String, random: inout SplitMix64) -> [Choice] {
-        guard let contest = contests.first(where: { $0.wijk == area }) else { return [] }
+    /// Up to three projects of the wijk's contest, drawn with each project's appeal as its weight; the aanvragen on
+    /// the ballot are popular small plans (the first ones of a wijk most), so the vote funds several of them.
+    static func choices(area: String, definition: ElectionDefinition, random: inout SplitMix64) -> [Choice] {
+        guard let contest = definition.contests.first(where: { $0.area == area }) else { return [] }
+        let listed = Dictionary(uniqueKeysWithValues: contests.flatMap(\.projects).map { ($0.id, $0.appeal) })
+        var fromProposals = 0
+        var pool = contest.projects.map { project -> (id: String, appeal: Int) in
+            if let appeal = listed[project.id] { return (project.id, appeal) }
+            defer { fromProposals += 1 }
+            return (project.id, max(10 - 2 * fromProposals, 2))
+        }
         let count = 1 + Int(random.next() % 3)
-        var pool = contest.projects
         var picked: [Choice] = []
         while picked.count < count, !pool.isEmpty {
             let total = pool.reduce(0) { $0 + $1.appeal }

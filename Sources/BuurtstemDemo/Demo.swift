@@ -1,11 +1,14 @@
+import Buurtstem
 import Foundation
 
 /// `buurtstem demo`: the whole story on a synthetic gemeente, in a folder of its own.
 ///
-/// It sets up the gemeente (key, areas, register snapshot), runs an Ede-style cheque round and a wijkstemdag in three wijken with two
-/// kiosks at two locations, through the polls closing, the merge, the tally and the published record. The wijkstemdag
-/// is a secret election: three trustees (2 of 3) make its key from files, the gemeente mixes the encrypted ballots
-/// in two stages and two trustees decrypt. The caller
+/// It sets up the gemeente (key, areas, register snapshot), runs an Ede-style cheque round, takes in twenty aanvragen
+/// in two wijken and judges them, and runs a wijkstemdag in three wijken whose ballot holds the admitted aanvragen, with
+/// two kiosks at two locations, through the polls closing, the merge, the tally and the published record. The
+/// wijkstemdag is a secret election: three trustees (2 of 3) make its key from files, the gemeente mixes the encrypted
+/// ballots in two stages and two trustees decrypt. The aanvragen the vote funded are then paid in instalments (one is
+/// stopped). The caller
 /// (the CLI) verifies the record with the independent verifier, which the engine does not import.
 public struct Demo: Sendable {
     /// What the demo did, for the summary.
@@ -85,9 +88,11 @@ public struct Demo: Sendable {
         let issuingKey = try KeyFile.unseal(Gemeente.defaultKeyPath(forDatabase: database), expected: try store.issuingPublicKey(),
                                             passphrase: Passphrase(environment: [Passphrase.environmentVariable: Self.passphrase], interactive: false))
         let cheques = try runChequeRound(store: store, householdsCSV: Array(synthetic.householdsCSV.utf8), issuingKey: issuingKey, steps: steps)
+        // The aanvragen first: the admitted ones become projects of the stemdag, whose outcome decides which are paid.
+        let intake = try receiveProposals(store: store, steps: steps)
         let stemdag = try runStemdag(store: store, synthetic: synthetic, householdsCSV: Array(synthetic.householdsCSV.utf8),
                                      issuingKey: issuingKey, steps: steps)
-        let proposals = try runProposals(store: store, issuingKey: issuingKey, steps: steps)
+        let proposals = try runProposalExecution(intake, election: stemdag.election, store: store, issuingKey: issuingKey, steps: steps)
         let problems = try step("check the store") { try store.check() }
         guard problems.isEmpty else { throw BuurtstemError(.conflict, "the demo store is not sound: \(problems.joined(separator: "; "))") }
         return Report(folder: folder.path, database: database, gemeente: gemeente, areas: areas, register: overview,

@@ -1,3 +1,4 @@
+import Buurtstem
 /// A small seeded random generator, so synthetic data is the same on every run and machine.
 ///
 /// Not for secrets: codes and keys always come from `SecureRandom`.

@@ -1,3 +1,4 @@
+import Buurtstem
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
@@ -20,6 +21,12 @@ extension Demo {
         public let decisions: [Int64: String]
         /// A refused judgement by an assessor who declared an interest, and the message.
         public let recusalRefusal: String
+        /// The admitted aanvragen the stemdag's ballot held (as project `aanvraag-<id>`).
+        public let onBallot: [Int64]
+        /// Those the vote funded (gefinancierd), by the published rule's outcome.
+        public let funded: [Int64]
+        /// Those the vote did not fund.
+        public let notFunded: [Int64]
         /// Paid per proposal, in cents.
         public let paidCents: [Int64: Int64]
         /// Returned by the stopped proposal, in cents.
@@ -30,16 +37,30 @@ extension Demo {
         public let entries: Int
     }
 
-    /// Twenty aanvragen in two wijken: the toetsing against four criteria with one assessor recused, three rejected
-    /// with reasons, one withdrawn, the wijkteam deciding on the admitted ones, two funded projects paid in
-    /// instalments and completed, one stopped with the rest flowing back; then the proposals record.
-    func runProposals(store: Store, issuingKey: SigningKey, steps: StepLog) throws -> ProposalsReport {
-        let criteria = AssessmentCriteria(id: "demo-wijkbudget", title: "Toetsingscriteria wijkbudget", criteria: [
+    /// The aanvragen up to the stemdag: what the toetsing decided.
+    struct ProposalIntake {
+        /// The decisions, by proposal id: outcome and reasons in Dutch.
+        let decisions: [Int64: String]
+        /// The message of the refused judgement by the recused assessor.
+        let recusalRefusal: String
+    }
+
+    /// Twenty aanvragen in two wijken, before the stemdag: the toetsing against four criteria with one assessor
+    /// recused, three rejected with reasons, one withdrawn; the admitted ones stay toegelaten for the stemdag's ballot.
+    func receiveProposals(store: Store, steps: StepLog) throws -> ProposalIntake {
+        // The criteria as a gemeente writes them (the format of Budgets/groningen-toetsingscriteria.yaml).
+        let criteriaFile = folder.appendingPathComponent("toetsingscriteria.yaml")
+        var criteriaText = "id: demo-wijkbudget\ntitle: Toetsingscriteria wijkbudget\ncriteria:\n"
+        for (id, name, question) in [
             ("bewoners-actief", "Bewoners actief", "Voeren bewoners het initiatief zelf uit?"),
             ("voldoende-draagvlak", "Voldoende draagvlak", "Steunen genoeg buurtbewoners het?"),
             ("past-in-wijkperspectief", "Past in het wijkperspectief", "Draagt het bij aan een doel uit het wijkperspectief?"),
             ("geen-regulier-beleid", "Geen regulier beleid", "Is het iets anders dan wat de gemeente toch al moet doen?"),
-        ].enumerated().map { AssessmentCriterion(id: $1.0, setName: "demo-wijkbudget", position: Int64($0), name: $1.1, question: $1.2) })
+        ] {
+            criteriaText += "  - id: \(id)\n    name: \(name)\n    question: \(question)\n"
+        }
+        try Data(criteriaText.utf8).write(to: criteriaFile)
+        let criteria = try AssessmentCriteria.read(criteriaText, file: criteriaFile.path)
         try steps.run("aanvragen: put 4 toetsingscriteria in force") { try criteria.install(in: store) }
         let buurten = try store.read { db in
             try Buurt.filter(["WK001407", "WK001406"].contains(Column("wijkCode"))).order(Column("code")).fetchAll(db)
@@ -91,15 +112,23 @@ extension Demo {
                 decisions[id] = decision.reasons
             }
         }
-        let admitted = ids.filter { $0 != withdrawn && rejections[$0] == nil }
-        let paid = [admitted[0], admitted[1]], stopped = admitted[2]
+        return ProposalIntake(decisions: decisions, recusalRefusal: refusal)
+    }
+
+    /// After the stemdag: the aanvragen on its ballot become gefinancierd or niet gefinancierd by its outcome; the
+    /// first two funded are paid in instalments and completed, the third is stopped with the rest flowing back;
+    /// then the proposals record.
+    func runProposalExecution(_ intake: ProposalIntake, election: String, store: Store, issuingKey: SigningKey,
+                              steps: StepLog) throws -> ProposalsReport {
+        let verdicts = try steps.run("aanvragen: apply the stemdag's outcome (gefinancierd or niet gefinancierd, with the reason)") {
+            try ProposalBallot.applyResult(election: election, in: store)
+        }
+        let funded = verdicts.keys.sorted().filter { verdicts[$0] == .funded }
+        // With very few households the vote may fund fewer than three; the demo then pays what it funded.
+        let paid = Array(funded.prefix(2)), stopped = funded.dropFirst(2).first
         var paidCents: [Int64: Int64] = [:]
-        try steps.run("aanvragen: the wijkteam decides; two projects paid in instalments, one stopped") {
-            for id in admitted {
-                _ = try Proposal.move(id, to: .decidedByWijkteam, note: "het wijkteam besluit zelf over kleine aanvragen", in: store)
-            }
-            for id in paid + [stopped] {
-                _ = try Proposal.move(id, to: .funded, in: store)
+        try steps.run("aanvragen: funded projects paid in instalments, one stopped") {
+            for id in paid + (stopped.map { [$0] } ?? []) {
                 _ = try Proposal.move(id, to: .inExecution, in: store)
             }
             for id in paid {
@@ -109,12 +138,14 @@ extension Demo {
                 _ = try Proposal.move(id, to: .completed, note: "opgeleverd", in: store)
                 paidCents[id] = requested
             }
-            let requested = try store.proposal(stopped).requestedCents
-            _ = try ProposalPayment.pay(proposal: stopped, amountCents: requested / 4, milestone: "Materiaal gekocht", in: store)
-            _ = try Proposal.move(stopped, to: .stopped, note: "de vergunning werd geweigerd", in: store)
-            paidCents[stopped] = requested / 4
+            if let stopped {
+                let requested = try store.proposal(stopped).requestedCents
+                _ = try ProposalPayment.pay(proposal: stopped, amountCents: requested / 4, milestone: "Materiaal gekocht", in: store)
+                _ = try Proposal.move(stopped, to: .stopped, note: "de vergunning werd geweigerd", in: store)
+                paidCents[stopped] = requested / 4
+            }
         }
-        let returned = try ProposalDetails.show(stopped, in: store).returnedCents ?? 0
+        let returned = try stopped.map { try ProposalDetails.show($0, in: store).returnedCents ?? 0 } ?? 0
         let recordFolder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("record-proposals")
         let summary = try steps.run("aanvragen: export the signed proposals record") {
             try ProposalRecordExport.export(from: store, to: recordFolder, issuingKey: issuingKey)
@@ -122,7 +153,9 @@ extension Demo {
         let list = try ProposalDetails.list(in: store)
         let statuses = ProposalStatus.allCases.map { status in ProposalsReport.StatusCount(status: status, count: list.filter { $0.status == status }.count) }
             .filter { $0.count > 0 }
-        return ProposalsReport(statuses: statuses, decisions: decisions, recusalRefusal: refusal, paidCents: paidCents,
+        return ProposalsReport(statuses: statuses, decisions: intake.decisions, recusalRefusal: intake.recusalRefusal,
+                               onBallot: verdicts.keys.sorted(), funded: funded, notFunded: verdicts.keys.sorted().filter { verdicts[$0] != .funded },
+                               paidCents: paidCents,
                                returnedCents: returned, recordFolder: recordFolder.path, entries: summary.entries)
     }
 }
