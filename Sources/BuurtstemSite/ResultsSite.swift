@@ -131,8 +131,8 @@ public enum ResultsSite {
             throw error
         } catch {
             try? manager.removeItem(at: partial)
-            throw BuurtstemError(.fileSystem, "cannot write the results site to \(path): \(error.localizedDescription). "
-                + "Choose a folder you may write to", cause: error)
+            throw BuurtstemError(.fileSystem, "cannot write the results site to \(path) (\(error.localizedDescription)); "
+                + "choose a folder you may write to", cause: error)
         }
         return URL(fileURLWithPath: path).appendingPathComponent("index.html").path
     }
