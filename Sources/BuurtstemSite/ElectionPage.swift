@@ -159,7 +159,7 @@ enum ElectionPage {
         if !project.funders.isEmpty {
             out += "<p>\(HTML.label("Betaald door", "Paid by")): \(CoFundingSection.paidBy(project.funders))</p>"
         }
-        let reason = project.explanation.map { ReasonText.dutch($0.reason, areaNames: areaNames) }
+        let reason = project.explanation.map { $0.reason.dutch(areaNames: areaNames) }
             ?? (project.funded ? "gefinancierd" : "niet gefinancierd")
         out += "<p class=\"reason\"><strong>\(HTML.label("Waarom", "Why")):</strong> \(HTML.label(reason, project.reason))</p>"
         if let tie {

@@ -82,7 +82,7 @@ struct RankOrder {
     static func sentence(_ group: [ElectionReport.ProjectResult], support: ReasonSupport,
                          _ tieBreak: AllocationSpec.TieBreak) -> (dutch: String, english: String) {
         let ids = group.map(\.id)
-        var dutch = "Gelijke stand: \(list(ids, and: "en")) hadden elk \(ReasonText.supportText(support)). "
+        var dutch = "Gelijke stand: \(list(ids, and: "en")) hadden elk \(support.dutch). "
         var english = "A tie: \(list(ids, and: "and")) each had \(support). "
         var steps: [(String, String)] = []
         for (first, second) in zip(group, group.dropFirst()) {

@@ -8,15 +8,9 @@ enum SiteFormat {
         Money.format(cents)
     }
 
-    /// A whole number with `.` between thousands.
+    /// A whole number with `.` between thousands, by the engine's one writer of counts (`Count`).
     static func count<T: BinaryInteger>(_ value: T) -> String {
-        var digits = String(value.magnitude)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "." + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        return (value < 0 ? "-" : "") + digits + grouped
+        Count.format(value)
     }
 
     /// A percentage with one decimal and a decimal comma, by the engine's one writer of percentages (`Percent`),

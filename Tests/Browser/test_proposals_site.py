@@ -88,7 +88,24 @@ class ProposalsSiteTest(unittest.TestCase):
         returned = self.driver.find_element(By.CSS_SELECTOR, 'dd[data-figure="returned-cents"]').text
         euros, cents = divmod(stopped["returnedCents"], 100)
         self.assertEqual(returned, f"€ {euros:,}".replace(",", ".") + f",{cents:02d}")
-        self.assertIn("belangenverstrengeling", self.driver.find_element(By.CSS_SELECTOR, "ol.timeline").text)
+        timeline = self.driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+        self.assertIn("naar 'gestopt'", timeline)
+        self.assertNotIn("funded:", timeline, "the result's reason in a signed note is Dutch")
+
+    def test_a_recusal_is_on_the_proposal_page(self) -> None:
+        """The demo's assessor who declared an interest: the timeline shows the declaration, the decision names
+        the recusal (as the report's decision does), and the Dutch page says nothing in English."""
+        recused = [p for p in self.report["proposals"] if "belangenverstrengeling" in (p.get("decision") or "")]
+        self.assertEqual(len(recused), 1, "the demo has one proposal with a recused assessor")
+        page = f"aanvraag-{recused[0]['id']}.html"
+        self.open(page, browser.PHONE)
+        self.audit(page)
+        browser.screenshot(self.driver, "proposals-site-recusal-phone")
+        steps = self.driver.find_elements(By.CSS_SELECTOR, "ol.timeline li")
+        self.assertEqual(len(steps), len(recused[0]["history"]))
+        self.assertTrue(any("meldt belangenverstrengeling" in step.text for step in steps), [s.text for s in steps])
+        decision = self.driver.find_element(By.CSS_SELECTOR, "#besluit .decision").text
+        self.assertIn("heeft niet meebeoordeeld wegens belangenverstrengeling", decision)
 
     def test_who_pays_what_adds_up_per_wijk_and_funder(self) -> None:
         """The co-funding section at phone and desktop width: its cells equal the report's numbers, per wijk the

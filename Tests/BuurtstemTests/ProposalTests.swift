@@ -274,6 +274,10 @@ struct ProposalTests {
         #expect(moved == [admitted[0]: .funded, admitted[1]: .notFunded])
         let history = try ProposalDetails.show(admitted[1], in: fixture.store).history ?? []
         #expect(history.last?.text.hasPrefix("van 'op de stembrief' naar 'niet gefinancierd': uitslag van") == true, "\(history)")
+        // The signed note is published to residents: the reason in Dutch, never the engine's English summary.
+        let note = history.last?.text ?? ""
+        #expect(note.contains("): niet gefinancierd: 0 stemmen, plaats ") && note.contains("er was € 175.000,00 nodig"), "\(note)")
+        #expect(!note.contains("not funded"), "\(note)")
         #expect(throws: BuurtstemError.self) { try ProposalBallot.applyResult(election: "test-kw", in: fixture.store) }
         #expect(try fixture.store.check() == [])
     }

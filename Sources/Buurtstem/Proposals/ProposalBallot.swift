@@ -63,14 +63,15 @@ public enum ProposalBallot {
 
     /// Moves every proposal on closed election `electionId`'s ballot to gefinancierd or niet gefinancierd by the
     /// published rule's outcome (``ElectionOutcome/compute(election:store:)``, the one tally), each with the
-    /// reason from the allocation's explanation; all in one transaction. Returns the new status per proposal.
+    /// reason from the allocation's explanation in Dutch (the note is published to residents); all in one
+    /// transaction. Returns the new status per proposal.
     public static func applyResult(election electionId: String, in store: Store, now: Date = Date()) throws -> [Int64: ProposalStatus] {
         let outcome = try ElectionOutcome.compute(election: electionId, store: store)
         var verdicts: [Int64: (funded: Bool, summary: String)] = [:]
         for allocation in outcome.allocations {
             for explanation in allocation.explanations where explanation.project.hasPrefix("aanvraag-") {
                 if let id = Int64(explanation.project.dropFirst("aanvraag-".count)) {
-                    verdicts[id] = (allocation.funded.contains(explanation.project), explanation.summary)
+                    verdicts[id] = (allocation.funded.contains(explanation.project), explanation.reason.dutch())
                 }
             }
         }

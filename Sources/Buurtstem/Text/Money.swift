@@ -41,16 +41,9 @@ public enum Money {
 
     /// Cents written the Dutch way, e.g. `€ 85.000,00`.
     public static func format(_ cents: Int64) -> String {
-        let negative = cents < 0
         let magnitude = cents.magnitude
-        var euros = String(magnitude / 100)
-        var grouped = ""
-        while euros.count > 3 {
-            grouped = "." + euros.suffix(3) + grouped
-            euros.removeLast(3)
-        }
         let fraction = magnitude % 100
-        return (negative ? "-" : "") + "€ " + euros + grouped + "," + (fraction < 10 ? "0" : "") + String(fraction)
+        return (cents < 0 ? "-" : "") + "€ " + Count.format(magnitude / 100) + "," + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// Cents as euros with two decimals and a point, e.g. `7.50`: in files, JSON-adjacent text and English.

@@ -1,29 +1,30 @@
-@testable import BuurtstemSite
 @testable import Buurtstem
 import Foundation
 import Testing
 
 /// The allocation's reasons in Dutch, rendered from the reason's numbers: every amount in euros the Dutch way, wijken
-/// by name, words translated; nothing is parsed back from the engine's English.
-@Suite struct ReasonTextTests {
+/// by name, words translated; nothing is parsed back from the engine's English. The results site and the signed
+/// notes on aanvragen both say them this way.
+@Suite struct ExplanationReasonDutchTests {
     /// An amount as the engine's explanation reads it.
     static func amount(_ text: String) -> ReasonAmount { ReasonAmount(parsing: text)! }
     static func votes(_ count: Int64) -> ReasonSupport { ReasonSupport(count: count, unit: .votes) }
 
     @Test func amountsBecomeDutchEuros() {
-        #expect(ReasonText.euro(Self.amount("80 000.00")) == "€ 80.000,00")
-        #expect(ReasonText.euro(ReasonAmount(units: 125_050, scale: 2)) == "€ 1.250,50")
-        #expect(ReasonText.euro(ReasonAmount(units: 12, scale: 0)) == "€ 12,00")
-        #expect(ReasonText.euro(ReasonAmount(units: -325, scale: 2)) == "-€ 3,25")
-        #expect(ReasonText.euro(ReasonAmount(approximately: 62_500.4, scale: 2)) == "€ 625,00")
+        #expect(Self.amount("80 000.00").dutch == "€ 80.000,00")
+        #expect(ReasonAmount(units: 125_050, scale: 2).dutch == "€ 1.250,50")
+        #expect(ReasonAmount(units: 12, scale: 0).dutch == "€ 12,00")
+        #expect(ReasonAmount(units: -325, scale: 2).dutch == "-€ 3,25")
+        #expect(ReasonAmount(approximately: 62_500.4, scale: 2).dutch == "€ 625,00")
     }
 
     @Test func supportIsTranslated() {
-        #expect(ReasonText.supportText(Self.votes(812)) == "812 stemmen")
-        #expect(ReasonText.supportText(Self.votes(1)) == "1 stem")
-        #expect(ReasonText.supportText(ReasonSupport(count: 40, unit: .points)) == "40 punten")
+        #expect(Self.votes(812).dutch == "812 stemmen")
+        #expect(Self.votes(1_250).dutch == "1.250 stemmen")
+        #expect(Self.votes(1).dutch == "1 stem")
+        #expect(ReasonSupport(count: 40, unit: .points).dutch == "40 punten")
         let weighted = ReasonSupport(count: 30, unit: .votes, factor: DecimalAmount(parsing: "1.2500"), perCost: ReasonAmount(units: 12_000, scale: 0))
-        #expect(ReasonText.supportText(weighted) == "30 stemmen × 1,2500 gewogen voor € 12.000,00")
+        #expect(weighted.dutch == "30 stemmen × 1,2500 gewogen voor € 12.000,00")
     }
 
     @Test("the explanation's JSON is as before: amounts and support written as text, read back to the same numbers")
@@ -47,9 +48,9 @@ import Testing
 
     @Test func aWijkCapNamesTheWijk() {
         let reason = ExplanationReason.overLimit(kind: .area, name: "WK001401", limit: Self.amount("80 000.00"), spent: Self.amount("65 000.00"), cost: Self.amount("30 000.00"))
-        #expect(ReasonText.dutch(reason, areaNames: ["WK001401": "Korrewegwijk"])
+        #expect(reason.dutch(areaNames: ["WK001401": "Korrewegwijk"])
             == "niet gefinancierd: het plafond van wijk Korrewegwijk (€ 80.000,00) zou worden overschreden; daar is al € 65.000,00 gefinancierd en dit project kost € 30.000,00")
-        #expect(ReasonText.dutch(reason, areaNames: [:]).contains("gebied WK001401"))
+        #expect(reason.dutch(areaNames: [:]).contains("gebied WK001401"))
     }
 
     @Test func everyOutcomeSaysFundedOrNot() {
@@ -72,9 +73,9 @@ import Testing
             .equalSharesNoCandidate(supporters: 0, cost: a("5")),
             .phragmenNotFunded(supporters: 2, cost: a("9"), stoppedAt: "B", left: a("3")),
         ]
-        for reason in funded { #expect(ReasonText.dutch(reason, areaNames: [:]).hasPrefix("gefinancierd")) }
-        for reason in notFunded { #expect(ReasonText.dutch(reason, areaNames: [:]).hasPrefix("niet gefinancierd")) }
-        #expect(ReasonText.dutch(.greedyDidNotFit(rank: 3, support: Self.votes(20), cost: a("39 500.00"), left: a("15 000.00")), areaNames: [:])
+        for reason in funded { #expect(reason.dutch(areaNames: [:]).hasPrefix("gefinancierd")) }
+        for reason in notFunded { #expect(reason.dutch(areaNames: [:]).hasPrefix("niet gefinancierd")) }
+        #expect(ExplanationReason.greedyDidNotFit(rank: 3, support: Self.votes(20), cost: a("39 500.00"), left: a("15 000.00")).dutch()
             == "niet gefinancierd: 20 stemmen, plaats 3; er was € 39.500,00 nodig maar na de hoger geplaatste projecten was nog maar € 15.000,00 over")
     }
 }
