@@ -114,7 +114,7 @@ struct AllocateCommand: ParsableCommand {
             report.warnings = warnings
             print(json ? try report.json() : report.table())
         } catch let error as PabulibError {
-            fail(error.description)
+            fail(error.description + (Self.officialFlag(for: error.setting).map { " (\($0))" } ?? ""))
         } catch let error as AllocationError {
             fail("\(file): \(error.message)" + (Self.flag(for: error.setting).map { " (\($0))" } ?? ""))
         }
@@ -124,6 +124,16 @@ struct AllocateCommand: ParsableCommand {
     private func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         Foundation.exit(1)
+    }
+
+    /// The options of this command that fix a Pabulib file's refusal about `setting` (its own rule cannot be run
+    /// as stated, or its exclusion groups are needed or do not apply).
+    static func officialFlag(for setting: AllocationError.Setting?) -> String? {
+        switch setting {
+        case .rule: "--rule RULE instead of --official"
+        case .exclusions: "--exclusive A,B, repeatable, or --no-exclusions"
+        default: flag(for: setting)
+        }
     }
 
     /// The option of this command that sets `setting`, when there is one (a weighting comes from an election).

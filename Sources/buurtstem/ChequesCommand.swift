@@ -93,7 +93,7 @@ extension ChequesCommand.Round {
                 throw ValidationError("--scope '\(scope)' is not a scope: use buurt, wijk or gemeente")
             }
             let round = try ChequeRound.create(
-                in: try store.open(), id: id, valueCents: try Money.parse(value, option: "--value"),
+                in: try store.open(), id: id, valueCents: try Money.parse(value, what: "--value"),
                 issueDate: issueDate, validUntil: validUntil, scope: scope, snapshot: snapshot)
             try output.emit(round) {
                 """

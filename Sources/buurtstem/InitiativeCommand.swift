@@ -48,7 +48,7 @@ struct InitiativeCommand: ParsableCommand {
         func run() throws {
             let initiative = try Initiative.add(
                 to: try store.open(), round: round, buurt: buurt, title: title, description: description,
-                targetCents: try Money.parse(target, option: "--target"), deadline: deadline, contact: contact,
+                targetCents: try Money.parse(target, what: "--target"), deadline: deadline, contact: contact,
                 now: try commandClock())
             var shown = initiative
             shown.contact = nil

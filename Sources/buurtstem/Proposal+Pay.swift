@@ -26,7 +26,7 @@ extension ProposalCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let payment = try ProposalPayment.pay(proposal: id, amountCents: try Money.parse(amount, option: "--amount"), milestone: milestone,
+            let payment = try ProposalPayment.pay(proposal: id, amountCents: try Money.parse(amount, what: "--amount"), milestone: milestone,
                                                   evidence: evidence, in: try store.open(), now: try commandClock())
             let shown = try ProposalDetails.show(id, in: try store.open())
             try output.emit(payment) {

@@ -69,7 +69,7 @@ struct ProposalCommand: ParsableCommand {
             }
             let draft = ProposalDraft(
                 title: title, description: description, contact: contact, area: area,
-                requestedCents: try Money.parse(amount, option: "--amount"), costs: try amounts(cost, option: "--cost"),
+                requestedCents: try Money.parse(amount, what: "--amount"), costs: try amounts(cost, option: "--cost"),
                 ownHours: ownHours, ownCents: own, coFunders: try amounts(coFunder, option: "--co-funder"), goals: goal)
             let proposal = try Proposal.add(draft, to: try store.open(), source: "buurtstem proposal add", label: \.option,
                                             now: try commandClock())
@@ -169,7 +169,7 @@ struct ProposalCommand: ParsableCommand {
             let status = try ProposalCommand.status(to)
             let proposal: Proposal
             if status == .funded {
-                proposal = try Proposal.fund(id, amountCents: try fundedAmount.map { try Money.parse($0, option: "--funded-amount") }, reason: reason,
+                proposal = try Proposal.fund(id, amountCents: try fundedAmount.map { try Money.parse($0, what: "--funded-amount") }, reason: reason,
                                              note: note, in: try store.open(), now: try commandClock())
             } else {
                 guard fundedAmount == nil else { throw ValidationError("--funded-amount goes with --to funded only") }

@@ -57,9 +57,9 @@ struct ChequeIssueTests {
     func amounts() throws {
         let cases: [(String, Int64)] = [("7.50", 750), ("7,50", 750), ("7.5", 750), ("150", 15_000), ("0.10", 10),
                                         ("0.29", 29), ("EUR 7.10", 710), ("€7,10", 710), (" 1000000.01 ", 100_000_001)]
-        for (text, cents) in cases { #expect(try Money.parse(text, option: "--value") == cents, "\(text)") }
+        for (text, cents) in cases { #expect(try Money.parse(text, what: "--value") == cents, "\(text)") }
         for bad in ["7.505", "1.000,00", "abc", "0", "0.00", "-5", "7.", ".5", "", "1e3", "100000000.01"] {
-            #expect(throws: BuurtstemError.self, "\(bad)") { try Money.parse(bad, option: "--value") }
+            #expect(throws: BuurtstemError.self, "\(bad)") { try Money.parse(bad, what: "--value") }
         }
         #expect(Money.plain(750) == "7.50")
         #expect(Money.plain(5) == "0.05")
@@ -70,9 +70,9 @@ struct ChequeIssueTests {
     func days() throws {
         #expect(try ChequeCalendar.startMillis(of: "2026-03-01") == 1_772_319_600_000)  // 2026-02-28T23:00:00Z (CET)
         #expect(try ChequeCalendar.endMillis(of: "2026-06-30") == 1_782_856_800_000)  // 2026-06-30T22:00:00Z (CEST)
-        #expect(try ChequeCalendar.day("2024-02-29", option: "--x") == "2024-02-29")
+        #expect(try ChequeCalendar.day("2024-02-29", what: "--x") == "2024-02-29")
         for bad in ["2026-02-29", "2026-13-01", "2026-6-30", "30-06-2026", "2026-06-31", "2026-06-3x"] {
-            #expect(throws: BuurtstemError.self, "\(bad)") { try ChequeCalendar.day(bad, option: "--valid-until") }
+            #expect(throws: BuurtstemError.self, "\(bad)") { try ChequeCalendar.day(bad, what: "--valid-until") }
         }
         #expect(ChequeCalendar.dutch("2026-06-30") == "30 juni 2026")
     }

@@ -44,11 +44,8 @@ struct ErrorModelTests {
     /// them the engine has at least (a scan that finds few is broken).
     static let otherErrors: [(opener: String, atLeast: Int)] = [
         ("AllocationError(", 20), ("CastError.pollsNotOpen(", 1), (".invalidBallot(", 5), ("InputError(", 10),
-        ("Problem(", 5), ("problem(", 100), ("problems.append((", 10),
+        ("Problem(", 5), ("problem(", 100), ("problems.append((", 10), ("PabulibError(", 15), ("TrusteeFileError(", 15),
     ]
-
-    /// Folders whose refusals another change is rewriting (issue 20): the Pabulib reader and the trustees.
-    static let notYetScanned = ["Pabulib/", "Trustees/"]
 
     @Test("no engine error's message in the sources names a command or an option")
     func sourceMessages() throws {
@@ -63,9 +60,9 @@ struct ErrorModelTests {
         #expect(checked > 150)
     }
 
-    @Test("no allocation, cast or input-file refusal in the sources names a command or an option")
+    @Test("no allocation, cast, input-file, Pabulib or trustee-file refusal in the sources names a command or an option")
     func otherSourceMessages() throws {
-        let sources = try Self.engineSources().filter { file, _ in !Self.notYetScanned.contains { file.contains($0) } }
+        let sources = try Self.engineSources(targets: ["Sources/Buurtstem", "Sources/BuurtstemSite", "Sources/BuurtstemRecord"])
         for (opener, atLeast) in Self.otherErrors {
             var checked = 0
             for (file, text) in sources {
@@ -91,11 +88,79 @@ struct ErrorModelTests {
         #expect(cast.remedy == .openPolls(election: "e") && !Self.namesTheCLI(cast.description))
     }
 
-    /// Every Swift file of the engine and the site, by its path from the package root, with its text.
-    static func engineSources() throws -> [(file: String, text: String)] {
+    /// The files allowed to say a command or an option, and why: the flag vocabulary of the Pabulib reference
+    /// outcomes (which ``AllocationOptions/init(flags:)`` reads), and the verifier's command that the report
+    /// publishes for observers to run (an instruction to the public, not a refusal).
+    static let mayNameTheCLI = ["Sources/Buurtstem/Allocation/AllocationOptions+Flags.swift", "Sources/Buurtstem/Reports/ReportVerification.swift"]
+
+    /// The CLI's command names, read from its sources (`commandName: "..."`): a scan that knows the commands finds
+    /// a text that names one without the word `buurtstem` in front only when quoted, so both forms are searched.
+    static func commandNames() throws -> [String] {
+        let root = projectRoot.appendingPathComponent("Sources/buurtstem")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }
+        var names: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /commandName: "([a-z-]+)"/) { names.insert(String(match.1)) }
+        }
+        return names.sorted()
+    }
+
+    /// What a line of code (not a comment) says of the CLI: "buurtstem NAME" or 'NAME ...' for a command, or an
+    /// option such as --out after a blank, a quote or a parenthesis.
+    static func cliWords(in line: String, commands: [String]) -> String? {
+        let code = line.trimmingCharacters(in: .whitespaces)
+        guard !code.hasPrefix("//") else { return nil }
+        if let option = code.firstMatch(of: /(^|[\s'"(])--[a-z]/) { return String(option.0) }
+        for command in commands where code.contains("buurtstem \(command)") || code.contains("'\(command) ") || code.contains("'\(command)'") {
+            return command
+        }
+        return nil
+    }
+
+    @Test("no text of the engine or the record library names a command or an option, letters and read-mes included")
+    func everyText() throws {
+        let commands = try Self.commandNames()
+        #expect(commands.count > 20 && commands.contains("polls") && commands.contains("allocate"), "\(commands)")
+        var lines = 0
+        for (file, text) in try Self.engineSources(targets: ["Sources/Buurtstem", "Sources/BuurtstemRecord", "Sources/BuurtstemCrypto"])
+            where !Self.mayNameTheCLI.contains(file) {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines += 1
+                if let words = Self.cliWords(in: String(line), commands: commands) {
+                    Issue.record("\(file):\(number + 1) names the CLI (\(words)): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(lines > 20_000)
+        // The scan finds what it looks for.
+        #expect(Self.cliWords(in: #"throw fail("the file names no rule; choose one with --rule")"#, commands: commands) != nil)
+        #expect(Self.cliWords(in: "Print only after 'buurtstem election publish': ...", commands: commands) != nil)
+        #expect(Self.cliWords(in: #"return "use the id as 'election list' shows it""#, commands: commands) != nil)
+        #expect(Self.cliWords(in: #"static let start = "<b><!--fingerprint-->""#, commands: commands) == nil)
+        #expect(Self.cliWords(in: "/// as `buurtstem vote --file` reads it", commands: commands) == nil)
+    }
+
+    @Test("a Pabulib file's refusal says the setting to choose in words and as a value, never the option")
+    func pabulibWords() throws {
+        func file(rule: String) -> [UInt8] {
+            Array(("META\nkey;value\ndescription;test\nnum_projects;2\nbudget;10\nvote_type;approval\n" + (rule.isEmpty ? "" : "rule;\(rule)\n")
+                + "PROJECTS\nproject_id;cost;votes\nA;6;2\nB;4;1\nVOTES\nvoter_id;vote\n1;A\n2;A,B\n").utf8)
+        }
+        for (rule, exclusions, setting) in [("", nil, AllocationError.Setting.rule), ("greedy-custom", nil, .rule), ("nonsense", nil, .rule),
+                                            ("greedy-exclusive", nil, .exclusions), ("greedy", [["A", "B"]], .exclusions)] as [(String, [[String]]?, AllocationError.Setting)] {
+            let instance = try PabulibReader().read(file(rule: rule), file: "test.pb")
+            let error = #expect(throws: PabulibError.self) { try instance.officialAllocation(file: "test.pb", exclusions: exclusions) }
+            #expect(error?.setting == setting, "\(rule)")
+            #expect(!Self.namesTheCLI(error?.description ?? "--"), "\(rule): \(error?.description ?? "")")
+        }
+    }
+
+    /// Every Swift file of `targets` (the engine and the site unless told), by its path from the package root, with its text.
+    static func engineSources(targets: [String] = ["Sources/Buurtstem", "Sources/BuurtstemSite"]) throws -> [(file: String, text: String)] {
         let manager = FileManager.default
         var sources: [(file: String, text: String)] = []
-        for target in ["Sources/Buurtstem", "Sources/BuurtstemSite"] {
+        for target in targets {
             let root = projectRoot.appendingPathComponent(target)
             let files = try #require(manager.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
             for file in files.sorted() {

@@ -30,8 +30,8 @@ struct TextEscapingTests {
         #expect(Money.format(8_500_000) == "€ 85.000,00")
         #expect(Money.format(-705) == "-€ 7,05")
         #expect(Money.plain(750) == "7.50" && Money.plain(-5) == "-0.05")
-        #expect(throws: BuurtstemError.self) { try Money.parse("0", option: "--value") }
-        #expect(throws: BuurtstemError.self) { try Money.parse("100000001", option: "--value") }
-        #expect(try Money.parse("7,50", option: "--value") == 750)
+        #expect(throws: BuurtstemError.self) { try Money.parse("0", what: "--value") }
+        #expect(throws: BuurtstemError.self) { try Money.parse("100000001", what: "--value") }
+        #expect(try Money.parse("7,50", what: "--value") == 750)
     }
 }

@@ -21,15 +21,15 @@ public enum ChequeCalendar {
         return calendar
     }
 
-    /// Checks that `text` is a real day written `YYYY-MM-DD` and returns it; `option` names the input in errors.
-    public static func day(_ text: String, option: String) throws -> String {
+    /// Checks that `text` is a real day written `YYYY-MM-DD` and returns it; `what` names the input in errors.
+    public static func day(_ text: String, what: String) throws -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (2000...2099).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else {
-            throw BuurtstemError(.badInput, "\(option) '\(text)' is not a day: write it as YYYY-MM-DD, e.g. 2026-06-30")
+            throw BuurtstemError(.badInput, "\(what) '\(text)' is not a day: write it as YYYY-MM-DD, e.g. 2026-06-30")
         }
         return text
     }

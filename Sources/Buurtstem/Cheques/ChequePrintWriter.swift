@@ -132,8 +132,8 @@ final class ChequePrintWriter {
 
             Issued set (Merkle root, published in the round's record): \(root)
 
-            Drukt u pas na 'buurtstem cheques round publish --print-folder': dan staat de vingerafdruk van de ronde op elke brief.
-            Print only after 'buurtstem cheques round publish --print-folder': it puts the round's fingerprint on every letter.
+            Drukt u pas nadat de ronde vooraf is gepubliceerd met deze map als drukmap: dan staat de vingerafdruk van de ronde op elke brief.
+            Print only after the round's pre-publication was made with this folder as its print folder: it puts the round's fingerprint on every letter.
 
             """
         try Data(readMe.utf8).write(to: folder.appendingPathComponent(Self.readMe))

@@ -41,8 +41,8 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
 
     /// Creates a round over register snapshot `snapshot` (the latest when nil).
     ///
-    /// `valueCents` and the days come checked from ``Money/parse(_:option:)`` and
-    /// ``ChequeCalendar/day(_:option:)``; the round id must be new.
+    /// `valueCents` and the days come checked from ``Money/parse(_:what:)`` and
+    /// ``ChequeCalendar/day(_:what:)``; the round id must be new.
     public static func create(
         in store: Store, id: String, valueCents: Int64, issueDate: String, validUntil: String,
         scope: ChequeScope, snapshot: Int64?, now: Date = Date()
@@ -51,8 +51,8 @@ public struct ChequeRound: Sendable, Codable, Equatable, FetchableRecord, Persis
         guard valueCents > 0, valueCents <= Money.maximumCents else {
             throw BuurtstemError(.badInput, "the cheque value must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
-        let issueDate = try ChequeCalendar.day(issueDate, option: "the issue date")
-        let validUntil = try ChequeCalendar.day(validUntil, option: "the last valid day")
+        let issueDate = try ChequeCalendar.day(issueDate, what: "the issue date")
+        let validUntil = try ChequeCalendar.day(validUntil, what: "the last valid day")
         guard validUntil >= issueDate else {
             throw BuurtstemError(.badInput, "the last valid day \(validUntil) is before the issue date \(issueDate): a cheque must be valid for at least its issue day")
         }

@@ -59,7 +59,7 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
         guard targetCents > 0, targetCents <= Money.maximumCents else {
             throw BuurtstemError(.badInput, "the initiative's target must be above 0 and at most EUR \(Money.plain(Money.maximumCents))")
         }
-        let deadline = try ChequeCalendar.day(deadline, option: "the deadline")
+        let deadline = try ChequeCalendar.day(deadline, what: "the deadline")
         guard deadline >= round.issueDate, deadline <= round.validUntil else {
             throw BuurtstemError(.badInput, "the deadline \(deadline) is outside round \(round.id), whose cheques are valid \(round.issueDate) "
                 + "through \(round.validUntil); choose a day in that period")

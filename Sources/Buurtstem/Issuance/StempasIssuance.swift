@@ -203,8 +203,8 @@ public struct StempasIssuance: Sendable {
             These files link each household to its stempas code. Print them, check the print, then destroy these files
             (shred or securely delete). Buurtstem keeps no copy and no link between households and passes.
             Deze bestanden koppelen huishoudens aan stempascodes. Print ze, controleer de print en vernietig daarna deze bestanden.
-            Print only after 'buurtstem election publish --print-folder': it puts the election's fingerprint on every letter.
-            Drukt u pas na 'buurtstem election publish --print-folder': dan staat de vingerafdruk van de stemming op elke brief.
+            Print only after the election's pre-publication was made with this folder as its print folder: it puts the election's fingerprint on every letter.
+            Drukt u pas nadat de stemming vooraf is gepubliceerd met deze map als drukmap: dan staat de vingerafdruk van de stemming op elke brief.
 
             """, to: "LEESMIJ-README.txt")
     }

@@ -1,4 +1,4 @@
-/// What `buurtstem allocate --official` runs for a Pabulib file: the city's rule with its constraints.
+/// What runs when a Pabulib file is allocated by its own rule, as the city did: that rule with its constraints.
 public struct OfficialAllocation: Sendable {
     /// The META rule.
     public let rule: PabulibRule
@@ -17,12 +17,12 @@ extension PabulibInstance {
     public func metaRule(file: String = "<memory>") throws(PabulibError) -> PabulibRule {
         guard let text = meta("rule")?.trimmingBlanks, !text.isEmpty else {
             throw PabulibError(file: file, line: nil, field: "META rule",
-                               message: "the file names no rule, so --official has nothing to run; choose one with --rule")
+                               message: "the file names no rule, so there is no city's rule to run; choose a rule", setting: .rule)
         }
         guard let rule = PabulibRule(rawValue: text) else {
             let known = PabulibRule.allCases.filter(\.isRunnable).map(\.rawValue).joined(separator: ", ")
             throw PabulibError(file: file, line: nil, field: "META rule",
-                               message: "--official cannot run the rule \"\(text)\" (it runs \(known)); choose a rule with --rule")
+                               message: "the city's rule \"\(text)\" is not one that can be run (those are \(known)); choose a rule", setting: .rule)
         }
         return rule
     }
@@ -34,24 +34,25 @@ extension PabulibInstance {
     /// A rule that cannot be run from what the file states (`greedy-custom`, `unknown`) is an error naming it.
     public func officialAllocation(file: String = "<memory>", exclusions: [[String]]? = nil) throws(PabulibError) -> OfficialAllocation {
         let rule = try metaRule(file: file)
-        func fail(_ message: String) -> PabulibError {
-            PabulibError(file: file, line: nil, field: "META rule", message: message)
+        func fail(_ message: String, setting: AllocationError.Setting) -> PabulibError {
+            PabulibError(file: file, line: nil, field: "META rule", message: message, setting: setting)
         }
         var warnings: [String] = []
         let comment = meta("comment") == nil ? "" : " (the file's comment may describe it in words)"
         let notStated = fail("the city's rule is \"\(rule.rawValue)\", which the file does not state precisely enough to run\(comment); "
-                             + "--official never guesses: choose a rule with --rule")
+                             + "the city's rule is never guessed: choose a rule", setting: .rule)
         switch rule {
         case .greedyCustom, .unknown:
             throw notStated
         case .greedyExclusive where exclusions == nil:
             throw fail("the rule is greedy-exclusive, but which projects exclude one another is written only in words in the file's "
-                       + "comment; read it and pass each group with --exclusive A,B (repeatable), or --no-exclusions if none do")
+                       + "comment; read it and give each group of projects that exclude one another, or say that none do", setting: .exclusions)
         default:
             break
         }
         if rule != .greedyExclusive, let exclusions, !exclusions.isEmpty {
-            throw fail("--exclusive applies to the rule greedy-exclusive, and this file's rule is \(rule.rawValue); drop --exclusive")
+            throw fail("exclusion groups apply to the rule greedy-exclusive, and this file's rule is \(rule.rawValue); give none",
+                       setting: .exclusions)
         }
 
         // Ordinal files under greedy: the positional score the file gives in its score column.
@@ -60,7 +61,8 @@ extension PabulibInstance {
         if positional {
             guard projectColumns.contains(where: { $0.trimmingBlanks == "score" }) else {
                 throw fail("the rule is \(rule.rawValue) on ranked ballots, which cities count by the positional score the file gives "
-                           + "in the PROJECTS column score; this file has none, so --official cannot tell how positions were scored; choose a rule with --rule")
+                           + "in the PROJECTS column score; this file has none, so how the city scored positions is unknown; choose a rule",
+                           setting: .rule)
             }
             if let text = meta("max_length"), let length = Int64(text.trimmingBlanks), length > 0 {
                 positionalTop = length
@@ -95,7 +97,7 @@ extension PabulibInstance {
         }
         if rule == .greedyExclusive, let exclusions {
             constraints.exclusions = exclusions
-            text += exclusions.isEmpty ? "; no projects exclude one another (--no-exclusions)"
+            text += exclusions.isEmpty ? "; no projects exclude one another (as given)"
                 : "; at most one of each group is funded: " + exclusions.map { $0.joined(separator: "/") }.joined(separator: ", ")
         }
         if let minimum = constraints.minimumPoints { text += "; projects below \(minimum) points are not eligible" }
@@ -120,7 +122,7 @@ extension PabulibInstance {
             if let positionalTop {
                 throw PabulibError(file: file, line: nil, field: "PROJECTS score",
                                    message: "project \(project.id) has score \(score), but the ballots give \(counted) with \(positionalTop) points for first place and 1 less per place; "
-                                   + "--official cannot tell how the city scored positions; choose a rule with --rule")
+                                   + "so how the city scored positions is unknown; choose a rule", setting: .rule)
             }
             warnings.append("\(file): PROJECTS score: project \(project.id) has score \(score), but its ballots give \(counted) points; the rule counts the ballots")
         }

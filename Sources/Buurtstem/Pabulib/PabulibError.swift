@@ -1,4 +1,7 @@
 /// A problem in a Pabulib `.pb` file: where it is and how to fix it.
+///
+/// Like ``AllocationError``, the message names an allocation setting in words, never a front end's option; when
+/// choosing a setting differently fixes it, ``setting`` says which, and the CLI names its flag.
 public struct PabulibError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file name (or a label such as `<memory>` for bytes that came from elsewhere).
     public let file: String
@@ -8,13 +11,16 @@ public struct PabulibError: Error, CustomStringConvertible, Sendable, Equatable 
     public let field: String?
     /// What is wrong and how to fix it.
     public let message: String
+    /// The allocation setting to give or change instead, when that is the fix (the rule, the exclusion groups).
+    public let setting: AllocationError.Setting?
 
-    /// A problem at `line` (if known) in `file`, about `field` (if any).
-    public init(file: String, line: Int?, field: String?, message: String) {
+    /// A problem at `line` (if known) in `file`, about `field` (if any), fixed by choosing `setting` when given.
+    public init(file: String, line: Int?, field: String?, message: String, setting: AllocationError.Setting? = nil) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.setting = setting
     }
 
     /// `file:line: field: message`, the form editors and terminals recognise.

@@ -15,7 +15,7 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
 
     /// The days `from` through `to`; checked.
     public static func days(from: String, to: String) throws -> ReportPeriod {
-        let first = try ChequeCalendar.day(from, option: "the first day"), last = try ChequeCalendar.day(to, option: "the last day")
+        let first = try ChequeCalendar.day(from, what: "the first day"), last = try ChequeCalendar.day(to, what: "the last day")
         guard first <= last else {
             throw BuurtstemError(.badInput, "the first day \(first) is after the last day \(last): the period must start before it ends")
         }

@@ -27,14 +27,14 @@ public enum Money {
         return euros * 100 + cents
     }
 
-    /// Reads an amount a person typed for `option` (a cheque's value, a target): above 0 and at most
+    /// Reads an amount a person typed for `what` (a cheque's value, a target): above 0 and at most
     /// ``maximumCents``, or an error saying how to write it.
-    public static func parse(_ text: String, option: String) throws -> Int64 {
+    public static func parse(_ text: String, what: String) throws -> Int64 {
         guard let cents = cents(text) else {
-            throw BuurtstemError(.badInput, "\(option) '\(text)' is not an amount in euros: write e.g. 7.50 or 150 (at most two decimals, no thousands separator)")
+            throw BuurtstemError(.badInput, "\(what) '\(text)' is not an amount in euros: write e.g. 7.50 or 150 (at most two decimals, no thousands separator)")
         }
         guard cents > 0, cents <= maximumCents else {
-            throw BuurtstemError(.badInput, "\(option) '\(text)' is out of range: use an amount above 0 and at most EUR \(plain(maximumCents))")
+            throw BuurtstemError(.badInput, "\(what) '\(text)' is out of range: use an amount above 0 and at most EUR \(plain(maximumCents))")
         }
         return cents
     }

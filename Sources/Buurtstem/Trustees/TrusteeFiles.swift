@@ -22,7 +22,7 @@ public enum TrusteeFiles {
     /// skipped), each checked against `ceremony`; exactly one per trustee, or an error naming the files.
     public static func dealings(in folder: String, ceremony: TrusteeCeremony) throws -> [(path: String, file: TrusteeDealingFile)] {
         var byDealer: [Int: (path: String, file: TrusteeDealingFile)] = [:]
-        for (path, file) in try files(TrusteeDealingFile.self, format: TrusteeDealingFile.formatName, in: folder, option: "the dealings folder") {
+        for (path, file) in try files(TrusteeDealingFile.self, format: TrusteeDealingFile.formatName, in: folder, what: "the dealings folder") {
             let dealer = file.dealing.dealer
             guard ceremony.card(dealer) != nil else {
                 throw TrusteeFileError(file: path, field: "dealer",
@@ -45,12 +45,12 @@ public enum TrusteeFiles {
 
     /// The files `*.json` in `folder` that name `format`, decoded, by file name; other files (complaints, notes)
     /// are skipped.
-    public static func files<T: Decodable>(_ type: T.Type, format: String, in folder: String, option: String) throws -> [(path: String, file: T)] {
+    public static func files<T: Decodable>(_ type: T.Type, format: String, in folder: String, what: String) throws -> [(path: String, file: T)] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw BuurtstemError(.fileSystem, "cannot list \(option) \(folder): check the path and that it is a folder")
+            throw BuurtstemError(.fileSystem, "cannot list \(what) \(folder): check the path and that it is a folder")
         }
         var found: [(path: String, file: T)] = []
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {

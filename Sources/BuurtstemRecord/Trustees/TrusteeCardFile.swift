@@ -52,7 +52,7 @@ public struct TrusteeCardFile: Sendable, Equatable, Codable {
 
     /// Nil when the name is acceptable; otherwise why not.
     public static func nameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "the name is empty: give the trustee's name, e.g. --name 'A. de Vries (notaris)'" }
+        if name.isEmpty { return "the name is empty: give the trustee's name, e.g. 'A. de Vries (notaris)'" }
         if name.count > maximumNameLength { return "the name has more than \(maximumNameLength) characters: shorten it" }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "the name contains a control character (a tab or line break): write it on one line"
@@ -65,10 +65,10 @@ public struct TrusteeCardFile: Sendable, Equatable, Codable {
     public var problem: (field: String, message: String)? {
         if let problem = Self.nameProblem(name) { return ("name", problem) }
         if boxKey.bytes.allSatisfy({ $0 == 0 }) {
-            return ("box_public_key", "the box key is all zeros (the identity), to which no share can be sealed safely: the trustee makes a new card with 'buurtstem trustee init'")
+            return ("box_public_key", "the box key is all zeros (the identity), to which no share can be sealed safely: the trustee makes a new card (a new trustee key pair)")
         }
         if signingKey.bytes == [1] + [UInt8](repeating: 0, count: 31) || signingKey.bytes.allSatisfy({ $0 == 0 }) {
-            return ("signing_public_key", "the signing key is the identity, which anyone can sign for: the trustee makes a new card with 'buurtstem trustee init'")
+            return ("signing_public_key", "the signing key is the identity, which anyone can sign for: the trustee makes a new card (a new trustee key pair)")
         }
         guard signingKey.isValidSignature(signature, for: Self.signedBytes(name: name, boxKey: boxKey, signingKey: signingKey)) else {
             return ("signature", "the card's signature does not verify under its signing key: the card was changed or its key is not usable; ask the trustee for the card again")

@@ -88,10 +88,10 @@ public struct TrusteeCeremonyFile: Sendable, Equatable, Codable {
 
     /// Nil when `election` is usable as an id; otherwise why not.
     public static func electionProblem(_ election: String) -> String? {
-        if election.isEmpty { return "the election id is empty: give it with --election" }
+        if election.isEmpty { return "the election id is empty: give the election's id" }
         if election.utf8.count > maximumElectionLength { return "the election id has more than \(maximumElectionLength) bytes: use the election's short id" }
         if election.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) {
-            return "the election id contains a space or control character: use the election's id as 'buurtstem election' shows it"
+            return "the election id contains a space or control character: use the election's id as the list of elections shows it"
         }
         return nil
     }
