@@ -1,9 +1,10 @@
-/// Lower-case hexadecimal encoding, the form in which hashes and keys appear in files and output.
-public enum Hex {
+/// Lower-case hexadecimal encoding, the form in which hashes and keys appear in files and output: the one hex
+/// coder of every target (`package`: ours alone use it, docs/architecture.md "Access").
+package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Encodes bytes as lower-case hex.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -14,7 +15,7 @@ public enum Hex {
     }
 
     /// Decodes hex (either case); `nil` if the text has an odd length or a non-hex character.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         // A verifier decodes two keys and a signature per line of a million-line record: read a native string's
         // UTF-8 in place instead of copying it into an array first.
         if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(utf8: UnsafeRawBufferPointer($0)) }) {
@@ -43,7 +44,7 @@ public enum Hex {
 
     /// `true` when `text` is written the way records write hex: only `0`-`9` and `a`-`f` (the decoders take either
     /// case; a record's reader refuses upper case, docs/record.md "Conventions").
-    public static func isLowercase(_ text: some StringProtocol) -> Bool {
+    package static func isLowercase(_ text: some StringProtocol) -> Bool {
         text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 

@@ -100,6 +100,12 @@ struct AllocationRulesTests {
         #expect(orders.count > 1, "different seeds give different orders")
         #expect(try funded(e, ["--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", "0a0b"]).count == 1)
         #expect(throws: AllocationError.self) { try AllocationOptions(flags: ["--rule", "greedy", "--tie-break", "cost-votes-lot"]) }
+        // The seed is read by the one hex decoder: a sign is not a hex digit (Int's radix parser would take "+f").
+        for seed in ["+f+f", "0a0", "zz", ""] {
+            #expect(throws: AllocationError.self, "\(seed)") {
+                try AllocationOptions(flags: ["--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", seed])
+            }
+        }
     }
 
     @Test("sequential Phragmén, hand-computed, stops when the next project does not fit")

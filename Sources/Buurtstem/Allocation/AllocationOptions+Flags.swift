@@ -1,3 +1,5 @@
+import BuurtstemCrypto
+
 extension AllocationOptions {
     /// Options from the `buurtstem allocate` flag vocabulary, e.g. `["--rule", "mes", "--completion", "add1"]`
     /// (the `flags` arrays of the Pabulib reference outcomes). `--tie-break cost-votes-lot --lot-seed HEX` selects
@@ -41,7 +43,7 @@ extension AllocationOptions {
                 }
             case "--lot-seed":
                 let text = try value(.lotSeed)
-                guard let bytes = Self.bytes(hex: text), !bytes.isEmpty else {
+                guard let bytes = Hex.decode(text), !bytes.isEmpty else {
                     throw AllocationError("the lot seed \(text) is not hexadecimal; give the published seed as hex digits", setting: .lotSeed)
                 }
                 seed = bytes
@@ -67,16 +69,5 @@ extension AllocationOptions {
     /// The project ids of `--exclusive A,B,C`, without blanks at either end.
     public static func exclusionGroup(_ text: String) -> [String] {
         text.split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
     }
 }

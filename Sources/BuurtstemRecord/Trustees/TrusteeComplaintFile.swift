@@ -39,8 +39,9 @@ public struct TrusteeComplaintFile: Sendable, Equatable, Codable {
         return writer.bytes
     }
 
-    /// Whether the recipient's card key in `ceremony` signed this complaint.
-    public func isSigned(in ceremony: TrusteeCeremony) -> Bool {
+    /// Whether the recipient's card key in `ceremony` signed this complaint. `package`: only the tests check it (a
+    /// complaint is judged by people, docs/trustees.md); a public verifier of complaints would make it public again.
+    package func isSigned(in ceremony: TrusteeCeremony) -> Bool {
         guard ceremonyHash == ceremony.hash, let card = ceremony.card(complaint.recipient) else { return false }
         return card.signingKey.isValidSignature(signature, for: Self.signedBytes(ceremonyHash: ceremonyHash, complaint: complaint))
     }
