@@ -252,5 +252,123 @@ struct ByteVectorTests {
         // fingerprint: the first 18 bytes of SHA-256(prepublication), typeable with the format name "fingerprint".
         #expect(vector?.value == TypeableCode(bytes: Array(SHA.sha256(pre).prefix(18)), format: CodeFormat(name: "fingerprint", byteCount: 18, groupSize: 5)).formatted)
     }
-}
 
+    /// The other signed kinds of a format 1 record, rebuilt by hand from docs/record.md's encodings and the record's
+    /// JSON as plain dictionaries (no record type decodes them): each must equal its vector and carry a signature
+    /// that verifies over the hand-built bytes, so the page, the files and the library agree on every signed kind.
+    @Test("the commitment, kiosk registration, ballot v1, result and record index bytes follow docs/record.md, built by hand")
+    func handBuiltFormat1() throws {
+        typealias Object = [String: Any]
+        struct Missing: Error { let what: String }
+        func need<T>(_ value: Any?, _ what: String) throws -> T {
+            guard let value = value as? T else { throw Missing(what: what) }
+            return value
+        }
+        func json(_ name: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(contentsOf: Self.record.appendingPathComponent(name))) }
+        func str(_ text: Any?) throws -> [UInt8] {
+            let bytes = Array((try need(text, "a string") as String).utf8), count = UInt32(bytes.count)
+            return [UInt8(count >> 24), UInt8(count >> 16 & 0xff), UInt8(count >> 8 & 0xff), UInt8(count & 0xff)] + bytes
+        }
+        func int(_ value: Any?) throws -> UInt64 { UInt64(bitPattern: (try need(value, "a number") as NSNumber).int64Value) }
+        func u64(_ value: Any?) throws -> [UInt8] { let v = try int(value); return (0..<8).reversed().map { UInt8(v >> (8 * UInt64($0)) & 0xff) } }
+        func u32(_ value: Int) -> [UInt8] { (0..<4).reversed().map { UInt8(UInt32(value) >> (8 * UInt32($0)) & 0xff) } }
+        func raw(_ hex: Any?) throws -> [UInt8] { try need(Hex.decode(try need(hex, "hex") as String), "hex digits") }
+        func objects(_ value: Any?) throws -> [Object] { try need(value, "a list") }
+        /// The bytes name UTF-8 strings "by code" / "by name": sorted by their UTF-8 bytes.
+        func byUTF8(_ key: String) -> (Object, Object) -> Bool {
+            { Array(($0[key] as? String ?? "").utf8).lexicographicallyPrecedes(Array(($1[key] as? String ?? "").utf8)) }
+        }
+        let vectors = try JSONDecoder().decode(Document.self, from: Data(contentsOf: Self.url)).vectors
+        func vector(_ prefix: String) throws -> String { try need(vectors.first { $0.name.hasPrefix(prefix) }?.bytes, prefix) }
+        func verifies(_ bytes: [UInt8], key: Any?, signature: Any?) throws -> Bool {
+            try PublicKey(bytes: try raw(key)).isValidSignature(Signature(bytes: try raw(signature)), for: bytes)
+        }
+        let index = try need(try json(ElectionRecordFile.index), "record.json") as Object
+        let issuing = index["issuing_public_key"]
+        var checked: [String] = []
+
+        // commitment = str("buurtstem/issued-passes/v1") || str(election) || raw(definition_hash) || u64(total)
+        //   || u32(number of areas) || for each area by code: str(area) || u64(count) || raw(root)
+        let commitment = try need(try json(ElectionRecordFile.commitment), "commitment.json") as Object
+        var bytes = try str("buurtstem/issued-passes/v1") + str(commitment["election"]) + raw(commitment["definition_hash"]) + u64(commitment["total"])
+        let areas = try objects(commitment["areas"]).sorted(by: byUTF8("area"))
+        bytes += u32(areas.count)
+        for area in areas { bytes += try str(area["area"]) + u64(area["count"]) }
+        bytes += try raw(commitment["root"])
+        #expect(try vector("issued-pass commitment") == Hex.encode(bytes))
+        #expect(try verifies(bytes, key: issuing, signature: commitment["signature"]))
+        checked.append("commitment")
+
+        // registration = str("buurtstem/kiosk/v1") || str(election) || str(name) || raw(kiosk public key)
+        let kiosks = try need(try json(ElectionRecordFile.kiosks), "kiosks.json") as [Object]
+        for kiosk in kiosks {
+            let registration = try str("buurtstem/kiosk/v1") + str(kiosk["election"]) + str(kiosk["name"]) + raw(kiosk["public_key"])
+            #expect(try verifies(registration, key: issuing, signature: kiosk["signature"]), "\(kiosk["name"] ?? "")")
+            if kiosk["name"] as? String == kiosks.first?["name"] as? String { #expect(try vector("kiosk registration") == Hex.encode(registration)) }
+        }
+        checked.append("kiosk registration")
+
+        // ballot bytes = str("buurtstem/ballot/v1") || str(election) || str(area) || raw(pass public key)
+        //   || u32(number of choices) || for each choice: str(project) || u32(value) || str(kiosk) || u64(sequence) || i64(time_ms)
+        let election = index["election"]
+        let kioskName = try need(kiosks.first?["name"], "a kiosk name") as String
+        let ballotLines = try String(decoding: Data(contentsOf: Self.record.appendingPathComponent(ElectionRecordFile.ballots(kiosk: kioskName))), as: UTF8.self)
+            .split(separator: "\n").map { try need(try JSONSerialization.jsonObject(with: Data($0.utf8)), "a ballot line") as Object }
+        for (line, ballot) in ballotLines.enumerated() {
+            let choices = try objects(ballot["choices"])
+            var v1 = try str("buurtstem/ballot/v1") + str(election) + str(ballot["area"]) + raw(ballot["pass"]) + u32(choices.count)
+            for choice in choices { v1 += try str(choice["project"]) + u32(Int(try int(choice["value"]))) }
+            v1 += try str(kioskName) + u64(ballot["sequence"]) + u64(ballot["time_ms"])
+            #expect(try verifies(v1, key: ballot["pass"], signature: ballot["signature"]), "line \(line + 1)")
+            if line == 0 { #expect(try vector("ballot: signed bytes") == Hex.encode(v1)) }
+        }
+        #expect(ballotLines.count >= 3)
+        checked.append("ballot v1")
+
+        // result = str("buurtstem/result/v1") || str(election) || raw(definition_hash) || raw(commitment root)
+        //   || u32(kiosks) || by name: str(kiosk) || u64(final size) || raw(final tree head)
+        //   || u32(voids) || by (kiosk, sequence): str(kiosk) || u64(sequence) || str(counted kiosk) || u64(counted sequence)
+        //   || u32(contests) || in definition order: str(area) || u64(passes issued) || u64(ballots counted)
+        //      || u32(projects) || in definition order: str(id) || u64(ballots) || u64(points) || u8(funded) || i64(funded cost cents)
+        //   || raw(lot seed)
+        let result = try need(try json(ElectionRecordFile.result), "result.json") as Object
+        var signed = try str("buurtstem/result/v1") + str(result["election"]) + raw(result["definition_hash"]) + raw(result["issued_root"])
+        let logs = try objects(result["logs"]).sorted(by: byUTF8("kiosk"))
+        signed += u32(logs.count)
+        for log in logs { signed += try str(log["kiosk"]) + u64(log["size"]) + raw(log["root"]) }
+        let voids = try objects(result["voids"])
+        #expect(!voids.isEmpty, "the small record has a void, so its encoding is exercised")
+        signed += u32(voids.count)
+        for void in voids { signed += try str(void["kiosk"]) + u64(void["sequence"]) + str(void["counted_kiosk"]) + u64(void["counted_sequence"]) }
+        let contests = try objects(result["contests"])
+        signed += u32(contests.count)
+        for contest in contests {
+            signed += try str(contest["area"]) + u64(contest["passes_issued"]) + u64(contest["ballots_counted"])
+            let projects = try objects(contest["projects"])
+            signed += u32(projects.count)
+            for project in projects {
+                signed += try str(project["id"]) + u64(project["ballots"]) + u64(project["points"]) + [try need(project["funded"], "funded") as Bool ? 1 : 0]
+            }
+            signed += try u64(contest["funded_cost_cents"])
+        }
+        signed += try raw(result["lot_seed"])
+        #expect(try vector("result: signed bytes") == Hex.encode(signed))
+        #expect(try verifies(signed, key: issuing, signature: result["signature"]))
+        // lot seed = SHA-256(str("buurtstem/lot-seed/v1") || u32(kiosks) || by name: str(kiosk) || u64(final size) || raw(final tree head))
+        var seed = try str("buurtstem/lot-seed/v1") + u32(logs.count)
+        for log in logs { seed += try str(log["kiosk"]) + u64(log["size"]) + raw(log["root"]) }
+        #expect(Hex.encode(SHA.sha256(seed)) == result["lot_seed"] as? String)
+        checked.append("result")
+
+        // str("buurtstem/record-index/v1") || str(format) || str("election") || str(election) || str(gemeente)
+        //   || u32(number of files) || for each file in list order: str(name) || raw(sha256, 32)
+        let files = try objects(index["files"])
+        var indexBytes = try str("buurtstem/record-index/v1") + str(index["format"]) + str("election") + str(election) + str(index["gemeente"])
+            + u32(files.count)
+        for file in files { indexBytes += try str(file["name"]) + raw(file["sha256"]) }
+        #expect(try vector("record index: signed bytes") == Hex.encode(indexBytes))
+        #expect(try verifies(indexBytes, key: issuing, signature: index["signature"]))
+        checked.append("record index")
+        #expect(checked.count == 5)
+    }
+}

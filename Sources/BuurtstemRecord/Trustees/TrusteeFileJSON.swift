@@ -127,16 +127,6 @@ extension KeyedDecodingContainer {
         try decodeList(key) { text, path in try Self.scalar(text, path: path) }
     }
 
-    /// A list of hex strings of `count` bytes each, every one parsed by `parse` or refused with `problem`.
-    func decodeParsedList<T>(_ key: Key, count: Int, problem: String, _ parse: ([UInt8]) -> T?) throws -> [T] {
-        try decodeList(key) { text, path in
-            guard let value = parse(try Self.hex(text, count: count, path: path)) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(problem): the file was damaged or changed; ask for it again"))
-            }
-            return value
-        }
-    }
-
     /// A list of strings, each read by `read` with its own coding path (`field[i]`).
     private func decodeList<T>(_ key: Key, _ read: (String, [any CodingKey]) throws -> T) throws -> [T] {
         try decode([String].self, forKey: key).enumerated().map { position, text in

@@ -140,11 +140,6 @@ struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
         self * Rational(factor)
     }
 
-    /// Whether `self * factor <= other * otherFactor`, without building (and reducing) the products.
-    func timesIsAtMost(_ factor: Int64, _ other: Rational, times otherFactor: Int64) -> Bool {
-        !other.timesIsLess(otherFactor, self, times: factor)
-    }
-
     /// Whether `self * factor < other * otherFactor`, without building (and reducing) the products.
     func timesIsLess(_ factor: Int64, _ other: Rational, times otherFactor: Int64) -> Bool {
         if case .small(let an, let ad) = storage, case .small(let bn, let bd) = other.storage,
