@@ -1,5 +1,6 @@
 import ArgumentParser
 import Buurtstem
+import BuurtstemRecord
 import Foundation
 
 /// `buurtstem allocate FILE.pb`: run an allocation rule on a Pabulib file.
@@ -23,8 +24,8 @@ struct AllocateCommand: ParsableCommand {
     @Argument(help: "The Pabulib .pb file.")
     var file: String
 
-    @Option(help: "greedy | greedy-no-skip | greedy-per-euro | mes | phragmen (or --official)")
-    var rule: String?
+    @Option(help: "The rule (or --official).")
+    var rule: AllocationRule?
 
     @Flag(help: "Run the rule the file's META names, with the constraints it declares, as the city did.")
     var official = false
@@ -35,14 +36,14 @@ struct AllocateCommand: ParsableCommand {
     @Flag(name: .customLong("no-exclusions"), help: "With --official and META rule greedy-exclusive: no projects exclude one another.")
     var noExclusions = false
 
-    @Option(help: "cost | cardinality | cardinal (default: cost, or cardinal for points ballots)")
-    var satisfaction: String?
+    @Option(help: "How a funded project satisfies a voter (default: cost, or cardinal for points ballots).")
+    var satisfaction: Satisfaction?
 
-    @Option(help: "For mes: none | greedy | add1 | add1-exhaustive")
-    var completion: String = "none"
+    @Option(help: "For mes: what runs after it.")
+    var completion: Completion = .none
 
-    @Option(name: .customLong("tie-break"), help: "lexico | cost-votes | cost-votes-lot (default: lexico)")
-    var tieBreak: String?
+    @Option(name: .customLong("tie-break"), help: "How ties are broken (default: lexico).")
+    var tieBreak: TieBreakOption?
 
     @Option(name: .customLong("lot-seed"), help: "The public lot's seed (hex), for --tie-break cost-votes-lot.")
     var lotSeed: String?
@@ -60,7 +61,7 @@ struct AllocateCommand: ParsableCommand {
     func validate() throws {
         if official {
             let conflicting = [rule.map { _ in "--rule" }, satisfaction.map { _ in "--satisfaction" },
-                               completion != "none" ? "--completion" : nil, tieBreak.map { _ in "--tie-break" },
+                               completion != .none ? "--completion" : nil, tieBreak.map { _ in "--tie-break" },
                                lotSeed.map { _ in "--lot-seed" }, metaConstraints ? "--meta-constraints" : nil].compactMap { $0 }
             guard conflicting.isEmpty else {
                 throw ValidationError("--official runs the file's own rule and constraints; drop \(conflicting.joined(separator: ", "))")
@@ -68,6 +69,7 @@ struct AllocateCommand: ParsableCommand {
             if noExclusions, !exclusive.isEmpty { throw ValidationError("give --exclusive or --no-exclusions, not both") }
         } else {
             guard rule != nil else { throw ValidationError("give --rule RULE, or --official to run the rule the file names") }
+            _ = try (tieBreak ?? .lexico).tieBreak(lotSeed: lotSeed)
             guard exclusive.isEmpty, !noExclusions else {
                 throw ValidationError("--exclusive and --no-exclusions go with --official (for the META rule greedy-exclusive)")
             }
@@ -91,11 +93,9 @@ struct AllocateCommand: ParsableCommand {
                 warnings += run.warnings
                 official = run
             } else {
-                var flags = ["--rule", rule ?? "", "--completion", completion, "--tie-break", tieBreak ?? "lexico"]
-                if let satisfaction { flags += ["--satisfaction", satisfaction] }
-                if let lotSeed { flags += ["--lot-seed", lotSeed] }
-                if explain { flags.append("--explain") }
-                options = try AllocationOptions(flags: flags)
+                guard let rule else { throw ValidationError("give --rule RULE, or --official to run the rule the file names") }
+                options = AllocationOptions(rule: rule, satisfaction: satisfaction, completion: completion,
+                                            tieBreak: try (tieBreak ?? .lexico).tieBreak(lotSeed: lotSeed), explain: explain)
                 election = try instance.allocationInput(file: name)
                 if metaConstraints { options.constraints = try instance.declaredConstraints(file: name) }
             }

@@ -38,7 +38,12 @@ struct ErrorWordingTests {
         let path = projectRoot.appendingPathComponent("Tests/Fixtures/Pabulib/add1-example.pb").path
         let coin = try cli.run("allocate", path, "--rule", "greedy", "--tie-break", "coin")
         #expect(coin.status != 0)
-        #expect(coin.stderr.contains("the tie-break coin is unknown; use lexico, cost-votes or cost-votes-lot (--tie-break)"), "\(coin.stderr)")
+        // The tie-break is read as the engine's enum: the parser names the option and every valid value.
+        #expect(coin.stderr.contains("'coin' is invalid for '--tie-break") && coin.stderr.contains("'cost-votes-lot'"), "\(coin.stderr)")
+        let seedless = try cli.run("allocate", path, "--rule", "greedy", "--tie-break", "cost-votes-lot")
+        #expect(seedless.status != 0 && seedless.stderr.contains("--tie-break cost-votes-lot needs --lot-seed HEX"), "\(seedless.stderr)")
+        let lot = try cli.run("allocate", path, "--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", "0a0b", "--json")
+        #expect(lot.status == 0, "\(lot.stderr)")
         let completion = try cli.run("allocate", path, "--rule", "greedy", "--completion", "add1")
         #expect(completion.stderr.contains("the completion add1 only applies to the rule mes; drop the completion or use the rule mes (--completion)"),
                 "\(completion.stderr)")

@@ -50,6 +50,21 @@ struct AllocationParityTests {
     /// One test per file, so each large instance is parsed once: every stored key must give the same funded set,
     /// total cost and (for Add1) run count and per-voter budget; the city's official winners must come out of
     /// every key listed in `official_matches`.
+    /// The parity test below is one test per file: if files went missing or an expected file stopped decoding, it
+    /// would check fewer without failing. This counts what the data holds and reads every expected file.
+    @Test("every instance has a readable expected file: 29 instances and over 200 reference outcomes")
+    func inventory() throws {
+        let instances = try FileManager.default.contentsOfDirectory(atPath: SharedPabulib.folder.appendingPathComponent("instances").path)
+            .filter { $0.hasSuffix(".pb") }.map { String($0.dropLast(3)) }.sorted()
+        #expect(instances.count >= 29, "\(instances.count) instances")
+        #expect(SharedPabulib.names == instances, "every instance has exactly one expected file")
+        var outcomes = 0
+        for name in SharedPabulib.names {
+            outcomes += try SharedPabulib.expected(name).outcomes.values.filter { $0.timeout != true }.count
+        }
+        #expect(outcomes >= 200, "\(outcomes) reference outcomes")
+    }
+
     @Test("every reference outcome and every matching official outcome reproduces", arguments: SharedPabulib.names)
     func reproduces(_ name: String) throws {
         let instance = try SharedPabulib.instance(name)
