@@ -142,6 +142,43 @@ struct ReachReportTests {
         #expect(!passes.contains("BU0014"))
     }
 
+    @Test("a report lists a record folder only when it is this election's record with this result")
+    func recordOfThisElection() throws {
+        let fixture = try UnderRepresentedFixture()
+        let key = try KeyFile.unseal(fixture.folder.appendingPathComponent("issuing.key").path,
+                                     passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": StemdagFixture.passphrase], interactive: false))
+        let record = fixture.folder.appendingPathComponent("record")
+        _ = try ElectionRecordExport.export(election: "reach", store: fixture.store, issuingKey: key, folder: record)
+        let report = try ElectionReport.load(election: "reach", store: fixture.store, record: record)
+        #expect(report.verification.files.contains { $0.name == ElectionRecordFile.result })
+
+        // Another election's record: the index names it.
+        let other = fixture.folder.appendingPathComponent("other")
+        try FileManager.default.copyItem(at: record, to: other)
+        let indexURL = other.appendingPathComponent(ElectionRecordFile.index)
+        let index = try String(contentsOf: indexURL, encoding: .utf8)
+        #expect(index.contains("\"reach\""))
+        try index.replacingOccurrences(of: "\"reach\"", with: "\"elders\"").write(to: indexURL, atomically: true, encoding: .utf8)
+        let wrong = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: other) }
+        #expect(wrong?.kind == .badInput && wrong?.message.contains("not of election 'reach'") == true, "\(String(describing: wrong))")
+
+        // This election's record with another result (another lot seed).
+        let stale = fixture.folder.appendingPathComponent("stale")
+        try FileManager.default.copyItem(at: record, to: stale)
+        let resultURL = stale.appendingPathComponent(ElectionRecordFile.result)
+        let result = try String(contentsOf: resultURL, encoding: .utf8)
+        let seed = try #require(result.firstMatch(of: /"lot_seed" ?: ?"([0-9a-f]{64})"/)?.1)
+        try result.replacingOccurrences(of: String(seed), with: String(repeating: "0", count: 64)).write(to: resultURL, atomically: true, encoding: .utf8)
+        let conflict = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: stale) }
+        #expect(conflict?.kind == .conflict, "\(String(describing: conflict))")
+
+        // A folder that is no record at all.
+        let empty = fixture.folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: empty) }
+        #expect(none?.kind == .notFound)
+    }
+
     @Test("an election issued before the reach groups existed: turnout per contest area only, and the site says so")
     func withoutGroups() throws {
         let fixture = try UnderRepresentedFixture()
