@@ -260,6 +260,15 @@ struct DemoReportTests {
         // The cheque round: redeemed per wijk and in total equal the settlement's reach.
         let round = try ChequeRoundReport.load(round: demo.cheques.round, store: store)
         #expect(round.chequesRedeemed == demo.cheques.settlement.total.redeemed)
+        // Each report takes its own record folder and refuses the other's (the secret stemdag's record included).
+        let stemdagRecord = folder.appendingPathComponent("record-\(demo.stemdag.election)")
+        let roundRecord = folder.appendingPathComponent("record-\(demo.cheques.round)")
+        #expect(try !ElectionReport.load(election: demo.stemdag.election, store: store, record: stemdagRecord).verification.files.isEmpty)
+        #expect(try !ChequeRoundReport.load(round: demo.cheques.round, store: store, record: roundRecord).verification.files.isEmpty)
+        let swappedElection = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: demo.stemdag.election, store: store, record: roundRecord) }
+        #expect(swappedElection?.message.contains("is the record of cheque-round") == true, "\(String(describing: swappedElection))")
+        let swappedRound = #expect(throws: BuurtstemError.self) { try ChequeRoundReport.load(round: demo.cheques.round, store: store, record: stemdagRecord) }
+        #expect(swappedRound?.message.contains("not of round \(demo.cheques.round)") == true, "\(String(describing: swappedRound))")
         for wijk in demo.cheques.settlement.wijken {
             let line = try #require(round.reach.wijken.first { $0.code == wijk.code })
             #expect(line.participation == wijk.redeemed && line.issued == wijk.households)

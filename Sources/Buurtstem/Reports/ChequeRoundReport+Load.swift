@@ -4,11 +4,16 @@ import GRDB
 
 extension ChequeRoundReport {
     /// The report of settled round `id` (reach per buurt group from the round's snapshot, the same groups as for
-    /// stempassen); `record` is the round's published record folder. Reads only; nothing stored changes.
+    /// stempassen); `record` is the round's published record folder, whose index must name this round. Reads only;
+    /// nothing stored changes.
     public static func load(round id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ChequeRoundReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let round = try store.chequeRound(id)
+        if let record {
+            _ = try PublishedRecord.index(of: record, kind: ChequeRecordExport.indexKind, id: id, what: "round \(id)",
+                                          export: "this round's record export")
+        }
         let settlement = try SettlementReport.load(round: id, from: store)
         let gemeente = try store.gemeente()
         let names = try AreaNames.load(store)

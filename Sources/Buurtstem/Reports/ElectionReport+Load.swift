@@ -7,7 +7,7 @@ extension ElectionReport {
     /// The report of closed election `id`: the tally and allocation as `buurtstem tally` makes them, reach per
     /// buurt group from the issued passes' groups, and the verification values; `record` is the published record's
     /// folder, whose files are listed with their SHA-256 once it is found to be this election's record with this
-    /// result (``checkRecord(_:election:outcome:)``). Reads only; nothing stored changes.
+    /// result (`PublishedRecord.check`). Reads only; nothing stored changes.
     public static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ElectionReport {
         try ReachPrivacy.checkMargin(marginPercent)
@@ -18,7 +18,7 @@ extension ElectionReport {
         }
         let gemeente = try store.gemeente()
         let outcome = try ElectionOutcome.compute(election: id, store: store)
-        if let record { try checkRecord(record, election: id, outcome: outcome) }
+        if let record { try PublishedRecord.check(record, election: id, outcome: outcome) }
         let (definition, tally, heads, allocations) = (outcome.definition, outcome.tally, outcome.finalHeads, outcome.allocations)
         let names = try AreaNames.load(store)
 
