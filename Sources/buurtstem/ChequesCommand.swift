@@ -79,8 +79,8 @@ extension ChequesCommand.Round {
         @Option(help: "The last day a cheque can be redeemed, YYYY-MM-DD.")
         var validUntil: String
 
-        @Option(help: "Where cheques may go: buurt, wijk or gemeente.")
-        var scope: String
+        @Option(help: "Where cheques may go.")
+        var scope: ChequeScope
 
         @Option(help: "The register snapshot (default: the latest).")
         var snapshot: Int64?
@@ -89,9 +89,6 @@ extension ChequesCommand.Round {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let scope = ChequeScope(rawValue: scope.lowercased()) else {
-                throw ValidationError("--scope '\(scope)' is not a scope: use buurt, wijk or gemeente")
-            }
             let round = try ChequeRound.create(
                 in: try store.open(), id: id, valueCents: try Money.parse(value, what: "--value"),
                 issueDate: issueDate, validUntil: validUntil, scope: scope, snapshot: snapshot)

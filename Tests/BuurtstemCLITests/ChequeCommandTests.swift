@@ -34,6 +34,19 @@ struct ChequeCommandTests {
         #expect(result.stdout.contains("USAGE"))
     }
 
+    @Test("the scope is read as the engine's enum, in any case; another word is refused naming the three")
+    func scopeArgument() throws {
+        let cli = try groningen()
+        let planet = try cli.run("cheques", "round", "create", "--id", "r-1", "--value", "7.50", "--issue-date", "2026-03-01",
+                                 "--valid-until", "2026-06-30", "--scope", "planet")
+        #expect(planet.status != 0 && planet.stderr.contains("'planet' is invalid for '--scope") && planet.stderr.contains("'gemeente'"),
+                "\(planet.stderr)")
+        let upper = try cli.run("cheques", "round", "create", "--id", "r-1", "--value", "7.50", "--issue-date", "2026-03-01",
+                                "--valid-until", "2026-06-30", "--scope", "WIJK", "--json")
+        #expect(upper.status == 0, "\(upper.stderr)")
+        #expect(try json(upper.stdout)["scope"] as? String == "wijk")
+    }
+
     @Test("a whole round on the shipped register: issue, redeem online and in bulk, every rejection, settle, export")
     func wholeRound() throws {
         var cli = try groningen()
