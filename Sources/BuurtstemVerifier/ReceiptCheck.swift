@@ -22,8 +22,12 @@ public enum ReceiptCheck {
         public let root: String
         /// The inclusion proof, hex hashes.
         public let path: [String]
-        /// Whether the ballot is void: its pass had voted earlier (by time, kiosk, sequence), so it is not counted.
+        /// Whether the ballot is void: its pass had voted earlier (by time, kiosk, sequence), or was revoked, so it is
+        /// not counted.
         public let void: Bool
+        /// Whether it is void because its pass was revoked at the desk (a replacement pass was made for the
+        /// household): then no ballot of that pass counts, and ``countedKiosk`` is nil.
+        public let revoked: Bool
         /// For a void ballot: the kiosk and position of the ballot of the same pass that counts.
         public let countedKiosk: String?
         /// See ``countedKiosk``.
@@ -54,15 +58,16 @@ public enum ReceiptCheck {
         }
         let (path, log) = try logs.inclusionProof(of: entry)
         let uses = logs.uses(of: entry.pass)
-        let counted = uses.first ?? entry
-        let void = counted.kiosk != entry.kiosk || counted.position != entry.position
-        if void != logs.listedVoid(entry) {
-            throw Failure("the signed result \(void ? "counts" : "lists as void") this ballot, but by the logs it is \(void ? "void" : "counted"): "
+        let counted = uses.first ?? entry, revoked = logs.isRevoked(entry.pass)
+        let reused = !revoked && (counted.kiosk != entry.kiosk || counted.position != entry.position)
+        let void = revoked || reused
+        guard logs.voidListedAsRuled(entry, uses: uses) else {
+            throw Failure("the signed result does not list this ballot as \(revoked ? "void for a revoked pass" : void ? "void" : "counted"), as the logs\(revoked ? " and the replaced passes" : "") make it: "
                 + "the result is wrong; report this to the gemeente and the observers (buurtstem-verify shows it as a failure of 'voids')")
         }
         return Proof(trackingCode: trackingCode, kiosk: entry.kiosk, position: entry.position, treeSize: log.leaves.count,
-                     root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void,
-                     countedKiosk: void ? counted.kiosk : nil, countedPosition: void ? counted.position : nil,
-                     countedTimeMillis: void ? counted.timeMillis : nil, encrypted: logs.isSecret)
+                     root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void, revoked: revoked,
+                     countedKiosk: reused ? counted.kiosk : nil, countedPosition: reused ? counted.position : nil,
+                     countedTimeMillis: reused ? counted.timeMillis : nil, encrypted: logs.isSecret)
     }
 }

@@ -182,7 +182,7 @@ extension Demo.Report {
             }
         }
         for void in stemdag.tally.voids {
-            lines.append("\nVoid: ballot \(void.kiosk) #\(void.sequence) used a pass that had voted earlier at \(void.countedKiosk) #\(void.countedSequence) "
+            lines.append("\nVoid: ballot \(void.kiosk) #\(void.sequence) used a pass that had voted earlier at \(void.countedKiosk ?? "?") #\(void.countedSequence ?? 0) "
                 + "(two locations cannot see each other; the merge keeps both ballots and the tally counts the first).")
         }
         lines.append("")

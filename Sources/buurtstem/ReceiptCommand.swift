@@ -41,6 +41,15 @@ struct ReceiptCommand: ParsableCommand {
                 guard proof.void else {
                     return "Uw stem telt mee in de gepubliceerde uitslag / Your ballot is in the published record and counts.\n  " + located
                 }
+                if proof.revoked {
+                    return """
+                    Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.
+                      \(located)
+                      Deze stempas is vervangen en ingetrokken / This pass was revoked when a new pass was made for the household at the
+                      gemeente's desk; a revoked pass never counts, the new pass does.
+                      If nobody in your household asked for a new pass, report this to the gemeente and the observers.
+                    """
+                }
                 return """
                 Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.
                   \(located)

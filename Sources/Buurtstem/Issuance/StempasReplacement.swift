@@ -168,6 +168,14 @@ public enum StempasReplacement {
 }
 
 extension Store {
+    /// The passes of `electionId` revoked at the desk: none of their ballots counts (a location whose store was
+    /// copied before the revocation may have taken one).
+    public func revokedPasses(election electionId: String) throws -> Set<Data> {
+        try read { db in
+            Set(try Data.fetchAll(db, sql: "SELECT revoked FROM passReplacement WHERE electionId = ? AND revoked IS NOT NULL", arguments: [electionId]))
+        }
+    }
+
     /// The replaced passes of `definition`'s election, in chain order.
     public func passReplacements(_ definition: ElectionDefinition) throws -> [PassReplacement] {
         try read { db in

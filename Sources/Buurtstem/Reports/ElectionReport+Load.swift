@@ -99,6 +99,8 @@ extension ElectionReport {
     static func reach(election id: String, definition: ElectionDefinition, tally: Tally, store: Store, names: AreaNames,
                       gemeente: Gemeente, marginPercent: Int) throws -> Reach {
         let contestAreas = Set(definition.contests.map(\.area))
+        // A revoked pass's ballots are void (the tally's rule): they reach nobody.
+        let revoked = try store.revokedPasses(election: id)
         return try store.read { db in
             var groups: [String: Reach.Counts] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -136,7 +138,7 @@ extension ElectionReport {
             var previous: Data?
             while let row = try cursor.next() {
                 let pass: Data = row["pass"]
-                if pass == previous { continue }
+                if pass == previous || revoked.contains(pass) { continue }
                 previous = pass
                 let area: String = row["area"]
                 guard contestAreas.contains(area) else { continue }
