@@ -20,6 +20,9 @@ extension ElectionReport {
         let (definition, tally, heads, allocations) = (outcome.definition, outcome.tally, outcome.finalHeads, outcome.allocations)
         let names = try AreaNames.load(store)
 
+        // The desk's replacements per area, and the ballots of revoked passes (voids) per area.
+        let replaced = Dictionary(PassReplacements.counts(try store.passReplacements(definition)).map { ($0.area, $0) }) { first, _ in first }
+        let revokedBallots = try revokedPassBallots(election: id, voids: tally.voids, store: store)
         var contests: [ContestResult] = []
         for ((contest, count), allocation) in zip(zip(definition.contests, tally.contests), allocations) {
             let explanations = Dictionary(allocation.explanations.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
@@ -35,7 +38,9 @@ extension ElectionReport {
             contests.append(ContestResult(
                 area: contest.area, name: names.name(of: contest.area, gemeente: gemeente), budgetCents: contest.budgetCents, capCents: nil,
                 fundedCents: allocation.fundedCostCents, passesIssued: Int64(count.passesIssued), ballotsCounted: Int64(count.ballotsCounted),
-                turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)), projects: projects))
+                turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)),
+                passesReplaced: Int64(replaced[contest.area]?.replaced ?? 0), passesRevoked: Int64(replaced[contest.area]?.revoked ?? 0),
+                revokedPassBallots: revokedBallots[contest.area] ?? 0, projects: projects))
         }
         let passes = contests.reduce(0) { $0 + $1.passesIssued }, counted = contests.reduce(0) { $0 + $1.ballotsCounted }
         let weighting = outcome.weightingComparison(names: try store.wijkNames())
@@ -67,6 +72,22 @@ extension ElectionReport {
         let caps = definition.contests.flatMap { $0.caps ?? [] }
         if !caps.isEmpty { try report.setCaps(Dictionary(caps.map { ($0.area, $0.capCents) }) { first, _ in first }) }
         return report
+    }
+
+    /// Per area, the void ballots of revoked passes among `voids` (the tally's): their area is the ballot's.
+    static func revokedPassBallots(election id: String, voids: [Tally.VoidBallot], store: Store) throws -> [String: Int64] {
+        let revoked = voids.filter { $0.reason == .passRevoked }
+        guard !revoked.isEmpty else { return [:] }
+        return try store.read { db in
+            var perArea: [String: Int64] = [:]
+            for void in revoked {
+                if let area = try String.fetchOne(db, sql: "SELECT area FROM ballot WHERE electionId = ? AND kiosk = ? AND sequence = ?",
+                                                  arguments: [id, void.kiosk, Int64(void.sequence)]) {
+                    perArea[area, default: 0] += 1
+                }
+            }
+            return perArea
+        }
     }
 
     /// Money per contest area; a gemeente-wide contest also per wijk of its funded projects.
