@@ -97,7 +97,7 @@ struct PollsCommand: ParsableCommand {
             Every ballot is kept; a pass used at two locations is settled at the tally (the first by time, kiosk, \
             sequence counts, the others are void and listed). A ballot of a pass revoked here at the desk (a \
             replaced stempas) is void too: a revoked pass never counts, the household's new pass does. Logs that \
-            disagree (a fork) are refused.
+            disagree (a fork), and a location store with stempas replacements of its own, are refused.
             """
         )
 
