@@ -95,5 +95,10 @@ struct StempasReplaceCommandTests {
         #expect(checked.status == 3 && checked.stdout.contains("ingetrokken") && checked.stdout.contains("VOID"), "\(checked.stdout) \(checked.stderr)")
         let pass = try cli.run("pass", "check", "--record", record.path, "--pass", codes[2], "--issuing-key", key)
         #expect(pass.status == 0 && pass.stdout.contains("VOID (the pass was revoked"), "\(pass.stdout) \(pass.stderr)")
+        // The household's new pass (made at the desk, in replacements.json) is found and its ballot counts.
+        let renewed = try cli.run("pass", "check", "--record", record.path, "--pass", newCode, "--issuing-key", key, "--json")
+        let answer = try JSONSerialization.jsonObject(with: Data(renewed.stdout.utf8)) as? [String: Any]
+        #expect(renewed.status == 0 && answer?["revoked"] as? Bool == false
+                && (answer?["uses"] as? [[String: Any]])?.map { $0["counted"] as? Bool } == [true], "\(renewed.stdout) \(renewed.stderr)")
     }
 }

@@ -60,6 +60,14 @@ public enum PassCheck {
             area = token.area
             break
         }
+        // A pass made at the desk to replace a lost or damaged letter is not in passes.jsonl but in replacements.json.
+        if area == nil, record.index.files.contains(where: { $0.name == ElectionRecordFile.replacements }),
+           let entry = try record.decode(PassReplacements.self, ElectionRecordFile.replacements).entries.first(where: { $0.pass == key }) {
+            guard entry.isValid(issuer: issuer), entry.election == election else {
+                throw HouseholdCheckFailure("your replacement pass is in the record, but its entry is not signed by the gemeente's issuing key: report this")
+            }
+            area = entry.area
+        }
         guard let area else {
             throw HouseholdCheckFailure("this pass was not issued in election \(election): check the code, and that this is the record of the election on your letter")
         }
