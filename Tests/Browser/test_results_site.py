@@ -538,6 +538,10 @@ class ReplacedPassesSiteTest(unittest.TestCase):
         korreweg = next(c for c in self.report["contests"] if c["area"] == "WK001401")
         # The revoked pass's ballot is void, not counted: 4 counted (3 + the new pass), not 5.
         self.assertEqual((korreweg["revokedPassBallots"], korreweg["ballotsCounted"]), (1, 4))
+        # Reach per wijk counts the same ballots: the revoked pass's not, the new pass's in its household's wijk.
+        for contest in self.report["contests"]:
+            line = next(w for w in self.report["reach"]["wijken"] if w["code"] == contest["area"])
+            self.assertEqual((line["participation"], line["issued"]), (contest["ballotsCounted"], contest["passesIssued"]), contest["area"])
         self.assertIn("met een ingetrokken stempas telt niet mee",
                       self.driver.find_element(By.CSS_SELECTOR, "article#wijk-WK001401 p[data-replaced]").text)
         self.assertEqual(self.report["voidBallots"], len(self.result["voids"]))

@@ -116,7 +116,9 @@ extension ElectionReport {
     }
 
     /// Reach per buurt group and wijk: households from the groups fixed at issuance, passes per group, and the
-    /// counted ballots (the first of each pass, as the tally counts) per group and channel.
+    /// counted ballots (the first of each pass not revoked, as the tally counts) per group and channel; a pass made
+    /// at the desk counts in its household's group (kept with the replacement), while passes issued stay those of
+    /// issuance, so turnout is over households as in the contest.
     static func reach(election id: String, definition: ElectionDefinition, tally: Tally, store: Store, names: AreaNames,
                       gemeente: Gemeente, marginPercent: Int) throws -> Reach {
         let contestAreas = Set(definition.contests.map(\.area))
@@ -152,8 +154,9 @@ extension ElectionReport {
                 byArea[contest.area] = counts
             }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT b.pass, b.kiosk, b.area, g.groupCode FROM ballot b
+                SELECT b.pass, b.kiosk, b.area, COALESCE(g.groupCode, r.groupCode) AS groupCode FROM ballot b
                 LEFT JOIN passReachGroup g ON g.electionId = b.electionId AND g.publicKey = b.pass
+                LEFT JOIN passReplacement r ON r.electionId = b.electionId AND r.pass = b.pass
                 WHERE b.electionId = ? ORDER BY b.pass, b.timeMillis, b.kiosk, b.sequence
                 """, arguments: [id])
             var previous: Data?
