@@ -3,11 +3,23 @@ import BuurtstemCrypto
 import BuurtstemVerifier
 import Foundation
 
-/// `buurtstem-verify DIR`: checks a published record without trusting the gemeente's software.
+/// `buurtstem-verify`: checks what the gemeente published without trusting its software. `buurtstem-verify DIR`
+/// (the default, `record`) checks a record; `buurtstem-verify challenge` checks a ballot a kiosk opened.
 @main
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem-verify",
+        abstract: "Verify a published Buurtstem record, or a ballot a kiosk opened for checking.",
+        discussion: "'buurtstem-verify DIR' is 'buurtstem-verify record DIR'.",
+        subcommands: [VerifyRecordCommand.self, ChallengeCommand.self],
+        defaultSubcommand: VerifyRecordCommand.self
+    )
+}
+
+/// `buurtstem-verify [record] DIR`: checks a published record.
+struct VerifyRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Verify a published Buurtstem election, cheque round or proposals record.",
         discussion: """
         Checks every signature, every log against its checkpoints, every ballot against the issued passes and the \
