@@ -61,7 +61,7 @@ extension KioskService {
 
     /// The sealed ballot is no longer kept (cast, opened, replaced by a newer seal, or the kiosk restarted), or it
     /// is not this pass's or these choices'.
-    static let sealedGone = KioskFailure(status: 409, message: KioskMessage(
+    public static let sealedGone = KioskFailure(status: 409, message: KioskMessage(
         code: "sealedGone",
         nl: "Deze versleutelde stem is niet meer beschikbaar. Ga terug naar uw keuze en controleer die opnieuw; er is niets uitgebracht.",
         en: "This encrypted ballot is no longer available. Go back to your choice and review it again; nothing was cast."))
