@@ -28,7 +28,7 @@ bin="$(scripts/build-products.sh)"
     echo '```'
     echo
   done
-  for command in "" "record" "challenge"; do
+  for command in "" "challenge"; do
     echo "## \`buurtstem-verify${command:+ $command}\`"
     echo
     echo '```'

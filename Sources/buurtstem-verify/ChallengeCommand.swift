@@ -6,7 +6,7 @@ import Foundation
 /// (the Benaloh challenge; docs/record.md, "Checking a ballot: the Benaloh challenge").
 struct ChallengeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "challenge",
+        commandName: "buurtstem-verify challenge",
         abstract: "Check a ballot a kiosk opened ('Controleer deze stem'): that it encrypts the choices it shows.",
         discussion: """
         At the review step of a secret election the kiosk shows a ballot code, then, if you ask to check the ballot, \

@@ -3,23 +3,10 @@ import BuurtstemCrypto
 import BuurtstemVerifier
 import Foundation
 
-/// `buurtstem-verify`: checks what the gemeente published without trusting its software. `buurtstem-verify DIR`
-/// (the default, `record`) checks a record; `buurtstem-verify challenge` checks a ballot a kiosk opened.
-@main
+/// `buurtstem-verify DIR`: checks a published record without trusting the gemeente's software.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem-verify",
-        abstract: "Verify a published Buurtstem record, or a ballot a kiosk opened for checking.",
-        discussion: "'buurtstem-verify DIR' is 'buurtstem-verify record DIR'.",
-        subcommands: [VerifyRecordCommand.self, ChallengeCommand.self],
-        defaultSubcommand: VerifyRecordCommand.self
-    )
-}
-
-/// `buurtstem-verify [record] DIR`: checks a published record.
-struct VerifyRecordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "record",
         abstract: "Verify a published Buurtstem election, cheque round or proposals record.",
         discussion: """
         Checks every signature, every log against its checkpoints, every ballot against the issued passes and the \
@@ -27,7 +14,9 @@ struct VerifyRecordCommand: ParsableCommand {
         signed issued set, every ledger entry, the ledger's checkpoints and the settlement; for a proposals log (a folder \
         with proposals.json), every entry, its checkpoints, and that statuses only move forward, decisions follow from \
         their judged criteria and no assessor judged a proposal they declared an interest in. Exits 0 only if every check passes; otherwise prints \
-        each failed check with the file and line or ballot concerned, and exits 1.
+        each failed check with the file and line or ballot concerned, and exits 1. \
+        To check a ballot a kiosk opened ('Controleer deze stem'): buurtstem-verify challenge TEXT-or-FILE --pinned DIR \
+        (see 'buurtstem-verify challenge --help').
         """
     )
 
