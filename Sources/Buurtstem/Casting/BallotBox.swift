@@ -37,9 +37,11 @@ public struct BallotBox: Sendable {
         if used { throw CastError.alreadyUsed }
     }
 
+    /// What the checks of a pass at a kiosk found: the definition, the pass's area and contest, its key, and the time.
+    typealias Checked = (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64)
+
     /// The checks shared by `admit` and `cast`, in the documented order.
-    func check(election electionId: String, kiosk kioskName: String, code: String) throws
-        -> (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64) {
+    func check(election electionId: String, kiosk kioskName: String, code: String) throws -> Checked {
         let election = try store.election(electionId)
         let definition = try election.decodedDefinition()
         let kiosk = try store.kiosk(election: electionId, name: kioskName)
@@ -120,7 +122,7 @@ public struct BallotBox: Sendable {
 
     /// Appends the ballot in one write transaction, after the checks that must be made inside it.
     private func commit(election electionId: String, kiosk kioskName: String,
-                        checked: (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64),
+                        checked: Checked,
                         canonical: [Choice], encryption: ProvenEncryption?) throws -> Receipt {
         let (definition, area, passKey, now) = (checked.definition, checked.area, checked.passKey, checked.now)
         let passBytes = Data(passKey.publicKey.bytes)
