@@ -15,7 +15,7 @@ struct ProposalCommand: ParsableCommand {
         exported or shown without --with-contact.
         """,
         subcommands: [Add.self, Import.self, List.self, Show.self, Move.self, Withdraw.self,
-                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, Pay.self, Result.self]
+                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, DecideByWijkteam.self, Pay.self, Result.self]
     )
 
     /// `buurtstem proposal add`.
@@ -144,7 +144,7 @@ struct ProposalCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a proposal one named step forward.",
-            discussion: "Steps: in_review, on_ballot, decided_by_wijkteam, funded, not_funded, in_execution, completed, stopped, withdrawn (or their Dutch names). admitted and rejected come only from 'proposal decide'."
+            discussion: "Steps: in_review, on_ballot, decided_by_wijkteam, funded, not_funded, in_execution, completed, stopped, withdrawn (or their Dutch names). admitted and rejected come only from 'proposal decide'; the wijkteam's funded or not funded only from 'proposal decide-by-wijkteam', with its reasons."
         )
 
         @Option(help: "The proposal's id.")
