@@ -32,6 +32,8 @@ extension YearReport {
             for line in report.reach.wijken where wijken[line.code] != nil {
                 wijken[line.code]!.passesIssued += line.issued
                 wijken[line.code]!.ballotsCounted += line.participation
+                wijken[line.code]!.ballotsKiosk += line.ballotsKiosk ?? 0
+                wijken[line.code]!.ballotsPaper += line.ballotsPaper ?? 0
             }
             items.append(Item(kind: "election", id: election.id, title: definition.title, date: date, included: true, note: nil))
         }
@@ -64,6 +66,8 @@ extension YearReport {
             total.fundedProjects += line.fundedProjects
             total.passesIssued += line.passesIssued
             total.ballotsCounted += line.ballotsCounted
+            total.ballotsKiosk += line.ballotsKiosk
+            total.ballotsPaper += line.ballotsPaper
             total.chequesIssued += line.chequesIssued
             total.chequesRedeemed += line.chequesRedeemed
             total.chequesInScope += line.chequesInScope

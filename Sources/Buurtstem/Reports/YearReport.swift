@@ -22,6 +22,10 @@ public struct YearReport: Sendable, Codable {
         public var passesIssued: Int64 = 0
         /// Ballots counted.
         public var ballotsCounted: Int64 = 0
+        /// Ballots counted that were cast at a kiosk (a channel of the stemdag).
+        public var ballotsKiosk: Int64 = 0
+        /// Ballots counted that were cast on paper and entered by staff (the other channel).
+        public var ballotsPaper: Int64 = 0
         /// Ballots per pass, percent, one decimal.
         public var turnoutPercent: Double = 0
         /// Cheques issued.
