@@ -290,8 +290,11 @@ class ResultsSiteTest(unittest.TestCase):
                 value = value.get(part) if isinstance(value, dict) else None
             return value
 
-        def raw(value) -> str:
-            return "" if value is None else str(value)
+        def raw(value, key: str) -> str:
+            """As the CSV and data-value write it: a percentage always with its decimal (JSON may write 0.0 as 0)."""
+            if value is None:
+                return ""
+            return str(float(value)) if key.endswith("_percent") else str(value)
 
         with open(os.path.join(self.workspace.path, "site-year", "verantwoording.csv"), encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
@@ -303,9 +306,9 @@ class ResultsSiteTest(unittest.TestCase):
             code = row["code"]
             for key in self.ACCOUNT:
                 expected = field(code, key)
-                self.assertEqual(row[key], raw(expected), f"{code} {key}: CSV and report.json")
+                self.assertEqual(row[key], raw(expected, key), f"{code} {key}: CSV and report.json")
                 cell = article.find_element(By.CSS_SELECTOR, f'tr[data-key="{key}"] td[data-value]')
-                self.assertEqual(cell.get_attribute("data-value"), raw(expected), f"{code} {key}: page and report.json")
+                self.assertEqual(cell.get_attribute("data-value"), raw(expected, key), f"{code} {key}: page and report.json")
                 shown = cell.get_attribute("textContent")
                 if key.endswith("_cents"):
                     self.assertEqual(shown, "–" if expected is None else money(expected), f"{code} {key} as shown")
