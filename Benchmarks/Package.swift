@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Buurtstem", package: "Buurtstem"),
                 .product(name: "BuurtstemCrypto", package: "Buurtstem"),
+                .product(name: "BuurtstemDemo", package: "Buurtstem"),
             ]
         ),
     ],

@@ -1,5 +1,6 @@
 import Buurtstem
 import BuurtstemCrypto
+import BuurtstemDemo
 import Dispatch
 import Foundation
 
