@@ -85,6 +85,9 @@ enum YearAccount {
         Figure(stage: .reach, key: "ballots_counted", dutch: "Stemmen geteld", english: "Ballots counted") { .count($0.ballotsCounted) },
         Figure(stage: .reach, key: "turnout_percent", dutch: "Opkomst op de stemdag", english: "Turnout on the stemdag") { .percent($0.turnoutPercent, base: $0.passesIssued) },
         Figure(stage: .reach, key: "cheques_issued", dutch: "Buurtcheques uitgegeven", english: "Cheques issued") { .count($0.chequesIssued) },
+        Figure(stage: .reach, key: "cheques_online", dutch: "Buurtcheques online ingewisseld", english: "Cheques redeemed online") { .count($0.chequesOnline) },
+        Figure(stage: .reach, key: "cheques_paper", dutch: "Buurtcheques op papier ingewisseld", english: "Cheques redeemed on paper") { .count($0.chequesPaper) },
+        Figure(stage: .reach, key: "cheques_kiosk", dutch: "Buurtcheques bij een zuil ingewisseld", english: "Cheques redeemed at a kiosk") { .count($0.chequesKiosk) },
         Figure(stage: .reach, key: "cheques_redeemed", dutch: "Buurtcheques ingewisseld", english: "Cheques redeemed") { .count($0.chequesRedeemed) },
         Figure(stage: .reach, key: "cheque_reach_percent", dutch: "Chequebereik", english: "Cheque reach") { .percent($0.chequeReachPercent, base: $0.chequesInScope) },
     ]
@@ -114,8 +117,8 @@ enum YearAccount {
                 + "</article>"
         }.joined()
         return Page.section(id: "verantwoording", dutch: "Verantwoording per wijk: van plan tot bereik", english: "Account per wijk: from plan to reach",
-                            Page.paragraph("Per wijk de hele keten: het plan (budget en plafond), de aanvragen van bewoners, wie besloot (de stemdag of het wijkteam, met ondertekende redenen), wat werd toegekend, betaald en teruggegeven, en hoe bewoners meededen: stemmen bij een stemzuil of op papier, de opkomst en de buurtcheques. Dezelfde cijfers staan in report.json en verantwoording.csv.",
-                                           "Per wijk the whole chain: the plan (budget and cap), the residents' proposals, who decided (the stemdag or the wijkteam, with signed reasons), what was committed, paid and returned, and how residents took part: voting at a kiosk or on paper, the turnout and the neighbourhood cheques. The same numbers are in report.json and verantwoording.csv.")
+                            Page.paragraph("Per wijk de hele keten: het plan (budget en plafond), de aanvragen van bewoners, wie besloot (de stemdag of het wijkteam, met ondertekende redenen), wat werd toegekend, betaald en teruggegeven, en hoe bewoners meededen: stemmen bij een stemzuil of op papier, de opkomst en de buurtcheques (online, op papier of bij een zuil). Dezelfde cijfers staan in report.json en verantwoording.csv.",
+                                           "Per wijk the whole chain: the plan (budget and cap), the residents' proposals, who decided (the stemdag or the wijkteam, with signed reasons), what was committed, paid and returned, and how residents took part: voting at a kiosk or on paper, the turnout and the neighbourhood cheques (online, on paper or at a kiosk). The same numbers are in report.json and verantwoording.csv.")
                                 + articles)
     }
 

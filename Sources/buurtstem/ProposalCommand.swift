@@ -130,6 +130,9 @@ struct ProposalCommand: ParsableCommand {
                 if !shown.description.isEmpty { lines.append(shown.description) }
                 if let contact = shown.contact { lines.append("Contact (never publish): \(contact)") }
                 if let decision = shown.decision { lines.append("Besluit:\n\(decision)") }
+                if let funding = shown.fundingDecision {
+                    lines.append("Funding decision (\(funding.route == .decidedByWijkteam ? "by the wijkteam" : "by the stemdag's result")):\n\(funding.reasons)")
+                }
                 if shown.paidCents > 0 || shown.returnedCents != nil {
                     lines.append("Paid: \(Money.format(shown.paidCents))" + (shown.returnedCents.map { ", flowing back: \(Money.format($0))" } ?? ""))
                 }

@@ -268,6 +268,7 @@ class ResultsSiteTest(unittest.TestCase):
         "proposals_open_cents": ("proposals", "openCents"), "cheques_paid_cents": ("paidCents",),
         "passes_issued": ("passesIssued",), "ballots_kiosk": ("ballotsKiosk",), "ballots_paper": ("ballotsPaper",),
         "ballots_counted": ("ballotsCounted",), "turnout_percent": ("turnoutPercent",), "cheques_issued": ("chequesIssued",),
+        "cheques_online": ("chequesOnline",), "cheques_paper": ("chequesPaper",), "cheques_kiosk": ("chequesKiosk",),
         "cheques_redeemed": ("chequesRedeemed",), "cheque_reach_percent": ("chequeReachPercent",),
     }
 
@@ -321,6 +322,8 @@ class ResultsSiteTest(unittest.TestCase):
             proposals = lines[code]["proposals"]
             self.assertEqual(proposals["paidCents"] + proposals["returnedCents"] + proposals["openCents"], proposals["committedCents"])
             self.assertEqual(lines[code]["ballotsKiosk"] + lines[code]["ballotsPaper"], lines[code]["ballotsCounted"], code)
+            self.assertEqual(lines[code]["chequesOnline"] + lines[code]["chequesPaper"] + lines[code]["chequesKiosk"],
+                             lines[code]["chequesRedeemed"], code)
         total = self.year["total"]["proposals"]
         self.assertEqual((total["decidedByWijkteam"], total["decidedByStemdag"]), (1, 15),
                          "the demo's wijkteam decided one aanvraag, the stemdag the other admitted ones")

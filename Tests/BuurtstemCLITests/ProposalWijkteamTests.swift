@@ -66,7 +66,8 @@ struct ProposalWijkteamTests {
         #expect(history.contains("van 'getoetst: toegelaten' naar 'besloten door wijkteam': het wijkteam besluit zelf over deze aanvraag, zonder stemming"), "\(history)")
         #expect(history.contains { $0.hasPrefix("gefinancierd voor € 6.500,00: De route moet") }, "\(history)")
         let two = try fixture.cli.run("proposal", "show", "--id", "2")
-        #expect(two.stdout.contains("Status: niet gefinancierd") && two.stdout.contains("Besluit van het wijkteam: niet gefinancierd."), "\(two.stdout)")
+        #expect(two.stdout.contains("Status: niet gefinancierd")
+            && two.stdout.contains("Funding decision (by the wijkteam):\nBesluit van het wijkteam: niet gefinancierd.\nDe gemeente plaatst"), "\(two.stdout)")
 
         // Refusals: from a fresh copy of the store, so the fixture stays as it is.
         var cli = try CLI.inTemporaryDirectory()

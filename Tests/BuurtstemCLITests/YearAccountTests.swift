@@ -17,7 +17,8 @@ struct YearAccountTests {
         ("proposals_returned_cents", ["proposals", "returnedCents"]), ("proposals_open_cents", ["proposals", "openCents"]),
         ("cheques_paid_cents", ["paidCents"]), ("passes_issued", ["passesIssued"]), ("ballots_kiosk", ["ballotsKiosk"]),
         ("ballots_paper", ["ballotsPaper"]), ("ballots_counted", ["ballotsCounted"]), ("turnout_percent", ["turnoutPercent"]),
-        ("cheques_issued", ["chequesIssued"]), ("cheques_redeemed", ["chequesRedeemed"]), ("cheque_reach_percent", ["chequeReachPercent"]),
+        ("cheques_issued", ["chequesIssued"]), ("cheques_online", ["chequesOnline"]), ("cheques_paper", ["chequesPaper"]), ("cheques_kiosk", ["chequesKiosk"]),
+        ("cheques_redeemed", ["chequesRedeemed"]), ("cheque_reach_percent", ["chequeReachPercent"]),
     ]
 
     /// A JSON value as the CSV writes it ("" for none; a percentage with its one decimal).
@@ -85,5 +86,10 @@ struct YearAccountTests {
         #expect((proposals["returnedCents"] as? Int ?? 0) > 0, "the stopped aanvraag's rest flows back")
         #expect((total["ballotsKiosk"] as? Int ?? 0) + (total["ballotsPaper"] as? Int ?? 0) == total["ballotsCounted"] as? Int)
         #expect((total["ballotsPaper"] as? Int ?? 0) > 0 && (total["chequesRedeemed"] as? Int ?? 0) > 0, "\(total)")
+        for line in wijken.values {
+            #expect((line["chequesOnline"] as? Int ?? 0) + (line["chequesPaper"] as? Int ?? 0) + (line["chequesKiosk"] as? Int ?? 0)
+                == line["chequesRedeemed"] as? Int, "\(line["code"] ?? "") cheques by channel")
+        }
+        #expect((total["chequesPaper"] as? Int ?? 0) > 0 || (total["chequesKiosk"] as? Int ?? 0) > 0, "the demo's cheques come by more than one channel: \(total)")
     }
 }

@@ -49,6 +49,11 @@ extension YearReport {
                 wijken[line.code]!.chequesIssued += line.issued
                 wijken[line.code]!.chequesRedeemed += line.participation
             }
+            for line in report.channels where wijken[line.wijk] != nil {
+                wijken[line.wijk]!.chequesOnline += line.online
+                wijken[line.wijk]!.chequesPaper += line.paper
+                wijken[line.wijk]!.chequesKiosk += line.kiosk
+            }
             // Reach is counted where a resident had an initiative to give a cheque to.
             for line in report.reach.buurten where line.couldTakePart && wijken[line.wijk] != nil {
                 wijken[line.wijk]!.chequesInScope += line.issued
@@ -70,6 +75,9 @@ extension YearReport {
             total.ballotsPaper += line.ballotsPaper
             total.chequesIssued += line.chequesIssued
             total.chequesRedeemed += line.chequesRedeemed
+            total.chequesOnline += line.chequesOnline
+            total.chequesPaper += line.chequesPaper
+            total.chequesKiosk += line.chequesKiosk
             total.chequesInScope += line.chequesInScope
             total.proposals.add(line.proposals)
             lines[index].turnoutPercent = ReachLine.tenths(line.ballotsCounted * 100, line.passesIssued)

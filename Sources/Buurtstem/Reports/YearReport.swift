@@ -32,6 +32,12 @@ public struct YearReport: Sendable, Codable {
         public var chequesIssued: Int64 = 0
         /// Cheques redeemed.
         public var chequesRedeemed: Int64 = 0
+        /// Cheques redeemed online (a channel of the cheque rounds).
+        public var chequesOnline: Int64 = 0
+        /// Cheques redeemed on paper, entered by staff.
+        public var chequesPaper: Int64 = 0
+        /// Cheques redeemed at a kiosk.
+        public var chequesKiosk: Int64 = 0
         /// Cheques issued in buurten where an initiative was in the round's scope: there a resident could give one.
         public var chequesInScope: Int64 = 0
         /// Cheques redeemed per cheque issued where an initiative was in scope (`chequesInScope`), percent, one
