@@ -28,10 +28,14 @@ bin="$(scripts/build-products.sh)"
     echo '```'
     echo
   done
-  echo "## \`buurtstem-verify\`"
-  echo
-  echo '```'
-  COLUMNS=110 $bin/buurtstem-verify --help
-  echo '```'
+  for command in "" "challenge"; do
+    echo "## \`buurtstem-verify${command:+ $command}\`"
+    echo
+    echo '```'
+    # shellcheck disable=SC2086
+    COLUMNS=110 $bin/buurtstem-verify $command --help
+    echo '```'
+    echo
+  done
 } > docs/cli.md
 echo "wrote docs/cli.md"

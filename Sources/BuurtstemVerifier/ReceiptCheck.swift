@@ -34,6 +34,10 @@ public enum ReceiptCheck {
         /// Whether the ballot is encrypted (a secret election): the record proves it is included but does not show
         /// its choices, so this receipt cannot show anyone how it was voted.
         public let encrypted: Bool
+        /// A secret election's ballot code, recomputed from the ciphertexts in the record (docs/record.md, "Checking
+        /// a ballot: the Benaloh challenge"): the resident compares it with the code the kiosk showed at the review
+        /// step and printed on the receipt, so a kiosk that cast another encryption than it committed to is caught.
+        public let ballotCode: String?
     }
 
     /// Why a receipt could not be confirmed (the household checks share one failure type).
@@ -53,6 +57,11 @@ public enum ReceiptCheck {
             throw Failure("no ballot with tracking code \(trackingCode) is in this record. Check the code and that this is the record of your election; if it is right, report it to the gemeente and the observers")
         }
         let (path, log) = try logs.inclusionProof(of: entry)
+        var ballotCode: String?
+        if case let .encrypted(ballot) = entry.content {
+            ballotCode = BallotCode.code(election: ballot.election, definitionHash: ballot.definitionHash, area: ballot.area,
+                                         ciphertexts: ballot.encryption.ciphertexts)
+        }
         let uses = logs.uses(of: entry.pass)
         let counted = uses.first ?? entry
         let void = counted.kiosk != entry.kiosk || counted.position != entry.position
@@ -63,6 +72,6 @@ public enum ReceiptCheck {
         return Proof(trackingCode: trackingCode, kiosk: entry.kiosk, position: entry.position, treeSize: log.leaves.count,
                      root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void,
                      countedKiosk: void ? counted.kiosk : nil, countedPosition: void ? counted.position : nil,
-                     countedTimeMillis: void ? counted.timeMillis : nil, encrypted: logs.isSecret)
+                     countedTimeMillis: void ? counted.timeMillis : nil, encrypted: logs.isSecret, ballotCode: ballotCode)
     }
 }
