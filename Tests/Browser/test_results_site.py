@@ -3,6 +3,7 @@ charts as inline SVG with a title and a table behind each, and the numbers on th
 the report's JSON. Screenshots at phone and desktop width are kept in test-artifacts/screenshots/.
 """
 
+import csv
 import datetime
 import json
 import os
@@ -256,6 +257,79 @@ class ResultsSiteTest(unittest.TestCase):
         self.assertEqual(browser.axe_violations(self.driver), [], "axe on the year view (desktop)")
         self.driver.find_element(By.ID, "aanvragen").location_once_scrolled_into_view
         browser.screenshot(self.driver, "results-site-year-desktop")
+
+    # Each figure of the verantwoording (its CSV column and the page row's data-key) and its field in report.json.
+    ACCOUNT = {
+        "budget_cents": ("budgetCents",), "cap_cents": ("capCents",),
+        "proposals_received": ("proposals", "received"), "proposals_admitted": ("proposals", "admitted"),
+        "proposals_rejected": ("proposals", "rejected"), "proposals_withdrawn": ("proposals", "withdrawn"),
+        "decided_by_stemdag": ("proposals", "decidedByStemdag"), "decided_by_wijkteam": ("proposals", "decidedByWijkteam"),
+        "proposals_funded": ("proposals", "funded"), "proposals_not_funded": ("proposals", "notFunded"),
+        "funded_projects": ("fundedProjects",), "proposals_committed_cents": ("proposals", "committedCents"),
+        "proposals_paid_cents": ("proposals", "paidCents"), "proposals_returned_cents": ("proposals", "returnedCents"),
+        "proposals_open_cents": ("proposals", "openCents"), "cheques_paid_cents": ("paidCents",),
+        "passes_issued": ("passesIssued",), "ballots_kiosk": ("ballotsKiosk",), "ballots_paper": ("ballotsPaper",),
+        "ballots_counted": ("ballotsCounted",), "turnout_percent": ("turnoutPercent",), "cheques_issued": ("chequesIssued",),
+        "cheques_online": ("chequesOnline",), "cheques_paper": ("chequesPaper",), "cheques_kiosk": ("chequesKiosk",),
+        "cheques_redeemed": ("chequesRedeemed",), "cheque_reach_percent": ("chequeReachPercent",),
+    }
+
+    def test_year_view_verantwoording_per_wijk(self) -> None:
+        """The raad's verantwoording per wijk (#18): plan -> aanvragen -> besluiten -> betalingen -> bereik. At phone and
+        desktop width, no sideways scrolling on a phone and nothing axe finds; every figure of every wijk on the page
+        (its exact value and as shown) equals report.json and verantwoording.csv; the chain adds up."""
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open("site-year", size)
+            if size == browser.PHONE:
+                self.assert_fits_phone()
+            self.assertEqual(browser.axe_violations(self.driver), [], f"axe on the year view's verantwoording ({name})")
+            self.driver.find_element(By.ID, "verantwoording").location_once_scrolled_into_view
+            browser.screenshot(self.driver, f"results-site-year-verantwoording-{name}", full_page=False)
+        lines = {line["code"]: line for line in self.year["wijken"] + [self.year["total"]]}
+
+        def field(code: str, key: str):
+            value = lines[code]
+            for part in self.ACCOUNT[key]:
+                value = value.get(part) if isinstance(value, dict) else None
+            return value
+
+        def raw(value, key: str) -> str:
+            """As the CSV and data-value write it: a percentage always with its decimal (JSON may write 0.0 as 0)."""
+            if value is None:
+                return ""
+            return str(float(value)) if key.endswith("_percent") else str(value)
+
+        with open(os.path.join(self.workspace.path, "site-year", "verantwoording.csv"), encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        self.assertEqual(list(rows[0].keys()), ["code", "name"] + list(self.ACCOUNT), "the CSV's columns are the figures")
+        articles = self.driver.find_elements(By.CSS_SELECTOR, "#verantwoording article[data-wijk]")
+        self.assertEqual([a.get_attribute("data-wijk") for a in articles], [row["code"] for row in rows])
+        self.assertEqual(rows[-1]["code"], self.year["gemeente"], "the gemeente's total comes last")
+        for article, row in zip(articles, rows):
+            code = row["code"]
+            for key in self.ACCOUNT:
+                expected = field(code, key)
+                self.assertEqual(row[key], raw(expected, key), f"{code} {key}: CSV and report.json")
+                cell = article.find_element(By.CSS_SELECTOR, f'tr[data-key="{key}"] td[data-value]')
+                self.assertEqual(cell.get_attribute("data-value"), raw(expected, key), f"{code} {key}: page and report.json")
+                shown = cell.get_attribute("textContent")
+                if key.endswith("_cents"):
+                    self.assertEqual(shown, "–" if expected is None else money(expected), f"{code} {key} as shown")
+                elif key == "turnout_percent":
+                    self.assertEqual(shown, "–" if lines[code]["passesIssued"] == 0 else percent(expected), f"{code} {key} as shown")
+                elif key == "cheque_reach_percent":
+                    self.assertEqual(shown, "–" if lines[code]["chequesInScope"] == 0 else percent(expected), f"{code} {key} as shown")
+                else:
+                    self.assertEqual(shown, count(expected), f"{code} {key} as shown")
+            proposals = lines[code]["proposals"]
+            self.assertEqual(proposals["paidCents"] + proposals["returnedCents"] + proposals["openCents"], proposals["committedCents"])
+            self.assertEqual(lines[code]["ballotsKiosk"] + lines[code]["ballotsPaper"], lines[code]["ballotsCounted"], code)
+            self.assertEqual(lines[code]["chequesOnline"] + lines[code]["chequesPaper"] + lines[code]["chequesKiosk"],
+                             lines[code]["chequesRedeemed"], code)
+        total = self.year["total"]["proposals"]
+        self.assertEqual((total["decidedByWijkteam"], total["decidedByStemdag"]), (1, 15),
+                         "the demo's wijkteam decided one aanvraag, the stemdag the other admitted ones")
+        self.assertGreater(self.year["total"]["ballotsPaper"], 0, "the demo's stemdag has paper ballots")
 
     def cards(self) -> dict[str, list]:
         """The project cards per contest, in the page's order."""
