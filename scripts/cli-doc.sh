@@ -15,7 +15,7 @@ bin="$(scripts/build-products.sh)"
     "cheques round create" "cheques round list" "cheques round show" "cheques issue" "cheques round publish" "cheques redeem" "cheques checkpoint" "cheques settle" "cheques report" "cheques export" "cheques check"
     "initiative add" "initiative list"
     "proposal add" "proposal import" "proposal list" "proposal show" "proposal move" "proposal withdraw"
-    "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal pay" "proposal result"
+    "proposal criteria" "proposal declare-interest" "proposal assess" "proposal decide" "proposal decide-by-wijkteam" "proposal pay" "proposal result"
     "election create" "election list" "election show" "stempas issue" "stempas replace" "kiosk add" "kiosk list" "kiosk checkpoint" "kiosk serve" "election publish"
     "trustee init" "trustees ceremony" "trustee deal" "trustee receive" "trustees combine"
     "vote" "polls open" "polls close" "polls merge" "mix" "trustee decrypt" "decrypt combine" "tally" "allocate" "record export" "report" "receipt check" "pass check" "check" "store copy" "demo")
@@ -28,10 +28,14 @@ bin="$(scripts/build-products.sh)"
     echo '```'
     echo
   done
-  echo "## \`buurtstem-verify\`"
-  echo
-  echo '```'
-  COLUMNS=110 $bin/buurtstem-verify --help
-  echo '```'
+  for command in "" "challenge"; do
+    echo "## \`buurtstem-verify${command:+ $command}\`"
+    echo
+    echo '```'
+    # shellcheck disable=SC2086
+    COLUMNS=110 $bin/buurtstem-verify $command --help
+    echo '```'
+    echo
+  done
 } > docs/cli.md
 echo "wrote docs/cli.md"

@@ -48,7 +48,8 @@ done
 at 2026-03-11T09:00:00Z proposal decide --id 1
 at 2026-03-11T09:00:00Z proposal decide --id 2
 at 2026-03-12T09:00:00Z proposal withdraw --id 3 --note "de initiatiefnemer trekt het in"
-for step in decided_by_wijkteam funded in_execution; do at 2026-04-15T09:00:00Z proposal move --id 1 --to "$step"; done
+at 2026-04-15T09:00:00Z proposal decide-by-wijkteam --id 1 --fund --reason "De toestellen zijn versleten; het wijkteam besluit zonder stemming"
+at 2026-04-15T09:00:00Z proposal move --id 1 --to in_execution
 at 2026-05-01T09:00:00Z proposal pay --id 1 --amount 2500 --milestone "Toestellen besteld"
 at 2026-06-01T09:00:00Z proposal pay --id 1 --amount 3500 --milestone "Toestellen geplaatst" --evidence foto-javaplein-12.jpg
 at 2026-06-02T09:00:00Z proposal move --id 1 --to completed --note "opgeleverd"
@@ -63,7 +64,7 @@ cat >"$out/README.md" <<'MD'
 `record/` is the complete proposals record of Groningen (GM0014) after one spring round of aanvragen, exported by
 `buurtstem record export --proposals`: the Groningen toetsingscriteria in force; three aanvragen imported from a form
 and one judged by every criterion: 1 "Speeltuin Javaplein" (EUR 6,000) admitted with toetser-2 recused, decided by
-the wijkteam, funded, paid in two instalments and completed; 2 "Schilderen brug" rejected ("geen regulier beleid");
+the wijkteam (funded, with its reasons naming the recusal), paid in two instalments and completed; 2 "Schilderen brug" rejected ("geen regulier beleid");
 3 "Buurtfeest" withdrawn. `buurtstem-verify record` passes every check. Each folder in `variants/` is the same
 record with one change; `expected.json` says what was changed and which checks must fail (in report order).
 
@@ -140,6 +141,17 @@ def recused_judgement(folder):
     write_lines(folder, "log.jsonl", log)
 
 
+def wijkteam_without_reasons(folder):
+    log = lines(folder, "log.jsonl")
+    for index, text in enumerate(log):
+        entry = json.loads(text)
+        if entry["kind"] == "status" and entry["proposal"] == 1 and entry["from"] == "decided_by_wijkteam":
+            entry["note"] = ""
+            del entry["leaf_hash"]
+            log[index] = line_of(entry)
+    write_lines(folder, "log.jsonl", log)
+
+
 def dropped_entry(folder):
     log = lines(folder, "log.jsonl")
     write_lines(folder, "log.jsonl", log[:5] + log[6:])
@@ -167,6 +179,8 @@ VARIANTS = [
      payment_above_funded, ["files", "log checkpoints", "payments"]),
     ("recused-judgement", "proposal 1's judgement of bewoners-actief moved to toetser-2, who declared an interest, its leaf_hash recomputed",
      recused_judgement, ["files", "log checkpoints", "recusals"]),
+    ("wijkteam-without-reasons", "the note of proposal 1's move from decided_by_wijkteam to funded (the wijkteam's reasons) emptied, its leaf_hash recomputed",
+     wijkteam_without_reasons, ["files", "log checkpoints", "decisions"]),
     ("dropped-entry", "the sixth line of log.jsonl (proposal 2 moved to in_review) removed: its judgements and decision then come while it is received",
      dropped_entry, ["files", "log entries", "log checkpoints", "statuses", "decisions"]),
     ("changed-title", "proposal 1's title in proposals.jsonl changed (it no longer matches the log, and the index covers it)",

@@ -21,6 +21,9 @@ extension Demo {
         public let decisions: [Int64: String]
         /// A refused judgement by an assessor who declared an interest, and the message.
         public let recusalRefusal: String
+        /// The admitted aanvraag the wijkteam decided on directly (gefinancierd, with its signed reasons), not on
+        /// the ballot.
+        public let wijkteam: ProposalDecision.WijkteamDecision
         /// The admitted aanvragen the stemdag's ballot held (as project `aanvraag-<id>`).
         public let onBallot: [Int64]
         /// Those the vote funded (gefinancierd), by the published rule's outcome.
@@ -43,10 +46,13 @@ extension Demo {
         let decisions: [Int64: String]
         /// The message of the refused judgement by the recused assessor.
         let recusalRefusal: String
+        /// The wijkteam's direct decision.
+        let wijkteam: ProposalDecision.WijkteamDecision
     }
 
     /// Twenty aanvragen in two wijken, before the stemdag: the toetsing against four criteria with one assessor
-    /// recused, three rejected with reasons, one withdrawn; the admitted ones stay toegelaten for the stemdag's ballot.
+    /// recused, three rejected with reasons, one withdrawn; the wijkteam decides one admitted aanvraag directly
+    /// (gefinancierd, with its reasons); the other admitted ones stay toegelaten for the stemdag's ballot.
     func receiveProposals(store: Store, steps: StepLog) throws -> ProposalIntake {
         // The criteria as a gemeente writes them (the format of Budgets/groningen-toetsingscriteria.yaml).
         let criteriaFile = folder.appendingPathComponent("toetsingscriteria.yaml")
@@ -112,22 +118,30 @@ extension Demo {
                 decisions[id] = decision.reasons
             }
         }
-        return ProposalIntake(decisions: decisions, recusalRefusal: refusal)
+        // The wandelroute runs through both buurten of its wijk and must be ready before the spring: the wijkteam
+        // decides on it itself rather than waiting for the stemdag ("or a wijkteam decides directly").
+        let wijkteam = try steps.run("aanvragen: the wijkteam decides one admitted aanvraag directly, with its reasons (as 'proposal decide-by-wijkteam')") {
+            try ProposalDecision.decideByWijkteam(
+                proposal: ids[19], funded: true,
+                reasons: "De wandelroute verbindt de buurten van de wijk en moet voor het voorjaar klaar zijn, voor de stemdag; ze voldoet aan alle criteria en het wijkbudget heeft er ruimte voor.",
+                in: store)
+        }
+        return ProposalIntake(decisions: decisions, recusalRefusal: refusal, wijkteam: wijkteam)
     }
 
     /// After the stemdag: the aanvragen on its ballot become gefinancierd or niet gefinancierd by its outcome; the
-    /// first two funded are paid in instalments and completed, the third is stopped with the rest flowing back;
-    /// then the proposals record.
+    /// wijkteam's aanvraag and the first funded by the vote are paid in instalments and completed, the second funded
+    /// by the vote is stopped with the rest flowing back; then the proposals record.
     func runProposalExecution(_ intake: ProposalIntake, election: String, store: Store, issuingKey: SigningKey,
                               steps: StepLog) throws -> ProposalsReport {
         let verdicts = try steps.run("aanvragen: apply the stemdag's outcome (gefinancierd or niet gefinancierd, with the reason)") {
             try ProposalBallot.applyResult(election: election, in: store)
         }
         let funded = verdicts.keys.sorted().filter { verdicts[$0] == .funded }
-        // With very few households the vote may fund fewer than three; the demo then pays what it funded.
-        let paid = Array(funded.prefix(2)), stopped = funded.dropFirst(2).first
+        // With very few households the vote may fund fewer than two; the demo then pays what it funded.
+        let paid = [intake.wijkteam.proposal] + funded.prefix(1), stopped = funded.dropFirst(1).first
         var paidCents: [Int64: Int64] = [:]
-        try steps.run("aanvragen: funded projects paid in instalments, one stopped") {
+        try steps.run("aanvragen: two funded (the wijkteam's and the vote's) paid in instalments, one stopped") {
             for id in paid + (stopped.map { [$0] } ?? []) {
                 _ = try Proposal.move(id, to: .inExecution, in: store)
             }
@@ -154,7 +168,7 @@ extension Demo {
         let statuses = ProposalStatus.allCases.map { status in ProposalsReport.StatusCount(status: status, count: list.filter { $0.status == status }.count) }
             .filter { $0.count > 0 }
         return ProposalsReport(statuses: statuses, decisions: intake.decisions, recusalRefusal: intake.recusalRefusal,
-                               onBallot: verdicts.keys.sorted(), funded: funded, notFunded: verdicts.keys.sorted().filter { verdicts[$0] != .funded },
+                               wijkteam: intake.wijkteam, onBallot: verdicts.keys.sorted(), funded: funded, notFunded: verdicts.keys.sorted().filter { verdicts[$0] != .funded },
                                paidCents: paidCents,
                                returnedCents: returned, recordFolder: recordFolder.path, entries: summary.entries)
     }

@@ -90,7 +90,9 @@ enum ElectionPage {
             figures += [("Gefinancierd", "Funded", SiteFormat.money(contest.fundedCents), "funded-\(contest.area)"),
                         ("Over", "Left", SiteFormat.money(contest.leftCents), "left-\(contest.area)"),
                         ("Opkomst", "Turnout", "\(SiteFormat.percent(contest.turnoutPercent))", "turnout-\(contest.area)")]
+            if ReplacementNote.shown(report) { figures += ReplacementNote.figures(contest) }
             body += Page.figures(figures)
+            if ReplacementNote.shown(report) { body += ReplacementNote.note(contest) }
             // The rule's order, so the cards read as the count went: first place first, ties explained.
             let order = RankOrder(contest, spec: report.allocation)
             let ordered = order.projects

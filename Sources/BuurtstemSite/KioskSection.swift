@@ -16,6 +16,12 @@ enum KioskSection {
                 + "In de logboeken: \(SiteFormat.count(report.ballotsInLogs)); ongeldig: \(SiteFormat.count(report.voidBallots)); geteld: \(SiteFormat.count(counted)).",
             "Every kiosk keeps a signed log of the ballots cast at it\(report.secrecy.isSecret ? " (encrypted)" : ""). A ballot is void when its pass had voted before: only the first ballot of a pass counts, wherever it was cast. "
                 + "In the logs: \(SiteFormat.count(report.ballotsInLogs)); void: \(SiteFormat.count(report.voidBallots)); counted: \(SiteFormat.count(counted)).")
+        let revoked = report.contests.reduce(0) { $0 + $1.revokedPassBallots }
+        if revoked > 0 {
+            body += "<p data-revoked-ballots=\"\(revoked)\">" + HTML.label(
+                "Ook ongeldig: \(SiteFormat.count(revoked)) \(revoked == 1 ? "stem" : "stemmen") met een stempas die aan de balie is vervangen en ingetrokken. Een locatie met een eigen kopie van de gegevens wist dat nog niet; een ingetrokken stempas telt nooit, de nieuwe stempas van het huishouden wel.",
+                "Also void: \(SiteFormat.count(revoked)) \(revoked == 1 ? "ballot" : "ballots") cast with a pass replaced and revoked at the desk. A location with its own copy of the data did not know yet; a revoked pass never counts, the household's new pass does.") + "</p>"
+        }
         if report.secrecy.isSecret {
             body += "<p data-decoded=\"\(report.ballotsCounted)\" data-invalid=\"\(report.invalidBallots)\">" + HTML.label(
                 "Na het mengen en ontsleutelen: \(SiteFormat.count(report.ballotsCounted)) geldige stemmen bepalen de uitkomst; \(SiteFormat.count(report.invalidBallots)) getelde stemmen waren geen geldig stembiljet (een bewijs dat niet klopte, of een inhoud die geen geldige keuze is). Ontsleutelde stemmen horen niet meer bij een stemzuil, daarom staan ze alleen hier.",

@@ -108,6 +108,18 @@ enum ProposalPages {
             body += Page.section(id: "besluit", dutch: "Besluit en redenen", english: "Decision and reasons",
                                  "<div class=\"decision\">" + decision.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined() + "</div>")
         }
+        if let funding = proposal.fundingDecision {
+            let byWijkteam = funding.route == .decidedByWijkteam
+            let who = byWijkteam
+                ? HTML.label("Het wijkteam besloot zelf over deze aanvraag, zonder stemming: \(funding.outcome.dutch).",
+                             "The wijkteam decided on this proposal itself, without a vote: \(funding.outcome == .funded ? "funded" : "not funded").")
+                : HTML.label("De stemdag besliste over deze aanvraag, volgens de gepubliceerde regel: \(funding.outcome.dutch).",
+                             "The stemdag decided on this proposal, by the published rule: \(funding.outcome == .funded ? "funded" : "not funded").")
+            body += "<section id=\"financiering\" data-route=\"\(funding.route.rawValue)\" data-outcome=\"\(funding.outcome.rawValue)\"><h2>"
+                + (byWijkteam ? HTML.label("Besluit van het wijkteam", "The wijkteam's decision") : HTML.label("Uitslag van de stemdag", "The stemdag's result"))
+                + "</h2><p>\(who)</p><div class=\"decision\">"
+                + funding.reasons.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined() + "</div></section>"
+        }
         let steps = (proposal.history ?? []).map {
             "<li data-sequence=\"\($0.sequence)\"><time>\(HTML.escape(moment($0.timeMillis)))</time> \(HTML.escape($0.text))</li>"
         }.joined()

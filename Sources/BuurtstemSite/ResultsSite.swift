@@ -61,7 +61,8 @@ public enum ResultsSite {
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "wijken.csv", contents: ReportCSV.year(report)),
          File(name: "items.csv", contents: ReportCSV.items(report)),
-         File(name: "aanvragen.csv", contents: ReportCSV.yearProposals(report))]
+         File(name: "aanvragen.csv", contents: ReportCSV.yearProposals(report)),
+         File(name: "verantwoording.csv", contents: YearAccount.csv(report))]
     }
 
     /// The path of `record` relative to `site` (`../record-demo-wijkstemdag`), so the link works wherever both

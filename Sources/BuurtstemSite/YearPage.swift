@@ -65,6 +65,7 @@ enum YearPage {
                                                HTML.label("Betaald", "Paid"), HTML.label("Terug", "Returned"), HTML.label("Nog open", "Still open")],
                                      rows: report.wijken.filter { $0.proposals.received > 0 }.map { proposalRow($0, style: "") }
                                          + [proposalRow(report.total, style: "total")]).html)
+        body += YearAccount.section(report)
         let items = report.items.map { item in
             Table.Row(cells: [.text(item.kind == "election" ? SiteLanguage.text("stemming", "vote") : SiteLanguage.text("chequeronde", "cheque round")), .html("<code>\(HTML.escape(item.id))</code>"),
                               .text(item.title), .text(SiteFormat.instant(item.date)),
@@ -78,6 +79,7 @@ enum YearPage {
             ("wijken.csv", "per wijk", "per wijk"),
             ("items.csv", "de stemmingen en rondes", "the votes and rounds"),
             ("aanvragen.csv", "de aanvragen per wijk en financier", "the proposals per wijk and funder"),
+            ("verantwoording.csv", "de verantwoording per wijk: van plan tot bereik", "the account per wijk: from plan to reach"),
         ]))
         return Page.document(title: "Wijkbudgetten \(report.period.from) – \(report.period.to) – \(report.gemeenteName)", file: "index.html", wide: true, body: body)
     }

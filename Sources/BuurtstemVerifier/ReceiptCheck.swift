@@ -22,8 +22,12 @@ public enum ReceiptCheck {
         public let root: String
         /// The inclusion proof, hex hashes.
         public let path: [String]
-        /// Whether the ballot is void: its pass had voted earlier (by time, kiosk, sequence), so it is not counted.
+        /// Whether the ballot is void: its pass had voted earlier (by time, kiosk, sequence), or was revoked, so it is
+        /// not counted.
         public let void: Bool
+        /// Whether it is void because its pass was revoked at the desk (a replacement pass was made for the
+        /// household): then no ballot of that pass counts, and ``countedKiosk`` is nil.
+        public let revoked: Bool
         /// For a void ballot: the kiosk and position of the ballot of the same pass that counts.
         public let countedKiosk: String?
         /// See ``countedKiosk``.
@@ -34,6 +38,10 @@ public enum ReceiptCheck {
         /// Whether the ballot is encrypted (a secret election): the record proves it is included but does not show
         /// its choices, so this receipt cannot show anyone how it was voted.
         public let encrypted: Bool
+        /// A secret election's ballot code, recomputed from the ciphertexts in the record (docs/record.md, "Checking
+        /// a ballot: the Benaloh challenge"): the resident compares it with the code the kiosk showed at the review
+        /// step and printed on the receipt, so a kiosk that cast another encryption than it committed to is caught.
+        public let ballotCode: String?
     }
 
     /// Why a receipt could not be confirmed (the household checks share one failure type).
@@ -53,16 +61,22 @@ public enum ReceiptCheck {
             throw Failure("no ballot with tracking code \(trackingCode) is in this record. Check the code and that this is the record of your election; if it is right, report it to the gemeente and the observers")
         }
         let (path, log) = try logs.inclusionProof(of: entry)
+        var ballotCode: String?
+        if case let .encrypted(ballot) = entry.content {
+            ballotCode = BallotCode.code(election: ballot.election, definitionHash: ballot.definitionHash, area: ballot.area,
+                                         ciphertexts: ballot.encryption.ciphertexts)
+        }
         let uses = logs.uses(of: entry.pass)
-        let counted = uses.first ?? entry
-        let void = counted.kiosk != entry.kiosk || counted.position != entry.position
-        if void != logs.listedVoid(entry) {
-            throw Failure("the signed result \(void ? "counts" : "lists as void") this ballot, but by the logs it is \(void ? "void" : "counted"): "
+        let counted = uses.first ?? entry, revoked = logs.isRevoked(entry.pass)
+        let reused = !revoked && (counted.kiosk != entry.kiosk || counted.position != entry.position)
+        let void = revoked || reused
+        guard logs.voidListedAsRuled(entry, uses: uses) else {
+            throw Failure("the signed result does not list this ballot as \(revoked ? "void for a revoked pass" : void ? "void" : "counted"), as the logs\(revoked ? " and the replaced passes" : "") make it: "
                 + "the result is wrong; report this to the gemeente and the observers (buurtstem-verify shows it as a failure of 'voids')")
         }
         return Proof(trackingCode: trackingCode, kiosk: entry.kiosk, position: entry.position, treeSize: log.leaves.count,
-                     root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void,
-                     countedKiosk: void ? counted.kiosk : nil, countedPosition: void ? counted.position : nil,
-                     countedTimeMillis: void ? counted.timeMillis : nil, encrypted: logs.isSecret)
+                     root: Hex.encode(log.final.root), path: path.map { Hex.encode($0) }, void: void, revoked: revoked,
+                     countedKiosk: reused ? counted.kiosk : nil, countedPosition: reused ? counted.position : nil,
+                     countedTimeMillis: reused ? counted.timeMillis : nil, encrypted: logs.isSecret, ballotCode: ballotCode)
     }
 }

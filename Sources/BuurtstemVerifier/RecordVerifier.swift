@@ -143,7 +143,7 @@ struct Run {
     func declarePublicChecks() {
         report.declare(Self.ballotValidity, "every ballot is valid for the ballot type")
         report.declare(Self.logs, "every log is gapless, matches its final checkpoint, and every checkpoint is signed and consistent")
-        report.declare(Self.voids, "a pass counts once: the first ballot by (time, kiosk, sequence); the others are the listed voids")
+        report.declare(Self.voids, "a pass counts once: the first ballot by (time, kiosk, sequence); the others, and every ballot of a pass revoked at the desk, are the listed voids")
         report.declare(Self.counts, "the counts per contest and project follow from the counted ballots")
         report.declare(Self.resultCheck, "the result is signed by the issuing key")
         report.declare(Self.allocationName, Self.allocationDetail)

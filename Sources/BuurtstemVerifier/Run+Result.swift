@@ -3,8 +3,16 @@ import BuurtstemRecord
 import Foundation
 
 extension Run {
-    /// The voids by the first-use rule.
+    /// The voids: every ballot of a revoked pass (issue 19: a location whose store was copied before the revocation
+    /// may have taken one; a revoked pass never counts), then by the first-use rule. A revoked pass leaves
+    /// ``firstUse``, so nothing after (counts, a secret election's mix input, the turnout bound) counts it.
     mutating func checkVoids() {
+        for pass in revokedPasses {
+            guard let first = firstUse.removeValue(forKey: pass) else { continue }
+            for use in [first.key] + (repeatUses.removeValue(forKey: pass) ?? []) {
+                expectedVoids.append(.init(revokedKiosk: kiosks[Int(use.kiosk)].name, sequence: use.sequence))
+            }
+        }
         for (pass, uses) in repeatUses {
             let counted = firstUse[pass]!.key
             for use in uses {
@@ -66,14 +74,31 @@ extension Run {
         }
         report.counted(Self.voids, expectedVoids.count)
         if result.voids != expectedVoids {
-            let listed = Set(result.voids.map { "\($0.kiosk)#\($0.sequence)" }), expected = Set(expectedVoids.map { "\($0.kiosk)#\($0.sequence)" })
-            for missing in expected.subtracting(listed).sorted() {
-                report.fail(Self.voids, file: file, "ballot \(missing) reuses a pass that voted earlier, but is not listed as void")
+            func byBallot(_ voids: [ElectionResult.VoidEntry]) -> [String: ElectionResult.VoidEntry] {
+                Dictionary(voids.map { ("\($0.kiosk)#\($0.sequence)", $0) }) { first, _ in first }
             }
-            for extra in listed.subtracting(expected).sorted() {
-                report.fail(Self.voids, file: file, "ballot \(extra) is listed as void, but its pass did not vote earlier")
+            let listed = byBallot(result.voids), expected = byBallot(expectedVoids)
+            var problems: [String] = []
+            for (ballot, void) in expected.sorted(by: { $0.key < $1.key }) where listed[ballot] == nil {
+                problems.append(void.reason == .passRevoked
+                    ? "ballot \(ballot) was cast with a pass revoked at the desk (\(ElectionRecordFile.replacements)), but is not listed as void: a revoked pass never counts"
+                    : "ballot \(ballot) reuses a pass that voted earlier, but is not listed as void")
             }
-            if expected == listed { report.fail(Self.voids, file: file, "the voids name the wrong counted ballots") }
+            for (ballot, void) in listed.sorted(by: { $0.key < $1.key }) {
+                guard let want = expected[ballot] else {
+                    problems.append(void.reason == .passRevoked
+                        ? "ballot \(ballot) is listed as void for a revoked pass, but its pass was not revoked"
+                        : "ballot \(ballot) is listed as void, but its pass did not vote earlier")
+                    continue
+                }
+                if want.reason != void.reason {
+                    problems.append("ballot \(ballot) is listed as void because its pass \(void.reason == .passRevoked ? "was revoked" : "voted earlier"), "
+                        + "but it is void because its pass \(want.reason == .passRevoked ? "was revoked" : "voted earlier")")
+                }
+            }
+            for problem in problems.isEmpty ? ["the voids name the wrong counted ballots, or are not in (kiosk, sequence) order"] : problems {
+                report.fail(Self.voids, file: file, problem)
+            }
         }
         // A secret election's counts come from the decryption the verifier recomputed: without it there are none.
         if let countsUnavailable {

@@ -4,7 +4,6 @@ import BuurtstemVerifier
 import Foundation
 
 /// `buurtstem-verify DIR`: checks a published record without trusting the gemeente's software.
-@main
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem-verify",
@@ -15,7 +14,9 @@ struct VerifyCommand: ParsableCommand {
         signed issued set, every ledger entry, the ledger's checkpoints and the settlement; for a proposals log (a folder \
         with proposals.json), every entry, its checkpoints, and that statuses only move forward, decisions follow from \
         their judged criteria and no assessor judged a proposal they declared an interest in. Exits 0 only if every check passes; otherwise prints \
-        each failed check with the file and line or ballot concerned, and exits 1.
+        each failed check with the file and line or ballot concerned, and exits 1. \
+        To check a ballot a kiosk opened ('Controleer deze stem'): buurtstem-verify challenge TEXT-or-FILE --pinned DIR \
+        (see 'buurtstem-verify challenge --help').
         """
     )
 

@@ -13,13 +13,14 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run the whole story on a synthetic gemeente and print a summary.",
         discussion: """
         Sets up a synthetic gemeente (15 wijken, 31 buurten), runs a cheque round, takes in twenty aanvragen in two \
-        wijken and judges them (rejections with reasons, a recused assessor, one withdrawn), and runs a wijkstemdag in \
-        three wijken whose ballot holds the admitted aanvragen, as a secret election: \
+        wijken and judges them (rejections with reasons, a recused assessor, one withdrawn; the wijkteam decides one \
+        admitted aanvraag directly, with its reasons), and runs a wijkstemdag in three wijken whose ballot holds the \
+        other admitted aanvragen, as a secret election: \
         three trustees (2 of 3) make its key from files, each in a folder of their own; encrypted ballots at kiosks at \
         two locations and on paper; close and merge; two mix stages; two trustees decrypt (the third is away); it \
         counts and allocates, checks the outcome against the same choices counted in the clear, exports the published \
-        record and verifies it with the independent verifier; the aanvragen the vote funded are paid in instalments \
-        (one is stopped, its rest flowing back) and the signed proposals record is verified too; it writes the results sites residents read (the \
+        record and verifies it with the independent verifier; the wijkteam's aanvraag and one the vote funded are paid \
+        in instalments (another the vote funded is stopped, its rest flowing back) and the signed proposals record is verified too; it writes the results sites residents read (the \
         stemdag's, the cheque round's and the year view for the raad). Works in its own folder (--out), which a rerun \
         clears; needs nothing but this binary.
         """
@@ -110,6 +111,8 @@ extension Demo.ProposalsReport {
         for (id, reasons) in decisions.sorted(by: { $0.key < $1.key }) where reasons.hasPrefix("Afgewezen") {
             lines.append("  proposal \(id): " + reasons.replacingOccurrences(of: "\n", with: " "))
         }
+        lines.append("  decided by the wijkteam, without a vote: proposal \(wijkteam.proposal), \(wijkteam.outcome.dutch)"
+            + (wijkteam.fundedCents.map { " at \(Money.format($0))" } ?? "") + ": " + wijkteam.reasons.replacingOccurrences(of: "\n", with: " "))
         lines.append("  on the stemdag's ballot: " + onBallot.map { ProposalBallot.projectId($0) }.joined(separator: ", "))
         lines.append("  funded by the vote: " + funded.map { ProposalBallot.projectId($0) }.joined(separator: ", ")
             + "; not funded: " + (notFunded.isEmpty ? "none" : notFunded.map { ProposalBallot.projectId($0) }.joined(separator: ", ")))
@@ -182,7 +185,7 @@ extension Demo.Report {
             }
         }
         for void in stemdag.tally.voids {
-            lines.append("\nVoid: ballot \(void.kiosk) #\(void.sequence) used a pass that had voted earlier at \(void.countedKiosk) #\(void.countedSequence) "
+            lines.append("\nVoid: ballot \(void.kiosk) #\(void.sequence) used a pass that had voted earlier at \(void.countedKiosk ?? "?") #\(void.countedSequence ?? 0) "
                 + "(two locations cannot see each other; the merge keeps both ballots and the tally counts the first).")
         }
         lines.append("")

@@ -39,7 +39,7 @@ struct PassCommand: ParsableCommand {
                 var lines = ["Uw stempas is gebruikt / Your pass was used (issued for \(answer.area)):"]
                 for use in answer.uses {
                     lines.append("  \(answer.encrypted ? "by " : "")\(HouseholdText.time(use.timeMillis)) at kiosk \(use.kiosk), position \(use.position), receipt \(use.trackingCode): "
-                        + (use.counted ? "counted" : "VOID (the pass had voted earlier)"))
+                        + (use.counted ? "counted" : answer.revoked ? "VOID (the pass was revoked when a new pass was made for your household)" : "VOID (the pass had voted earlier)"))
                 }
                 if answer.encrypted {
                     lines.append("Geheime stemming / Secret ballot: the record holds each ballot encrypted and does not show its choices; "

@@ -95,7 +95,9 @@ struct PollsCommand: ParsableCommand {
             discussion: """
             The location's store must be a copy of this one made after the passes were issued and the kiosks added. \
             Every ballot is kept; a pass used at two locations is settled at the tally (the first by time, kiosk, \
-            sequence counts, the others are void and listed). Logs that disagree (a fork) are refused.
+            sequence counts, the others are void and listed). A ballot of a pass revoked here at the desk (a \
+            replaced stempas) is void too: a revoked pass never counts, the household's new pass does. Logs that \
+            disagree (a fork), and a location store with stempas replacements of its own, are refused.
             """
         )
 
@@ -115,11 +117,20 @@ struct PollsCommand: ParsableCommand {
                 summaries[path] = try LocationMerge.merge(election: election, from: path, into: store)
             }
             try output.emit(summaries) {
-                summaries.sorted { $0.key < $1.key }.map { path, summary in
-                    "\(path): " + (summary.added.isEmpty ? "no new ballots" : summary.added.sorted { $0.key < $1.key }.map { "\($1) ballots of \($0)" }.joined(separator: ", "))
-                        + ", \(summary.checkpointsAdded) checkpoints added, \(summary.alreadyPresent) ballots already present"
-                }.joined(separator: "\n")
+                summaries.sorted { $0.key < $1.key }.map { path, summary in Self.line(path, summary) }.joined(separator: "\n")
             }
+        }
+
+        /// What a merge of the store at `path` did, for people.
+        static func line(_ path: String, _ summary: LocationMerge.Summary) -> String {
+            let added = summary.added.isEmpty ? "no new ballots"
+                : summary.added.sorted { $0.key < $1.key }.map { "\($1) ballots of \($0)" }.joined(separator: ", ")
+            var line = "\(path): \(added), \(summary.checkpointsAdded) checkpoints added, \(summary.alreadyPresent) ballots already present"
+            if summary.revokedPassBallots > 0 {
+                line += "\n  \(summary.revokedPassBallots) of the added ballots used a pass revoked here at the desk after the location's copy was made: "
+                    + "each is void at the tally (a revoked pass never counts; the household's new pass does)"
+            }
+            return line
         }
     }
 }

@@ -15,7 +15,7 @@ struct ProposalCommand: ParsableCommand {
         exported or shown without --with-contact.
         """,
         subcommands: [Add.self, Import.self, List.self, Show.self, Move.self, Withdraw.self,
-                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, Pay.self, Result.self]
+                      Criteria.self, DeclareInterest.self, Assess.self, Decide.self, DecideByWijkteam.self, Pay.self, Result.self]
     )
 
     /// `buurtstem proposal add`.
@@ -130,6 +130,9 @@ struct ProposalCommand: ParsableCommand {
                 if !shown.description.isEmpty { lines.append(shown.description) }
                 if let contact = shown.contact { lines.append("Contact (never publish): \(contact)") }
                 if let decision = shown.decision { lines.append("Besluit:\n\(decision)") }
+                if let funding = shown.fundingDecision {
+                    lines.append("Funding decision (\(funding.route == .decidedByWijkteam ? "by the wijkteam" : "by the stemdag's result")):\n\(funding.reasons)")
+                }
                 if shown.paidCents > 0 || shown.returnedCents != nil {
                     lines.append("Paid: \(Money.format(shown.paidCents))" + (shown.returnedCents.map { ", flowing back: \(Money.format($0))" } ?? ""))
                 }
@@ -144,7 +147,7 @@ struct ProposalCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a proposal one named step forward.",
-            discussion: "Steps: in_review, on_ballot, decided_by_wijkteam, funded, not_funded, in_execution, completed, stopped, withdrawn (or their Dutch names). admitted and rejected come only from 'proposal decide'."
+            discussion: "Steps: in_review, on_ballot, decided_by_wijkteam, funded, not_funded, in_execution, completed, stopped, withdrawn (or their Dutch names). admitted and rejected come only from 'proposal decide'; the wijkteam's funded or not funded only from 'proposal decide-by-wijkteam', with its reasons."
         )
 
         @Option(help: "The proposal's id.")

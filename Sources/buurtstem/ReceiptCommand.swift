@@ -38,8 +38,21 @@ struct ReceiptCommand: ParsableCommand {
                     located += "\n  Geheime stemming / Secret ballot: the record holds your ballot encrypted. It proves that your ballot is included, "
                         + "but neither the record nor this receipt shows your choices."
                 }
+                if let code = proof.ballotCode {
+                    located += "\n  Controlecode / Ballot code of the encrypted ballot in the record: \(code). It must be the code the kiosk "
+                        + "showed before you cast and printed on your receipt; if it is not, report it to the gemeente and the observers."
+                }
                 guard proof.void else {
                     return "Uw stem telt mee in de gepubliceerde uitslag / Your ballot is in the published record and counts.\n  " + located
+                }
+                if proof.revoked {
+                    return """
+                    Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.
+                      \(located)
+                      Deze stempas is vervangen en ingetrokken / This pass was revoked when a new pass was made for the household at the
+                      gemeente's desk; a revoked pass never counts, the new pass does.
+                      If nobody in your household asked for a new pass, report this to the gemeente and the observers.
+                    """
                 }
                 return """
                 Uw stem telt NIET mee / Your ballot does NOT count: it is in the record, but VOID.

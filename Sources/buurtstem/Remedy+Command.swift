@@ -34,6 +34,7 @@ extension Remedy {
         case .assessProposal(let proposal): ["buurtstem proposal assess --id \(proposal) --criterion ID --assessor ID --met|--not-met --reason TEXT"]
         case .decideProposal(let proposal): ["buurtstem proposal decide --id \(proposal)"]
         case .createElectionFromProposals: ["buurtstem election create FILE --from-proposals"]
+        case .decideByWijkteam(let proposal): ["buurtstem proposal decide-by-wijkteam --id \(proposal) --fund|--not-fund --reason TEXT"]
         }
     }
 }

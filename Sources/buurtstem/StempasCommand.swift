@@ -62,7 +62,8 @@ struct StempasCommand: ParsableCommand {
             discussion: """
             Staff look the household up in the register extract the election was issued from and give its household \
             id. With --revoke-code (the code on the damaged letter) the old pass is revoked: it must be unused, and a \
-            later vote with it is refused. Without it (a lost letter) the new pass is issued without revocation; the \
+            later vote with it is refused; a ballot a location with its own store took with it is void at the tally \
+            (a revoked pass never counts, the new pass does). Replace only at the main store's desk. Without it (a lost letter) the new pass is issued without revocation; the \
             record counts those per area (docs/operations.md, "A lost or damaged stempas"). The new letter goes to \
             --print-to: print it, hand it over, destroy the folder.
             """

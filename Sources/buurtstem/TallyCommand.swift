@@ -89,7 +89,7 @@ extension Tally {
             }
         }
         for void in voids {
-            lines.append("void: \(void.kiosk) #\(void.sequence): pass already voted at \(void.countedKiosk) #\(void.countedSequence)")
+            lines.append("void: \(void.kiosk) #\(void.sequence): \(void.why)")
         }
         return lines.joined(separator: "\n")
     }

@@ -63,6 +63,7 @@ struct VoteCommand: ParsableCommand {
             """ + (receipt.encrypted == true
                 ? "\nGeheime stemming / secret ballot: the record shows only this ballot encrypted; the code shows it is in the log, not what it says."
                 : "\nStemmen zijn openbaar per stempas / public ballot: the record lists this ballot's choices at this position; whoever has this code can look them up.")
+                + (receipt.ballotCode.map { "\n  controlecode / ballot code: \($0) (of the encrypted ballot; 'buurtstem receipt check' shows it from the record)" } ?? "")
         }
     }
 }

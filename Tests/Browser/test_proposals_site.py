@@ -107,6 +107,35 @@ class ProposalsSiteTest(unittest.TestCase):
         decision = self.driver.find_element(By.CSS_SELECTOR, "#besluit .decision").text
         self.assertIn("heeft niet meebeoordeeld wegens belangenverstrengeling", decision)
 
+    def test_the_wijkteams_decision_is_on_the_proposal_page(self) -> None:
+        """The demo's aanvraag the wijkteam decided on directly: its page says who decided and shows the signed reasons
+        (as the report has them) and the timeline's step from besloten door wijkteam; a stemdag-decided page says the
+        stemdag decided; axe finds nothing at phone and desktop width."""
+        decided = [p for p in self.report["proposals"] if (p.get("fundingDecision") or {}).get("route") == "decided_by_wijkteam"]
+        self.assertEqual(len(decided), 1, "the demo has one aanvraag decided by the wijkteam")
+        proposal = decided[0]
+        page = f"aanvraag-{proposal['id']}.html"
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open(page, size)
+            self.audit(page)
+            self.assertEqual(browser.axe_violations(self.driver), [], f"axe on {page} ({name})")
+            self.driver.find_element(By.ID, "financiering").location_once_scrolled_into_view
+            browser.screenshot(self.driver, f"proposals-site-wijkteam-{name}")
+        section = self.driver.find_element(By.ID, "financiering")
+        self.assertEqual(section.get_attribute("data-route"), "decided_by_wijkteam")
+        self.assertEqual(section.get_attribute("data-outcome"), "funded")
+        self.assertEqual(section.find_element(By.TAG_NAME, "h2").text, "Besluit van het wijkteam")
+        reasons = section.find_element(By.CSS_SELECTOR, ".decision").text
+        self.assertEqual(reasons.replace("\n", " "), proposal["fundingDecision"]["reasons"].replace("\n", " "))
+        self.assertTrue(reasons.startswith("Besluit van het wijkteam: gefinancierd."), reasons)
+        timeline = self.driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+        self.assertIn("van 'besloten door wijkteam' naar 'gefinancierd'", timeline)
+        self.assertEqual(proposal["status"], "completed", "the wijkteam's aanvraag is paid in instalments and completed")
+        by_vote = next(p for p in self.report["proposals"] if (p.get("fundingDecision") or {}).get("route") == "on_ballot")
+        self.open(f"aanvraag-{by_vote['id']}.html", browser.PHONE)
+        self.assertEqual(self.driver.find_element(By.ID, "financiering").get_attribute("data-route"), "on_ballot")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, "#financiering h2").text, "Uitslag van de stemdag")
+
     def test_who_pays_what_adds_up_per_wijk_and_funder(self) -> None:
         """The co-funding section at phone and desktop width: its cells equal the report's numbers, per wijk the
         funders' parts add up to the wijk's money, paid + returned + open = committed per row; axe finds nothing."""

@@ -3,9 +3,12 @@ charts as inline SVG with a title and a table behind each, and the numbers on th
 the report's JSON. Screenshots at phone and desktop width are kept in test-artifacts/screenshots/.
 """
 
+import csv
 import datetime
 import json
 import os
+import re
+import subprocess
 import unittest
 import zoneinfo
 
@@ -255,6 +258,79 @@ class ResultsSiteTest(unittest.TestCase):
         self.driver.find_element(By.ID, "aanvragen").location_once_scrolled_into_view
         browser.screenshot(self.driver, "results-site-year-desktop")
 
+    # Each figure of the verantwoording (its CSV column and the page row's data-key) and its field in report.json.
+    ACCOUNT = {
+        "budget_cents": ("budgetCents",), "cap_cents": ("capCents",),
+        "proposals_received": ("proposals", "received"), "proposals_admitted": ("proposals", "admitted"),
+        "proposals_rejected": ("proposals", "rejected"), "proposals_withdrawn": ("proposals", "withdrawn"),
+        "decided_by_stemdag": ("proposals", "decidedByStemdag"), "decided_by_wijkteam": ("proposals", "decidedByWijkteam"),
+        "proposals_funded": ("proposals", "funded"), "proposals_not_funded": ("proposals", "notFunded"),
+        "funded_projects": ("fundedProjects",), "proposals_committed_cents": ("proposals", "committedCents"),
+        "proposals_paid_cents": ("proposals", "paidCents"), "proposals_returned_cents": ("proposals", "returnedCents"),
+        "proposals_open_cents": ("proposals", "openCents"), "cheques_paid_cents": ("paidCents",),
+        "passes_issued": ("passesIssued",), "ballots_kiosk": ("ballotsKiosk",), "ballots_paper": ("ballotsPaper",),
+        "ballots_counted": ("ballotsCounted",), "turnout_percent": ("turnoutPercent",), "cheques_issued": ("chequesIssued",),
+        "cheques_online": ("chequesOnline",), "cheques_paper": ("chequesPaper",), "cheques_kiosk": ("chequesKiosk",),
+        "cheques_redeemed": ("chequesRedeemed",), "cheque_reach_percent": ("chequeReachPercent",),
+    }
+
+    def test_year_view_verantwoording_per_wijk(self) -> None:
+        """The raad's verantwoording per wijk (#18): plan -> aanvragen -> besluiten -> betalingen -> bereik. At phone and
+        desktop width, no sideways scrolling on a phone and nothing axe finds; every figure of every wijk on the page
+        (its exact value and as shown) equals report.json and verantwoording.csv; the chain adds up."""
+        for name, size in (("phone", browser.PHONE), ("desktop", browser.DESKTOP)):
+            self.open("site-year", size)
+            if size == browser.PHONE:
+                self.assert_fits_phone()
+            self.assertEqual(browser.axe_violations(self.driver), [], f"axe on the year view's verantwoording ({name})")
+            self.driver.find_element(By.ID, "verantwoording").location_once_scrolled_into_view
+            browser.screenshot(self.driver, f"results-site-year-verantwoording-{name}", full_page=False)
+        lines = {line["code"]: line for line in self.year["wijken"] + [self.year["total"]]}
+
+        def field(code: str, key: str):
+            value = lines[code]
+            for part in self.ACCOUNT[key]:
+                value = value.get(part) if isinstance(value, dict) else None
+            return value
+
+        def raw(value, key: str) -> str:
+            """As the CSV and data-value write it: a percentage always with its decimal (JSON may write 0.0 as 0)."""
+            if value is None:
+                return ""
+            return str(float(value)) if key.endswith("_percent") else str(value)
+
+        with open(os.path.join(self.workspace.path, "site-year", "verantwoording.csv"), encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        self.assertEqual(list(rows[0].keys()), ["code", "name"] + list(self.ACCOUNT), "the CSV's columns are the figures")
+        articles = self.driver.find_elements(By.CSS_SELECTOR, "#verantwoording article[data-wijk]")
+        self.assertEqual([a.get_attribute("data-wijk") for a in articles], [row["code"] for row in rows])
+        self.assertEqual(rows[-1]["code"], self.year["gemeente"], "the gemeente's total comes last")
+        for article, row in zip(articles, rows):
+            code = row["code"]
+            for key in self.ACCOUNT:
+                expected = field(code, key)
+                self.assertEqual(row[key], raw(expected, key), f"{code} {key}: CSV and report.json")
+                cell = article.find_element(By.CSS_SELECTOR, f'tr[data-key="{key}"] td[data-value]')
+                self.assertEqual(cell.get_attribute("data-value"), raw(expected, key), f"{code} {key}: page and report.json")
+                shown = cell.get_attribute("textContent")
+                if key.endswith("_cents"):
+                    self.assertEqual(shown, "–" if expected is None else money(expected), f"{code} {key} as shown")
+                elif key == "turnout_percent":
+                    self.assertEqual(shown, "–" if lines[code]["passesIssued"] == 0 else percent(expected), f"{code} {key} as shown")
+                elif key == "cheque_reach_percent":
+                    self.assertEqual(shown, "–" if lines[code]["chequesInScope"] == 0 else percent(expected), f"{code} {key} as shown")
+                else:
+                    self.assertEqual(shown, count(expected), f"{code} {key} as shown")
+            proposals = lines[code]["proposals"]
+            self.assertEqual(proposals["paidCents"] + proposals["returnedCents"] + proposals["openCents"], proposals["committedCents"])
+            self.assertEqual(lines[code]["ballotsKiosk"] + lines[code]["ballotsPaper"], lines[code]["ballotsCounted"], code)
+            self.assertEqual(lines[code]["chequesOnline"] + lines[code]["chequesPaper"] + lines[code]["chequesKiosk"],
+                             lines[code]["chequesRedeemed"], code)
+        total = self.year["total"]["proposals"]
+        self.assertEqual((total["decidedByWijkteam"], total["decidedByStemdag"]), (1, 15),
+                         "the demo's wijkteam decided one aanvraag, the stemdag the other admitted ones")
+        self.assertGreater(self.year["total"]["ballotsPaper"], 0, "the demo's stemdag has paper ballots")
+
     def cards(self) -> dict[str, list]:
         """The project cards per contest, in the page's order."""
         return {article.get_attribute("data-area"): article.find_elements(By.CSS_SELECTOR, "li.project")
@@ -438,3 +514,128 @@ class ResultsSiteTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReplacedPassesSiteTest(unittest.TestCase):
+    """Issue 19: passes replaced at the desk. Two wijken; a location kept its own store and took a pass the main desk
+    revoked after the copy. The site shows per wijk the passes replaced and of those revoked next to turnout, equal to
+    `replacements.json` and the report's JSON, the revoked pass's ballot as a void, in both languages; axe passes."""
+
+    ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    OOSTERPARK = ("\n  - area: WK001402\n    budget: 50000\n    projects:\n      - id: OP-01\n        title: Bankjes in het park\n"
+                  "        description: Tien nieuwe bankjes langs de vijver.\n        cost: 10000\n")
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.workspace = browser.Workspace()
+        env = {"BUURTSTEM_PASSPHRASE": "replaced passes test"}
+        cli = lambda *a: browser.run_cli(*a, cwd=cls.workspace.path, env=env)  # noqa: E731
+        households = os.path.join(cls.ROOT, "Examples/groningen/households.csv")
+        cli("init", "--gemeente", "Groningen", "--code", "GM0014")
+        cli("areas", "import", os.path.join(cls.ROOT, "Examples/groningen/areas.csv"))
+        cli("register", "import", households)
+        now = datetime.datetime.now(datetime.timezone.utc)
+        with open(os.path.join(cls.ROOT, "Ballots/wijkstemdag-korrewegwijk-2026.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"^id: .*$", "id: vervangen", text, flags=re.M)
+        text = re.sub(r"^  open: .*$", f"  open: {(now - datetime.timedelta(hours=1)).strftime('%Y-%m-%dT%H:%M:%SZ')}", text, flags=re.M)
+        text = re.sub(r"^  close: .*$", f"  close: {(now + datetime.timedelta(hours=6)).strftime('%Y-%m-%dT%H:%M:%SZ')}", text, flags=re.M)
+        with open(cls.workspace.file("vervangen.yaml"), "w", encoding="utf-8") as f:
+            f.write(text.rstrip("\n") + "\n" + cls.OOSTERPARK)
+        election = ["--election", "vervangen"]
+        cli("election", "create", "vervangen.yaml")
+        for kiosk in ("bibliotheek", "buurthuis"):
+            cli("kiosk", "add", *election, "--name", kiosk)
+        cli("stempas", "issue", *election, "--print-to", "print", "--addresses", households)
+        cli("election", "publish", *election, "--out", "prepub")
+        with open(cls.workspace.file("print/stempassen.csv"), encoding="utf-8") as f:
+            rows = [line.split(",") for line in f.read().splitlines()[1:]]
+        korreweg = [(row[0], row[2]) for row in rows if row[1] == "WK001401"]
+        oosterpark = [(row[0], row[2]) for row in rows if row[1] == "WK001402"]
+        cli("store", "copy", "--to", "location2.sqlite")
+        for db in ("buurtstem.sqlite", "location2.sqlite"):
+            cli("polls", "open", *election, "--db", db)
+        # The location takes Korrewegwijk's first pass; the main desk, not knowing, revokes and replaces it.
+        cli("vote", "--db", "location2.sqlite", *election, "--kiosk", "buurthuis", "--pass", korreweg[0][1], "--choices", "KW-01")
+        cli("stempas", "replace", *election, "--household", korreweg[0][0], "--revoke-code", korreweg[0][1], "--print-to", "vervanging-1")
+        cli("stempas", "replace", *election, "--household", korreweg[1][0], "--print-to", "vervanging-2")  # a lost letter
+        cli("stempas", "replace", *election, "--household", oosterpark[0][0], "--revoke-code", oosterpark[0][1], "--print-to", "vervanging-3")
+        with open(cls.workspace.file("vervanging-1/stempas-vervanging.html"), encoding="utf-8") as f:
+            new_code = re.search(r'<div class="code">([^<]+)</div>', f.read()).group(1)
+        cli("vote", *election, "--kiosk", "bibliotheek", "--pass", new_code, "--choices", "KW-02")
+        for _, code in korreweg[2:5]:
+            cli("vote", *election, "--kiosk", "bibliotheek", "--pass", code, "--choices", "KW-01")
+        cli("vote", *election, "--kiosk", "bibliotheek", "--pass", oosterpark[1][1], "--choices", "OP-01")
+        cli("polls", "close", *election, "--kiosk", "buurthuis", "--db", "location2.sqlite")
+        cli("polls", "close", *election, "--kiosk", "bibliotheek")
+        cli("polls", "merge", *election, "--from", "location2.sqlite")
+        cli("record", "export", *election, "--out", "record")
+        cls.report = json.loads(cli("report", *election, "--out", "site", "--record", "record", "--json").stdout)
+        with open(cls.workspace.file("record/replacements.json"), encoding="utf-8") as f:
+            cls.replacements = json.load(f)
+        with open(cls.workspace.file("record/result.json"), encoding="utf-8") as f:
+            cls.result = json.load(f)
+        cls.verified = subprocess.run([browser.binary("buurtstem-verify"), cls.workspace.file("record"), "--pinned", cls.workspace.file("prepub")],
+                                      capture_output=True, text=True, timeout=600)
+        cls.driver = browser.new_driver(browser.PHONE)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.driver.quit()
+        cls.workspace.close()
+
+    def open(self, page: str = "index.html", size: tuple[int, int] = browser.PHONE) -> None:
+        self.driver.set_window_size(*size)
+        self.driver.get("file://" + os.path.join(self.workspace.path, "site", page))
+        self.assertEqual(browser.console_errors(self.driver), [], "console errors on the results site")
+
+    def test_replaced_and_revoked_per_wijk_equal_the_record_and_the_report(self) -> None:
+        self.assertEqual(self.verified.returncode, 0, self.verified.stdout + self.verified.stderr)
+        signed = {area["area"]: (area["replaced"], area["revoked"]) for area in self.replacements["areas"]}
+        self.assertEqual(signed, {"WK001401": (2, 1), "WK001402": (1, 1)})
+        revoked_voids = [void for void in self.result["voids"] if void.get("reason") == "pass_revoked"]
+        self.assertEqual([(void["kiosk"], void["sequence"]) for void in revoked_voids], [("buurthuis", 0)])
+        self.open()
+        for contest in self.report["contests"]:
+            area = contest["area"]
+            self.assertEqual((contest["passesReplaced"], contest["passesRevoked"]), signed.get(area, (0, 0)), area)
+            figure = lambda key: self.driver.find_element(By.CSS_SELECTOR, f'dd[data-figure="{key}-{area}"]').text  # noqa: E731
+            self.assertEqual(figure("replaced"), count(contest["passesReplaced"]))
+            self.assertEqual(figure("revoked"), count(contest["passesRevoked"]))
+            self.assertEqual(figure("turnout"), percent(contest["turnoutPercent"]))
+            note = self.driver.find_element(By.CSS_SELECTOR, f'article#wijk-{area} p[data-replaced]')
+            self.assertEqual((int(note.get_attribute("data-replaced")), int(note.get_attribute("data-revoked")),
+                              int(note.get_attribute("data-revoked-ballots"))),
+                             (contest["passesReplaced"], contest["passesRevoked"], contest["revokedPassBallots"]))
+            self.assertIn("uitgegeven stempassen", note.text)
+            self.assertIn(count(contest["passesIssued"]), note.text)
+        korreweg = next(c for c in self.report["contests"] if c["area"] == "WK001401")
+        # The revoked pass's ballot is void, not counted: 4 counted (3 + the new pass), not 5.
+        self.assertEqual((korreweg["revokedPassBallots"], korreweg["ballotsCounted"]), (1, 4))
+        # Reach per wijk counts the same ballots: the revoked pass's not, the new pass's in its household's wijk.
+        for contest in self.report["contests"]:
+            line = next(w for w in self.report["reach"]["wijken"] if w["code"] == contest["area"])
+            self.assertEqual((line["participation"], line["issued"]), (contest["ballotsCounted"], contest["passesIssued"]), contest["area"])
+        self.assertIn("met een ingetrokken stempas telt niet mee",
+                      self.driver.find_element(By.CSS_SELECTOR, "article#wijk-WK001401 p[data-replaced]").text)
+        self.assertEqual(self.report["voidBallots"], len(self.result["voids"]))
+        kiosk_note = self.driver.find_element(By.CSS_SELECTOR, "#stembussen p[data-revoked-ballots]")
+        self.assertEqual(int(kiosk_note.get_attribute("data-revoked-ballots")), len(revoked_voids))
+        article = self.driver.find_element(By.CSS_SELECTOR, "article#wijk-WK001401")
+        self.driver.execute_script("arguments[0].scrollIntoView()", article)
+        browser.screenshot(self.driver, "results-site-replaced-passes-phone", full_page=False)
+        # English, with the switch the site already has.
+        self.driver.find_element(By.CSS_SELECTOR, "nav.language a").click()
+        self.assertTrue(self.driver.current_url.endswith("/index.en.html"), self.driver.current_url)
+        body = self.driver.find_element(By.TAG_NAME, "body").text
+        self.assertIn("Passes replaced", body)
+        self.assertIn("Of those revoked", body)
+        self.assertIn("a revoked pass never counts, the household's new pass does", body)
+        self.assertNotIn("Vervangen stempassen", body)
+
+    def test_axe_passes_with_the_replacements_shown(self) -> None:
+        for page in ("index.html", "index.en.html"):
+            for size in (browser.PHONE, browser.DESKTOP):
+                self.open(page, size)
+                self.driver.execute_script("document.querySelectorAll('details').forEach((d) => d.open = true)")
+                self.assertEqual(browser.axe_violations(self.driver), [], f"axe-core: {page} at {size}")

@@ -125,8 +125,10 @@ struct DemoCommandTests {
             #expect(result.stdout.contains("Cheque round demo-najaar"))
             #expect(result.stdout.contains("refused, a cheque handed in a second time"))
             // The round of aanvragen: rejections with reasons, a recusal refused, money flowing back, a verified record.
-            // The admitted aanvragen went onto the stemdag's ballot; the vote funded three of them.
-            #expect(result.stdout.contains("Aanvragen: 3 getoetst: afgewezen, 13 niet gefinancierd, 2 uitgevoerd, 1 gestopt, 1 ingetrokken."), "\(result.stdout)")
+            // The wijkteam decided one admitted aanvraag directly; the others went onto the stemdag's ballot. Two are
+            // paid in instalments and completed (the wijkteam's and one the vote funded), one the vote funded is stopped.
+            #expect(result.stdout.contains("Aanvragen: 3 getoetst: afgewezen, 2 gefinancierd, 11 niet gefinancierd, 2 uitgevoerd, 1 gestopt, 1 ingetrokken."), "\(result.stdout)")
+            #expect(result.stdout.contains("decided by the wijkteam, without a vote: proposal 20, gefinancierd at € 7.150,00: Besluit van het wijkteam: gefinancierd. De wandelroute"), "\(result.stdout)")
             #expect(result.stdout.contains("projects from aanvragen (toegelaten after the toetsing): aanvraag-1, aanvraag-2,"))
             #expect(result.stdout.contains("(belangenverstrengeling)") && result.stdout.contains("flowing back from the stopped one"))
             #expect(result.stdout.contains("Verifier: every one of its 9 checks passed (buurtstem-verify"), "\(result.stdout)")
@@ -163,15 +165,20 @@ struct DemoCommandTests {
         #expect(secretFunded.count == 3 && secretFunded.allSatisfy { !$0.isEmpty })
         #expect(plaintext["funded"] as? [[String]] == secretFunded)
         #expect(plaintext["sameFunded"] as? Bool == true && plaintext["sameCounts"] as? Bool == true)
-        // The ballot held exactly the admitted aanvragen (20 less 3 rejected and 1 withdrawn), and the payments
-        // followed the vote: the aanvragen paid are among those the secret count funded, and those are the funded ones.
+        // The ballot held exactly the admitted aanvragen (20 less 3 rejected and 1 withdrawn) but the one the wijkteam
+        // decided on directly, and the payments followed the decisions: the aanvragen paid are the wijkteam's and
+        // among those the secret count funded, and those are the funded ones.
         let proposals = try #require((view["demo"] as? [String: Any])?["proposals"] as? [String: Any])
         let onBallot = try #require(proposals["onBallot"] as? [Int])
         let decisions = proposals["decisions"] as? [Any] ?? []
         let admitted = stride(from: 0, to: decisions.count - 1, by: 2).compactMap { index -> Int? in
             (decisions[index + 1] as? String)?.hasPrefix("Afgewezen") == false ? decisions[index] as? Int : nil
         }
-        #expect(onBallot.count == 16 && onBallot == admitted.sorted(), "\(onBallot) \(admitted)")
+        let wijkteam = try #require(proposals["wijkteam"] as? [String: Any])
+        let byWijkteam = try #require(wijkteam["proposal"] as? Int)
+        #expect(wijkteam["outcome"] as? String == "funded" && (wijkteam["reasons"] as? String)?.hasPrefix("Besluit van het wijkteam: gefinancierd.\n") == true, "\(wijkteam)")
+        #expect(admitted.contains(byWijkteam) && !onBallot.contains(byWijkteam))
+        #expect(onBallot.count == 15 && onBallot == admitted.filter { $0 != byWijkteam }.sorted(), "\(onBallot) \(admitted)")
         let contestProjects = (stemdag["tally"] as? [String: Any])?["contests"] as? [[String: Any]] ?? []
         let ballotIds = contestProjects.flatMap { ($0["projects"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
         #expect(ballotIds.filter { $0.hasPrefix("aanvraag-") }.sorted() == onBallot.map { "aanvraag-\($0)" }.sorted())
@@ -179,7 +186,9 @@ struct DemoCommandTests {
         #expect(proposals["funded"] as? [Int] == fundedByVote && fundedByVote.count >= 3)
         let paidPairs = proposals["paidCents"] as? [Int] ?? []
         let paidIds = stride(from: 0, to: paidPairs.count, by: 2).map { paidPairs[$0] }
-        #expect(paidIds.count == 3 && Set(paidIds).isSubset(of: fundedByVote))
+        #expect(paidIds.count == 3 && paidIds.contains(byWijkteam) && Set(paidIds.filter { $0 != byWijkteam }).isSubset(of: fundedByVote))
+        let statuses = Dictionary(uniqueKeysWithValues: (proposals["statuses"] as? [[String: Any]] ?? []).map { ($0["status"] as? String ?? "", $0["count"] as? Int ?? 0) })
+        #expect(statuses["completed"] == 2 && statuses["stopped"] == 1 && statuses["withdrawn"] == 1 && statuses["rejected"] == 3, "\(statuses)")
         let trustees = try #require(stemdag["trustees"] as? [String: Any])
         #expect(trustees["decryptedBy"] as? [Int] == [1, 3] && trustees["absent"] as? [Int] == [2] && trustees["invalid"] as? Int == 0)
         let other = try CLI.inTemporaryDirectory()

@@ -43,7 +43,8 @@ struct SecretRecordVerifyTests {
             #expect(try cli.run("polls", "open", "--election", id, "--db", db).status == 0)
         }
         // The last household's letter came back damaged: its pass is revoked and replaced at the desk, so the record
-        // has replacements.json and the verifier checks that no revoked pass has a (secret) ballot.
+        // has replacements.json. The second location's store was copied before: it takes the revoked pass below, and
+        // that ballot must be void (pass_revoked), not mixed and not counted.
         let csv = try String(contentsOf: cli.directory.appendingPathComponent("print/stempassen.csv"), encoding: .utf8)
         let households = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
         let replaced = try cli.run("stempas", "replace", "--election", id, "--household", households[codes.count - 1],
@@ -60,6 +61,8 @@ struct SecretRecordVerifyTests {
         }
         #expect(try cli.run("vote", "--db", "location2.sqlite", "--election", id, "--kiosk", "buurthuis", "--pass", codes[6], "--choices", choices[6]).status == 0)
         #expect(try cli.run("vote", "--db", "location2.sqlite", "--election", id, "--kiosk", "buurthuis", "--pass", codes[0], "--choices", "KW-04").status == 0)
+        #expect(try cli.run("vote", "--db", "location2.sqlite", "--election", id, "--kiosk", "buurthuis", "--pass", codes[codes.count - 1],
+                            "--choices", "KW-03").status == 0)
         try castInvalidPlaintext(cli, code: codes[5])
         #expect(try cli.run("polls", "close", "--election", id, "--kiosk", "bibliotheek").status == 0)
         #expect(try cli.run("polls", "close", "--election", id, "--kiosk", "buurthuis", "--db", "location2.sqlite").status == 0)
@@ -198,14 +201,51 @@ struct SecretRecordVerifyTests {
             }
             #expect(ran["ballot validity"] == nil, "a secret ballot's validity is known only after decryption (decoded ballots)")
             #expect((ran["mix shuffles"]?["items"] as? Int) == 2 && (ran["decryption shares"]?["items"] as? Int) == 2
-                    && (ran["decoded ballots"]?["items"] as? Int) == 7 && (ran["ballot proofs"]?["items"] as? Int) == 8, "\(checks)")
+                    && (ran["decoded ballots"]?["items"] as? Int) == 7 && (ran["ballot proofs"]?["items"] as? Int) == 9, "\(checks)")
         }
         let text = try fixture.cli.run([fixture.record.path], tool: "buurtstem-verify")
         #expect(text.status == 0 && text.stdout.contains("mix shuffles") && text.stdout.contains("decoded ballots"), "\(text.stdout)")
         // 7 counted ballots, 6 valid once decrypted: ballots_counted is the valid ones.
         let result = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.record.appendingPathComponent("result.json"))) as? [String: Any]
         #expect(((result?["contests"] as? [[String: Any]])?.first?["ballots_counted"] as? Int) == 6)
-        #expect((result?["voids"] as? [Any])?.count == 1)
+        // A reuse (pass 0 at the buurthuis) and the revoked pass's ballot (buurthuis #2), not mixed: 7 decoded, not 8.
+        let voids = result?["voids"] as? [[String: Any]] ?? []
+        #expect(voids.count == 2 && voids.last?["kiosk"] as? String == "buurthuis" && voids.last?["sequence"] as? Int == 2
+                && voids.last?["reason"] as? String == "pass_revoked" && voids.first?["reason"] == nil, "\(voids)")
+    }
+
+    @Test("the revoked pass's encrypted ballot: its receipt is in the record but void because the pass was revoked; its pass check says so")
+    func revokedPassReceipt() throws {
+        let fixture = try Self.fixture()
+        let key = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: fixture.record.appendingPathComponent("record.json"))).issuingPublicKey.hex
+        let revoked = fixture.codes[fixture.codes.count - 1]
+        let pass = try fixture.cli.run("pass", "check", "--record", fixture.record.path, "--pass", revoked, "--issuing-key", key, "--json")
+        #expect(pass.status == 0, "\(pass.stderr)")
+        let answer = try JSONSerialization.jsonObject(with: Data(pass.stdout.utf8)) as? [String: Any]
+        let uses = answer?["uses"] as? [[String: Any]] ?? []
+        #expect(answer?["revoked"] as? Bool == true && uses.count == 1 && uses.first?["counted"] as? Bool == false, "\(pass.stdout)")
+        let code = try #require(uses.first?["trackingCode"] as? String)
+        let receipt = try fixture.cli.run("receipt", "check", "--record", fixture.record.path, "--receipt", code, "--issuing-key", key)
+        #expect(receipt.status == 3 && receipt.stdout.contains("ingetrokken"), "\(receipt.stdout) \(receipt.stderr)")
+    }
+
+    @Test("result.json that counts the revoked pass (its void dropped, signed again) fails the voids; a reuse relabelled as revoked fails too")
+    func revokedPassCounted() throws {
+        let fixture = try Self.fixture()
+        let issuingKey = try Self.issuingKey(fixture.cli)
+        func forged(_ change: @escaping ([ElectionResult.VoidEntry]) -> [ElectionResult.VoidEntry]) throws -> URL {
+            try Self.tampered { folder in
+                let url = folder.appendingPathComponent("result.json")
+                let result = try JSONDecoder().decode(ElectionResult.self, from: Data(contentsOf: url))
+                try JSONEncoder().encode(ElectionResult(election: result.election, definitionHash: result.definitionHash.bytes, issuedRoot: result.issuedRoot.bytes,
+                                                        logs: result.logs, voids: change(result.voids), contests: result.contests, issuingKey: issuingKey)).write(to: url)
+            }.1
+        }
+        let counted = try forged { $0.filter { $0.reason != .passRevoked } }
+        let failed = try Self.expectCaught(fixture.cli, counted, check: "voids", message: "was cast with a pass revoked at the desk")
+        #expect(failed["result signature"] == nil, "\(failed)")
+        let relabelled = try forged { $0.map { $0.reason == .passUsedBefore ? .init(revokedKiosk: $0.kiosk, sequence: $0.sequence) : $0 } }
+        try Self.expectCaught(fixture.cli, relabelled, check: "voids", message: "is listed as void because its pass was revoked, but it is void because its pass voted earlier")
     }
 
     @Test("receipts prove inclusion of the encrypted ballot and say the record does not show its choices; a void one exits 3")

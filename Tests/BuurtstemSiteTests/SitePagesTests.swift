@@ -67,6 +67,7 @@ import Testing
         }
         let json = """
         {"area":"WK1","name":"Wijk","budgetCents":100,"fundedCents":90,"passesIssued":10,"ballotsCounted":5,"turnoutPercent":50,
+         "passesReplaced":0,"passesRevoked":0,"revokedPassBallots":0,
          "projects":[\(project("A", votes: 40, cost: 50, rank: 1, funded: true)),\(project("B", votes: 28, cost: 30, rank: 3, funded: false)),
                      \(project("C", votes: 28, cost: 20, rank: 2, funded: true))]}
         """

@@ -15,6 +15,7 @@ struct ErrorModelTests {
         .issueCheques(round: "r"), .settleBeforeExpiry(round: "r"), .settleCheques(round: "r"), .exportCheques(round: "r"),
         .listChequeRounds, .listInitiatives, .createElection, .listProposals, .loadCriteria, .startReview(proposal: 1),
         .assessProposal(proposal: 1), .decideProposal(proposal: 1), .createElectionFromProposals,
+        .decideByWijkteam(proposal: 1),
     ]
 
     static func covered(_ remedy: Remedy) {
@@ -22,7 +23,8 @@ struct ErrorModelTests {
         case .initialise, .importAreas, .importRegister, .listRegisterSnapshots, .showRegister, .issuePasses, .addKiosk,
              .openPolls, .publishElection, .closePolls, .decryptBallots, .checkStore, .issueCheques, .settleBeforeExpiry,
              .settleCheques, .exportCheques, .listChequeRounds, .listInitiatives, .createElection, .listProposals,
-             .loadCriteria, .startReview, .assessProposal, .decideProposal, .createElectionFromProposals:
+             .loadCriteria, .startReview, .assessProposal, .decideProposal, .createElectionFromProposals,
+             .decideByWijkteam:
             break
         }
     }

@@ -206,12 +206,12 @@ struct ProposalTests {
             _ = try CriterionJudgement.assess(proposal: id, criterion: criterion, assessor: "toetser-1", met: true, reason: "In orde", in: store)
         }
         _ = try ProposalDecision.decide(proposal: id, in: store)
-        _ = try Proposal.move(id, to: .decidedByWijkteam, in: store)
+        _ = try Proposal.move(id, to: .onBallot, in: store)
         let noReason = #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 40_000, in: store) }
         #expect(noReason?.message.contains("needs a reason") == true)
         #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 60_001, reason: "meer", in: store) }
         #expect(throws: BuurtstemError.self) { try Proposal.fund(id, amountCents: 0, reason: "niets", in: store) }
-        #expect(try store.proposal(id).status == .decidedByWijkteam)
+        #expect(try store.proposal(id).status == .onBallot)
         _ = try Proposal.fund(id, amountCents: 40_000, reason: "het wijkbudget had nog EUR 400 over", in: store)
         let over = #expect(throws: BuurtstemError.self) { try ProposalPayment.pay(proposal: id, amountCents: 40_001, milestone: "Alles", in: store) }
         #expect(over?.message.contains("above the funded € 400,00") == true, "\(over?.message ?? "")")

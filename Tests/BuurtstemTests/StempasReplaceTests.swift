@@ -82,4 +82,52 @@ struct StempasReplaceTests {
         let closed = #expect(throws: BuurtstemError.self) { try replace(Self.household, nil, "d") }
         #expect(closed?.description.contains("closed") == true)
     }
+    @Test("a pass revoked on the main store after a location's copy: the location's ballot is merged but void (pass revoked), the new pass counts, the record lists it")
+    func revokedAfterLocationCopy() throws {
+        let fixture = try StemdagFixture()
+        let location = fixture.folder.appendingPathComponent("location.sqlite").path
+        try fixture.store.copy(to: location)
+        let old = fixture.codes[0]
+        // At the location (which cannot know of the revocation to come) the household's old pass votes.
+        _ = try BallotBox(store: try Store.open(path: location)).cast(election: "test-kw", kiosk: "buurthuis", code: old, choices: Self.one)
+        // At the main desk the letter is reported damaged: the pass is unused here, so it is revoked and replaced.
+        let out = fixture.folder.appendingPathComponent("vervanging")
+        _ = try StempasReplacement.replace(election: "test-kw", store: fixture.store, issuingKey: fixture.issuingKey,
+                                           household: Self.household, revokingCode: old, addresses: nil, printFolder: out)
+        _ = try BallotBox(store: fixture.store).cast(election: "test-kw", kiosk: "bibliotheek", code: try Self.code(in: out),
+                                                     choices: [Choice(project: "KW-02", value: 1)])
+        let keys = fixture.kioskKeys
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        _ = try Polls.close(election: "test-kw", store: try Store.open(path: location), timeMillis: now, only: ["buurthuis"]) { keys[$0.name]! }
+        let merged = try LocationMerge.merge(election: "test-kw", from: location, into: fixture.store)
+        #expect(merged.added == ["buurthuis": 1] && merged.revokedPassBallots == 1)
+        _ = try Polls.close(election: "test-kw", store: fixture.store, timeMillis: now) { keys[$0.name]! }
+
+        let tally = try Tally.count(election: "test-kw", store: fixture.store)
+        #expect(tally.ballotsInLogs == 2 && tally.contests.reduce(0) { $0 + $1.ballotsCounted } == 1)
+        #expect(tally.voids.count == 1 && tally.voids[0].reason == .passRevoked && tally.voids[0].kiosk == "buurthuis" && tally.voids[0].countedKiosk == nil)
+        let kw01 = tally.contests.flatMap(\.projects).first { $0.id == "KW-01" }, kw02 = tally.contests.flatMap(\.projects).first { $0.id == "KW-02" }
+        #expect(kw01?.ballots == 0 && kw02?.ballots == 1, "the revoked pass's choice does not count, the new pass's does")
+
+        let record = fixture.folder.appendingPathComponent("record")
+        _ = try ElectionRecordExport.export(election: "test-kw", store: fixture.store, issuingKey: fixture.issuingKey, folder: record)
+        let result = try JSONDecoder().decode(ElectionResult.self, from: Data(contentsOf: record.appendingPathComponent(ElectionRecordFile.result)))
+        #expect(result.voids == [.init(revokedKiosk: "buurthuis", sequence: 0)] && result.isValid(issuer: fixture.issuingKey.publicKey))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: record.appendingPathComponent(ElectionRecordFile.result))) as? [String: Any]
+        #expect((json?["voids"] as? [[String: Any]]).map { $0.count == 1 && $0[0]["reason"] as? String == "pass_revoked" && $0[0]["counted_kiosk"] == nil } == true)
+    }
+
+    @Test("a location's store with a replacement of its own is refused at the merge, and nothing is merged")
+    func replacementAtLocationRefused() throws {
+        let fixture = try StemdagFixture()
+        let path = fixture.folder.appendingPathComponent("location.sqlite").path
+        try fixture.store.copy(to: path)
+        let location = try Store.open(path: path)
+        _ = try BallotBox(store: location).cast(election: "test-kw", kiosk: "buurthuis", code: fixture.codes[1], choices: Self.one)
+        _ = try StempasReplacement.replace(election: "test-kw", store: location, issuingKey: fixture.issuingKey, household: Self.household,
+                                           revokingCode: nil, addresses: nil, printFolder: fixture.folder.appendingPathComponent("v"))
+        let error = #expect(throws: BuurtstemError.self) { try LocationMerge.merge(election: "test-kw", from: path, into: fixture.store) }
+        #expect(error?.message.contains("1 stempas replacement(s) this store does not have") == true, "\(error?.message ?? "")")
+        #expect(try fixture.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ballot") } == 0)
+    }
 }

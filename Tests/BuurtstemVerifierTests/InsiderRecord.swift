@@ -50,6 +50,9 @@ struct InsiderRecord {
     var replacementEntries: ([PassReplacement]) -> [PassReplacement] = { $0 }
     /// Changes to the replacement counts per area before they are signed.
     var replacementAreas: ([PassReplacements.AreaCount]) -> [PassReplacements.AreaCount] = { $0 }
+    /// Whether the result counts a revoked pass's first ballot as if it were not revoked (a forgery); by the rule
+    /// every ballot of a revoked pass is void (reason `pass_revoked`).
+    var countRevoked = false
 
     /// A wijkstemdag with one contest of three projects, six passes, two kiosks and one pass used at both.
     init() {
@@ -177,7 +180,12 @@ struct InsiderRecord {
         // The first use of each pass counts, the others are void.
         var voids: [ElectionResult.VoidEntry] = []
         var counted: [[String]] = []
-        for (_, list) in uses {
+        let revoked = Set(replacements.compactMap(\.revokes))
+        for (pass, list) in uses {
+            if revoked.contains(pass) && !countRevoked {
+                voids += list.map { .init(revokedKiosk: $0.kiosk, sequence: $0.sequence) }
+                continue
+            }
             let ordered = list.sorted { a, b in
                 if a.time != b.time { return a.time < b.time }
                 if a.kiosk != b.kiosk { return Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) }

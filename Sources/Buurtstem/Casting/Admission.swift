@@ -8,4 +8,7 @@ public struct Admission: Sendable, Equatable {
     public let contest: Contest
     /// How the ballot is filled in.
     public let ballot: BallotType
+    /// Whether the election is secret: its ballots are encrypted, and the kiosk offers to check one (the Benaloh
+    /// challenge) before casting.
+    public let secret: Bool
 }

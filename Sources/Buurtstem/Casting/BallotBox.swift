@@ -23,17 +23,25 @@ public struct BallotBox: Sendable {
     /// is shown; `cast` makes every check again (the "not used" one inside its write transaction).
     public func admit(election electionId: String, kiosk kioskName: String, code: String) throws -> Admission {
         let checked = try check(election: electionId, kiosk: kioskName, code: code)
-        let used = try store.read { db in
-            try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?",
-                             arguments: [electionId, Data(checked.passKey.publicKey.bytes)]) != nil
-        }
-        if used { throw CastError.alreadyUsed }
-        return Admission(area: checked.area, contest: checked.contest, ballot: checked.definition.ballot)
+        try refuseIfUsed(election: electionId, pass: checked.passKey.publicKey)
+        return Admission(area: checked.area, contest: checked.contest, ballot: checked.definition.ballot,
+                         secret: checked.definition.isSecret)
     }
 
+    /// Throws `CastError.alreadyUsed` when pass `pass` has voted in `electionId` (before the write transaction,
+    /// which checks again).
+    func refuseIfUsed(election electionId: String, pass: PublicKey) throws {
+        let used = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT 1 FROM passUse WHERE electionId = ? AND pass = ?", arguments: [electionId, Data(pass.bytes)]) != nil
+        }
+        if used { throw CastError.alreadyUsed }
+    }
+
+    /// What the checks of a pass at a kiosk found: the definition, the pass's area and contest, its key, and the time.
+    typealias Checked = (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64)
+
     /// The checks shared by `admit` and `cast`, in the documented order.
-    private func check(election electionId: String, kiosk kioskName: String, code: String) throws
-        -> (definition: ElectionDefinition, area: String, contest: Contest, passKey: SigningKey, now: Int64) {
+    func check(election electionId: String, kiosk kioskName: String, code: String) throws -> Checked {
         let election = try store.election(electionId)
         let definition = try election.decodedDefinition()
         let kiosk = try store.kiosk(election: electionId, name: kioskName)
@@ -77,15 +85,47 @@ public struct BallotBox: Sendable {
     /// encrypts them under the election key with a proof bound to the pass and the definition, and the pass signs
     /// a v3 ballot; the store keeps the ciphertexts only, never the choices, and no time (docs/record.md).
     public func cast(election electionId: String, kiosk kioskName: String, code: String, choices: [Choice]) throws -> Receipt {
-        let (definition, area, contest, passKey, now) = try check(election: electionId, kiosk: kioskName, code: code)
-        let passBytes = Data(passKey.publicKey.bytes)
-        let canonical = try BallotRules.validate(choices, type: definition.ballot, contest: contest)
+        let checked = try check(election: electionId, kiosk: kioskName, code: code)
+        let canonical = try BallotRules.validate(choices, type: checked.definition.ballot, contest: checked.contest)
         // Encrypted before the transaction: the group arithmetic does not hold the store's write lock.
-        let encryption = try definition.secretBallot.map { secret in
-            ProvenEncryption.encrypt(
-                try PlaintextEncoding.encode(ChoiceBytes.encode(canonical), width: secret.width), publicKey: secret.publicKey,
-                context: EncryptedBallot.encryptionContext(definitionHash: definition.hash, pass: passKey.publicKey))
+        let encryption = try checked.definition.secretBallot.map { secret in
+            try Self.encrypt(canonical, secret: secret, definition: checked.definition, pass: checked.passKey.publicKey).encryption
         }
+        return try commit(election: electionId, kiosk: kioskName, checked: checked, canonical: canonical, encryption: encryption)
+    }
+
+    /// Casts exactly the encryption `sealed` that the kiosk committed to with its ballot code at the review step
+    /// (`seal`), with the pass `code` it was sealed for: what makes the Benaloh challenge meaningful, as the code
+    /// shown before the choice is the code of the ballot cast. Every check of `cast` is made again.
+    public func cast(sealed: SealedBallot, code: String) throws -> Receipt {
+        let checked = try check(election: sealed.election, kiosk: sealed.kiosk, code: code)
+        guard checked.definition.secretBallot != nil, sealed.pass == checked.passKey.publicKey,
+              sealed.definitionHash == checked.definition.hash, sealed.area == checked.area else {
+            throw BuurtstemError(.conflict, "the sealed ballot was made for another pass, area or definition of '\(sealed.election)' than the one casting it; "
+                + "seal the ballot again for this pass")
+        }
+        let canonical = try BallotRules.validate(sealed.choices, type: checked.definition.ballot, contest: checked.contest)
+        return try commit(election: sealed.election, kiosk: sealed.kiosk, checked: checked, canonical: canonical, encryption: sealed.encryption)
+    }
+
+    /// The canonical choices encoded at the election's width and encrypted under its key with fresh randomness,
+    /// the proof bound to the pass and the definition; with the randomness, for an opening.
+    static func encrypt(_ canonical: [Choice], secret: SecretBallot, definition: ElectionDefinition, pass: PublicKey) throws
+        -> (encryption: ProvenEncryption, randomness: [Ristretto255.Scalar]) {
+        let points = try PlaintextEncoding.encode(ChoiceBytes.encode(canonical), width: secret.width)
+        let randomness = points.map { _ in Ristretto255.Scalar.random() }
+        let encryption = ProvenEncryption.encrypt(points, publicKey: secret.publicKey,
+                                                  context: EncryptedBallot.encryptionContext(definitionHash: definition.hash, pass: pass),
+                                                  randomness: randomness)
+        return (encryption, randomness)
+    }
+
+    /// Appends the ballot in one write transaction, after the checks that must be made inside it.
+    private func commit(election electionId: String, kiosk kioskName: String,
+                        checked: Checked,
+                        canonical: [Choice], encryption: ProvenEncryption?) throws -> Receipt {
+        let (definition, area, passKey, now) = (checked.definition, checked.area, checked.passKey, checked.now)
+        let passBytes = Data(passKey.publicKey.bytes)
         let choicesText = encryption == nil ? String(decoding: try JSONEncoder().encode(canonical), as: UTF8.self) : ""
 
         return try store.write { db in

@@ -20,6 +20,11 @@ public struct Receipt: Sendable, Codable, Equatable {
     /// that the ballot is in the log, not what it says. Absent (nil) for a public election's ballot, whose choices
     /// the record publishes per stempas.
     public let encrypted: Bool?
+    /// A secret election's ballot code (docs/record.md, "Checking a ballot: the Benaloh challenge"): the code the
+    /// kiosk showed at the review step, of the ciphertexts it cast. Anyone can recompute it from the ballot's line in
+    /// the record, so the resident sees that the encryption cast is the one the kiosk committed to. Nil for a
+    /// public election.
+    public let ballotCode: String?
 
     /// The receipt for `ballot`.
     public init(ballot: Ballot) {
@@ -29,6 +34,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         timeMillis = ballot.timeMillis
         trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
         encrypted = nil
+        ballotCode = nil
     }
 
     /// The receipt for a secret election's `ballot`, cast at `timeMillis` (for the voter only: the record dates a
@@ -40,5 +46,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         self.timeMillis = timeMillis
         trackingCode = TrackingCode.code(leafHash: ballot.leafHash)
         encrypted = true
+        ballotCode = BallotCode.code(election: ballot.election, definitionHash: ballot.definitionHash, area: ballot.area,
+                                     ciphertexts: ballot.encryption.ciphertexts)
     }
 }

@@ -7,7 +7,10 @@ import GRDB
 /// passes were issued and the kiosks added) into the main store.
 ///
 /// Nothing is dropped: every ballot of every log is kept. A pass used at two locations is resolved later, at the
-/// tally, by the published rule (the first by time, kiosk, sequence counts; the others are void and listed).
+/// tally, by the published rule (the first by time, kiosk, sequence counts; the others are void and listed). So is
+/// a pass revoked here at the desk after the location's copy was made (issue 19): the location's kiosks could not
+/// know, so they took it; the tally lists every ballot of a revoked pass as void (a revoked pass never counts, the
+/// household's new pass does), and the merge says how many it brought in.
 public enum LocationMerge {
     /// What a merge did.
     public struct Summary: Sendable, Codable, Equatable {
@@ -17,6 +20,8 @@ public enum LocationMerge {
         public var alreadyPresent = 0
         /// Checkpoints added.
         public var checkpointsAdded = 0
+        /// Of the ballots added, those cast with a pass revoked in this store: each will be void at the tally.
+        public var revokedPassBallots = 0
     }
 
     /// Merges the election's logs from the store at `otherPath` into `store`. Refuses stores of another gemeente
@@ -43,6 +48,20 @@ public enum LocationMerge {
             }
             checkpoints = try Row.fetchAll(db, sql: "SELECT * FROM checkpoint WHERE electionId = ?", arguments: [electionId])
         }
+        // A pass replaced at the location after the copy is unknown here: its ballots would count a pass this store
+        // never made, and the two replacement chains cannot both continue. Replacements belong to one desk.
+        let theirReplacements = try other.read { db in
+            try Data.fetchAll(db, sql: "SELECT signature FROM passReplacement WHERE electionId = ? ORDER BY sequence", arguments: [electionId])
+        }
+        let ourReplacements = Set(try store.read { db in
+            try Data.fetchAll(db, sql: "SELECT signature FROM passReplacement WHERE electionId = ?", arguments: [electionId])
+        })
+        let unknown = theirReplacements.filter { !ourReplacements.contains($0) }.count
+        if unknown > 0 {
+            throw BuurtstemError(.conflict, "\(otherPath) has \(unknown) stempas replacement(s) this store does not have: passes were "
+                + "replaced at the location. Nothing was merged. Stempassen are replaced only at the main store's desk; keep both stores and "
+                + "report this to the election's auditors")
+        }
         for row in checkpoints + ballots {
             let name: String = row["kiosk"]
             guard kiosks.contains(name) else {
@@ -51,6 +70,9 @@ public enum LocationMerge {
         }
         return try store.write { db in
             var summary = Summary()
+            // Read inside the write: a revocation made while merging is either seen here or refuses nothing later.
+            let revoked = Set(try Data.fetchAll(db, sql: "SELECT revoked FROM passReplacement WHERE electionId = ? AND revoked IS NOT NULL",
+                                                arguments: [electionId]))
             for row in ballots {
                 let kiosk: String = row["kiosk"], sequence: Int64 = row["sequence"], leaf: Data = row["leafHash"]
                 if let existing = try Data.fetchOne(db, sql: "SELECT leafHash FROM ballot WHERE electionId = ? AND kiosk = ? AND sequence = ?",
@@ -80,6 +102,7 @@ public enum LocationMerge {
                                    arguments: [electionId, kiosk, sequence, sealed["ciphertexts"] as Data, sealed["proof"] as Data])
                 }
                 summary.added[kiosk, default: 0] += 1
+                if revoked.contains(row["pass"] as Data) { summary.revokedPassBallots += 1 }
             }
             for row in checkpoints {
                 let kiosk: String = row["kiosk"], size: Int64 = row["size"], root: Data = row["root"]

@@ -51,6 +51,8 @@ public enum Remedy: Sendable, Equatable {
     case decideProposal(proposal: Int64)
     /// Create an election whose ballot holds the toegelaten proposals.
     case createElectionFromProposals
+    /// Take the wijkteam's decision on `proposal` (fund it or not), with its reasons.
+    case decideByWijkteam(proposal: Int64)
 
     /// The step in plain words, for a front end without words of its own for it.
     public var description: String {
@@ -81,6 +83,7 @@ public enum Remedy: Sendable, Equatable {
         case .assessProposal(let proposal): "judge proposal \(proposal) on each criterion"
         case .decideProposal(let proposal): "decide proposal \(proposal)"
         case .createElectionFromProposals: "create an election from the toegelaten proposals"
+        case .decideByWijkteam(let proposal): "take the wijkteam's decision on proposal \(proposal), with its reasons"
         }
     }
 }

@@ -50,7 +50,10 @@ public enum StempasReplacement {
             throw BuurtstemError(.keys, "the issuing key given is not this gemeente's; use the key file made when the gemeente was initialised")
         }
         let definition = try election.decodedDefinition()
-        let (area, holder) = try householdArea(household, resident: resident, definition: definition, store: store)
+        let (area, holder, buurt) = try householdArea(household, resident: resident, definition: definition, store: store)
+        let group = try store.read { db in
+            try String.fetchOne(db, sql: "SELECT groupCode FROM reachGroupBuurt WHERE electionId = ? AND buurtCode = ?", arguments: [electionId, buurt])
+        }
 
         var revoked: PublicKey?
         if let revokingCode {
@@ -111,10 +114,10 @@ public enum StempasReplacement {
                 previous: last?.hash ?? PassReplacement.chainStart, area: area, pass: passKey, revoked: revoked,
                 timeMillis: now, issuingKey: issuingKey)
             try db.execute(sql: """
-                INSERT INTO passReplacement (electionId, sequence, area, pass, revoked, timeMillis, previous, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO passReplacement (electionId, sequence, area, pass, revoked, timeMillis, previous, signature, groupCode)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [electionId, entry.sequence, area, Data(passKey.bytes), revoked.map { Data($0.bytes) }, now,
-                                 Data(entry.previous.bytes), Data(entry.signature.bytes)])
+                                 Data(entry.previous.bytes), Data(entry.signature.bytes), group])
             return entry
         }
         try writer.finish()
@@ -122,12 +125,13 @@ public enum StempasReplacement {
                        revoked: revoked.map { Hex.encode($0.bytes) }, printFolder: printFolder.path)
     }
 
-    /// The contest area of `household` in `definition`'s register snapshot, and the holder line of its letter.
+    /// The contest area of `household` in `definition`'s register snapshot, the holder line of its letter, and its
+    /// buurt (for the new pass's reach group).
     private static func householdArea(_ household: String, resident: Int?, definition: ElectionDefinition,
-                                      store: Store) throws -> (area: String, holder: (number: Int, of: Int)?) {
+                                      store: Store) throws -> (area: String, holder: (number: Int, of: Int)?, buurt: String) {
         guard let row = try store.read({ db in
             try Row.fetchOne(db, sql: """
-                SELECT h.eligible, b.wijkCode FROM household h JOIN buurt b ON b.code = h.buurtCode
+                SELECT h.eligible, b.wijkCode, b.code AS buurtCode FROM household h JOIN buurt b ON b.code = h.buurtCode
                 WHERE h.snapshotId = ? AND h.householdId = ?
                 """, arguments: [definition.registerSnapshot, household])
         }) else {
@@ -143,7 +147,7 @@ public enum StempasReplacement {
         switch definition.eligibility {
         case .household:
             if resident != nil { throw BuurtstemError(.badInput, "in '\(definition.id)' each household gets one pass; name no resident") }
-            return (area, nil)
+            return (area, nil, row["buurtCode"])
         case .resident:
             let eligible: Int = row["eligible"]
             guard let resident else {
@@ -153,7 +157,7 @@ public enum StempasReplacement {
             guard (1...max(1, eligible)).contains(resident), eligible > 0 else {
                 throw BuurtstemError(.badInput, "resident \(resident): household '\(household)' has \(eligible) eligible resident(s); give 1 to \(eligible)")
             }
-            return (area, (resident, eligible))
+            return (area, (resident, eligible), row["buurtCode"])
         }
     }
 
@@ -168,6 +172,14 @@ public enum StempasReplacement {
 }
 
 extension Store {
+    /// The passes of `electionId` revoked at the desk: none of their ballots counts (a location whose store was
+    /// copied before the revocation may have taken one).
+    public func revokedPasses(election electionId: String) throws -> Set<Data> {
+        try read { db in
+            Set(try Data.fetchAll(db, sql: "SELECT revoked FROM passReplacement WHERE electionId = ? AND revoked IS NOT NULL", arguments: [electionId]))
+        }
+    }
+
     /// The replaced passes of `definition`'s election, in chain order.
     public func passReplacements(_ definition: ElectionDefinition) throws -> [PassReplacement] {
         try read { db in

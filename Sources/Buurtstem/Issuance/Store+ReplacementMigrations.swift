@@ -20,5 +20,13 @@ extension Store {
                 t.uniqueKey(["electionId", "revoked"])
             }
         }
+        // The reach group of each replacement pass, as issuance keeps one for every pass (a buurt of at least
+        // ReachPrivacy.minimumHouseholds households, never the household): the new pass's ballot then counts in its
+        // household's buurt and wijk on the results site, as in the contest. Nil for an election without groups.
+        migrator.registerMigration("v9: reach group of each replaced stempas") { db in
+            try db.alter(table: "passReplacement") { t in
+                t.add(column: "groupCode", .text)
+            }
+        }
     }
 }

@@ -20,10 +20,17 @@ extension Proposal {
     }
 
     /// Moves this proposal one step within the transaction `db`, logging it (see ``move(_:to:note:in:now:)``).
-    mutating func move(to status: ProposalStatus, note: String, now: Date, _ db: Database) throws {
+    ///
+    /// `wijkteamDecision` is set only by ``ProposalDecision/decideByWijkteam(proposal:funded:reasons:fundedCents:in:now:)``:
+    /// the wijkteam's funding decision is taken there, with its reasons and recusals, and by no plain move.
+    mutating func move(to status: ProposalStatus, note: String, now: Date, wijkteamDecision: Bool = false, _ db: Database) throws {
         guard !status.isDecisionOutcome else {
             throw BuurtstemError(.badInput, "'\(status.dutch)' is the toetsing's decision: deciding the proposal takes it from the judged criteria",
                                  remedy: .decideProposal(proposal: id ?? 0))
+        }
+        guard wijkteamDecision || self.status != .decidedByWijkteam || ![.funded, .notFunded].contains(status) else {
+            throw BuurtstemError(.badInput, "proposal \(id ?? 0) is '\(self.status.dutch)': the wijkteam's decision to fund it or not is taken with its reasons, "
+                + "which are published with the recusals", remedy: .decideByWijkteam(proposal: id ?? 0))
         }
         try requireStep(to: status)
         try ProposalLog.append(.status(from: self.status, to: status, note: note), proposal: id!, now: now, db)
@@ -35,25 +42,31 @@ extension Proposal {
     /// log gets a signed funding entry with `reason`, and payments stay within that amount.
     public static func fund(_ id: Int64, amountCents: Int64? = nil, reason: String = "", note: String = "", in store: Store,
                             now: Date = Date()) throws -> Proposal {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try store.write { db in
+        try store.write { db in
             guard var proposal = try Proposal.fetchOne(db, key: id) else {
                 throw BuurtstemError(.notFound, "there is no proposal \(id)", remedy: .listProposals)
             }
-            if let amountCents {
-                guard amountCents > 0, amountCents <= proposal.requestedCents else {
-                    throw BuurtstemError(.badInput, "the funded amount must be above 0 and at most the requested \(Money.format(proposal.requestedCents))")
-                }
-                guard amountCents == proposal.requestedCents || (1...2000).contains(reason.count) else {
-                    throw BuurtstemError(.badInput, "funding proposal \(id) at \(Money.format(amountCents)), less than the requested \(Money.format(proposal.requestedCents)), "
-                        + "needs a reason (1 to 2000 characters, published): e.g. 'het wijkbudget had nog EUR 4.000 over'")
-                }
-            }
-            try proposal.move(to: .funded, note: note, now: now, db)
-            if let amountCents, amountCents != proposal.requestedCents {
-                try ProposalLog.append(.funding(amountCents: UInt64(amountCents), reason: reason), proposal: id, now: now, db)
-            }
+            try proposal.fund(amountCents: amountCents, reason: reason, note: note, now: now, db)
             return proposal
+        }
+    }
+
+    /// Moves this proposal to gefinancierd within the transaction `db` (see ``fund(_:amountCents:reason:note:in:now:)``).
+    mutating func fund(amountCents: Int64?, reason: String, note: String, now: Date, wijkteamDecision: Bool = false, _ db: Database) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = id ?? 0
+        if let amountCents {
+            guard amountCents > 0, amountCents <= requestedCents else {
+                throw BuurtstemError(.badInput, "the funded amount must be above 0 and at most the requested \(Money.format(requestedCents))")
+            }
+            guard amountCents == requestedCents || (1...2000).contains(reason.count) else {
+                throw BuurtstemError(.badInput, "funding proposal \(id) at \(Money.format(amountCents)), less than the requested \(Money.format(requestedCents)), "
+                    + "needs a reason (1 to 2000 characters, published): e.g. 'het wijkbudget had nog EUR 4.000 over'")
+            }
+        }
+        try move(to: .funded, note: note, now: now, wijkteamDecision: wijkteamDecision, db)
+        if let amountCents, amountCents != requestedCents {
+            try ProposalLog.append(.funding(amountCents: UInt64(amountCents), reason: reason), proposal: id, now: now, db)
         }
     }
 

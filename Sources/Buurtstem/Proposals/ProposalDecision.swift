@@ -63,9 +63,7 @@ public enum ProposalDecision {
                 lines.append("- \(criterion.name): \(judgements[criterion.id]?.reason ?? "")")
             }
         }
-        for recusal in recusals {
-            lines.append("\(recusal.assessor) heeft niet meebeoordeeld wegens belangenverstrengeling (\(recusal.statement)).")
-        }
+        lines += recusals.map(recusalLine)
         return lines.joined(separator: "\n")
     }
 }

@@ -15,6 +15,16 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         public let text: String
     }
 
+    /// The decision to fund a proposal or not, after the toetsing: the stemdag's outcome or the wijkteam's.
+    public struct FundingDecision: Sendable, Codable, Equatable {
+        /// Who decided: `on_ballot` (the stemdag, by the published rule) or `decided_by_wijkteam` (the wijkteam).
+        public let route: ProposalStatus
+        /// `funded` or `not_funded`.
+        public let outcome: ProposalStatus
+        /// The signed reasons: the allocation's reason, or the wijkteam's reasons with the recusals.
+        public let reasons: String
+    }
+
     /// The proposal's id.
     public let id: Int64
     /// Buurt or wijk code.
@@ -43,6 +53,8 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
     public let statusText: String
     /// The decision's reasons, once decided.
     public let decision: String?
+    /// The decision to fund it or not, once taken (by the stemdag or the wijkteam).
+    public let fundingDecision: FundingDecision?
     /// Paid so far, in cents.
     public let paidCents: Int64
     /// What it is funded at, once funded: the requested amount, or less with ``fundingReason`` (a cap, a partial grant).
@@ -84,7 +96,11 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         var paid: Int64 = 0
         var funding: (cents: Int64, reason: String)?
         var funded = false
+        var fundingDecision: FundingDecision?
         for line in lines {
+            if case let .status(from, to, note) = line.entry.body, [.onBallot, .decidedByWijkteam].contains(from), [.funded, .notFunded].contains(to) {
+                fundingDecision = FundingDecision(route: from, outcome: to, reasons: note)
+            }
             switch line.entry.body {
             case let .decision(_, reasons): decision = reasons
             case let .payment(amount, _, _): paid += Int64(amount)
@@ -99,7 +115,7 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
             requestedCents: proposal.requestedCents, costs: try ProposalAmount.fetch(.costs, proposal: id, db),
             ownHours: proposal.ownHours, ownCents: proposal.ownCents, coFunders: try ProposalAmount.fetch(.coFunders, proposal: id, db),
             goals: try ProposalGoal.filter(Column("proposalId") == id).order(Column("position")).fetchAll(db).map(\.goal),
-            status: proposal.status, statusText: proposal.status.dutch, decision: decision, paidCents: paid,
+            status: proposal.status, statusText: proposal.status.dutch, decision: decision, fundingDecision: fundingDecision, paidCents: paid,
             fundedCents: fundedCents, fundingReason: funding?.reason,
             returnedCents: [.completed, .stopped].contains(proposal.status) ? (fundedCents ?? proposal.requestedCents) - paid : nil,
             contact: includeContact ? proposal.contact : nil,

@@ -65,7 +65,7 @@ public enum ElectionRecordExport {
         if let secret { try writeSecretFiles(secret, to: writer) }
         let result = ElectionResult(
             election: electionId, definitionHash: definition.hash, issuedRoot: commitment.root, logs: heads,
-            voids: tally.voids.map { .init(kiosk: $0.kiosk, sequence: $0.sequence, countedKiosk: $0.countedKiosk, countedSequence: $0.countedSequence) },
+            voids: tally.voids.map(\.entry),
             contests: zip(tally.contests, allocations).map { count, allocation in
                 ElectionResult.ContestResult(
                     area: count.area, passesIssued: count.passesIssued, ballotsCounted: UInt64(count.ballotsCounted),

@@ -32,18 +32,27 @@ extension ChequeRoundReport {
                                     funders: [])
         }
         var households: [String: Int64] = [:], issued: [String: Int64] = [:], redeemed: [String: Int64] = [:]
+        var channels: [String: RedemptionChannels] = [:]
         try store.read { db in
             for row in try Row.fetchAll(db, sql: "SELECT buurtCode, COUNT(*) AS n FROM household WHERE snapshotId = ? GROUP BY buurtCode",
                                         arguments: [round.snapshotId]) {
                 households[row["buurtCode"]] = row["n"]
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT c.buurtCode, COUNT(*) AS n, COUNT(r.sequence) AS redeemed FROM cheque c
+                SELECT c.buurtCode, COUNT(*) AS n, COUNT(r.sequence) AS redeemed, COUNT(CASE r.channel WHEN 'online' THEN 1 END) AS online,
+                       COUNT(CASE r.channel WHEN 'paper' THEN 1 END) AS paper, COUNT(CASE r.channel WHEN 'kiosk' THEN 1 END) AS kiosk FROM cheque c
                 LEFT JOIN chequeRedemption r ON r.roundId = c.roundId AND r.codeHash = c.codeHash AND r.sequence < ?
                 WHERE c.roundId = ? GROUP BY c.buurtCode
                 """, arguments: [settlement.settlement.ledgerSize, id]) {
                 issued[row["buurtCode"]] = row["n"]
                 redeemed[row["buurtCode"]] = row["redeemed"]
+                // The same redemptions by channel, per wijk.
+                let wijk = AreaCode.wijk(ofBuurt: row["buurtCode"])
+                var counts = channels[wijk] ?? RedemptionChannels(wijk: wijk)
+                counts.online += row["online"] as Int64
+                counts.paper += row["paper"] as Int64
+                counts.kiosk += row["kiosk"] as Int64
+                channels[wijk] = counts
             }
         }
         let groups = ReachGroup.groups(households: households, wijkOf: AreaCode.wijk(ofBuurt:))
@@ -77,7 +86,7 @@ extension ChequeRoundReport {
         }
         let s = settlement.settlement
         let prePublication = try store.chequePrePublication(round: id)?.prePublication
-        return ChequeRoundReport(
+        var report = ChequeRoundReport(
             kind: "cheque-round", gemeente: gemeente.code, gemeenteName: gemeente.name, round: id, valueCents: round.valueCents,
             issueDate: round.issueDate, validUntil: round.validUntil, scope: round.scope.rawValue,
             settledAt: ChequeCalendar.text(millis: s.settledAtMillis), chequesIssued: issuance.chequeCount,
@@ -92,5 +101,7 @@ extension ChequeRoundReport {
                 .init(label: "grootboek: \(s.ledgerSize) inwisselingen (eindstand)", english: "ledger: \(s.ledgerSize) redemptions (tree head)", hex: Hex.encode(s.ledgerRoot)),
                 .init(label: "uitgiftesleutel", english: "issuing key", hex: Hex.encode(issuance.issuerPublicKey)),
             ], issuingKey: [UInt8](issuance.issuerPublicKey), record: record, fingerprint: prePublication?.fingerprint))
+        report.channels = channels.keys.sorted().map { channels[$0]! }
+        return report
     }
 }

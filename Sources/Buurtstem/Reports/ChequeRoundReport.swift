@@ -73,6 +73,8 @@ public struct ChequeRoundReport: Sendable, Codable {
     public var coFunding: CoFunding? = nil
     /// Reach (households that gave their cheque) and representativeness.
     public let reach: Reach
+    /// Per wijk, the cheques redeemed by channel (they add up to the wijk's redeemed cheques in ``reach``).
+    public var channels: [RedemptionChannels] = []
     /// "Verify it yourself".
     public let verification: ReportVerification
 }

@@ -22,6 +22,9 @@ extension ElectionReport {
         let (definition, tally, heads, allocations) = (outcome.definition, outcome.tally, outcome.finalHeads, outcome.allocations)
         let names = try AreaNames.load(store)
 
+        // The desk's replacements per area, and the ballots of revoked passes (voids) per area.
+        let replaced = Dictionary(PassReplacements.counts(try store.passReplacements(definition)).map { ($0.area, $0) }) { first, _ in first }
+        let revokedBallots = try revokedPassBallots(election: id, voids: tally.voids, store: store)
         var contests: [ContestResult] = []
         for ((contest, count), allocation) in zip(zip(definition.contests, tally.contests), allocations) {
             let explanations = Dictionary(allocation.explanations.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
@@ -37,7 +40,9 @@ extension ElectionReport {
             contests.append(ContestResult(
                 area: contest.area, name: names.name(of: contest.area, gemeente: gemeente), budgetCents: contest.budgetCents, capCents: nil,
                 fundedCents: allocation.fundedCostCents, passesIssued: Int64(count.passesIssued), ballotsCounted: Int64(count.ballotsCounted),
-                turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)), projects: projects))
+                turnoutPercent: ReachLine.tenths(Int64(count.ballotsCounted) * 100, Int64(count.passesIssued)),
+                passesReplaced: Int64(replaced[contest.area]?.replaced ?? 0), passesRevoked: Int64(replaced[contest.area]?.revoked ?? 0),
+                revokedPassBallots: revokedBallots[contest.area] ?? 0, projects: projects))
         }
         let passes = contests.reduce(0) { $0 + $1.passesIssued }, counted = contests.reduce(0) { $0 + $1.ballotsCounted }
         let weighting = outcome.weightingComparison(names: try store.wijkNames())
@@ -71,6 +76,22 @@ extension ElectionReport {
         return report
     }
 
+    /// Per area, the void ballots of revoked passes among `voids` (the tally's): their area is the ballot's.
+    static func revokedPassBallots(election id: String, voids: [Tally.VoidBallot], store: Store) throws -> [String: Int64] {
+        let revoked = voids.filter { $0.reason == .passRevoked }
+        guard !revoked.isEmpty else { return [:] }
+        return try store.read { db in
+            var perArea: [String: Int64] = [:]
+            for void in revoked {
+                if let area = try String.fetchOne(db, sql: "SELECT area FROM ballot WHERE electionId = ? AND kiosk = ? AND sequence = ?",
+                                                  arguments: [id, void.kiosk, Int64(void.sequence)]) {
+                    perArea[area, default: 0] += 1
+                }
+            }
+            return perArea
+        }
+    }
+
     /// Money per contest area; a gemeente-wide contest also per wijk of its funded projects.
     static func money(_ contests: [ContestResult], names: AreaNames, gemeente: Gemeente) -> [AreaMoney] {
         var areas: [AreaMoney] = []
@@ -97,10 +118,14 @@ extension ElectionReport {
     }
 
     /// Reach per buurt group and wijk: households from the groups fixed at issuance, passes per group, and the
-    /// counted ballots (the first of each pass, as the tally counts) per group and channel.
+    /// counted ballots (the first of each pass not revoked, as the tally counts) per group and channel; a pass made
+    /// at the desk counts in its household's group (kept with the replacement), while passes issued stay those of
+    /// issuance, so turnout is over households as in the contest.
     static func reach(election id: String, definition: ElectionDefinition, tally: Tally, store: Store, names: AreaNames,
                       gemeente: Gemeente, marginPercent: Int) throws -> Reach {
         let contestAreas = Set(definition.contests.map(\.area))
+        // A revoked pass's ballots are void (the tally's rule): they reach nobody.
+        let revoked = try store.revokedPasses(election: id)
         return try store.read { db in
             var groups: [String: Reach.Counts] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -131,14 +156,15 @@ extension ElectionReport {
                 byArea[contest.area] = counts
             }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT b.pass, b.kiosk, b.area, g.groupCode FROM ballot b
+                SELECT b.pass, b.kiosk, b.area, COALESCE(g.groupCode, r.groupCode) AS groupCode FROM ballot b
                 LEFT JOIN passReachGroup g ON g.electionId = b.electionId AND g.publicKey = b.pass
+                LEFT JOIN passReplacement r ON r.electionId = b.electionId AND r.pass = b.pass
                 WHERE b.electionId = ? ORDER BY b.pass, b.timeMillis, b.kiosk, b.sequence
                 """, arguments: [id])
             var previous: Data?
             while let row = try cursor.next() {
                 let pass: Data = row["pass"]
-                if pass == previous { continue }
+                if pass == previous || revoked.contains(pass) { continue }
                 previous = pass
                 let area: String = row["area"]
                 guard contestAreas.contains(area) else { continue }

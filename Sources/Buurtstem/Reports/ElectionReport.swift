@@ -53,6 +53,13 @@ public struct ElectionReport: Sendable, Codable {
         public let ballotsCounted: Int64
         /// Ballots counted per pass issued, in percent, one decimal.
         public let turnoutPercent: Double
+        /// Stempassen replaced at the desk for this area (`replacements.json`'s `replaced`): turnout stays over
+        /// ``passesIssued``, the households; a replacement without revocation is the only pass beyond them.
+        public let passesReplaced: Int64
+        /// Of those, the replacements that revoked the household's old pass (`replacements.json`'s `revoked`).
+        public let passesRevoked: Int64
+        /// Ballots of this area cast with a revoked pass (at a location whose store did not know): void, not counted.
+        public let revokedPassBallots: Int64
         /// Every project, in the definition's order.
         public var projects: [ProjectResult]
 
@@ -84,7 +91,8 @@ public struct ElectionReport: Sendable, Codable {
     public let ballotsInLogs: Int64
     /// Ballots counted.
     public let ballotsCounted: Int64
-    /// Void ballots (a pass that had voted before).
+    /// Void ballots: a pass that had voted before, or a pass revoked at the desk (per area in
+    /// ``ContestResult/revokedPassBallots``).
     public let voidBallots: Int64
     /// Secret or public per stempas, as the signed definition says.
     public let secrecy: BallotSecrecy

@@ -9,8 +9,14 @@ public struct YearProposals: Sendable, Codable, Equatable {
     public var rejected = 0
     /// Withdrawn.
     public var withdrawn = 0
+    /// Decided by the stemdag's outcome (funded or not), after being on its ballot.
+    public var decidedByStemdag = 0
+    /// Decided directly by the wijkteam (funded or not), with its signed reasons.
+    public var decidedByWijkteam = 0
     /// Funded (gefinancierd, in uitvoering, uitgevoerd, gestopt).
     public var funded = 0
+    /// Not funded, by the stemdag or the wijkteam.
+    public var notFunded = 0
     /// Asked for by all of them.
     public var requestedCents: Int64 = 0
     /// What the funded ones are funded at.
@@ -22,8 +28,9 @@ public struct YearProposals: Sendable, Codable, Equatable {
     /// The same money per funder (the gemeente, co-funders), adding up to the above.
     public var funders: [ProposalFunderMoney] = []
 
-    /// Committed, neither paid nor returned yet.
-    public var openCents: Int64 { committedCents - paidCents - returnedCents }
+    /// Committed, neither paid nor returned yet: kept (not computed) so that `report.json` holds it too, the number
+    /// the page and the CSV files show.
+    public private(set) var openCents: Int64 = 0
 
     /// Nothing yet.
     public init() {}
@@ -36,6 +43,12 @@ public struct YearProposals: Sendable, Codable, Equatable {
         case .withdrawn: withdrawn += 1
         default: if proposal.decision != nil { admitted += 1 }
         }
+        switch proposal.fundingDecision?.route {
+        case .onBallot?: decidedByStemdag += 1
+        case .decidedByWijkteam?: decidedByWijkteam += 1
+        default: break
+        }
+        if proposal.status == .notFunded { notFunded += 1 }
         if let fundedCents = proposal.fundedCents {
             funded += 1
             committedCents += fundedCents
@@ -44,6 +57,7 @@ public struct YearProposals: Sendable, Codable, Equatable {
         paidCents += proposal.paidCents
         returnedCents += proposal.returnedCents ?? 0
         funders = ProposalFunderMoney.totals(funders + parts)
+        openCents = committedCents - paidCents - returnedCents
     }
 
     /// `self` and `other` together.
@@ -52,11 +66,15 @@ public struct YearProposals: Sendable, Codable, Equatable {
         admitted += other.admitted
         rejected += other.rejected
         withdrawn += other.withdrawn
+        decidedByStemdag += other.decidedByStemdag
+        decidedByWijkteam += other.decidedByWijkteam
         funded += other.funded
+        notFunded += other.notFunded
         requestedCents += other.requestedCents
         committedCents += other.committedCents
         paidCents += other.paidCents
         returnedCents += other.returnedCents
         funders = ProposalFunderMoney.totals(funders + other.funders)
+        openCents = committedCents - paidCents - returnedCents
     }
 }

@@ -32,6 +32,8 @@ extension YearReport {
             for line in report.reach.wijken where wijken[line.code] != nil {
                 wijken[line.code]!.passesIssued += line.issued
                 wijken[line.code]!.ballotsCounted += line.participation
+                wijken[line.code]!.ballotsKiosk += line.ballotsKiosk ?? 0
+                wijken[line.code]!.ballotsPaper += line.ballotsPaper ?? 0
             }
             items.append(Item(kind: "election", id: election.id, title: definition.title, date: date, included: true, note: nil))
         }
@@ -46,6 +48,11 @@ extension YearReport {
             for line in report.reach.wijken where wijken[line.code] != nil {
                 wijken[line.code]!.chequesIssued += line.issued
                 wijken[line.code]!.chequesRedeemed += line.participation
+            }
+            for line in report.channels where wijken[line.wijk] != nil {
+                wijken[line.wijk]!.chequesOnline += line.online
+                wijken[line.wijk]!.chequesPaper += line.paper
+                wijken[line.wijk]!.chequesKiosk += line.kiosk
             }
             // Reach is counted where a resident had an initiative to give a cheque to.
             for line in report.reach.buurten where line.couldTakePart && wijken[line.wijk] != nil {
@@ -64,8 +71,13 @@ extension YearReport {
             total.fundedProjects += line.fundedProjects
             total.passesIssued += line.passesIssued
             total.ballotsCounted += line.ballotsCounted
+            total.ballotsKiosk += line.ballotsKiosk
+            total.ballotsPaper += line.ballotsPaper
             total.chequesIssued += line.chequesIssued
             total.chequesRedeemed += line.chequesRedeemed
+            total.chequesOnline += line.chequesOnline
+            total.chequesPaper += line.chequesPaper
+            total.chequesKiosk += line.chequesKiosk
             total.chequesInScope += line.chequesInScope
             total.proposals.add(line.proposals)
             lines[index].turnoutPercent = ReachLine.tenths(line.ballotsCounted * 100, line.passesIssued)

@@ -22,12 +22,22 @@ public struct YearReport: Sendable, Codable {
         public var passesIssued: Int64 = 0
         /// Ballots counted.
         public var ballotsCounted: Int64 = 0
+        /// Ballots counted that were cast at a kiosk (a channel of the stemdag).
+        public var ballotsKiosk: Int64 = 0
+        /// Ballots counted that were cast on paper and entered by staff (the other channel).
+        public var ballotsPaper: Int64 = 0
         /// Ballots per pass, percent, one decimal.
         public var turnoutPercent: Double = 0
         /// Cheques issued.
         public var chequesIssued: Int64 = 0
         /// Cheques redeemed.
         public var chequesRedeemed: Int64 = 0
+        /// Cheques redeemed online (a channel of the cheque rounds).
+        public var chequesOnline: Int64 = 0
+        /// Cheques redeemed on paper, entered by staff.
+        public var chequesPaper: Int64 = 0
+        /// Cheques redeemed at a kiosk.
+        public var chequesKiosk: Int64 = 0
         /// Cheques issued in buurten where an initiative was in the round's scope: there a resident could give one.
         public var chequesInScope: Int64 = 0
         /// Cheques redeemed per cheque issued where an initiative was in scope (`chequesInScope`), percent, one

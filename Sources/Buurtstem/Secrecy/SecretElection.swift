@@ -112,7 +112,13 @@ public struct SecretElection: Sendable {
         var counted: [String: [CountedBallot]] = [:]
         var voids: [Tally.VoidBallot] = []
         var first: (pass: [UInt8], kiosk: String, sequence: UInt64)?
+        let revoked = try store.revokedPasses(election: id)
         for entry in entries {
+            // A revoked pass never counts: its ballots are void and not mixed.
+            if revoked.contains(Data(entry.pass)) {
+                voids.append(Tally.VoidBallot(revokedKiosk: entry.ballot.kiosk, sequence: entry.ballot.sequence, pass: Hex.encode(entry.pass)))
+                continue
+            }
             if let first, first.pass == entry.pass {
                 voids.append(Tally.VoidBallot(kiosk: entry.ballot.kiosk, sequence: entry.ballot.sequence, pass: Hex.encode(entry.pass),
                                               countedKiosk: first.kiosk, countedSequence: first.sequence))

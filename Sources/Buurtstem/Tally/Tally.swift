@@ -94,10 +94,48 @@ public struct Tally: Sendable, Codable {
         public let sequence: UInt64
         /// The pass, hex.
         public let pass: String
-        /// Where the counted ballot of the same pass is.
-        public let countedKiosk: String
-        /// Its position.
-        public let countedSequence: UInt64
+        /// Why it does not count: its pass voted before, or its pass was revoked at the desk.
+        public let reason: ElectionResult.VoidEntry.Reason
+        /// Where the counted ballot of the same pass is; nil for a revoked pass (none of its ballots counts).
+        public let countedKiosk: String?
+        /// Its position; nil for a revoked pass.
+        public let countedSequence: UInt64?
+
+        /// A ballot whose pass voted before, at `countedKiosk` position `countedSequence`.
+        public init(kiosk: String, sequence: UInt64, pass: String, countedKiosk: String, countedSequence: UInt64) {
+            self.kiosk = kiosk
+            self.sequence = sequence
+            self.pass = pass
+            self.reason = .passUsedBefore
+            self.countedKiosk = countedKiosk
+            self.countedSequence = countedSequence
+        }
+
+        /// A ballot of a pass revoked at the desk (cast at a location whose store did not know of the revocation).
+        public init(revokedKiosk kiosk: String, sequence: UInt64, pass: String) {
+            self.kiosk = kiosk
+            self.sequence = sequence
+            self.pass = pass
+            self.reason = .passRevoked
+            self.countedKiosk = nil
+            self.countedSequence = nil
+        }
+
+        /// Why, in a sentence's tail for the CLI and the demo ("pass already voted at ...").
+        public var why: String {
+            switch reason {
+            case .passUsedBefore: "pass already voted at \(countedKiosk ?? "?") #\(countedSequence ?? 0)"
+            case .passRevoked: "pass was revoked at the desk (the household got a new pass); a revoked pass never counts"
+            }
+        }
+
+        /// As the signed result lists it.
+        public var entry: ElectionResult.VoidEntry {
+            switch reason {
+            case .passUsedBefore: .init(kiosk: kiosk, sequence: sequence, countedKiosk: countedKiosk ?? "", countedSequence: countedSequence ?? 0)
+            case .passRevoked: .init(revokedKiosk: kiosk, sequence: sequence)
+            }
+        }
     }
 
     /// The election.
@@ -108,7 +146,8 @@ public struct Tally: Sendable, Codable {
     public let ballotsInLogs: Int
     /// Per contest, by area.
     public var contests: [ContestCount]
-    /// Void ballots (a pass that voted more than once: the first by time, kiosk, sequence counts).
+    /// Void ballots: every ballot of a revoked pass, and of every other pass that voted more than once all but the
+    /// first by time, kiosk, sequence.
     public let voids: [VoidBallot]
 
     /// Counts the ballots of the closed election `electionId`.
@@ -154,6 +193,7 @@ public struct Tally: Sendable, Codable {
                 if let choices = line.choices { add(choices, to: c) } else { contests[c].invalidBallots += 1 }
             }
         } else {
+            let revoked = try store.revokedPasses(election: electionId)
             try store.read { db in
                 // Ordered by pass, then by the conflict rule: the first ballot of each pass counts.
                 let cursor = try Row.fetchCursor(db, sql: """
@@ -166,6 +206,10 @@ public struct Tally: Sendable, Codable {
                 while let row = try cursor.next() {
                     total += 1
                     let pass: Data = row["pass"], kiosk: String = row["kiosk"], sequence = UInt64(row["sequence"] as Int64)
+                    if revoked.contains(pass) {
+                        voids.append(VoidBallot(revokedKiosk: kiosk, sequence: sequence, pass: Hex.encode(pass)))
+                        continue
+                    }
                     if pass == previousPass {
                         voids.append(VoidBallot(kiosk: kiosk, sequence: sequence, pass: Hex.encode(pass),
                                                 countedKiosk: counted.kiosk, countedSequence: counted.sequence))

@@ -29,6 +29,15 @@ public struct ProvenEncryption: Sendable, Hashable {
                 randomness: points.map { _ in .random() }, nonces: points.map { _ in .random() })
     }
 
+    /// `points` encrypted with the caller's `randomness` (one fresh random scalar per point) and fresh proof nonces:
+    /// for a kiosk that must be able to open the ballot if the resident checks it (the Benaloh challenge). The
+    /// randomness must never be reused, and is revealed only for a ballot that is then never cast.
+    public static func encrypt(
+        _ points: [Ristretto255.Point], publicKey: Ristretto255.Point, context: [UInt8], randomness: [Ristretto255.Scalar]
+    ) -> ProvenEncryption {
+        encrypt(points, publicKey: publicKey, context: context, randomness: randomness, nonces: points.map { _ in .random() })
+    }
+
     /// The encryption with its randomness and proof nonces given: for test vectors only.
     package static func encrypt(
         _ points: [Ristretto255.Point], publicKey: Ristretto255.Point, context: [UInt8],

@@ -37,6 +37,8 @@ public struct BallotView: Sendable, Equatable, Codable {
     public let budgetCents: Int64
     /// The projects, in the definition's order.
     public let projects: [ProjectCard]
+    /// Whether the election is secret: the review step then shows the ballot code and offers "Controleer deze stem".
+    public let secret: Bool
 
     /// The view of `admission` in election `title`, with the area's name if known.
     public init(_ admission: Admission, title: String, areaName: String?) {
@@ -45,6 +47,7 @@ public struct BallotView: Sendable, Equatable, Codable {
         self.areaName = areaName
         type = admission.ballot.name
         budgetCents = admission.contest.budgetCents
+        secret = admission.secret
         projects = admission.contest.projects.map {
             ProjectCard(id: $0.id, title: $0.title, description: $0.description, costCents: $0.costCents, category: $0.category)
         }

@@ -15,7 +15,9 @@ public final class KioskService: Sendable {
     public let election: String
     /// The kiosk's name.
     public let kiosk: String
-    private let box: BallotBox
+    let box: BallotBox
+    /// The ballots sealed at a secret election's review step, not yet cast or opened (the Benaloh challenge).
+    let sealedBallots = SealedBallots()
     private let kioskKey: SigningKey
     private let areas: KnownAreas
     private let gemeenteName: String
@@ -83,12 +85,12 @@ public final class KioskService: Sendable {
         areas.name(of: code) ?? (code == areas.gemeente ? "gemeente \(gemeenteName)" : code)
     }
 
-    private func refuseIfPaused() throws(KioskFailure) {
+    func refuseIfPaused() throws(KioskFailure) {
         if isPaused { throw KioskFailure(status: 503, message: CastMessages.paused) }
     }
 
     /// Runs `body` off the concurrency threads, turning a `CastError` into its message.
-    private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(KioskFailure) -> T {
         do {
             return try await Blocking.run(body)
         } catch let error as CastError {

@@ -59,6 +59,14 @@ const TEXT = {
     noCheckpoint: "Nog geen", checkpointText: (size, time) => `${size} ${size === 1 ? "stem" : "stemmen"}, getekend om ${time}`,
     opened: "De stemzuil is open.", paused: "De stemzuil is gepauzeerd.", checkpointed: "Checkpoint getekend.",
     closed: "De stemzuil is gesloten.", network: "De stemzuil reageert niet. Probeer het opnieuw of vraag een medewerker.",
+    check: "Controleer deze stem", ballotCodeLabel: "Controlecode van uw versleutelde stem", ballotCodeShort: "Controlecode",
+    ballotCodeHint: "Uw keuze is versleuteld. Noteer de code: na het uitbrengen staat dezelfde code op uw bewijs. Wilt u eerst zien dat de stemzuil precies uw keuze versleutelde? Kies ‘Controleer deze stem’: deze stem wordt dan geopend en telt niet mee, en u kiest opnieuw.",
+    sealing: "Uw keuze wordt versleuteld…",
+    openedHeading: "Deze stem is geopend en telt niet mee",
+    openedText: "U vroeg de stemzuil deze versleutelde stem te openen. Hij is niet uitgebracht en telt niet mee; uw stempas is nog niet gebruikt. Klopt wat erin zat met uw keuze, en is de controlecode dezelfde als die u eerst zag?",
+    openedChoices: "Wat de versleutelde stem bevatte:",
+    openedHow: "U kunt dit zelf nagaan, op een eigen apparaat: scan de QR-code of neem de tekst hieronder over, en controleer die met ‘buurtstem-verify challenge’ en de voorpublicatie van de gemeente. Klopt iets niet? Meld het bij een medewerker. Kies daarna opnieuw en breng uw stem uit.",
+    chooseAgain: "Opnieuw kiezen",
   },
   en: {
     switchLanguage: "Nederlands", kioskLabel: "Kiosk", fingerprintLabel: "Pre-publication fingerprint", welcomeHeading: "Welcome! Vote with your voting pass",
@@ -112,6 +120,14 @@ const TEXT = {
     noCheckpoint: "None yet", checkpointText: (size, time) => `${size} ${size === 1 ? "ballot" : "ballots"}, signed at ${time}`,
     opened: "The kiosk is open.", paused: "The kiosk is paused.", checkpointed: "Checkpoint signed.",
     closed: "The kiosk is closed.", network: "The kiosk does not respond. Try again or ask a member of staff.",
+    check: "Check this ballot", ballotCodeLabel: "Ballot code of your encrypted vote", ballotCodeShort: "Ballot code",
+    ballotCodeHint: "Your choice is encrypted. Note the code: after casting, the same code is on your receipt. Want to see first that the kiosk encrypted exactly your choice? Choose ‘Check this ballot’: this ballot is then opened and does not count, and you choose again.",
+    sealing: "Encrypting your choice…",
+    openedHeading: "This ballot was opened and does not count",
+    openedText: "You asked the kiosk to open this encrypted ballot. It was not cast and does not count; your voting pass has not been used. Does what it held match your choice, and is the ballot code the one you saw first?",
+    openedChoices: "What the encrypted ballot held:",
+    openedHow: "You can check this yourself, on your own device: scan the QR code or copy the text below, and check it with ‘buurtstem-verify challenge’ and the gemeente's pre-publication. Something wrong? Tell a member of staff. Then choose again and cast your vote.",
+    chooseAgain: "Choose again",
   },
 };
 
@@ -123,6 +139,8 @@ let pass = "";            // the current voter's pass code, only while they vote
 let ballot = null;        // the ballot of the current pass
 let choice = new Map();   // project id -> value (1 for marks, points, or rank)
 let receipt = null;
+let sealed = null;        // a secret election's review step: { handle, ballotCode } of the encryption shown
+let opened = null;        // the ballot the kiosk opened at the voter's request ("Controleer deze stem")
 let staffStatus = null;
 let shown = {};           // element id -> message object currently shown, re-rendered on a language switch
 let idleTimer = null, idleCountdown = null, receiptTimer = null, statusTimer = null, scanStream = null;
@@ -186,6 +204,7 @@ function applyLanguage() {
   buildKeyboards();
   if (ballot) renderBallot();
   if (!$("screen-confirm").hidden) renderConfirm();
+  if (opened) renderOpened();
   if (receipt) renderReceipt();
   if (staffStatus) renderStaff();
 }
@@ -555,27 +574,94 @@ function renderConfirm() {
     item.append(title, extra);
     list.append(item);
   }
+  renderSealed();
+}
+
+// A secret election's review step (the Benaloh challenge): the kiosk encrypts the choice first and shows the
+// ballot code; only then can the voter cast exactly that encryption or have it opened to check it.
+async function seal() {
+  sealed = null;
+  renderSealed();
+  if (!ballot || !ballot.secret) return;
+  const choices = chosenList().map(({ project, value }) => ({ project: project.id, value }));
+  const result = await post("/api/seal", { code: pass, choices });
+  if (!result.ok) { failed(result); return; }
+  sealed = result.data;
+  renderSealed();
+}
+
+function renderSealed() {
+  const secret = !!(ballot && ballot.secret);
+  $("confirm-check").hidden = !secret || $("confirm-cast").hidden;
+  $("confirm-sealed").hidden = !secret;
+  $("ballot-code").textContent = sealed ? sealed.ballotCode : t("sealing");
+  // Nothing can be cast or checked before the code is on the screen.
+  $("confirm-cast").disabled = secret && !sealed;
+  $("confirm-check").disabled = !sealed;
+}
+
+// A refusal at the review step: only a ballot the voter can change, or a hiccup, can be tried again; for the rest
+// this voter starts over.
+function failed(result) {
+  message("confirm-error", result.data.error);
+  const retry = ["invalidBallot", "network", "internalError", "session", "sealedGone"].includes(result.data.error && result.data.error.code);
+  if (!retry) {
+    $("confirm-cast").hidden = true;
+    $("confirm-check").hidden = true;
+    $("confirm-back").hidden = true;
+    $("confirm-restart").hidden = false;
+    $("confirm-restart").focus();
+  }
+}
+
+async function challenge() {
+  if (!sealed) return;
+  const handle = sealed.handle;
+  sealed = null;
+  renderSealed();
+  const result = await post("/api/challenge", { code: pass, sealed: handle });
+  if (!result.ok) { failed(result); return; }
+  opened = result.data;
+  renderOpened();
+  show("screen-opened");
+}
+
+function renderOpened() {
+  $("opened-code").textContent = opened.ballotCode;
+  const list = $("opened-list");
+  list.textContent = "";
+  const titles = new Map(ballot ? ballot.projects.map((p) => [p.id, p.title]) : []);
+  const rows = opened.choices.slice();
+  if (ballot && ballot.type === "ranking") rows.sort((a, b) => a.value - b.value);
+  for (const { project, value } of rows) {
+    const item = document.createElement("li");
+    const title = document.createElement("span");
+    title.lang = "nl";
+    title.textContent = titles.get(project) || project;
+    item.append(title, ballot && ballot.type === "cumulative" ? ` — ${t("points", value)}` : "");
+    list.append(item);
+  }
+  $("opened-text").textContent = opened.text;
+  $("opened-qr").hidden = !opened.qr;
+  if (opened.qr) { $("opened-qr").src = opened.qr; $("opened-qr").alt = t("openedHeading"); }
 }
 
 async function cast() {
+  if (ballot && ballot.secret && !sealed) return;
   $("confirm-cast").disabled = true;
   const choices = chosenList().map(({ project, value }) => ({ project: project.id, value }));
-  const result = await post("/api/cast", { code: pass, choices });
+  const body = ballot && ballot.secret ? { code: pass, choices, sealed: sealed.handle } : { code: pass, choices };
+  const result = await post("/api/cast", body);
   $("confirm-cast").disabled = false;
   if (!result.ok) {
-    message("confirm-error", result.data.error);
-    // Only a ballot the voter can change, or a hiccup, can be tried again; for the rest this voter starts over.
-    const retry = ["invalidBallot", "network", "internalError", "session"].includes(result.data.error && result.data.error.code);
-    if (!retry) {
-      $("confirm-cast").hidden = true;
-      $("confirm-back").hidden = true;
-      $("confirm-restart").hidden = false;
-      $("confirm-restart").focus();
-    }
+    failed(result);
+    // The sealed ballot was used up by the attempt: a voter who may try again gets a fresh encryption and code.
+    if (ballot && ballot.secret && !$("confirm-cast").hidden) await seal();
     return;
   }
   pass = "";
   ballot = null;
+  sealed = null;
   choice = new Map();
   $("pass-code").value = "";
   receipt = result.data;
@@ -601,6 +687,9 @@ function renderReceipt() {
     $("receipt-qr").alt = t("receiptQR");
   }
   $("receipt-time").textContent = new Date(receipt.timeMillis).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB");
+  $("receipt-ballot-code-label").hidden = !receipt.ballotCode;
+  $("receipt-ballot-code").hidden = !receipt.ballotCode;
+  $("receipt-ballot-code").textContent = receipt.ballotCode || "";
 }
 
 function startReceiptCountdown() {
@@ -620,14 +709,17 @@ function reset() {
   clearTimeout(idleTimer);
   hideIdleWarning();
   stopScan();
-  pass = ""; ballot = null; choice = new Map(); receipt = null;
+  pass = ""; ballot = null; choice = new Map(); receipt = null; sealed = null; opened = null;
   $("pass-code").value = "";
   $("pin").value = "";
   for (const id of ["pass-error", "ballot-error", "confirm-error", "pin-error", "staff-error", "staff-message"]) message(id, null);
   $("close-confirm").hidden = true;
   $("confirm-cast").hidden = false;
+  $("confirm-cast").disabled = false;
   $("confirm-back").hidden = false;
   $("confirm-restart").hidden = true;
+  $("confirm-check").hidden = true;
+  $("confirm-sealed").hidden = true;
   staffStatus = null;
   if (lang !== "nl") { lang = "nl"; applyLanguage(); }
   show("screen-welcome");
@@ -731,9 +823,12 @@ async function start() {
   });
   $("language").addEventListener("click", () => { lang = lang === "nl" ? "en" : "nl"; applyLanguage(); });
   $("ballot-stop").addEventListener("click", reset);
-  $("ballot-next").addEventListener("click", () => { if (!valid()) return; message("confirm-error", null); renderConfirm(); show("screen-confirm"); });
-  $("confirm-back").addEventListener("click", () => { renderBallot(); show("screen-ballot"); });
+  $("ballot-next").addEventListener("click", () => { if (!valid()) return; message("confirm-error", null); renderConfirm(); show("screen-confirm"); seal(); });
+  $("confirm-back").addEventListener("click", () => { sealed = null; renderBallot(); show("screen-ballot"); });
   $("confirm-cast").addEventListener("click", cast);
+  $("confirm-check").addEventListener("click", challenge);
+  $("opened-print").addEventListener("click", () => window.print());
+  $("opened-again").addEventListener("click", () => { opened = null; message("confirm-error", null); renderBallot(); show("screen-ballot"); });
   $("confirm-restart").addEventListener("click", reset);
   $("receipt-print").addEventListener("click", () => window.print());
   $("receipt-done").addEventListener("click", reset);

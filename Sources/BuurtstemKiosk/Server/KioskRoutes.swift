@@ -10,7 +10,9 @@ import Hummingbird
 /// | `GET /api/session` | a new session: sets the cookie, returns the CSRF token and the page's settings |
 /// | `GET /api/status` | whether a voter can start now |
 /// | `POST /api/pass` `{"code"}` | checks a pass; returns the ballot |
-/// | `POST /api/cast` `{"code", "choices": [{"project", "value"}]}` | casts; returns the receipt |
+/// | `POST /api/cast` `{"code", "choices": [{"project", "value"}], "sealed"?}` | casts (with `sealed`: exactly the ballot sealed at review); returns the receipt |
+/// | `POST /api/seal` `{"code", "choices"}` | a secret election's review step: encrypts and returns the ballot code and a handle |
+/// | `POST /api/challenge` `{"code", "sealed"}` | opens the sealed ballot ("Controleer deze stem"); it is spoiled, never cast |
 /// | `POST /api/staff/login` `{"pin"}` | unlocks the staff screen for this session |
 /// | `POST /api/staff/status`, `open`, `pause`, `checkpoint`, `close`, `logout` | the staff screen |
 struct KioskRoutes {
@@ -24,11 +26,12 @@ struct KioskRoutes {
     /// The staff actions, each at `/api/staff/ACTION`.
     static let staffActions = ["status", "open", "pause", "checkpoint", "close"]
     /// Every path the kiosk answers: the only ones the request log writes as they are.
-    static let paths: Set<String> = Set(pagePaths + ["/api/session", "/api/status", "/api/pass", "/api/cast", "/api/staff/login", "/api/staff/logout"]
+    static let paths: Set<String> = Set(pagePaths + ["/api/session", "/api/status", "/api/pass", "/api/cast", "/api/seal", "/api/challenge", "/api/staff/login", "/api/staff/logout"]
         + staffActions.map { "/api/staff/\($0)" })
 
     struct CodeInput: Decodable { let code: String }
-    struct CastInput: Decodable { let code: String; let choices: [Choice] }
+    struct CastInput: Decodable { let code: String; let choices: [Choice]; let sealed: String? }
+    struct ChallengeInput: Decodable { let code: String; let sealed: String }
     struct PinInput: Decodable { let pin: String }
     struct SessionReply: Encodable { let csrfToken: String; let settings: KioskServer.PageSettings }
 
@@ -53,7 +56,16 @@ struct KioskRoutes {
             await reply(request, CodeInput.self) { input in try await service.admit(code: input.code) }
         }
         router.post("/api/cast") { request, _ in
-            await reply(request, CastInput.self) { input in try await service.cast(code: input.code, choices: input.choices) }
+            await reply(request, CastInput.self) { input in
+                if let sealed = input.sealed { return try await service.cast(code: input.code, choices: input.choices, sealed: sealed) }
+                return try await service.cast(code: input.code, choices: input.choices)
+            }
+        }
+        router.post("/api/seal") { request, _ in
+            await reply(request, CastInput.self) { input in try await service.seal(code: input.code, choices: input.choices) }
+        }
+        router.post("/api/challenge") { request, _ in
+            await reply(request, ChallengeInput.self) { input in try await service.challenge(code: input.code, sealed: input.sealed) }
         }
         router.post("/api/staff/login") { request, _ in
             await reply(request, PinInput.self) { input in

@@ -20,27 +20,77 @@ public struct ElectionResult: Sendable, Equatable, Codable {
         }
     }
 
-    /// A void ballot: its pass had voted before (by time, kiosk, sequence).
+    /// A void ballot: its pass had voted before (by time, kiosk, sequence), or its pass was revoked at the desk
+    /// (docs/record.md, "Voids").
     public struct VoidEntry: Sendable, Equatable, Codable {
+        /// Why a ballot is void.
+        public enum Reason: String, Sendable, Equatable, Codable {
+            /// Its pass had voted before: the counted ballot is named.
+            case passUsedBefore = "pass_used_before"
+            /// Its pass was revoked when the household's pass was replaced (issue 19): a revoked pass never counts,
+            /// wherever and whenever it was used; the household's new pass does.
+            case passRevoked = "pass_revoked"
+        }
+
         /// Where the void ballot is.
         public let kiosk: String
         /// Its position.
         public let sequence: UInt64
-        /// Where the counted ballot of the same pass is.
-        public let countedKiosk: String
-        /// Its position.
-        public let countedSequence: UInt64
+        /// Why it is void.
+        public let reason: Reason
+        /// Where the counted ballot of the same pass is; nil when the pass was revoked (none of its ballots counts).
+        public let countedKiosk: String?
+        /// Its position; nil when the pass was revoked.
+        public let countedSequence: UInt64?
 
         private enum CodingKeys: String, CodingKey {
-            case kiosk, sequence, countedKiosk = "counted_kiosk", countedSequence = "counted_sequence"
+            case kiosk, sequence, reason, countedKiosk = "counted_kiosk", countedSequence = "counted_sequence"
         }
 
-        /// A void entry.
+        /// A ballot void because its pass voted before, at `countedKiosk` position `countedSequence`.
         public init(kiosk: String, sequence: UInt64, countedKiosk: String, countedSequence: UInt64) {
             self.kiosk = kiosk
             self.sequence = sequence
+            self.reason = .passUsedBefore
             self.countedKiosk = countedKiosk
             self.countedSequence = countedSequence
+        }
+
+        /// A ballot void because its pass was revoked.
+        public init(revokedKiosk kiosk: String, sequence: UInt64) {
+            self.kiosk = kiosk
+            self.sequence = sequence
+            self.reason = .passRevoked
+            self.countedKiosk = nil
+            self.countedSequence = nil
+        }
+
+        /// Reads a void: without `reason` it is one of a pass that voted before (as every record before issue 19
+        /// has it), with its counted ballot; a revoked pass's names none.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let kiosk = try c.decode(String.self, forKey: .kiosk), sequence = try c.decode(UInt64.self, forKey: .sequence)
+            switch try c.decodeIfPresent(Reason.self, forKey: .reason) ?? .passUsedBefore {
+            case .passUsedBefore:
+                self.init(kiosk: kiosk, sequence: sequence, countedKiosk: try c.decode(String.self, forKey: .countedKiosk),
+                          countedSequence: try c.decode(UInt64.self, forKey: .countedSequence))
+            case .passRevoked:
+                guard !c.contains(.countedKiosk), !c.contains(.countedSequence) else {
+                    throw DecodingError.dataCorruptedError(forKey: .countedKiosk, in: c,
+                                                           debugDescription: "a void of a revoked pass names no counted ballot")
+                }
+                self.init(revokedKiosk: kiosk, sequence: sequence)
+            }
+        }
+
+        /// Writes a void; `reason` only for a revoked pass, so a record without one reads as before.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kiosk, forKey: .kiosk)
+            try c.encode(sequence, forKey: .sequence)
+            if reason == .passRevoked { try c.encode(reason, forKey: .reason) }
+            try c.encodeIfPresent(countedKiosk, forKey: .countedKiosk)
+            try c.encodeIfPresent(countedSequence, forKey: .countedSequence)
         }
     }
 
@@ -110,6 +160,8 @@ public struct ElectionResult: Sendable, Equatable, Codable {
 
     /// The domain-separation tag of the result.
     public static let tag = "buurtstem/result/v1"
+    /// The tag of the signed section that lists the ballots of revoked passes.
+    public static let revokedVoidsTag = "buurtstem/result/revoked-voids/v1"
     /// The domain-separation tag of the lot seed.
     public static let lotTag = "buurtstem/lot-seed/v1"
 
@@ -143,12 +195,13 @@ public struct ElectionResult: Sendable, Equatable, Codable {
             w.append(u64: log.size)
             w.append(raw: log.root.bytes)
         }
-        w.append(u32: UInt32(voids.count))
-        for void in voids {
+        let reused = voids.filter { $0.reason == .passUsedBefore }, revoked = voids.filter { $0.reason == .passRevoked }
+        w.append(u32: UInt32(reused.count))
+        for void in reused {
             w.append(string: void.kiosk)
             w.append(u64: void.sequence)
-            w.append(string: void.countedKiosk)
-            w.append(u64: void.countedSequence)
+            w.append(string: void.countedKiosk ?? "")
+            w.append(u64: void.countedSequence ?? 0)
         }
         w.append(u32: UInt32(contests.count))
         for contest in contests {
@@ -165,6 +218,16 @@ public struct ElectionResult: Sendable, Equatable, Codable {
             w.append(i64: contest.fundedCostCents)
         }
         w.append(raw: lotSeed)
+        // The voids of revoked passes (issue 19) after the seed, only when there are any: a result without them
+        // has the same bytes as before.
+        if !revoked.isEmpty {
+            w.append(string: revokedVoidsTag)
+            w.append(u32: UInt32(revoked.count))
+            for void in revoked {
+                w.append(string: void.kiosk)
+                w.append(u64: void.sequence)
+            }
+        }
         return w.bytes
     }
 

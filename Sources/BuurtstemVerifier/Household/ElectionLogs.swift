@@ -61,6 +61,9 @@ struct ElectionLogs {
     private(set) var entries: [Entry] = []
     /// The signed result (its signature checked with the pinned key).
     let result: ElectionResult
+    /// The passes revoked at the desk (`replacements.json`, each entry signed by the issuing key): none of their
+    /// ballots counts.
+    private(set) var revoked: Set<PublicKey> = []
 
     /// Reads and checks every registered kiosk's log of `record`.
     init(_ record: PinnedRecord) throws(HouseholdCheckFailure) {
@@ -69,6 +72,14 @@ struct ElectionLogs {
         result = try record.decode(ElectionResult.self, ElectionRecordFile.result)
         guard result.isValid(issuer: issuer), result.election == election else {
             throw HouseholdCheckFailure("the record's result is not signed by the gemeente's issuing key for this election: do not trust this record; report it")
+        }
+        if record.index.files.contains(where: { $0.name == ElectionRecordFile.replacements }) {
+            for entry in try record.decode(PassReplacements.self, ElectionRecordFile.replacements).entries {
+                guard entry.isValid(issuer: issuer), entry.election == election else {
+                    throw HouseholdCheckFailure("a replaced pass in \(ElectionRecordFile.replacements) is not signed by the gemeente's issuing key for this election: do not trust this record; report it")
+                }
+                if let pass = entry.revoked { revoked.insert(pass) }
+            }
         }
         let kiosks = try record.decode([KioskRegistration].self, ElectionRecordFile.kiosks)
         // Formats 2 and 3: every ballot signs the definition hash, so its leaf is rebuilt with it.
@@ -125,6 +136,18 @@ struct ElectionLogs {
     /// Whether the record is a secret election's: its ballots are encrypted and show no choice.
     var isSecret: Bool { record.index.format == RecordIndex.formatNameSecret }
 
+    /// Whether `pass` was revoked at the desk: then none of its ballots counts.
+    func isRevoked(_ pass: PublicKey) -> Bool { revoked.contains(pass) }
+
+    /// Whether the signed result lists `entry` as void for the reason the rules give: every ballot of a revoked
+    /// pass (reason `pass_revoked`), else every use but the first of `uses` (the pass's, in the void rule's order).
+    func voidListedAsRuled(_ entry: Entry, uses: [Entry]) -> Bool {
+        let listed = result.voids.first { $0.kiosk == entry.kiosk && $0.sequence == UInt64(entry.position) }
+        if isRevoked(entry.pass) { return listed?.reason == .passRevoked }
+        let counts = uses.first.map { $0.kiosk == entry.kiosk && $0.position == entry.position } ?? true
+        return counts ? listed == nil : listed?.reason == .passUsedBefore
+    }
+
     /// Every ballot cast with `pass`, in the void rule's order: the first counts, the others are void.
     func uses(of pass: PublicKey) -> [Entry] {
         entries.filter { $0.pass == pass }.sorted { a, b in
@@ -132,11 +155,6 @@ struct ElectionLogs {
             if a.kiosk != b.kiosk { return Array(a.kiosk.utf8).lexicographicallyPrecedes(Array(b.kiosk.utf8)) }
             return a.position < b.position
         }
-    }
-
-    /// Whether the signed result lists `entry` as void.
-    func listedVoid(_ entry: Entry) -> Bool {
-        result.voids.contains { $0.kiosk == entry.kiosk && $0.sequence == UInt64(entry.position) }
     }
 
     /// The RFC 9162 inclusion proof of `entry` against its kiosk's final checkpoint, checked.

@@ -19,7 +19,7 @@ public enum PassCheck {
         public let timeMillis: Int64
         /// The receipt's tracking code of this ballot.
         public let trackingCode: String
-        /// Whether it counts (the first use by time, kiosk, sequence) or is void.
+        /// Whether it counts (the first use by time, kiosk, sequence, of a pass not revoked) or is void.
         public let counted: Bool
     }
 
@@ -33,6 +33,8 @@ public enum PassCheck {
         public let uses: [Use]
         /// Whether the election is secret: its ballots are encrypted and the record does not show their choices.
         public let encrypted: Bool
+        /// Whether the pass was revoked at the desk when the household got a replacement: none of its ballots counts.
+        public let revoked: Bool
     }
 
     /// Looks up the pass with `code` (as printed on the stempas) in the record at `folder`, signed by `issuingKey`.
@@ -58,6 +60,14 @@ public enum PassCheck {
             area = token.area
             break
         }
+        // A pass made at the desk to replace a lost or damaged letter is not in passes.jsonl but in replacements.json.
+        if area == nil, record.index.files.contains(where: { $0.name == ElectionRecordFile.replacements }),
+           let entry = try record.decode(PassReplacements.self, ElectionRecordFile.replacements).entries.first(where: { $0.pass == key }) {
+            guard entry.isValid(issuer: issuer), entry.election == election else {
+                throw HouseholdCheckFailure("your replacement pass is in the record, but its entry is not signed by the gemeente's issuing key: report this")
+            }
+            area = entry.area
+        }
         guard let area else {
             throw HouseholdCheckFailure("this pass was not issued in election \(election): check the code, and that this is the record of the election on your letter")
         }
@@ -68,13 +78,14 @@ public enum PassCheck {
             guard entry.isValidSignature else {
                 throw HouseholdCheckFailure("kiosk \(entry.kiosk) position \(entry.position) names your pass but is not signed by it: report this to the gemeente and the observers")
             }
-            if logs.listedVoid(entry) != (index > 0) {
-                throw HouseholdCheckFailure("the signed result \(index > 0 ? "counts" : "lists as void") your pass's ballot at kiosk \(entry.kiosk) position \(entry.position), "
-                    + "against the rule that the first use counts: report this to the gemeente and the observers")
+            let revoked = logs.isRevoked(key)
+            guard logs.voidListedAsRuled(entry, uses: uses) else {
+                throw HouseholdCheckFailure("the signed result \(index > 0 || revoked ? "counts" : "lists as void") your pass's ballot at kiosk \(entry.kiosk) position \(entry.position), "
+                    + "against the rule that the first use of a pass not revoked counts: report this to the gemeente and the observers")
             }
             answer.append(Use(kiosk: entry.kiosk, position: entry.position, timeMillis: entry.timeMillis,
-                              trackingCode: TrackingCode.code(leafHash: entry.leaf), counted: index == 0))
+                              trackingCode: TrackingCode.code(leafHash: entry.leaf), counted: index == 0 && !revoked))
         }
-        return Answer(pass: key.hex, area: area, uses: answer, encrypted: logs.isSecret)
+        return Answer(pass: key.hex, area: area, uses: answer, encrypted: logs.isSecret, revoked: logs.isRevoked(key))
     }
 }

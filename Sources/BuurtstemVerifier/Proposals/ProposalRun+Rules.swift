@@ -26,9 +26,12 @@ extension ProposalRun {
                 criteria = items
             case .received:
                 if statuses[id] == nil { statuses[id] = .received }
-            case let .status(from, to, _):
+            case let .status(from, to, note):
                 report.counted(Self.statusCheck)
                 guard let current = statuses[id] else { continue }
+                if current == .decidedByWijkteam, to == .funded || to == .notFunded {
+                    checkWijkteamDecision(id, note: note, recused: interests[id] ?? [], line: line)
+                }
                 if from != current {
                     report.fail(Self.statusCheck, file: file, line: line, "proposal \(id) moves from '\(from.rawValue)', but the log had it at '\(current.rawValue)'")
                 }
@@ -122,6 +125,19 @@ extension ProposalRun {
         }
         for assessor in recused.sorted() where !reasons.contains(assessor) {
             fail("proposal \(id)'s decision does not name the recusal of \(assessor)")
+        }
+    }
+
+    /// The wijkteam's decision to fund a proposal or not (its move out of `decided_by_wijkteam`): like a toetsing
+    /// decision, it gives its reasons and names the assessors who declared an interest.
+    func checkWijkteamDecision(_ id: UInt64, note: String, recused: Set<String>, line: Int) {
+        report.counted(Self.decisions)
+        let file = ProposalRecordFile.log
+        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            report.fail(Self.decisions, file: file, line: line, "the wijkteam decides proposal \(id) without reasons: its note is empty")
+        }
+        for assessor in recused.sorted() where !note.contains(assessor) {
+            report.fail(Self.decisions, file: file, line: line, "the wijkteam's decision on proposal \(id) does not name the recusal of \(assessor)")
         }
     }
 

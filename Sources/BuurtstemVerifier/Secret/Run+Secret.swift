@@ -11,7 +11,7 @@ extension Run {
     func declareSecretChecks() {
         report.declare(Self.ballotProofs, "every v3 ballot has the definition's w ciphertexts and its proof of knowledge of the randomness holds with the context definition hash ‖ pass key")
         report.declare(Self.logs, "every log is gapless, matches its final checkpoint, and every checkpoint is signed and consistent")
-        report.declare(Self.voids, "a pass counts once: the first ballot by (its checkpoint's time, kiosk, sequence); the others are the listed voids")
+        report.declare(Self.voids, "a pass counts once: the first ballot by (its checkpoint's time, kiosk, sequence); the others, and every ballot of a pass revoked at the desk, are the listed voids")
         report.declare(Self.electionKey, "election-key.json is the file the definition names (its SHA-256) and its Y, t and n are the definition's")
         report.declare(Self.mixShuffles, "every mix stage's shuffle proof holds against its input: stage 1 the valid counted ballots of each area in (kiosk, sequence) order, stage K stage K − 1's output")
         report.declare(Self.decryptionShares, "every trustee's decryption share of the last stage's output proves (Chaum–Pedersen) that it used the key share of its verification key; each area has t valid shares")
