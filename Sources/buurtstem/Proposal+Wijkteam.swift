@@ -39,7 +39,7 @@ extension ProposalCommand {
             guard verdict == .fund || fundedAmount == nil else { throw ValidationError("--funded-amount goes with --fund only") }
             let decision = try ProposalDecision.decideByWijkteam(
                 proposal: id, funded: verdict == .fund, reasons: reason,
-                fundedCents: try fundedAmount.map { try Money.parse($0, option: "--funded-amount") }, in: try store.open(), now: try commandClock())
+                fundedCents: try fundedAmount.map { try Money.parse($0, what: "--funded-amount") }, in: try store.open(), now: try commandClock())
             try output.emit(decision) {
                 "Proposal \(id): \(decision.outcome.dutch) by the wijkteam"
                     + (decision.fundedCents.map { " at \(Money.format($0))" } ?? "") + ".\n\(decision.reasons)"
