@@ -108,14 +108,16 @@ struct ErrorModelTests {
         return names.sorted()
     }
 
-    /// What a line of code (not a comment) says of the CLI: "buurtstem NAME" or 'NAME ...' for a command, or an
+    /// What a line of code (not a comment) says of the CLI: "buurtstem NAME" or 'NAME SUBCOMMAND' for a command, or an
     /// option such as --out after a blank, a quote or a parenthesis.
     static func cliWords(in line: String, commands: [String]) -> String? {
         let code = line.trimmingCharacters(in: .whitespaces)
         guard !code.hasPrefix("//") else { return nil }
         if let option = code.firstMatch(of: /(^|[\s'"(])--[a-z]/) { return String(option.0) }
-        for command in commands where code.contains("buurtstem \(command)") || code.contains("'\(command) ") || code.contains("'\(command)'") {
-            return command
+        for command in commands {
+            // Quoted, a command is followed by its subcommand ('election list'); a lone quoted word is data ('kiosk' in SQL).
+            let quoted = try? Regex("'\(command)( [a-z-]+)+'")
+            if code.contains("buurtstem \(command)") || quoted.map({ code.contains($0) }) == true { return command }
         }
         return nil
     }
@@ -140,6 +142,7 @@ struct ErrorModelTests {
         #expect(Self.cliWords(in: "Print only after 'buurtstem election publish': ...", commands: commands) != nil)
         #expect(Self.cliWords(in: #"return "use the id as 'election list' shows it""#, commands: commands) != nil)
         #expect(Self.cliWords(in: #"static let start = "<b><!--fingerprint-->""#, commands: commands) == nil)
+        #expect(Self.cliWords(in: "COUNT(CASE r.channel WHEN 'kiosk' THEN 1 END) AS kiosk", commands: commands) == nil)
         #expect(Self.cliWords(in: "/// as `buurtstem vote --file` reads it", commands: commands) == nil)
     }
 
