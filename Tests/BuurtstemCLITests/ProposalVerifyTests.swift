@@ -72,9 +72,10 @@ struct ProposalVerifyTests {
     }
 
     /// Rewrites `folder`'s log with `change`, recomputes every leaf hash, updates proposals.jsonl's statuses with
-    /// `status`, and re-signs the checkpoint and the index with the gemeente's key: a forgery with the real key.
-    static func forge(_ folder: URL, key: SigningKey, status: [UInt64: ProposalStatus] = [:],
-                      _ change: (inout [ProposalEntry]) -> Void) throws {
+    /// `status` (and its co-funders with the log's, when `coFundersFromLog`), rewrites money.json with `money`, and
+    /// re-signs the checkpoint and the index with the gemeente's key: a forgery with the real key.
+    static func forge(_ folder: URL, key: SigningKey, status: [UInt64: ProposalStatus] = [:], coFundersFromLog: Bool = false,
+                      money: ((ProposalMoney) -> ProposalMoney)? = nil, _ change: (inout [ProposalEntry]) -> Void) throws {
         let header = try JSONDecoder().decode(ProposalsHeader.self, from: Data(contentsOf: folder.appendingPathComponent("proposals.json")))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -93,19 +94,25 @@ struct ProposalVerifyTests {
         for entry in entries { log.append(leafHash: entry.leafHash(logId: header.logId)) }
         try write("checkpoints.jsonl", [Checkpoint(logId: header.logId, size: UInt64(log.size), root: log.root,
                                                    timeMillis: entries.last?.timeMillis ?? 0, signedBy: key)])
+        var pledges: [UInt64: [ProposalLine.Amount]] = [:]
+        for entry in entries { if case let .coFunding(funders) = entry.body { pledges[entry.proposal] = funders.map { .init(name: $0.name, cents: $0.cents) } } }
         let proposals = try lines("proposals.jsonl").map { try JSONDecoder().decode(ProposalLine.self, from: $0) }.map { line in
-            guard let new = status[line.id] else { return line }
-            return ProposalLine(id: line.id, area: line.area, title: line.title, description: line.description, requestedCents: line.requestedCents,
-                                costs: line.costs, ownHours: line.ownHours, ownCents: line.ownCents, coFunders: line.coFunders, goals: line.goals, status: new)
+            ProposalLine(id: line.id, area: line.area, title: line.title, description: line.description, requestedCents: line.requestedCents,
+                         costs: line.costs, ownHours: line.ownHours, ownCents: line.ownCents,
+                         coFunders: coFundersFromLog ? pledges[line.id] ?? [] : line.coFunders, goals: line.goals, status: status[line.id] ?? line.status)
         }
         try write("proposals.jsonl", proposals)
+        if let money {
+            let url = folder.appendingPathComponent(ProposalRecordFile.money)
+            try encoder.encode(money(try JSONDecoder().decode(ProposalMoney.self, from: Data(contentsOf: url)))).write(to: url)
+        }
         try resign(folder, key: key)
     }
 
     /// Re-signs `folder`'s index over the files as they now are.
     static func resign(_ folder: URL, key: SigningKey) throws {
         let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: folder.appendingPathComponent("record.json")))
-        let files = try ProposalRecordFile.indexed.sorted().map {
+        let files = try ProposalRecordFile.indexed.sorted().filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }.map {
             RecordIndex.FileDigest(name: $0, sha256: SHA.sha256([UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))))
         }
         let signed = RecordIndex(kind: index.kind, election: index.election, gemeente: index.gemeente, gemeenteName: index.gemeenteName,
@@ -119,7 +126,7 @@ struct ProposalVerifyTests {
         let (status, failed, stderr) = try ChequeVerifyTests.verify(fixture.record, cli: fixture.cli)
         #expect(status == 0 && failed.isEmpty, "\(failed) \(stderr)")
         let text = try fixture.cli.run([fixture.record.path], tool: "buurtstem-verify").stdout
-        for check in ["files", "header", "log entries", "log checkpoints", "statuses", "decisions", "recusals", "payments", "proposals"] {
+        for check in ["files", "header", "log entries", "log checkpoints", "statuses", "decisions", "recusals", "payments", "proposals", "money"] {
             #expect(text.contains("PASS  \(check) ("), "\(check) missing in \(text)")
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: fixture.record.path) {
@@ -164,7 +171,8 @@ struct ProposalVerifyTests {
                                          body: .payment(amountCents: 160_000, milestone: "Nog een betaling", evidence: "")))
         }
         let (status, failed, _) = try ChequeVerifyTests.verify(folder, cli: fixture.cli)
-        #expect(status != 0 && Set(failed.keys) == ["payments"], "\(failed)")
+        // money.json, left as it was, no longer matches what the log has paid either.
+        #expect(status != 0 && Set(failed.keys) == ["payments", "money"], "\(failed)")
         #expect(failed["payments"]?.first?.contains("add up to 610000 cents, above its funded 600000 cents") == true, "\(failed)")
     }
 
@@ -184,7 +192,18 @@ struct ProposalVerifyTests {
         let firstPayment: (ProposalEntry) -> Bool = { if case .payment = $0.body, $0.proposal == 1 { true } else { false } }
         // Funded at EUR 5.000 (the payments, 4.500, fit): passes.
         let honest = try Self.copy(fixture)
-        try Self.forge(honest, key: key, inserting(.funding(amountCents: 500_000, reason: "het wijkbudget had nog EUR 5.000"), after: toFunded))
+        // The money of proposal 1 (EUR 6.000 asked, Woonstichting pledges 1.000, the gemeente the other 5.000) at
+        // EUR 5.000 funded, 4.500 paid: the payments split 5:1 exactly (375.000 and 75.000 cents); the open 50.000
+        // cents split 41.666,67 : 8.333,33, so the floors 41.666 and 8.333 leave one cent, which goes to the larger
+        // remainder: the gemeente's.
+        let funded = ProposalMoney.Amounts(committedCents: 500_000, paidCents: 450_000, returnedCents: 0)
+        let funders = [ProposalMoney.Funder(funder: "Gemeente Groningen", amounts: .init(committedCents: 416_667, paidCents: 375_000, returnedCents: 0)),
+                       ProposalMoney.Funder(funder: "Woonstichting", amounts: .init(committedCents: 83_333, paidCents: 75_000, returnedCents: 0))]
+        let money: (ProposalMoney) -> ProposalMoney = { money in
+            ProposalMoney(wijken: money.wijken.map { $0.code == "WK001401" ? .init(code: $0.code, areas: $0.areas, amounts: funded, funders: funders) : $0 },
+                          funders: funders)
+        }
+        try Self.forge(honest, key: key, money: money, inserting(.funding(amountCents: 500_000, reason: "het wijkbudget had nog EUR 5.000"), after: toFunded))
         let (okStatus, okFailed, _) = try ChequeVerifyTests.verify(honest, cli: fixture.cli)
         #expect(okStatus == 0 && okFailed.isEmpty, "\(okFailed)")
         // Funded at EUR 4.000: the payments (4.500) exceed it.
@@ -305,6 +324,83 @@ struct ProposalVerifyTests {
         #expect(result.stderr.contains("slecht.csv:2 (contact)") && result.stderr.contains("slecht.csv:3 (costs)") && result.stderr.contains("nothing was stored"), "\(result.stderr)")
         let list = try fixture.cli.run("proposal", "list", "--json")
         #expect(!list.stdout.contains("Bankjes"))
+    }
+
+    /// Proposal 1's co-funding pledge in the log changed to `cents` (renumbering nothing).
+    static func pledging(_ cents: UInt64) -> (inout [ProposalEntry]) -> Void {
+        { entries in
+            let at = entries.firstIndex { if case .coFunding = $0.body, $0.proposal == 1 { true } else { false } }!
+            entries[at] = ProposalEntry(sequence: entries[at].sequence, timeMillis: entries[at].timeMillis, proposal: 1,
+                                        body: .coFunding(funders: [.init(name: "Woonstichting", cents: cents)]))
+        }
+    }
+
+    @Test("money.json per wijk and funder matches the site's table; a changed funder total or co-funding share, re-signed, fails 'money' (#18)")
+    func moneyPerFunder() throws {
+        let fixture = try Self.fixture.get()
+        let key = try Self.issuingKey(fixture)
+        // Proposal 1: EUR 6.000 funded, 4.500 paid; Woonstichting pledges 1.000, so the split is 5:1 and exact.
+        let money = try JSONDecoder().decode(ProposalMoney.self, from: Data(contentsOf: fixture.record.appendingPathComponent("money.json")))
+        let gemeente = ProposalMoney.Funder(funder: "Gemeente Groningen", amounts: .init(committedCents: 500_000, paidCents: 375_000, returnedCents: 0))
+        let woonstichting = ProposalMoney.Funder(funder: "Woonstichting", amounts: .init(committedCents: 100_000, paidCents: 75_000, returnedCents: 0))
+        #expect(money.funders == [gemeente, woonstichting], "\(money)")
+        #expect(money.wijken.map(\.code) == ["WK001401", "WK001402"] && money.wijken[0].areas == ["BU00140101", "BU00140102", "BU00140103"], "\(money)")
+        #expect(money.wijken[0].funders == [gemeente, woonstichting] && money.wijken[1].funders.isEmpty, "\(money)")
+        // The same numbers as the site's table (report --proposals --json, wijken[].funders[]).
+        let report = try fixture.cli.run("report", "--proposals", "--json", "--out", fixture.cli.directory.appendingPathComponent("site-\(UUID().uuidString)").path)
+        let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
+        let shown = ((json?["wijken"] as? [[String: Any]])?.first?["funders"] as? [[String: Any]] ?? []).map {
+            "\($0["funder"] ?? "") \($0["committedCents"] ?? "") \($0["paidCents"] ?? "") \($0["returnedCents"] ?? "")"
+        }
+        #expect(shown == ["Gemeente Groningen 500000 375000 0", "Woonstichting 100000 75000 0"], "\(report.stdout)")
+
+        // One more cent for the Woonstichting in the totals: the log's shares do not give it.
+        let total = try Self.copy(fixture)
+        try Self.forge(total, key: key, money: { money in
+            ProposalMoney(wijken: money.wijken, funders: [gemeente, .init(funder: "Woonstichting", amounts: .init(committedCents: 100_001, paidCents: 75_000, returnedCents: 0))])
+        }) { _ in }
+        let (status, failed, _) = try ChequeVerifyTests.verify(total, cli: fixture.cli)
+        #expect(status != 0 && Set(failed.keys) == ["money"], "\(failed)")
+        #expect(failed["money"]?.contains { $0.contains("over every wijk: Woonstichting has committed 100001") } == true, "\(failed)")
+
+        // The Woonstichting's share doubled in the log (and in proposals.jsonl): money.json's split no longer follows.
+        let share = try Self.copy(fixture)
+        try Self.forge(share, key: key, coFundersFromLog: true, Self.pledging(200_000))
+        let (shareStatus, shareFailed, _) = try ChequeVerifyTests.verify(share, cli: fixture.cli)
+        #expect(shareStatus != 0 && Set(shareFailed.keys) == ["money"], "\(shareFailed)")
+        #expect(shareFailed["money"]?.contains { $0.contains("wijk WK001401: Woonstichting has committed 100000, paid 75000, returned 0 cents in money.json, but the log's shares give committed 200000, paid 150000") } == true, "\(shareFailed)")
+        // A share above the proposal's amount: the funders' shares cannot add up to it.
+        let above = try Self.copy(fixture)
+        try Self.forge(above, key: key, coFundersFromLog: true, Self.pledging(700_000))
+        let (_, aboveFailed, _) = try ChequeVerifyTests.verify(above, cli: fixture.cli)
+        #expect(aboveFailed["money"]?.contains { $0.contains("pledge 700000 cents together, more than its requested 600000 cents") } == true, "\(aboveFailed)")
+        // A co-funder in proposals.jsonl that the log does not have.
+        let unlogged = try Self.copy(fixture)
+        try Self.forge(unlogged, key: key, coFundersFromLog: false, Self.pledging(100_001))
+        let (_, unloggedFailed, _) = try ChequeVerifyTests.verify(unlogged, cli: fixture.cli)
+        #expect(unloggedFailed["proposals"]?.contains { $0.contains("co-funders differ from its co_funding entry") } == true, "\(unloggedFailed)")
+        // The engine refuses co-funders pledging more than the requested amount.
+        let refused = try fixture.cli.run("proposal", "add", "--title", "Bankje", "--contact", "06-1", "--area", "BU00140103", "--amount", "100",
+                                          "--cost", "Bank=100", "--co-funder", "Woonstichting=150")
+        #expect(refused.status != 0 && refused.stderr.contains("more than the requested"), "\(refused.stderr)")
+    }
+
+    @Test("a format 1 record (no co_funding entries, no money.json) still verifies, with money reported as not bound (#18)")
+    func formatOneStillVerifies() throws {
+        let fixture = try Self.fixture.get()
+        let folder = try Self.copy(fixture)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("money.json"))
+        let header = folder.appendingPathComponent("proposals.json")
+        try Data(try String(contentsOf: header, encoding: .utf8).replacingOccurrences(of: "buurtstem-proposals/2", with: "buurtstem-proposals/1").utf8).write(to: header)
+        try Self.forge(folder, key: try Self.issuingKey(fixture)) { entries in
+            entries = entries.filter { if case .coFunding = $0.body { false } else { true } }.enumerated().map {
+                ProposalEntry(sequence: UInt64($0), timeMillis: $1.timeMillis, proposal: $1.proposal, body: $1.body)
+            }
+        }
+        let (status, failed, stderr) = try ChequeVerifyTests.verify(folder, cli: fixture.cli)
+        #expect(status == 0 && failed.isEmpty, "\(failed) \(stderr)")
+        let text = try fixture.cli.run([folder.path], tool: "buurtstem-verify").stdout
+        #expect(text.contains("WARNING: format 1: money not bound") && text.contains("PASS  money (0 checked)"), "\(text)")
     }
 
     @Test("a status moved backwards, re-signed with the gemeente's key, fails 'statuses' and nothing else")

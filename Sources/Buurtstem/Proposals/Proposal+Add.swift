@@ -18,6 +18,14 @@ extension Proposal {
         }
     }
 
+    /// Logs proposal `proposal`'s co-funders (when it has any) as a `co_funding` entry: the shares the money per
+    /// funder is split by (docs/record.md, "Proposals"), signed like every step.
+    static func logCoFunding(_ coFunders: [ProposalAmount], proposal: Int64, now: Date, _ db: Database) throws {
+        guard !coFunders.isEmpty else { return }
+        try ProposalLog.append(.coFunding(funders: coFunders.map { .init(name: $0.name, cents: UInt64($0.cents)) }),
+                               proposal: proposal, now: now, db)
+    }
+
     /// Stores a checked draft and its log entry within the transaction `db`.
     static func insert(_ draft: ProposalDraft, now: Date, _ db: Database) throws -> Proposal {
         var proposal = Proposal(id: nil, areaCode: draft.area, title: draft.title, description: draft.description,
@@ -32,6 +40,7 @@ extension Proposal {
         }
         try ProposalLog.append(.received(area: draft.area, title: draft.title, description: draft.description,
                                          requestedCents: UInt64(draft.requestedCents)), proposal: id, now: now, db)
+        try logCoFunding(draft.coFunders, proposal: id, now: now, db)
         return proposal
     }
 }

@@ -134,6 +134,8 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         case let .payment(amount, milestone, evidence):
             "betaald \(Money.format(Int64(amount))) voor: \(milestone)" + (evidence.isEmpty ? "" : " (bewijs: \(evidence))")
         case let .funding(amount, reason): "gefinancierd voor \(Money.format(Int64(amount))): \(reason)"
+        case let .coFunding(funders):
+            "medefinanciers: " + funders.map { "\($0.name) \(Money.format(Int64($0.cents)))" }.joined(separator: ", ")
         }
     }
 }

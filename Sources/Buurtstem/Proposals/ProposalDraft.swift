@@ -95,6 +95,13 @@ public struct ProposalDraft: Sendable, Equatable {
                 problems.append((.costs, "the cost items add up to EUR \(Money.plain(total)), not the requested EUR \(Money.plain(requestedCents)); make them equal"))
             }
         }
+        let pledged = coFunders.reduce(Int64(0)) { $0 + $1.cents }
+        if pledged > requestedCents {
+            problems.append((.coFunders, "the co-funders pledge EUR \(Money.plain(pledged)) together, more than the requested EUR \(Money.plain(requestedCents)); the gemeente funds the rest, so they give at most the requested amount"))
+        }
+        if Set(coFunders.map(\.name)).count != coFunders.count {
+            problems.append((.coFunders, "a co-funder is named twice: give each co-funder once, with its whole amount"))
+        }
         if !(0...Self.maximumHours).contains(ownHours) {
             problems.append((.ownHours, "hours of eigen inbreng must be a whole number from 0 to \(Self.maximumHours)"))
         }

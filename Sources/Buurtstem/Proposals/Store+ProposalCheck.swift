@@ -7,7 +7,7 @@ extension Store {
     /// The proposals' invariants, for ``check()``: the log is a gap-free sequence whose stored leaf hashes match
     /// its entries and whose times never decrease; every proposal stands where its log entries leave it; the
     /// judgements, declared interests and payments stored are those logged; payments stay within the requested
-    /// amount; checkpoints match the log and are signed by the issuing key.
+    /// amount; the co-funders stored are those logged; checkpoints match the log and are signed by the issuing key.
     func proposalProblems(_ db: Database) throws -> [String] {
         guard let gemeente = try Gemeente.fetchOne(db) else { return [] }
         var problems: [String] = []
@@ -18,6 +18,7 @@ extension Store {
         var lastTime = Int64.min
         var statuses: [Int64: ProposalStatus] = [:]
         var logged: [String: Int] = [:]
+        var coFunding: [Int64: [ProposalEntry.Pledge]] = [:]
         let rows = try ProposalLog.StoredEntry.order(Column("sequence")).fetchCursor(db)
         while let row = try rows.next() {
             guard row.sequence == Int64(log.size) else {
@@ -42,6 +43,7 @@ extension Store {
             case let .status(_, to, _): statuses[id] = to
             case let .decision(outcome, _): statuses[id] = outcome
             case .interest, .judgement, .payment: logged["\(line.entry.body.kind) \(id)", default: 0] += 1
+            case let .coFunding(funders): coFunding[id] = funders
             case .criteria, .funding: break
             }
         }
@@ -57,6 +59,10 @@ extension Store {
             ]
             for (kind, stored) in counts where stored != logged["\(kind) \(id)", default: 0] {
                 problems.append("proposal \(id): \(stored) \(kind)(s) stored, \(logged["\(kind) \(id)", default: 0]) logged")
+            }
+            let coFunders = try ProposalAmount.fetch(.coFunders, proposal: id, db).map { ProposalEntry.Pledge(name: $0.name, cents: UInt64($0.cents)) }
+            if coFunders != coFunding[id] ?? [] {
+                problems.append("proposal \(id): its stored co-funders differ from its co_funding entry in the log")
             }
             let paid = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amountCents), 0) FROM proposalPayment WHERE proposalId = ?", arguments: [id]) ?? 0
             let funded = try Proposal.fundedCents(proposal, db)

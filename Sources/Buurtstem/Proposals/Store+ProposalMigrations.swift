@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -86,6 +87,18 @@ extension Store {
                 t.column("timeMillis", .integer).notNull()
                 t.column("signer", .blob).notNull()
                 t.column("signature", .blob).notNull()
+            }
+        }
+    }
+
+    /// Co-funders into the proposals log (format 2 of its record): a proposal received before the log had the
+    /// `co_funding` kind gets its entry now, appended at the end, so the money per funder of a store made by an
+    /// earlier version is bound to the log too. Registered last: it needs the gemeente and the log.
+    static func registerProposalCoFundingMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v10: co-funders in the proposals log") { db in
+            let logged = Set(try Int64.fetchAll(db, sql: "SELECT proposalId FROM proposalLogEntry WHERE kind = 'co_funding'"))
+            for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT proposalId FROM proposalCoFunder ORDER BY proposalId") where !logged.contains(id) {
+                try Proposal.logCoFunding(try ProposalAmount.fetch(.coFunders, proposal: id, db), proposal: id, now: Date(), db)
             }
         }
     }

@@ -23,6 +23,8 @@ public struct ProposalsOverview: Sendable, Codable {
         public let code: String
         /// Its name.
         public let name: String
+        /// The areas of its proposals (the wijk itself, its buurten), sorted.
+        public let areas: [String]
         /// Proposals.
         public let proposals: Int
         /// Asked for by all of them.
@@ -53,7 +55,7 @@ public struct ProposalsOverview: Sendable, Codable {
         let parts = Dictionary(uniqueKeysWithValues: proposals.map { ($0.id, ProposalFunderMoney.parts(of: $0, gemeente: gemeenteFunder)) })
         let wijken = byWijk.keys.sorted().map { code in
             let list = byWijk[code]!
-            return WijkMoney(code: code, name: names[code] ?? code, proposals: list.count,
+            return WijkMoney(code: code, name: names[code] ?? code, areas: Set(list.map(\.area)).sorted(), proposals: list.count,
                              requestedCents: list.reduce(0) { $0 + $1.requestedCents },
                              committedCents: list.filter { funded.contains($0.status) }.reduce(0) { $0 + ($1.fundedCents ?? $1.requestedCents) },
                              paidCents: list.reduce(0) { $0 + $1.paidCents },

@@ -47,6 +47,7 @@ extension Store {
         registerChequeKeyMigrations(&migrator)
         registerSecrecyMigrations(&migrator)
         registerReplacementMigrations(&migrator)
+        registerProposalCoFundingMigrations(&migrator)
         return migrator
     }
 }

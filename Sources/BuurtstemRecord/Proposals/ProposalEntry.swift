@@ -27,6 +27,10 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         /// grant), with the reason; logged right after the move to `funded`, before any payment. Without it a
         /// funded proposal is funded at its requested amount.
         case funding(amountCents: UInt64, reason: String)
+        /// The proposal's co-funders and what each pledges (in the order given, at least one, each above 0, names
+        /// distinct, together at most the requested amount); the gemeente funds the rest. Logged right after the
+        /// `received` entry, or, for a proposal received before the log had this kind, once afterwards.
+        case coFunding(funders: [Pledge])
 
         /// The kind's name in the record.
         public var kind: String {
@@ -39,6 +43,7 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
             case .decision: "decision"
             case .payment: "payment"
             case .funding: "funding"
+            case .coFunding: "co_funding"
             }
         }
     }
@@ -54,6 +59,20 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         public init(id: String, name: String) {
             self.id = id
             self.name = name
+        }
+    }
+
+    /// One co-funder's pledge.
+    public struct Pledge: Sendable, Equatable, Hashable, Codable {
+        /// Who gives it, e.g. "Woonstichting".
+        public let name: String
+        /// In cents.
+        public let cents: UInt64
+
+        /// A pledge.
+        public init(name: String, cents: UInt64) {
+            self.name = name
+            self.cents = cents
         }
     }
 
@@ -123,6 +142,12 @@ public struct ProposalEntry: Sendable, Equatable, Hashable {
         case let .funding(amountCents, reason):
             w.append(u64: amountCents)
             w.append(string: reason)
+        case let .coFunding(funders):
+            w.append(u32: UInt32(funders.count))
+            for funder in funders {
+                w.append(string: funder.name)
+                w.append(u64: funder.cents)
+            }
         }
         return w.bytes
     }

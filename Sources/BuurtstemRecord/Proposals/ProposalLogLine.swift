@@ -26,7 +26,7 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
         case sequence, timeMillis = "time_ms", proposal, kind, leafHash = "leaf_hash"
         case set, criteria, area, title, description, requestedCents = "requested_cents"
         case from, to, note, assessor, statement, criterion, met, reason, outcome, reasons
-        case amountCents = "amount_cents", milestone, evidence
+        case amountCents = "amount_cents", milestone, evidence, coFunders = "co_funders"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +56,8 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
                             evidence: try c.decode(String.self, forKey: .evidence))
         case "funding":
             body = .funding(amountCents: try c.decode(UInt64.self, forKey: .amountCents), reason: try c.decode(String.self, forKey: .reason))
+        case "co_funding":
+            body = .coFunding(funders: try c.decode([ProposalEntry.Pledge].self, forKey: .coFunders))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind '\(kind.prefix(40))'")
         }
@@ -102,6 +104,8 @@ public struct ProposalLogLine: Sendable, Equatable, Codable {
         case let .funding(amountCents, reason):
             try c.encode(amountCents, forKey: .amountCents)
             try c.encode(reason, forKey: .reason)
+        case let .coFunding(funders):
+            try c.encode(funders, forKey: .coFunders)
         }
     }
 }

@@ -12,12 +12,18 @@ public enum ProposalRecordFile {
     public static let log = "log.jsonl"
     /// The log's checkpoints, signed by the issuing key, in the order made.
     public static let checkpoints = "checkpoints.jsonl"
-    /// Every file but the index.
-    public static let indexed: Set<String> = [header, proposals, log, checkpoints]
+    /// The money per wijk and per funder (``ProposalMoney``): from format 2 on.
+    public static let money = "money.json"
+    /// The files every proposals record has besides the index.
+    public static let required: Set<String> = [header, proposals, log, checkpoints]
+    /// Every file the index may list: the required ones and, from format 2 on, ``money``.
+    public static let indexed: Set<String> = required.union([money])
     /// The index's `kind`.
     public static let indexKind = "proposals"
-    /// `proposals.json`'s `format`.
-    public static let format = "buurtstem-proposals/1"
+    /// `proposals.json`'s `format` as written now: 2, with co-funders in the log and ``money``.
+    public static let format = "buurtstem-proposals/2"
+    /// The first format, before co-funders were logged: its money is not bound to the log.
+    public static let formatUnbound = "buurtstem-proposals/1"
 }
 
 /// `proposals.json`: the gemeente, its issuing key (which signs the log's checkpoints and the index) and the log id.

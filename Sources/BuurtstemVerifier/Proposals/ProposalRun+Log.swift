@@ -80,6 +80,11 @@ extension ProposalRun {
             if amount == 0 || milestone.isEmpty { fail("a payment has an amount above 0 and names the milestone it pays for") }
         case let .funding(amount, reason):
             if amount == 0 || reason.isEmpty { fail("a funding entry has an amount above 0 and says why it is not the requested amount") }
+        case let .coFunding(funders):
+            if !bound { fail("a co_funding entry in a format 1 record, which has none: proposals.json's format was changed") }
+            if funders.isEmpty || funders.contains(where: { $0.cents == 0 || $0.name.isEmpty }) || Set(funders.map(\.name)).count != funders.count {
+                fail("a co_funding entry names at least one co-funder, each once, with an amount above 0")
+            }
         case .status, .decision:
             break
         }

@@ -97,6 +97,8 @@ extension ProposalRun {
                     report.fail(Self.payments, file: file, line: line, "proposal \(id) is funded at \(amount) cents, not below its requested \(requested) cents: a funding entry only lowers the amount")
                 }
                 fundedAt[id] = amount
+            case .coFunding:
+                break // the money check's (readPledges)
             }
         }
     }
@@ -177,6 +179,11 @@ extension ProposalRun {
             }
             if overflow || sum != proposal.requestedCents || proposal.costs.isEmpty {
                 report.fail(Self.proposalsCheck, file: file, line: number, "proposal \(proposal.id)'s cost breakdown adds up to \(sum) cents, not the requested \(proposal.requestedCents)")
+            }
+            let logged = (pledges[proposal.id] ?? []).map { ProposalLine.Amount(name: $0.name, cents: $0.cents) }
+            if bound, proposal.coFunders != logged {
+                report.fail(Self.proposalsCheck, file: file, line: number, "proposal \(proposal.id)'s co-funders differ from its co_funding entry in the log"
+                    + (logged.isEmpty ? " (it has none)" : ""))
             }
             if let status = statuses[proposal.id], status != proposal.status {
                 report.fail(Self.proposalsCheck, file: file, line: number, "proposal \(proposal.id) is listed as '\(proposal.status.rawValue)', but the log leaves it '\(status.rawValue)'")

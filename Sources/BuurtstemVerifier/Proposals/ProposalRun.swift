@@ -21,6 +21,10 @@ struct ProposalRun {
     var statuses: [UInt64: ProposalStatus] = [:]
     /// Per proposal: its received entry.
     var received: [UInt64: ProposalEntry.Body] = [:]
+    /// Per proposal: its co-funders, from its `co_funding` entry.
+    var pledges: [UInt64: [ProposalEntry.Pledge]] = [:]
+    /// Format 2: the co-funders are in the log and `money.json` is bound to it.
+    var bound = true
 
     init(folder: URL, report: ReportBuilder, expectedIssuingKey: PublicKey?) {
         self.folder = folder
@@ -39,6 +43,7 @@ struct ProposalRun {
     static let recusals = "recusals"
     static let payments = "payments"
     static let proposalsCheck = "proposals"
+    static let moneyCheck = "money"
 
     mutating func all() {
         report.declare(Self.files, "every file of a proposals record is present, every .jsonl file ends with a whole line, and record.json, signed by the issuing key proposals.json names, lists every file with its SHA-256")
@@ -49,14 +54,17 @@ struct ProposalRun {
         report.declare(Self.decisions, "every decision has every criterion in force judged once, with a reason, while the proposal was in behandeling; its outcome follows from the judgements and its reasons name the criteria not met and the recusals; every decision of the wijkteam (a move from decided_by_wijkteam to funded or not_funded) gives its reasons and names the recusals")
         report.declare(Self.recusals, "no assessor judged a criterion of a proposal they declared an interest in")
         report.declare(Self.payments, "payments go only to a proposal that is funded or in execution, and never add up to more than its funded amount: the requested amount, or the lower amount of its one funding entry, set right after the move to funded")
-        report.declare(Self.proposalsCheck, "proposals.jsonl lists every proposal of the log once, by id, with the details and final status the log gives, and a cost breakdown adding up to the requested amount")
+        report.declare(Self.proposalsCheck, "proposals.jsonl lists every proposal of the log once, by id, with the details, co-funders and final status the log gives, and a cost breakdown adding up to the requested amount")
+        report.declare(Self.moneyCheck, "every proposal's co-funders are logged once and pledge at most its requested amount (the gemeente funds the rest); money.json's committed, paid and returned per wijk and per funder equal, to the cent, what the log gives, each proposal's money split between its funders by the largest-remainder rule")
         defer { report.finish("an earlier step it needs could not be read (see the failures above)") }
         checkFiles()
         guard checkHeader() else { return }
         readLog()
         checkCheckpoints()
         checkRules()
+        readPledges()
         checkProposals()
+        checkMoney()
     }
 
     func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
@@ -80,7 +88,7 @@ struct ProposalRun {
     // MARK: - Files and header
 
     mutating func checkFiles() {
-        for name in ProposalRecordFile.indexed.sorted() {
+        for name in ProposalRecordFile.required.sorted() {
             report.counted(Self.files)
             guard let data = try? Data(contentsOf: url(name)) else {
                 report.fail(Self.files, file: name, "is missing or unreadable: every proposals record has it")
@@ -107,8 +115,10 @@ struct ProposalRun {
         self.header = header
         let file = ProposalRecordFile.header
         report.counted(Self.headerCheck)
-        if header.format != ProposalRecordFile.format {
-            report.fail(Self.headerCheck, file: file, "format '\(header.format)' is not \(ProposalRecordFile.format): this verifier does not know it")
+        if header.format == ProposalRecordFile.formatUnbound {
+            bound = false
+        } else if header.format != ProposalRecordFile.format {
+            report.fail(Self.headerCheck, file: file, "format '\(header.format)' is not \(ProposalRecordFile.format) or \(ProposalRecordFile.formatUnbound): this verifier does not know it")
         }
         let digits = header.gemeenteCode.dropFirst(2)
         if !header.gemeenteCode.hasPrefix("GM") || digits.count != 4 || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
