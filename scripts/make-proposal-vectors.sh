@@ -64,7 +64,8 @@ cat >"$out/README.md" <<'MD'
 `record/` is the complete proposals record of Groningen (GM0014) after one spring round of aanvragen, exported by
 `buurtstem record export --proposals`: the Groningen toetsingscriteria in force; three aanvragen imported from a form
 and one judged by every criterion: 1 "Speeltuin Javaplein" (EUR 6,000) admitted with toetser-2 recused, decided by
-the wijkteam (funded, with its reasons naming the recusal), paid in two instalments and completed; 2 "Schilderen brug" rejected ("geen regulier beleid");
+the wijkteam (funded, with its reasons naming the recusal), paid in two instalments and completed, with the
+Woonstichting co-funding EUR 1,000 of it (its `co_funding` entry; `money.json` splits the money 5:1); 2 "Schilderen brug" rejected ("geen regulier beleid");
 3 "Buurtfeest" withdrawn. `buurtstem-verify record` passes every check. Each folder in `variants/` is the same
 record with one change; `expected.json` says what was changed and which checks must fail (in report order).
 
@@ -104,6 +105,10 @@ def leaf_hash(entry):
         data += sized(entry["assessor"]) + sized(entry["criterion"]) + bytes([1 if entry["met"] else 0]) + sized(entry["reason"])
     elif entry["kind"] == "payment":
         data += struct.pack(">Q", entry["amount_cents"]) + sized(entry["milestone"]) + sized(entry["evidence"])
+    elif entry["kind"] == "co_funding":
+        data += struct.pack(">I", len(entry["co_funders"]))
+        for funder in entry["co_funders"]:
+            data += sized(funder["name"]) + struct.pack(">Q", funder["cents"])
     else:
         raise ValueError(entry["kind"])
     return hashlib.sha256(b"\x00" + data).hexdigest()
@@ -152,9 +157,28 @@ def wijkteam_without_reasons(folder):
     write_lines(folder, "log.jsonl", log)
 
 
+def co_funding_share_changed(folder):
+    log = lines(folder, "log.jsonl")
+    for index, text in enumerate(log):
+        entry = json.loads(text)
+        if entry["kind"] == "co_funding" and entry["proposal"] == 1:
+            entry["co_funders"] = [{"name": "Woonstichting", "cents": 200000}]
+            del entry["leaf_hash"]
+            log[index] = line_of(entry)
+    write_lines(folder, "log.jsonl", log)
+
+
+def funder_total_changed(folder):
+    money = json.loads((folder / "money.json").read_text())
+    for funder in money["funders"]:
+        if funder["funder"] == "Woonstichting":
+            funder["committed_cents"] += 1
+    (folder / "money.json").write_text(json.dumps(money, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
 def dropped_entry(folder):
     log = lines(folder, "log.jsonl")
-    write_lines(folder, "log.jsonl", log[:5] + log[6:])
+    write_lines(folder, "log.jsonl", log[:6] + log[7:])
 
 
 def changed_title(folder):
@@ -176,12 +200,16 @@ VARIANTS = [
     ("status-backwards", "a status entry moving proposal 1 from completed back to in_execution appended to log.jsonl, its leaf_hash computed",
      status_backwards, ["files", "log checkpoints", "statuses", "proposals"]),
     ("payment-above-funded", "a payment of 100 cents to proposal 1, already paid in full and completed, appended to log.jsonl",
-     payment_above_funded, ["files", "log checkpoints", "payments"]),
+     payment_above_funded, ["files", "log checkpoints", "payments", "money"]),
     ("recused-judgement", "proposal 1's judgement of bewoners-actief moved to toetser-2, who declared an interest, its leaf_hash recomputed",
      recused_judgement, ["files", "log checkpoints", "recusals"]),
     ("wijkteam-without-reasons", "the note of proposal 1's move from decided_by_wijkteam to funded (the wijkteam's reasons) emptied, its leaf_hash recomputed",
      wijkteam_without_reasons, ["files", "log checkpoints", "decisions"]),
-    ("dropped-entry", "the sixth line of log.jsonl (proposal 2 moved to in_review) removed: its judgements and decision then come while it is received",
+    ("co-funding-share-changed", "the Woonstichting's share of proposal 1 in its co_funding entry doubled to 200000 cents, its leaf_hash recomputed",
+     co_funding_share_changed, ["files", "log checkpoints", "proposals", "money"]),
+    ("funder-total-changed", "the Woonstichting's committed total over every wijk in money.json raised by one cent",
+     funder_total_changed, ["files", "money"]),
+    ("dropped-entry", "the seventh line of log.jsonl (proposal 2 moved to in_review) removed: its judgements and decision then come while it is received",
      dropped_entry, ["files", "log entries", "log checkpoints", "statuses", "decisions"]),
     ("changed-title", "proposal 1's title in proposals.jsonl changed (it no longer matches the log, and the index covers it)",
      changed_title, ["files", "proposals"]),
