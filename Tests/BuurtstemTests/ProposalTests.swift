@@ -46,10 +46,45 @@ struct ProposalTests {
         let final = #expect(throws: BuurtstemError.self) { try Proposal.move(id, to: .inReview, in: store) }
         #expect(final?.message.contains("it is final") == true)
         #expect(try store.proposal(id).status == .withdrawn)
-        // received, in_review, withdrawn: three entries, the refusals left no trace.
+        // received, co_funding (the draft has a co-funder), in_review, withdrawn: four entries, the refusals left no trace.
         let lines = try Self.logLines(store)
-        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines[1].contains("\"kind\":\"co_funding\""), "\(lines)")
         #expect(lines.allSatisfy { !$0.contains("anna@example.org") }, "the contact never enters the log")
+    }
+
+    @Test("a store from before co_funding entries logs its proposals' co-funders once when it is opened (#18)")
+    func coFundingMigration() throws {
+        let (store, _) = try groningenStore()
+        _ = try Proposal.add(Self.draft(), to: store)
+        // As an older version left it: no co_funding entry, and migration v10 not yet applied.
+        let pool = try DatabaseQueue(path: store.path)
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM proposalLogEntry WHERE kind = 'co_funding'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10: co-funders in the proposals log'")
+        }
+        let older = try Self.logLines(store)
+        #expect(older.count == 1 && !older[0].contains("co_funding"), "\(older)")
+        let reopened = try Store.open(path: store.path)
+        let lines = try Self.logLines(reopened)
+        #expect(lines.count == 2 && lines[1].contains("\"kind\":\"co_funding\"") && lines[1].contains("\"name\":\"Woonstichting\""), "\(lines)")
+        let problems = try reopened.check()
+        #expect(problems.isEmpty, "\(problems)")
+        // Opened again: nothing more is logged.
+        #expect(try Self.logLines(try Store.open(path: store.path)).count == 2)
+    }
+
+    @Test("co-funders pledging more than the requested amount, or named twice, are refused at intake")
+    func coFundersAtMostRequested() throws {
+        let (store, _) = try groningenStore()
+        var draft = Self.draft()
+        draft.coFunders = [ProposalAmount(name: "Woonstichting", cents: draft.requestedCents), ProposalAmount(name: "Fonds", cents: 1)]
+        let over = #expect(throws: InputError.self) { try Proposal.add(draft, to: store) }
+        #expect(over?.problems.contains { $0.message.contains("more than the requested") } == true, "\(String(describing: over))")
+        draft.coFunders = [ProposalAmount(name: "Fonds", cents: 1), ProposalAmount(name: "Fonds", cents: 2)]
+        let twice = #expect(throws: InputError.self) { try Proposal.add(draft, to: store) }
+        #expect(twice?.problems.contains { $0.message.contains("named twice") } == true, "\(String(describing: twice))")
+        #expect(try Self.logLines(store).isEmpty)
     }
 
     @Test("every step the engine allows is one the record's rule allows, and a final step has none")
@@ -155,7 +190,8 @@ struct ProposalTests {
         _ = try Proposal.move(admitted, to: .decidedByWijkteam, note: "het wijkteam besluit zelf", in: store)
         let shown = try ProposalDetails.show(admitted, in: store)
         #expect(shown.status == .decidedByWijkteam && shown.decision == yes.reasons && shown.contact == nil)
-        #expect(shown.history?.count == 9, "\(shown.history ?? [])")
+        // Its history starts with received and its co-funders ("medefinanciers: ..."), then the toetsing's steps.
+        #expect(shown.history?.count == 10 && shown.history?[1].text.hasPrefix("medefinanciers: ") == true, "\(shown.history ?? [])")
     }
 
     @Test("payments only to a funded proposal, never above its amount; what is not paid flows back when it stops")
