@@ -5,7 +5,8 @@ import Foundation
 /// Checks a gemeente's published proposals record (docs/record.md, "Proposals") without the engine: the signed
 /// index, every log entry and its leaf hash, the checkpoints against the log, and the rules a gemeente holding its
 /// own key could still break by re-signing: statuses move only forward, every decision has its criteria judged and
-/// follows from them with reasons, and no assessor judged a proposal they declared an interest in.
+/// follows from them with reasons, no assessor judged a proposal they declared an interest in, payments stay within
+/// the funded amount, and the money per wijk and per funder in `money.json` is what the log's entries give, to the cent.
 ///
 /// The log is read whole into memory: a gemeente's proposals log has thousands of entries, not millions.
 public struct ProposalRecordVerifier: Sendable {
