@@ -110,13 +110,22 @@ enum ProposalPages {
         }
         if let funding = proposal.fundingDecision {
             let byWijkteam = funding.route == .decidedByWijkteam
-            let who = byWijkteam
-                ? HTML.label("Het wijkteam besloot zelf over deze aanvraag, zonder stemming: \(funding.outcome.dutch).",
-                             "The wijkteam decided on this proposal itself, without a vote: \(funding.outcome == .funded ? "funded" : "not funded").")
-                : HTML.label("De stemdag besliste over deze aanvraag, volgens de gepubliceerde regel: \(funding.outcome.dutch).",
-                             "The stemdag decided on this proposal, by the published rule: \(funding.outcome == .funded ? "funded" : "not funded").")
-            body += "<section id=\"financiering\" data-route=\"\(funding.route.rawValue)\" data-outcome=\"\(funding.outcome.rawValue)\"><h2>"
-                + (byWijkteam ? HTML.label("Besluit van het wijkteam", "The wijkteam's decision") : HTML.label("Uitslag van de stemdag", "The stemdag's result"))
+            let english = funding.outcome == .funded ? "funded" : "not funded"
+            let (heading, who) = if byWijkteam {
+                (HTML.label("Besluit van het wijkteam", "The wijkteam's decision"),
+                 HTML.label("Het wijkteam besloot zelf over deze aanvraag, zonder stemming: \(funding.outcome.dutch).",
+                            "The wijkteam decided on this proposal itself, without a vote: \(english)."))
+            } else if let round = funding.chequeRound {
+                (HTML.label("Uitslag van de chequeronde", "The cheque round's result"),
+                 HTML.label("Bewoners beslisten met hun cheques in chequeronde \(round): \(funding.outcome.dutch).",
+                            "Residents decided with their cheques in cheque round \(round): \(english)."))
+            } else {
+                (HTML.label("Uitslag van de stemdag", "The stemdag's result"),
+                 HTML.label("De stemdag besliste over deze aanvraag, volgens de gepubliceerde regel: \(funding.outcome.dutch).",
+                            "The stemdag decided on this proposal, by the published rule: \(english)."))
+            }
+            body += "<section id=\"financiering\" data-route=\"\(funding.route.rawValue)\" data-outcome=\"\(funding.outcome.rawValue)\""
+                + (funding.chequeRound.map { " data-cheque-round=\"\(HTML.escape($0))\"" } ?? "") + "><h2>" + heading
                 + "</h2><p>\(who)</p><div class=\"decision\">"
                 + funding.reasons.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined() + "</div></section>"
         }

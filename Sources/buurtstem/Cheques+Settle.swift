@@ -1,6 +1,7 @@
 import BuurtstemCrypto
 import ArgumentParser
 import Buurtstem
+import BuurtstemRecord
 import Foundation
 
 extension ChequesCommand {
@@ -12,7 +13,9 @@ extension ChequesCommand {
             Initiatives whose collected value reached their target are funded with all they collected; the value \
             given to the others goes back to the gemeente, as does that of unredeemed cheques. Reports the reach \
             (households that redeemed) per buurt and wijk. Signed with the issuing key, together with a final ledger \
-            checkpoint signed with the ledger key. Allowed after the valid-until day, or earlier with --before-expiry.
+            checkpoint signed with the ledger key. Allowed after the valid-until day, or earlier with --before-expiry. \
+            Aanvragen that became initiatives of the round (initiative add --from-proposal) move to gefinancierd or \
+            niet gefinancierd in the same step, with the collected amount against the target as the published reason.
             """
         )
 
@@ -37,7 +40,7 @@ extension ChequesCommand {
                 round: round, in: store, issuingKey: try ChequeKeys.issuingKey(store: store, path: keys.key, passphrase: .standard),
                 ledgerKey: try ChequeKeys.ledgerKey(round: round, store: store, path: keys.ledgerKey, passphrase: .standard),
                                                      now: try commandClock(), beforeExpiry: beforeExpiry)
-            try SettlementView(report: report, plan: funders).emit(output)
+            try SettlementView(report: report, plan: funders, proposals: try ProposalInitiative.proposals(round: round, in: store)).emit(output)
         }
     }
 
@@ -56,19 +59,34 @@ extension ChequesCommand {
 
         func run() throws {
             let funders = try plan.map { try SettlementView.plan($0) }
-            let report = try SettlementReport.load(round: round, from: try store.open())
-            try SettlementView(report: report, plan: funders).emit(output)
+            let store = try store.open()
+            let report = try SettlementReport.load(round: round, from: store)
+            try SettlementView(report: report, plan: funders, proposals: try ProposalInitiative.proposals(round: round, in: store)).emit(output)
         }
     }
 }
 
-/// A settlement with, when a plan is named, its co-funding: the report's own JSON with a `coFunding` key added.
+/// A settlement with, when a plan is named, its co-funding, and the aanvragen its initiatives came from: the
+/// report's own JSON with `coFunding` and `proposals` keys added.
 struct SettlementView: Encodable {
     let report: SettlementReport
     let coFunding: CoFunding?
+    /// The aanvragen the round decided, with their outcome; nil when no initiative came from one.
+    let proposals: [ProposalOutcome]?
 
-    init(report: SettlementReport, plan: BudgetPlan?) throws {
+    /// An aanvraag that became one of the round's initiatives, and what the settlement made of it.
+    struct ProposalOutcome: Encodable {
+        let proposal: Int64
+        let initiative: Int64
+        let status: ProposalStatus
+    }
+
+    init(report: SettlementReport, plan: BudgetPlan?, proposals: [Int64: Int64] = [:]) throws {
         self.report = report
+        let outcomes = report.initiatives.compactMap { line in
+            proposals[line.initiative].map { ProposalOutcome(proposal: $0, initiative: line.initiative, status: line.funded ? .funded : .notFunded) }
+        }
+        self.proposals = outcomes.isEmpty ? nil : outcomes
         coFunding = try plan.map { plan in
             try CoFunding(items: report.initiatives.filter(\.funded).map {
                 CoFunding.Item.initiative($0.initiative, title: $0.title, buurt: $0.buurt, fundedCents: $0.fundedCents)
@@ -83,16 +101,21 @@ struct SettlementView: Encodable {
         return plan
     }
 
-    private enum CodingKeys: String, CodingKey { case coFunding }
+    private enum CodingKeys: String, CodingKey { case coFunding, proposals }
 
     func encode(to encoder: any Encoder) throws {
         try report.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(coFunding, forKey: .coFunding)
+        try container.encodeIfPresent(proposals, forKey: .proposals)
     }
 
     func emit(_ output: OutputOptions) throws {
-        try output.emit(self) { [report.text, coFunding?.text].compactMap { $0 }.joined(separator: "\n\n") }
+        let decided = proposals.map { list in
+            "Aanvragen decided by this round (their log entries give the reason):\n"
+                + list.map { "  proposal \($0.proposal) (initiative \($0.initiative)): \($0.status.dutch)" }.joined(separator: "\n")
+        }
+        try output.emit(self) { [report.text, coFunding?.text, decided].compactMap { $0 }.joined(separator: "\n\n") }
     }
 }
 

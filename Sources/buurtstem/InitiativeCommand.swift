@@ -13,28 +13,36 @@ struct InitiativeCommand: ParsableCommand {
     /// `buurtstem initiative add`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register an initiative for a cheque round.",
+            abstract: "Register an initiative for a cheque round, or make a toegelaten aanvraag one.",
             discussion: """
             The initiative collects cheques until the end of --deadline (within the round's validity). At settlement \
             it is funded with what it collected if that reached --target. The initiator's --contact is kept for the \
             gemeente only: it is never exported or published.
+
+            With --from-proposal N a toegelaten aanvraag becomes the initiative: its title, description, requested \
+            amount (the target) and contact come from the aanvraag, which moves to 'op de stembrief' with a note naming \
+            the round. --buurt may be left out for an aanvraag for one buurt; for a wijk it names a buurt of that wijk. \
+            Settling the round moves the aanvraag to gefinancierd or niet gefinancierd (docs/proposals.md).
             """
         )
 
         @Option(help: "The cheque round's id.")
         var round: String
 
+        @Option(help: "A toegelaten aanvraag (proposal id) that becomes the initiative.")
+        var fromProposal: Int64?
+
         @Option(help: "The buurt the initiative is for (CBS code, BU + 8 digits).")
-        var buurt: String
+        var buurt: String?
 
         @Option(help: "A short title.")
-        var title: String
+        var title: String?
 
         @Option(help: "A short description.")
-        var description: String = ""
+        var description: String?
 
         @Option(help: "The amount needed in euros, e.g. 150.00.")
-        var target: String
+        var target: String?
 
         @Option(help: "The last day of collecting, YYYY-MM-DD.")
         var deadline: String
@@ -45,19 +53,40 @@ struct InitiativeCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if fromProposal != nil {
+                let given = [("--title", title), ("--description", description), ("--target", target), ("--contact", contact)]
+                    .filter { $0.1 != nil }.map(\.0)
+                guard given.isEmpty else {
+                    throw ValidationError("--from-proposal takes the title, description, target and contact from the aanvraag; drop \(given.joined(separator: ", "))")
+                }
+            } else {
+                let missing = [("--buurt", buurt), ("--title", title), ("--target", target)].filter { $0.1 == nil }.map(\.0)
+                guard missing.isEmpty else {
+                    throw ValidationError("give \(missing.joined(separator: ", ")), or --from-proposal N to take them from a toegelaten aanvraag")
+                }
+            }
+        }
+
         func run() throws {
-            let initiative = try Initiative.add(
-                to: try store.open(), round: round, buurt: buurt, title: title, description: description,
-                targetCents: try Money.parse(target, what: "--target"), deadline: deadline, contact: contact,
-                now: try commandClock())
+            let store = try store.open()
+            let now = try commandClock()
+            let initiative = if let fromProposal {
+                try ProposalInitiative.add(proposal: fromProposal, round: round, buurt: buurt, deadline: deadline, in: store, now: now)
+            } else {
+                try Initiative.add(
+                    to: store, round: round, buurt: buurt ?? "", title: title ?? "", description: description ?? "",
+                    targetCents: try Money.parse(target ?? "", what: "--target"), deadline: deadline, contact: contact, now: now)
+            }
             var shown = initiative
             shown.contact = nil
             try output.emit(shown) {
                 """
                 Registered initiative \(initiative.id ?? 0) '\(initiative.title)' in \(initiative.buurtCode) for round \(initiative.roundId): \
                 target EUR \(Money.plain(initiative.targetCents)), collecting through \(initiative.deadline).
-                Cheques go to it with: buurtstem cheques redeem --initiative \(initiative.id ?? 0) --code CODE
                 """
+                    + (fromProposal.map { "\nProposal \($0) is now 'op de stembrief' of this round; settling the round decides it.\n" } ?? "\n")
+                    + "Cheques go to it with: buurtstem cheques redeem --initiative \(initiative.id ?? 0) --code CODE"
             }
         }
     }

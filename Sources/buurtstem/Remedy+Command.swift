@@ -35,6 +35,7 @@ extension Remedy {
         case .decideProposal(let proposal): ["buurtstem proposal decide --id \(proposal)"]
         case .createElectionFromProposals: ["buurtstem election create FILE --from-proposals"]
         case .decideByWijkteam(let proposal): ["buurtstem proposal decide-by-wijkteam --id \(proposal) --fund|--not-fund --reason TEXT"]
+        case .showProposal(let proposal): ["buurtstem proposal show --id \(proposal)"]
         }
     }
 }

@@ -15,7 +15,7 @@ struct ErrorModelTests {
         .issueCheques(round: "r"), .settleBeforeExpiry(round: "r"), .settleCheques(round: "r"), .exportCheques(round: "r"),
         .listChequeRounds, .listInitiatives, .createElection, .listProposals, .loadCriteria, .startReview(proposal: 1),
         .assessProposal(proposal: 1), .decideProposal(proposal: 1), .createElectionFromProposals,
-        .decideByWijkteam(proposal: 1),
+        .decideByWijkteam(proposal: 1), .showProposal(proposal: 1),
     ]
 
     static func covered(_ remedy: Remedy) {
@@ -24,7 +24,7 @@ struct ErrorModelTests {
              .openPolls, .publishElection, .closePolls, .decryptBallots, .checkStore, .issueCheques, .settleBeforeExpiry,
              .settleCheques, .exportCheques, .listChequeRounds, .listInitiatives, .createElection, .listProposals,
              .loadCriteria, .startReview, .assessProposal, .decideProposal, .createElectionFromProposals,
-             .decideByWijkteam:
+             .decideByWijkteam, .showProposal:
             break
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 extension ChequeSettlement {
-    /// Settles round `roundId` at `now`: final, in one transaction with the ledger's final checkpoint.
+    /// Settles round `roundId` at `now`: final, in one transaction with the ledger's final checkpoint and with the
+    /// moves of the aanvragen that became its initiatives (to gefinancierd or niet gefinancierd, see ``ProposalInitiative``).
     ///
     /// - Parameters:
     ///   - issuingKey: the gemeente's issuing key, which signs the settlement.
@@ -59,6 +60,8 @@ extension ChequeSettlement {
             try stored.insert(db)
             try settlement.insert(db)
             for (_, line) in lines { try line.insert(db) }
+            // Aanvragen that became initiatives of this round are decided by it, in the same transaction.
+            try ProposalInitiative.applySettlement(round: roundId, lines: lines, now: now, db)
         }
         return try SettlementReport.load(round: roundId, from: store)
     }

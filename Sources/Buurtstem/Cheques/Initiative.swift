@@ -40,9 +40,12 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
     /// Registers an initiative for `round` in `buurt`, collecting until the end of `deadline` (`YYYY-MM-DD`).
     ///
     /// The deadline lies within the round's validity and not in the past; the round must not be settled.
+    /// `alsoIn` runs in the same transaction once the initiative is stored (an aanvraag that becomes the initiative
+    /// moves with it, or neither happens).
     public static func add(
         to store: Store, round roundId: String, buurt: String, title: String, description: String,
-        targetCents: Int64, deadline: String, contact: String?, now: Date = Date()
+        targetCents: Int64, deadline: String, contact: String?, now: Date = Date(),
+        alsoIn: ((Database, Initiative) throws -> Void)? = nil
     ) throws -> Initiative {
         let round = try store.chequeRound(roundId)
         let buurt = buurt.uppercased()
@@ -84,6 +87,7 @@ public struct Initiative: Sendable, Codable, Equatable, FetchableRecord, Mutable
                     + "added now would fail every pinned verification. Register it for the next round, before that round is published")
             }
             try initiative.insert(db)
+            try alsoIn?(db, initiative)
             return initiative
         }
     }

@@ -53,6 +53,8 @@ public enum Remedy: Sendable, Equatable {
     case createElectionFromProposals
     /// Take the wijkteam's decision on `proposal` (fund it or not), with its reasons.
     case decideByWijkteam(proposal: Int64)
+    /// Show `proposal`: its status and the steps it took.
+    case showProposal(proposal: Int64)
 
     /// The step in plain words, for a front end without words of its own for it.
     public var description: String {
@@ -84,6 +86,7 @@ public enum Remedy: Sendable, Equatable {
         case .decideProposal(let proposal): "decide proposal \(proposal)"
         case .createElectionFromProposals: "create an election from the toegelaten proposals"
         case .decideByWijkteam(let proposal): "take the wijkteam's decision on proposal \(proposal), with its reasons"
+        case .showProposal(let proposal): "show proposal \(proposal) and the steps it took"
         }
     }
 }

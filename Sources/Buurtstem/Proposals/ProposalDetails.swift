@@ -21,8 +21,12 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         public let route: ProposalStatus
         /// `funded` or `not_funded`.
         public let outcome: ProposalStatus
-        /// The signed reasons: the allocation's reason, or the wijkteam's reasons with the recusals.
+        /// The signed reasons: the allocation's reason, the cheque round's amounts, or the wijkteam's reasons with
+        /// the recusals.
         public let reasons: String
+        /// The cheque round whose settlement decided it, when the aanvraag became one of its initiatives (route
+        /// `on_ballot`, the residents deciding with their cheques instead of on a stemdag).
+        public var chequeRound: String? = nil
     }
 
     /// The proposal's id.
@@ -99,7 +103,7 @@ public struct ProposalDetails: Sendable, Codable, Equatable {
         var fundingDecision: FundingDecision?
         for line in lines {
             if case let .status(from, to, note) = line.entry.body, [.onBallot, .decidedByWijkteam].contains(from), [.funded, .notFunded].contains(to) {
-                fundingDecision = FundingDecision(route: from, outcome: to, reasons: note)
+                fundingDecision = FundingDecision(route: from, outcome: to, reasons: note, chequeRound: try ProposalInitiative.round(ofProposal: id, db))
             }
             switch line.entry.body {
             case let .decision(_, reasons): decision = reasons

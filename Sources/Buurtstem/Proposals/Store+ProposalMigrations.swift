@@ -102,4 +102,15 @@ extension Store {
             }
         }
     }
+
+    /// Initiatives from aanvragen: which cheque round initiative each toegelaten aanvraag became, so settling the
+    /// round moves the aanvraag on. A table of its own: the initiative's signed settlement bytes stay as they are.
+    static func registerProposalInitiativeMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v11: initiatives from proposals") { db in
+            try db.create(table: "proposalInitiative") { t in
+                t.column("initiativeId", .integer).notNull().primaryKey().references("initiative", onDelete: .restrict)
+                t.column("proposalId", .integer).notNull().unique().references("proposal", onDelete: .restrict)
+            }
+        }
+    }
 }

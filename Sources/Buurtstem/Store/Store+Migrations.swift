@@ -48,6 +48,7 @@ extension Store {
         registerSecrecyMigrations(&migrator)
         registerReplacementMigrations(&migrator)
         registerProposalCoFundingMigrations(&migrator)
+        registerProposalInitiativeMigrations(&migrator)
         return migrator
     }
 }

@@ -12,7 +12,8 @@ public enum ProposalStatus: String, Sendable, Codable, CaseIterable, Hashable {
     case admitted
     /// Getoetst, afgewezen: at least one criterion not met, with the reasons.
     case rejected
-    /// Op de stembrief: on an election's ballot.
+    /// Op de stembrief: on an election's ballot, or a cheque round's initiative (the residents decide with their
+    /// cheques); the log entry's note names which.
     case onBallot = "on_ballot"
     /// Besloten door wijkteam: the wijkteam decides directly, without a vote.
     case decidedByWijkteam = "decided_by_wijkteam"
