@@ -32,16 +32,16 @@ struct InitiativeCommand: ParsableCommand {
         @Option(help: "A toegelaten aanvraag (proposal id) that becomes the initiative.")
         var fromProposal: Int64?
 
-        @Option(help: "The buurt the initiative is for (CBS code, BU + 8 digits).")
+        @Option(help: "The buurt the initiative is for (CBS code, BU + 8 digits); with --from-proposal, the aanvraag's own buurt when left out.")
         var buurt: String?
 
-        @Option(help: "A short title.")
+        @Option(help: "A short title (not with --from-proposal).")
         var title: String?
 
         @Option(help: "A short description.")
         var description: String?
 
-        @Option(help: "The amount needed in euros, e.g. 150.00.")
+        @Option(help: "The amount needed in euros, e.g. 150.00 (not with --from-proposal: its requested amount).")
         var target: String?
 
         @Option(help: "The last day of collecting, YYYY-MM-DD.")

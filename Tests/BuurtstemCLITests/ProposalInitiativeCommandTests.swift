@@ -75,6 +75,11 @@ struct ProposalInitiativeCommandTests {
                     saying: ["the deadline 2026-06-30 has already passed"])
         #expect(try run("proposal", "show", "--id", "3").contains("Status: getoetst: toegelaten"))
 
+        _ = try run("report", "--proposals", "--out", "site")
+        let page = try String(contentsOf: cli.directory.appendingPathComponent("site/aanvraag-1.html"), encoding: .utf8)
+        #expect(page.contains("data-route=\"on_ballot\" data-outcome=\"funded\" data-cheque-round=\"2026-voorjaar\"")
+            && page.contains("Uitslag van de chequeronde") && !page.contains("buurtmoestuin@example.org"), "\(page)")
+
         _ = try run("record", "export", "--proposals", "--out", "proposals-record")
         let (status, failed, stderr) = try ChequeVerifyTests.verify(cli.directory.appendingPathComponent("proposals-record"), cli: cli)
         #expect(status == 0 && failed.isEmpty, "\(failed) \(stderr)")
