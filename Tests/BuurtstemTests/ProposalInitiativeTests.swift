@@ -39,6 +39,10 @@ struct ProposalInitiativeTests {
         #expect(note.contains("initiatief \(one.id!) in chequeronde 2026-voorjaar (buurt BU00140102)"), "\(note)")
         #expect(try ProposalInitiative.proposals(round: issued.round.id, in: issued.store) == [one.id!: reached, two.id!: short])
 
+        // Only the settlement decides it: a plain move is refused, pointing to the settlement.
+        let plain = #expect(throws: BuurtstemError.self) { try Proposal.move(reached, to: .funded, in: issued.store) }
+        #expect(plain?.remedy == .settleCheques(round: issued.round.id), "\(String(describing: plain))")
+        #expect(throws: BuurtstemError.self) { try ProposalBallot.applyResult(election: "2026-voorjaar", in: issued.store) }
         for (initiative, codes) in [(one, issued.codes(in: "BU00140102").prefix(2)), (two, issued.codes(in: "BU00140103").prefix(1))] {
             let redeemer = try ChequeRedeemer(store: issued.store, initiative: initiative.id!)
             for code in codes { _ = try redeemer.redeem(code: code, channel: .online, now: IssuedRound.during).get() }

@@ -23,7 +23,10 @@ extension Proposal {
     ///
     /// `wijkteamDecision` is set only by ``ProposalDecision/decideByWijkteam(proposal:funded:reasons:fundedCents:in:now:)``:
     /// the wijkteam's funding decision is taken there, with its reasons and recusals, and by no plain move.
-    mutating func move(to status: ProposalStatus, note: String, now: Date, wijkteamDecision: Bool = false, _ db: Database) throws {
+    /// `chequeSettlement` likewise is set only by ``ProposalInitiative/applySettlement(round:lines:now:_:)``: an
+    /// aanvraag that became a cheque round's initiative is decided by the round's settlement, by no plain move.
+    mutating func move(to status: ProposalStatus, note: String, now: Date, wijkteamDecision: Bool = false, chequeSettlement: Bool = false,
+                       _ db: Database) throws {
         guard !status.isDecisionOutcome else {
             throw BuurtstemError(.badInput, "'\(status.dutch)' is the toetsing's decision: deciding the proposal takes it from the judged criteria",
                                  remedy: .decideProposal(proposal: id ?? 0))
@@ -31,6 +34,10 @@ extension Proposal {
         guard wijkteamDecision || self.status != .decidedByWijkteam || ![.funded, .notFunded].contains(status) else {
             throw BuurtstemError(.badInput, "proposal \(id ?? 0) is '\(self.status.dutch)': the wijkteam's decision to fund it or not is taken with its reasons, "
                 + "which are published with the recusals", remedy: .decideByWijkteam(proposal: id ?? 0))
+        }
+        if !chequeSettlement, self.status == .onBallot, [.funded, .notFunded].contains(status), let round = try ProposalInitiative.round(ofProposal: id ?? 0, db) {
+            throw BuurtstemError(.wrongState, "proposal \(id ?? 0) is an initiative of cheque round \(round): settling the round decides it, "
+                + "with the collected amount against the target", remedy: .settleCheques(round: round))
         }
         try requireStep(to: status)
         try ProposalLog.append(.status(from: self.status, to: status, note: note), proposal: id!, now: now, db)

@@ -77,7 +77,8 @@ public enum ProposalInitiative {
                     + "'op de stembrief' in the store; the store was changed outside Buurtstem", remedy: .checkStore)
             }
             let status: ProposalStatus = line.funded ? .funded : .notFunded
-            try proposal.move(to: status, note: settlementNote(round: round, initiative: initiative, line: line), now: now, db)
+            try proposal.move(to: status, note: settlementNote(round: round, initiative: initiative, line: line), now: now,
+                              chequeSettlement: true, db)
             moved[link.proposalId] = status
         }
         return moved
