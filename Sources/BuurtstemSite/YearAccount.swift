@@ -70,6 +70,7 @@ enum YearAccount {
         Figure(stage: .proposals, key: "proposals_rejected", dutch: "Afgewezen, met redenen", english: "Rejected, with reasons") { .count(Int64($0.proposals.rejected)) },
         Figure(stage: .proposals, key: "proposals_withdrawn", dutch: "Ingetrokken", english: "Withdrawn") { .count(Int64($0.proposals.withdrawn)) },
         Figure(stage: .decisions, key: "decided_by_stemdag", dutch: "Besloten door de stemdag", english: "Decided by the stemdag") { .count(Int64($0.proposals.decidedByStemdag)) },
+        Figure(stage: .decisions, key: "decided_by_cheque_round", dutch: "Besloten met cheques (chequeronde)", english: "Decided with cheques (cheque round)") { .count(Int64($0.proposals.decidedByChequeRound)) },
         Figure(stage: .decisions, key: "decided_by_wijkteam", dutch: "Besloten door het wijkteam", english: "Decided by the wijkteam") { .count(Int64($0.proposals.decidedByWijkteam)) },
         Figure(stage: .decisions, key: "proposals_funded", dutch: "Aanvragen gefinancierd", english: "Proposals funded") { .count(Int64($0.proposals.funded)) },
         Figure(stage: .decisions, key: "proposals_not_funded", dutch: "Aanvragen niet gefinancierd", english: "Proposals not funded") { .count(Int64($0.proposals.notFunded)) },

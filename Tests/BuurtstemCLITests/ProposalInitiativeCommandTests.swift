@@ -80,6 +80,12 @@ struct ProposalInitiativeCommandTests {
         #expect(page.contains("data-route=\"on_ballot\" data-outcome=\"funded\" data-cheque-round=\"2026-voorjaar\"")
             && page.contains("Uitslag van de chequeronde") && !page.contains("buurtmoestuin@example.org"), "\(page)")
 
+        // The raad's year view counts both as decided with cheques, not by a stemdag.
+        _ = try run("report", "--year", "2026", "--out", "jaar")
+        let year = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: cli.directory.appendingPathComponent("jaar/report.json"))) as? [String: Any])
+        let decided = try #require((year["total"] as? [String: Any])?["proposals"] as? [String: Any])
+        #expect(decided["decidedByChequeRound"] as? Int == 2 && decided["decidedByStemdag"] as? Int == 0, "\(decided)")
+
         _ = try run("record", "export", "--proposals", "--out", "proposals-record")
         let (status, failed, stderr) = try ChequeVerifyTests.verify(cli.directory.appendingPathComponent("proposals-record"), cli: cli)
         #expect(status == 0 && failed.isEmpty, "\(failed) \(stderr)")

@@ -11,11 +11,14 @@ public struct YearProposals: Sendable, Codable, Equatable {
     public var withdrawn = 0
     /// Decided by the stemdag's outcome (funded or not), after being on its ballot.
     public var decidedByStemdag = 0
+    /// Decided by a cheque round's settlement (funded or not), after becoming one of its initiatives: residents
+    /// decided with their cheques, not on a stemdag.
+    public var decidedByChequeRound = 0
     /// Decided directly by the wijkteam (funded or not), with its signed reasons.
     public var decidedByWijkteam = 0
     /// Funded (gefinancierd, in uitvoering, uitgevoerd, gestopt).
     public var funded = 0
-    /// Not funded, by the stemdag or the wijkteam.
+    /// Not funded, by the stemdag, a cheque round or the wijkteam.
     public var notFunded = 0
     /// Asked for by all of them.
     public var requestedCents: Int64 = 0
@@ -44,6 +47,7 @@ public struct YearProposals: Sendable, Codable, Equatable {
         default: if proposal.decision != nil { admitted += 1 }
         }
         switch proposal.fundingDecision?.route {
+        case .onBallot? where proposal.fundingDecision?.chequeRound != nil: decidedByChequeRound += 1
         case .onBallot?: decidedByStemdag += 1
         case .decidedByWijkteam?: decidedByWijkteam += 1
         default: break
@@ -67,6 +71,7 @@ public struct YearProposals: Sendable, Codable, Equatable {
         rejected += other.rejected
         withdrawn += other.withdrawn
         decidedByStemdag += other.decidedByStemdag
+        decidedByChequeRound += other.decidedByChequeRound
         decidedByWijkteam += other.decidedByWijkteam
         funded += other.funded
         notFunded += other.notFunded
