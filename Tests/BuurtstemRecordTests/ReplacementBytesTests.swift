@@ -4,8 +4,9 @@ import Testing
 
 /// The remaining signed kinds of docs/record.md that no other test rebuilds by hand: the stempas key's derivation,
 /// replaced passes (an entry with and without a revocation, the counts), the result's section of revoked passes'
-/// voids, and a cheque round's pre-publication, each from fixed values and compared with the record library.
-@Suite("Replacement, revoked-void and cheque pre-publication bytes, built by hand from docs/record.md")
+/// voids, a secret election's record index (format 3) and a cheque round's pre-publication, each from fixed values
+/// and compared with the record library.
+@Suite("Stempas key, replacement, revoked-void, format 3 index and cheque pre-publication bytes, built by hand from docs/record.md")
 struct ReplacementBytesTests {
     static let issuing = try! SigningKey(seed: [UInt8](repeating: 1, count: 32))
     static let definitionHash = SHA.sha256(Array("a definition".utf8))
@@ -140,6 +141,28 @@ struct ReplacementBytesTests {
         #expect(result.lotSeed.bytes == SHA.sha256(seed.bytes))
         #expect(result.signedBytes == w.bytes)
         #expect(Self.issuing.publicKey.isValidSignature(result.signature, for: w.bytes))
+    }
+
+    @Test("a secret election's record index: format buurtstem-record/3 in the signed bytes, the secret files listed")
+    func secretRecordIndex() {
+        let names = ["ballots/bibliotheek.jsonl", "checkpoints/bibliotheek.json", "commitment.json", "decoded.jsonl",
+                     "decryption/trustee-1.json", "definition.json", "election-key.json", "kiosks.json", "mix/stage-1.json",
+                     "passes.jsonl", "result.json"]
+        let files = names.map { RecordIndex.FileDigest(name: $0, sha256: SHA.sha256(Array($0.utf8))) }
+        // str("buurtstem/record-index/v1") || str(format) || str("election") || str(election) || str(gemeente)
+        //   || u32(number of files) || for each file in list order: str(name) || raw(sha256, 32)
+        var w = HandBytes(tag: "buurtstem/record-index/v1")
+        w.str("buurtstem-record/3")
+        w.str("election")
+        w.str("2027-kw")
+        w.str("GM0014")
+        w.u32(names.count)
+        for name in names {
+            w.str(name)
+            w.raw(SHA.sha256(Array(name.utf8)))
+        }
+        #expect(RecordIndex.signedBytes(format: RecordIndex.formatNameSecret, kind: "election", election: "2027-kw", gemeente: "GM0014",
+                                        files: files) == w.bytes)
     }
 
     @Test("a cheque round's pre-publication: signed bytes (buurten by code, initiatives by id), hash and fingerprint")
