@@ -134,13 +134,8 @@ struct DefinitionBytesTests {
         w.i64(5000)
     }
 
-    @Test("v2: caps in ascending wijk order, every project's criteria in the weighting's order (0 when absent), the weighting")
-    func version2() {
-        let contests = [Contest(area: "GM0014", budgetCents: 5_000_000, projects: [Self.weighted, Self.partly], caps: Self.caps),
-                        Contest(area: "WK001403", budgetCents: 100_000, projects: [])]
-        let definition = Self.definition(ballot: .approval(min: 1, max: 2), contests: contests, weighting: Self.weighting)
-        var w = Self.head(tag: "buurtstem/election/v2", ballotCode: 2, a: 1, b: 2)
-        w.u32(2)
+    /// The gemeente-wide contest's area, budget and caps, the caps in ascending wijk order (given the other way round).
+    static func gemeenteContest(_ w: inout HandBytes) {
         w.str("GM0014")
         w.i64(5_000_000)
         w.u32(2)
@@ -148,6 +143,16 @@ struct DefinitionBytesTests {
         w.i64(3_000_000)
         w.str("WK001402")
         w.i64(900_000)
+    }
+
+    @Test("v2: caps in ascending wijk order, every project's criteria in the weighting's order (0 when absent), the weighting")
+    func version2() {
+        let contests = [Contest(area: "GM0014", budgetCents: 5_000_000, projects: [Self.weighted, Self.partly], caps: Self.caps),
+                        Contest(area: "WK001403", budgetCents: 100_000, projects: [])]
+        let definition = Self.definition(ballot: .approval(min: 1, max: 2), contests: contests, weighting: Self.weighting)
+        var w = Self.head(tag: "buurtstem/election/v2", ballotCode: 2, a: 1, b: 2)
+        w.u32(2)
+        Self.gemeenteContest(&w)
         w.u32(2)
         Self.weightedProject(&w, Self.weighted, criteria: [200, 30])
         Self.weightedProject(&w, Self.partly, criteria: [0, 5])
@@ -164,13 +169,7 @@ struct DefinitionBytesTests {
                                                                             projects: [Self.groen], caps: Self.caps)])
         var c = Self.head(tag: "buurtstem/election/v2", ballotCode: 3, a: 0, b: 0)
         c.u32(1)
-        c.str("GM0014")
-        c.i64(5_000_000)
-        c.u32(2)
-        c.str("WK001401")
-        c.i64(3_000_000)
-        c.str("WK001402")
-        c.i64(900_000)
+        Self.gemeenteContest(&c)
         c.u32(1)
         Self.weightedProject(&c, Self.groen, criteria: [])
         c.u8(0)
@@ -192,13 +191,7 @@ struct DefinitionBytesTests {
         let definition = Self.definition(ballot: .ranking(max: 2), contests: contests, weighting: Self.weighting, secretBallot: secret)
         var w = Self.head(tag: "buurtstem/election/v4", ballotCode: 5, a: 0, b: 2)
         w.u32(2)
-        w.str("GM0014")
-        w.i64(5_000_000)
-        w.u32(2)
-        w.str("WK001401")
-        w.i64(3_000_000)
-        w.str("WK001402")
-        w.i64(900_000)
+        Self.gemeenteContest(&w)
         w.u8(1)
         w.u32(3)
         w.u32(1)
