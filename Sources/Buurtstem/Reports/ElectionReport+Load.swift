@@ -9,7 +9,7 @@ extension ElectionReport {
     /// `record` is the published record's folder: its signed result must be this outcome field by field
     /// (`PublishedRecord.check`), so the report shows what was signed, and its files are then listed with their
     /// SHA-256. Without it the report is the store's tally, not yet the published result. Reads only; nothing stored changes.
-    public static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
+    package static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ElectionReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let election = try store.election(id)
