@@ -26,17 +26,14 @@ extension ChequesCommand {
         @Option(help: "The initiative's id ('buurtstem initiative list').")
         var initiative: Int64
 
-        @Option(help: "online, paper or kiosk (default: online for --code, paper for --file).")
-        var channel: String?
+        @Option(help: "How the cheque was handed in (default: online for --code, paper for --file).")
+        var channel: RedemptionChannel?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             guard (code == nil) != (file == nil) else { throw ValidationError("give either --code CODE or --file CODES.txt") }
-            if let channel, RedemptionChannel(rawValue: channel) == nil {
-                throw ValidationError("--channel '\(channel)' is not a channel: use online, paper or kiosk")
-            }
         }
 
         func run() throws {
@@ -44,12 +41,12 @@ extension ChequesCommand {
             let now = try commandClock()
             let fixedClock = ProcessInfo.processInfo.environment["BUURTSTEM_NOW"] != nil
             if let code {
-                try redeemOne(code, redeemer: redeemer, channel: channel.flatMap(RedemptionChannel.init) ?? .online, now: now)
+                try redeemOne(code, redeemer: redeemer, channel: channel ?? .online, now: now)
                 return
             }
             let text = try readText(file!)
             var redeemed = 0, rejected = 0
-            try redeemer.redeem(lines: text, channel: channel.flatMap(RedemptionChannel.init) ?? .paper,
+            try redeemer.redeem(lines: text, channel: channel ?? .paper,
                                 now: { fixedClock ? now : Date() }) { outcome in
                 if outcome.redemption != nil { redeemed += 1 } else { rejected += 1 }
                 // Written straight to the descriptor: a line on stdout means its redemption is on disk.

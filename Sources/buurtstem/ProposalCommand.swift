@@ -85,7 +85,7 @@ struct ProposalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the proposals with their status.")
 
         @Option(help: "Only proposals with this status (e.g. in_review, or the Dutch 'in behandeling').")
-        var status: String?
+        var status: ProposalStatus?
 
         @Flag(help: "Show the initiatiefnemers' contacts (gemeente staff only; never publish them).")
         var withContact = false
@@ -94,7 +94,7 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let list = try ProposalDetails.list(in: try store.open(), status: try status.map(ProposalCommand.status), includeContact: withContact)
+            let list = try ProposalDetails.list(in: try store.open(), status: status, includeContact: withContact)
             try output.emit(list) {
                 guard !list.isEmpty else { return "No proposals: 'buurtstem proposal add' or 'proposal import' registers them." }
                 return list.map {
@@ -154,7 +154,7 @@ struct ProposalCommand: ParsableCommand {
         var id: Int64
 
         @Option(help: "The next step, e.g. in_review or 'op de stembrief'.")
-        var to: String
+        var to: ProposalStatus
 
         @Option(help: "Why, in plain Dutch (published).")
         var note: String = ""
@@ -169,14 +169,13 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let status = try ProposalCommand.status(to)
             let proposal: Proposal
-            if status == .funded {
+            if to == .funded {
                 proposal = try Proposal.fund(id, amountCents: try fundedAmount.map { try Money.parse($0, what: "--funded-amount") }, reason: reason,
                                              note: note, in: try store.open(), now: try commandClock())
             } else {
                 guard fundedAmount == nil else { throw ValidationError("--funded-amount goes with --to funded only") }
-                proposal = try Proposal.move(id, to: status, note: note, in: try store.open(), now: try commandClock())
+                proposal = try Proposal.move(id, to: to, note: note, in: try store.open(), now: try commandClock())
             }
             let shown = try ProposalDetails.show(id, in: try store.open())
             try output.emit(shown) { "Proposal \(id) '\(proposal.title)' is now: \(proposal.status.dutch)." }
@@ -201,13 +200,5 @@ struct ProposalCommand: ParsableCommand {
             let shown = try ProposalDetails.show(id, in: try store.open())
             try output.emit(shown) { "Proposal \(id) '\(proposal.title)' is withdrawn (ingetrokken)." }
         }
-    }
-
-    /// Reads a status typed on the command line.
-    static func status(_ text: String) throws -> ProposalStatus {
-        guard let status = ProposalStatus(typed: text) else {
-            throw ValidationError("'\(text)' is not a proposal status; use one of: " + ProposalStatus.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return status
     }
 }

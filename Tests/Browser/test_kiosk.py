@@ -1,9 +1,11 @@
 """The stemdag kiosk in a real browser: `buurtstem kiosk serve` started for real, driven in headless Chromium.
 
-One store holds an election per ballot type (one contest each) and an "errors" election with two contests
-(Korrewegwijk and Oosterpark) and two kiosks, for the error paths, the staff screen and two kiosks sharing a store.
-Every screen is saved as a screenshot (test-artifacts/screenshots/kiosk-*.png). At the end each election is closed,
-its record exported and checked with buurtstem-verify: the ballots cast through the page must verify.
+One store holds the gemeente, its areas and its register, made once and never changed. Each test makes its own
+elections in it (an election of the ballot type it needs; for the error paths, the staff screen and two kiosks sharing
+a store, an election with two contests, Korrewegwijk and Oosterpark, and two kiosks), so the tests run in any order
+(run_order.py). Every screen is saved as a screenshot (test-artifacts/screenshots/kiosk-*.png). A test that casts
+closes its election, exports the record and checks it with buurtstem-verify: the ballots cast through the page must
+verify, each receipt must check and the tally must count exactly those ballots.
 """
 
 import datetime
@@ -103,57 +105,91 @@ class KioskProcess:
 
 
 class Store:
-    """The prepared store shared by the tests."""
+    """The store the tests share: the gemeente, its areas and its register, read-only once made. Each test makes the
+    elections it needs (``new_election``), so no test sees another's passes, casts or close: they run in any order."""
 
     def __init__(self) -> None:
         self.workspace = browser.Workspace()
         self.env = {"BUURTSTEM_PASSPHRASE": PASSPHRASE}
-        self.codes: dict[str, list[tuple[str, str]]] = {}
-        now = datetime.datetime.now(datetime.timezone.utc)
+        self.made = 0
         self.cli("init", "--gemeente", "Groningen", "--code", "GM0014")
         self.cli("areas", "import", os.path.join(ROOT, "Examples/groningen/areas.csv"))
         self.cli("register", "import", os.path.join(ROOT, "Examples/groningen/households.csv"))
-        window = (now - datetime.timedelta(hours=1), now + datetime.timedelta(hours=6))
-        for kind, ballot in BALLOTS.items():
-            self.election(f"kw-{kind}", election_file(f"kw-{kind}", ballot, *window), ["zuil"])
-            self.cli("polls", "open", "--election", f"kw-{kind}")
-        # The errors election: two contests, a kiosk for Korrewegwijk only and a second kiosk for every area.
-        self.election("kw-fouten", election_file("kw-fouten", BALLOTS["approval"], *window, OOSTERPARK),
-                      ["korreweg:WK001401", "tweede"])
 
     def cli(self, *arguments: str) -> subprocess.CompletedProcess:
         return browser.run_cli(*arguments, cwd=self.workspace.path, env=self.env)
 
-    def election(self, election_id: str, text: str, kiosks: list[str]) -> None:
+    def new_election(self, kind: str, kiosks: tuple[str, ...] = ("zuil",), extra_contest: str = "", ballot: str | None = None,
+                     publish: bool = True, open_polls: bool = True) -> "Election":
+        """A new election of ballot type `kind` (a key of BALLOTS) with its kiosks ('name' or 'name:AREA') and
+        passes, pre-published (the polls and the staff screen open only after it) and, with `open_polls`, open."""
+        self.made += 1
+        election_id = f"kw-{kind}-{self.made}"
+        now = datetime.datetime.now(datetime.timezone.utc)
         path = self.workspace.file(f"{election_id}.yaml")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+            f.write(election_file(election_id, ballot or BALLOTS[kind], now - datetime.timedelta(hours=1),
+                                  now + datetime.timedelta(hours=6), extra_contest))
         self.cli("election", "create", path)
         for kiosk in kiosks:
             name, _, area = kiosk.partition(":")
             self.cli("kiosk", "add", "--election", election_id, "--name", name, *(["--area", area] if area else []))
         folder = f"print-{election_id}"
         self.cli("stempas", "issue", "--election", election_id, "--print-to", folder)
-        # Pre-published, as the polls (and the staff screen) open only after it.
-        self.cli("election", "publish", "--election", election_id, "--out", f"prepub-{election_id}")
+        if publish:
+            self.cli("election", "publish", "--election", election_id, "--out", f"prepub-{election_id}")
+        if open_polls:
+            self.cli("polls", "open", "--election", election_id)
         with open(os.path.join(self.workspace.path, folder, "stempassen.csv"), encoding="utf-8") as f:
             rows = [line.split(",") for line in f.read().splitlines()[1:]]
-        self.codes[election_id] = [(row[1], row[2]) for row in rows]
-
-    def code(self, election_id: str, area: str = "WK001401") -> str:
-        """An unused pass code of `area` (each is handed out once)."""
-        for index, (pass_area, code) in enumerate(self.codes[election_id]):
-            if pass_area == area:
-                del self.codes[election_id][index]
-                return code
-        raise AssertionError(f"no pass left for {area} in {election_id}")
+        return Election(self, election_id, [(row[1], row[2]) for row in rows])
 
     def close(self) -> None:
         self.workspace.close()
 
 
+class Election:
+    """One test's election in the shared store: its id and the passes not handed out yet."""
+
+    def __init__(self, store: Store, election_id: str, codes: list[tuple[str, str]]) -> None:
+        self.store = store
+        self.id = election_id
+        self.codes = codes
+
+    def code(self, area: str = "WK001401") -> str:
+        """An unused pass code of `area` (each is handed out once)."""
+        for index, (pass_area, code) in enumerate(self.codes):
+            if pass_area == area:
+                del self.codes[index]
+                return code
+        raise AssertionError(f"no pass left for {area} in {self.id}")
+
+    def close_and_verify(self, test: unittest.TestCase, receipts: list[str]) -> None:
+        """Closes the polls, exports the record and verifies it; each receipt checks against the record (the resident
+        pins the gemeente's issuing key, here the record's own) and the tally counts exactly these ballots."""
+        self.store.cli("polls", "close", "--election", self.id)
+        out = self.store.workspace.file(f"record-{self.id}")
+        self.store.cli("record", "export", "--election", self.id, "--out", out)
+        verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
+        test.assertEqual(verified.returncode, 0, f"{self.id}:\n{verified.stdout}\n{verified.stderr}")
+        with open(os.path.join(out, "record.json"), encoding="utf-8") as index:
+            key = json.load(index)["issuing_public_key"]
+        for tracking in receipts:
+            self.store.cli("receipt", "check", "--record", out, "--receipt", tracking, "--issuing-key", key)
+        tally = json.loads(self.store.cli("tally", "--election", self.id, "--json").stdout)
+        counted = tally["tally"]["contests"][0]["ballotsCounted"]
+        test.assertEqual(counted, len(receipts), f"{self.id}: every ballot cast through the page is counted")
+
+
 STORE: Store | None = None
 DRIVER = None
+
+
+def leave_page(driver) -> None:
+    """Leaves the kiosk page before its server stops: the page polls the server's status, and a page left open would
+    log refused connections into the next test's console. Drops what the console logged so far."""
+    driver.get("about:blank")
+    browser.console_errors(driver)
 
 
 def setUpModule() -> None:
@@ -233,18 +269,17 @@ class KioskPage:
 
 
 class VoteForEachBallotType(unittest.TestCase):
-    """A resident votes end to end for each ballot type; the record verifies."""
-
-    receipts: dict[str, str] = {}
+    """A resident votes end to end for each ballot type; each election's record verifies."""
 
     def vote(self, kind: str, choose, expected_feedback: str, keyboard: bool = False, extra: tuple = ()) -> None:
-        browser.console_errors(DRIVER)  # forget what earlier tests logged
-        server = KioskProcess(STORE.workspace, f"kw-{kind}", "zuil", *extra)
+        leave_page(DRIVER)  # forget what earlier tests logged
+        election = STORE.new_election(kind)
+        server = KioskProcess(STORE.workspace, election.id, "zuil", *extra)
         try:
             page = KioskPage(DRIVER, server.url)
             self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl")
             page.shot(f"{kind}-1-welcome")
-            code = STORE.code(f"kw-{kind}")
+            code = election.code()
             page.enter_pass(code, on_screen_keyboard=keyboard)
             page.wait_visible("screen-ballot")
             self.assertEqual(len(DRIVER.find_elements(By.CSS_SELECTOR, "#projects li.card")), 6)
@@ -264,7 +299,6 @@ class VoteForEachBallotType(unittest.TestCase):
             self.assertIn("Stemmen zijn openbaar per stempas", page.el("receipt-note").text)
             self.assertNotIn("geheim", page.el("receipt-note").text)
             page.shot(f"{kind}-4-receipt")
-            self.receipts[kind] = tracking
             self.assertNotIn(code, server.output(), "pass codes never reach the log")
             self.assertNotIn(code.replace("-", ""), server.output())
             # The same pass again: refused as used.
@@ -272,11 +306,15 @@ class VoteForEachBallotType(unittest.TestCase):
             page.wait_visible("screen-welcome")
             page.enter_pass(code)
             self.assertIn("al gestemd", page.error("pass-error", "alreadyUsed"))
+            # Read while the server runs: once it stops, the page's status polls fail too.
+            logged = browser.console_errors(DRIVER)
         finally:
+            leave_page(DRIVER)
             server.stop()
         # Refusals are HTTP 4xx (and 503, polls not open) answers, which Chromium logs as failed loads; anything else is a page error.
-        errors = [e for e in browser.console_errors(DRIVER) if not re.search(r"/api/\S+ - Failed to load resource: the server responded with a status of (4\d\d|503)", e)]
+        errors = [e for e in logged if not re.search(r"/api/\S+ - Failed to load resource: the server responded with a status of (4\d\d|503)", e)]
         self.assertEqual(errors, [])
+        election.close_and_verify(self, [tracking])
 
     def test_choose_one(self) -> None:
         def choose(page: KioskPage) -> None:
@@ -324,31 +362,35 @@ class VoteForEachBallotType(unittest.TestCase):
         self.vote("ranking", choose, "2 van hoogstens 3 projecten op volgorde gezet")
 
     def test_receipt_resets_for_the_next_voter(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-approval", "zuil", "--receipt-seconds", "5")
+        election = STORE.new_election("approval")
+        server = KioskProcess(STORE.workspace, election.id, "zuil", "--receipt-seconds", "5")
         try:
             page = KioskPage(DRIVER, server.url)
-            page.enter_pass(STORE.code("kw-approval"))
+            page.enter_pass(election.code())
             page.wait_visible("screen-ballot")
             page.choose("KW-02")
             page.click("ballot-next")
             page.click("confirm-cast")
             page.wait_visible("screen-receipt")
             self.assertIn("5 seconden", page.el("receipt-countdown").text)
-            self.receipts["approval-2"] = page.el("tracking-code").text
+            tracking = page.el("tracking-code").text
             page.wait_visible("screen-welcome", timeout=15)
             self.assertEqual(page.el("pass-code").get_attribute("value"), "")
             self.assertFalse(page.el("screen-receipt").is_displayed())
         finally:
+            leave_page(DRIVER)
             server.stop()
+        election.close_and_verify(self, [tracking])
 
     def test_english_switch(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-knapsack", "zuil")
+        election = STORE.new_election("knapsack")
+        server = KioskProcess(STORE.workspace, election.id, "zuil")
         try:
             page = KioskPage(DRIVER, server.url)
             page.click("language")
             self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
             self.assertIn("Welcome", page.el("welcome-heading").text)
-            page.enter_pass(STORE.code("kw-knapsack"))
+            page.enter_pass(election.code())
             page.wait_visible("screen-ballot")
             page.choose("KW-05")
             self.assertIn("Chosen: €12,500.00 of €180,000.00", page.feedback())
@@ -360,33 +402,15 @@ class VoteForEachBallotType(unittest.TestCase):
             page.wait_visible("screen-receipt")
             self.assertIn("Your vote was received", page.el("receipt-heading").text)
             self.assertIn("Votes are public per pass", page.el("receipt-note").text)
-            self.receipts["knapsack-2"] = page.el("tracking-code").text
+            tracking = page.el("tracking-code").text
             page.shot("english-receipt")
             page.click("receipt-done")
             self.assertEqual(DRIVER.find_element(By.TAG_NAME, "html").get_attribute("lang"), "nl",
                              "the next voter starts in Dutch")
         finally:
+            leave_page(DRIVER)
             server.stop()
-
-    def test_zz_records_verify(self) -> None:
-        """Runs last (by name): close each election, export its record, verify it, and check the receipts."""
-        for kind in BALLOTS:
-            election = f"kw-{kind}"
-            STORE.cli("polls", "close", "--election", election)
-            out = os.path.join(STORE.workspace.path, f"record-{election}")
-            STORE.cli("record", "export", "--election", election, "--out", out)
-            verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
-            self.assertEqual(verified.returncode, 0, f"{election}:\n{verified.stdout}\n{verified.stderr}")
-            # A resident pins the gemeente's issuing key (from the letter or the gemeente's site), here the record's own.
-            with open(os.path.join(out, "record.json"), encoding="utf-8") as index:
-                key = json.load(index)["issuing_public_key"]
-            for name, tracking in self.receipts.items():
-                if name.split("-2")[0] == kind:
-                    STORE.cli("receipt", "check", "--record", out, "--receipt", tracking, "--issuing-key", key)
-            tally = json.loads(STORE.cli("tally", "--election", election, "--json").stdout)
-            counted = tally["tally"]["contests"][0]["ballotsCounted"]
-            expected = sum(1 for name in self.receipts if name.split("-2")[0] == kind)
-            self.assertEqual(counted, expected, f"{election}: every ballot cast through the page is counted")
+        election.close_and_verify(self, [tracking])
 
 
 class ErrorPathsAndStaff(unittest.TestCase):
@@ -407,8 +431,11 @@ class ErrorPathsAndStaff(unittest.TestCase):
         with open(pin_file, "w") as f:
             f.write(PIN + "\n")
         os.chmod(pin_file, 0o600)
-        korreweg = KioskProcess(STORE.workspace, "kw-fouten", "korreweg", "--pin-file", pin_file, env={})
-        tweede = KioskProcess(STORE.workspace, "kw-fouten", "tweede")
+        # Two contests, a kiosk for Korrewegwijk only and a second kiosk for every area; the polls not open yet.
+        fouten = STORE.new_election("approval", ("korreweg:WK001401", "tweede"), extra_contest=OOSTERPARK, open_polls=False)
+        other = STORE.new_election("choose-1", publish=False, open_polls=False)
+        korreweg = KioskProcess(STORE.workspace, fouten.id, "korreweg", "--pin-file", pin_file, env={})
+        tweede = KioskProcess(STORE.workspace, fouten.id, "tweede")
         used_codes = []
         try:
             page = KioskPage(DRIVER, korreweg.url)
@@ -416,7 +443,7 @@ class ErrorPathsAndStaff(unittest.TestCase):
             self.assertIn("De stemming is nog niet geopend", page.error("status-notice", "pollsNotOpen"))
             self.assert_refuses_input(page)
             page.shot("error-polls-not-open")
-            code = STORE.code("kw-fouten")
+            code = fouten.code()
             used_codes.append(code)
 
             # Staff: a wrong PIN, then the right one.
@@ -448,19 +475,19 @@ class ErrorPathsAndStaff(unittest.TestCase):
             self.assertIn("tekens", page.error("pass-error", "mistyped"))
 
             # Unknown: a well-formed code that no pass of this store has.
-            page.enter_pass(other_store_code())
+            page.enter_pass(other_store_code(fouten.id))
             self.assertIn("geen stempas voor deze stemming", page.error("pass-error", "unknownPass"))
             page.shot("error-unknown")
 
             # A pass of another election: named by its title, not its id.
-            page.enter_pass(STORE.code("kw-approval"))
+            page.enter_pass(other.code())
             other_election = page.error("pass-error", "otherElection")
             self.assertIn("andere stemming (‘Wijkstemdag Korrewegwijk 2026’)", other_election)
-            self.assertNotIn("kw-approval", other_election)
+            self.assertNotIn(other.id, other_election)
             self.assertNotIn("deze pass ", other_election, "no English inside the Dutch")
 
             # Wrong area: an Oosterpark pass at the Korrewegwijk kiosk; the message names both wijken, not codes.
-            page.enter_pass(STORE.code("kw-fouten", "WK001402"))
+            page.enter_pass(fouten.code("WK001402"))
             wrong_area = page.error("pass-error", "wrongArea")
             self.assertIn("ander gebied (Oosterpark)", wrong_area)
             self.assertIn("deze stemzuil is voor Korrewegwijk", wrong_area)
@@ -483,7 +510,7 @@ class ErrorPathsAndStaff(unittest.TestCase):
             page.click("language")
 
             # Two kiosks on one store: both show the ballot of one pass; the second cast is refused cleanly.
-            shared = STORE.code("kw-fouten")
+            shared = fouten.code()
             used_codes.append(shared)
             page.enter_pass(shared)
             page.wait_visible("screen-ballot")
@@ -555,11 +582,12 @@ class ErrorPathsAndStaff(unittest.TestCase):
                     self.assertNotIn(code.replace("-", ""), server.output())
             self.assertNotIn(PIN, korreweg.output())
         finally:
+            leave_page(DRIVER)
             korreweg.stop()
             tweede.stop()
 
-        out = os.path.join(STORE.workspace.path, "record-kw-fouten")
-        STORE.cli("record", "export", "--election", "kw-fouten", "--out", out)
+        out = STORE.workspace.file(f"record-{fouten.id}")
+        STORE.cli("record", "export", "--election", fouten.id, "--out", out)
         verified = subprocess.run([browser.binary("buurtstem-verify"), out], capture_output=True, text=True, timeout=300)
         self.assertEqual(verified.returncode, 0, f"{verified.stdout}\n{verified.stderr}")
 
@@ -611,13 +639,14 @@ class Accessibility(unittest.TestCase):
         self.assertEqual(browser.axe_violations(DRIVER), [], f"axe-core: {screen}")
 
     def test_screens_and_keyboard(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-approval", "zuil", "--check-url", "https://www.groningen.nl/stemdag")
+        election = STORE.new_election("approval")
+        server = KioskProcess(STORE.workspace, election.id, "zuil", "--check-url", "https://www.groningen.nl/stemdag")
         try:
             page = KioskPage(DRIVER, server.url)
             self.audit("welcome screen")
             # Keyboard only: the focus starts on the heading; tab into the code field, type, Enter.
             self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "welcome-heading")
-            page.el("pass-code").send_keys(STORE.code("kw-approval"), Keys.ENTER)
+            page.el("pass-code").send_keys(election.code(), Keys.ENTER)
             page.wait_visible("screen-ballot")
             self.assertEqual(DRIVER.switch_to.active_element.get_attribute("id"), "ballot-heading")
             page.choose("KW-01")
@@ -645,7 +674,7 @@ class Accessibility(unittest.TestCase):
             self.assertTrue(page.el("receipt-qr").is_displayed())
             self.assertRegex(page.el("receipt-position").text, r"^[1-9]\d* bij deze stemzuil$", "counted from 1")
             self.audit("receipt screen")
-            VoteForEachBallotType.receipts["approval-2b"] = page.el("tracking-code").text
+            tracking = page.el("tracking-code").text
             page.click("receipt-done")
             page.click("staff-button")
             page.wait_visible("screen-pin")
@@ -655,7 +684,9 @@ class Accessibility(unittest.TestCase):
             self.audit("staff screen")
             page.click("staff-lock")
         finally:
+            leave_page(DRIVER)
             server.stop()
+        election.close_and_verify(self, [tracking])
 
 
 OUT_OF_VIEW = r"""
@@ -695,7 +726,8 @@ class ScreenSizes(unittest.TestCase):
         driver = browser.new_driver((width, height))
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-        server = KioskProcess(STORE.workspace, "kw-approval", "zuil")
+        election = STORE.new_election("approval")
+        server = KioskProcess(STORE.workspace, election.id, "zuil")
         name = f"{width}x{height}"
         try:
             page = KioskPage(driver, server.url)
@@ -706,7 +738,7 @@ class ScreenSizes(unittest.TestCase):
 
             in_view("#pass-code", "#pass-submit", "#keyboard button", "#language", "#staff-button")
             browser.screenshot(driver, f"kiosk-{name}-welcome", full_page=False)
-            page.enter_pass(STORE.code("kw-approval"))
+            page.enter_pass(election.code())
             page.wait_visible("screen-ballot")
             # Tapping a card's title or text chooses it, as its button does; a second tap takes it out.
             for project in ("KW-01", "KW-03", "KW-05"):
@@ -725,7 +757,7 @@ class ScreenSizes(unittest.TestCase):
             browser.screenshot(driver, f"kiosk-{name}-confirm", full_page=False)
             page.click("confirm-cast")
             page.wait_visible("screen-receipt")
-            VoteForEachBallotType.receipts[f"approval-2-{name}"] = page.el("tracking-code").text
+            tracking = page.el("tracking-code").text
             in_view("#tracking-code", "#receipt-position", "#receipt-check", "#receipt-print", "#receipt-done")
             browser.screenshot(driver, f"kiosk-{name}-receipt", full_page=False)
             page.click("receipt-done")
@@ -740,6 +772,7 @@ class ScreenSizes(unittest.TestCase):
         finally:
             server.stop()
             driver.quit()
+        election.close_and_verify(self, [tracking])
 
     def test_landscape_kiosk_1366x768(self) -> None:
         self.walk(1366, 768)
@@ -752,10 +785,11 @@ class BarcodeScanner(unittest.TestCase):
     """A USB (HID) barcode scanner types the QR code's text, STEMPAS:CODE, and Enter into the code field."""
 
     def test_scanner_input_opens_the_ballot(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-choose-1", "zuil")
+        election = STORE.new_election("choose-1")
+        server = KioskProcess(STORE.workspace, election.id, "zuil")
         try:
             page = KioskPage(DRIVER, server.url)
-            code = STORE.code("kw-choose-1")
+            code = election.code()
             field = page.wait_visible("pass-code")
             field.click()
             # As the scanner does: one key at a time, the QR code's text exactly, then Enter.
@@ -783,6 +817,7 @@ class BarcodeScanner(unittest.TestCase):
             self.assertNotIn(code.replace("-", ""), server.output())
             self.assertNotIn(code, server.output())
         finally:
+            leave_page(DRIVER)
             server.stop()
 
 
@@ -791,10 +826,11 @@ class IdleWarning(unittest.TestCase):
     without one the screen resets."""
 
     def test_warning_then_reset(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-ranking", "zuil", "--idle-seconds", "15")
+        election = STORE.new_election("ranking")
+        server = KioskProcess(STORE.workspace, election.id, "zuil", "--idle-seconds", "15")
         try:
             page = KioskPage(DRIVER, server.url)
-            page.enter_pass(STORE.code("kw-ranking"))
+            page.enter_pass(election.code())
             page.wait_visible("screen-ballot")
             page.choose("KW-02")
             started = time.time()
@@ -815,6 +851,7 @@ class IdleWarning(unittest.TestCase):
             self.assertFalse(page.el("idle-warning").is_displayed())
             self.assertEqual(page.el("pass-code").get_attribute("value"), "")
         finally:
+            leave_page(DRIVER)
             server.stop()
 
 
@@ -822,7 +859,8 @@ class RequestSafety(unittest.TestCase):
     """The server refuses what did not come from its own page, and never takes data in a URL."""
 
     def test_refusals(self) -> None:
-        server = KioskProcess(STORE.workspace, "kw-choose-1", "zuil")
+        election = STORE.new_election("choose-1")
+        server = KioskProcess(STORE.workspace, election.id, "zuil")
         try:
             url = server.url.rstrip("/")
             with urllib.request.urlopen(url + "/api/session") as response:
@@ -845,7 +883,7 @@ class RequestSafety(unittest.TestCase):
                     return error.code
 
             good = {"Cookie": session, "X-CSRF-Token": token, "Content-Type": "application/json"}
-            code = STORE.code("kw-choose-1")
+            code = election.code()
             self.assertEqual(status("/api/pass", {"code": code}, good), 200)
             self.assertEqual(status("/api/pass", {"code": code}, {**good, "X-CSRF-Token": "0" * 64}), 403)
             self.assertEqual(status("/api/pass", {"code": code}, {k: v for k, v in good.items() if k != "Cookie"}), 403)
@@ -866,18 +904,19 @@ class RequestSafety(unittest.TestCase):
             server.stop()
 
     def test_refuses_a_pin_file_others_can_read(self) -> None:
+        election = STORE.new_election("choose-1", publish=False, open_polls=False)
         pin_file = STORE.workspace.file("open-pin.txt")
         with open(pin_file, "w") as f:
             f.write(PIN)
         os.chmod(pin_file, 0o644)
-        result = browser.run_cli("kiosk", "serve", "--election", "kw-choose-1", "--kiosk", "zuil", "--pin-file", pin_file,
+        result = browser.run_cli("kiosk", "serve", "--election", election.id, "--kiosk", "zuil", "--pin-file", pin_file,
                                  cwd=STORE.workspace.path, env={"BUURTSTEM_PASSPHRASE": PASSPHRASE}, check=False)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("chmod 600", result.stderr)
 
 
-def other_store_code() -> str:
-    """A well-formed stempas code that is not in the test store: issued in a store of its own."""
+def other_store_code(election_id: str) -> str:
+    """A well-formed stempas code of `election_id` that is not in the test store: issued in a store of its own."""
     workspace = browser.Workspace()
     try:
         env = {"BUURTSTEM_PASSPHRASE": PASSPHRASE}
@@ -888,9 +927,9 @@ def other_store_code() -> str:
         now = datetime.datetime.now(datetime.timezone.utc)
         path = workspace.file("other.yaml")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(election_file("kw-fouten", BALLOTS["approval"], now, now + datetime.timedelta(hours=1)))
+            f.write(election_file(election_id, BALLOTS["approval"], now, now + datetime.timedelta(hours=1)))
         run("election", "create", path)
-        run("stempas", "issue", "--election", "kw-fouten", "--print-to", "print")
+        run("stempas", "issue", "--election", election_id, "--print-to", "print")
         with open(os.path.join(workspace.path, "print", "stempassen.csv"), encoding="utf-8") as f:
             return f.read().splitlines()[1].split(",")[2]
     finally:

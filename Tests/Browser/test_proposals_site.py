@@ -31,6 +31,7 @@ class ProposalsSiteTest(unittest.TestCase):
 
     def open(self, page: str, size: tuple[int, int]) -> None:
         self.driver.set_window_size(*size)
+        browser.console_errors(self.driver)  # only this page's messages, whatever ran before
         self.driver.get("file://" + os.path.join(self.workspace.path, "site-proposals", page))
         self.assertEqual(browser.console_errors(self.driver), [], f"console errors on {page}")
         self.assertEqual(self.driver.find_elements(By.TAG_NAME, "script"), [])

@@ -77,6 +77,7 @@ class ResultsSiteTest(unittest.TestCase):
 
     def open(self, folder: str, size: tuple[int, int] = browser.PHONE, page: str = "index.html") -> None:
         self.driver.set_window_size(*size)
+        browser.console_errors(self.driver)  # only this page's messages, whatever ran before
         self.driver.get("file://" + os.path.join(self.workspace.path, folder, page))
         errors = browser.console_errors(self.driver)
         self.assertEqual(errors, [], "console errors on the results site")
@@ -513,9 +514,6 @@ class ResultsSiteTest(unittest.TestCase):
         self.assertNotIn("Traceback", result.stderr)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class ReplacedPassesSiteTest(unittest.TestCase):
     """Issue 19: passes replaced at the desk. Two wijken; a location kept its own store and took a pass the main desk
@@ -587,6 +585,7 @@ class ReplacedPassesSiteTest(unittest.TestCase):
 
     def open(self, page: str = "index.html", size: tuple[int, int] = browser.PHONE) -> None:
         self.driver.set_window_size(*size)
+        browser.console_errors(self.driver)  # only this page's messages, whatever ran before
         self.driver.get("file://" + os.path.join(self.workspace.path, "site", page))
         self.assertEqual(browser.console_errors(self.driver), [], "console errors on the results site")
 
@@ -640,3 +639,7 @@ class ReplacedPassesSiteTest(unittest.TestCase):
                 self.open(page, size)
                 self.driver.execute_script("document.querySelectorAll('details').forEach((d) => d.open = true)")
                 self.assertEqual(browser.axe_violations(self.driver), [], f"axe-core: {page} at {size}")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,5 +1,6 @@
 @testable import BuurtstemKiosk
 import Buurtstem
+import BuurtstemRecord
 import Foundation
 import Testing
 
@@ -47,6 +48,29 @@ struct ErrorWordingTests {
         let completion = try cli.run("allocate", path, "--rule", "greedy", "--completion", "add1")
         #expect(completion.stderr.contains("the completion add1 only applies to the rule mes; drop the completion or use the rule mes (--completion)"),
                 "\(completion.stderr)")
+    }
+
+    @Test("a proposal status and a cheque channel are read as the engine's enums: the Dutch names work, another word is refused listing every choice")
+    func typedOptions() throws {
+        let cli = try ProposalVerifyTests.fixture.get().cli
+        let later = try cli.run("proposal", "list", "--status", "later")
+        #expect(later.status != 0 && later.stderr.contains("'later' is invalid for '--status"), "\(later.stderr)")
+        let soon = try cli.run("proposal", "move", "--id", "4", "--to", "soon")
+        #expect(soon.status != 0 && soon.stderr.contains("'soon' is invalid for '--to"), "\(soon.stderr)")
+        for refusal in [later, soon] {
+            #expect(ProposalStatus.allCases.allSatisfy { refusal.stderr.contains("- \($0.rawValue)\n") }, "every status is listed: \(refusal.stderr)")
+        }
+        // The fixture: 1 in execution, 2 rejected, 3 withdrawn, 4 received. Each spelling people type finds its proposal.
+        for (typed, id) in [("in_execution", 1), ("in-execution", 1), ("In uitvoering", 1), ("getoetst: afgewezen", 2), ("afgewezen", 2),
+                            ("ingetrokken", 3), ("ontvangen", 4), ("RECEIVED", 4)] {
+            let list = try cli.run("proposal", "list", "--status", typed, "--json")
+            let ids = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.compactMap { $0["id"] as? Int }
+            #expect(list.status == 0 && ids == [id], "\(typed): \(list.stdout) \(list.stderr)")
+        }
+        let fax = try cli.run("cheques", "redeem", "--code", "X", "--initiative", "1", "--channel", "fax")
+        #expect(fax.status != 0 && fax.stderr.contains("'fax' is invalid for '--channel")
+                && RedemptionChannel.allCases.allSatisfy { fax.stderr.contains("'\($0.rawValue)'") },
+                "\(fax.stderr)")
     }
 
     @Test("a refused proposal names the command and its options, the engine only the fields")

@@ -93,8 +93,6 @@ struct ProposalTests {
         #expect(ProposalStatus.funded.nextSteps == [.inExecution])
         for status in [ProposalStatus.rejected, .notFunded, .completed, .stopped, .withdrawn] { #expect(status.nextSteps.isEmpty) }
         for status in ProposalStatus.allCases { #expect(!status.nextSteps.contains(status)) }
-        #expect(ProposalStatus(typed: "op de stembrief") == .onBallot && ProposalStatus(typed: "in_review") == .inReview)
-        #expect(ProposalStatus(typed: "later") == nil)
     }
 
     @Test("a draft with a wrong sum, an unknown area and no contact is refused with every problem, and nothing is stored")

@@ -1,5 +1,4 @@
 import BuurtstemRecord
-import Foundation
 
 extension ProposalStatus {
     /// The steps that may follow this one (docs/proposals.md). Every other move, back or skipping a step, is refused.
@@ -19,16 +18,4 @@ extension ProposalStatus {
 
     /// `true` for the two outcomes of the toetsing, reached only through a decision.
     public var isDecisionOutcome: Bool { self == .admitted || self == .rejected }
-
-    /// Reads a status as typed on the command line: the record's name (`in_review`) or the Dutch words
-    /// (`in behandeling`, `op de stembrief`).
-    public init?(typed text: String) {
-        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let match = Self.allCases.first {
-            $0.rawValue == text || $0.dutch == text || $0.dutch.replacingOccurrences(of: "getoetst: ", with: "") == text
-                || $0.rawValue.replacingOccurrences(of: "_", with: "-") == text
-        }
-        guard let match else { return nil }
-        self = match
-    }
 }
