@@ -34,7 +34,10 @@ struct ChequeFormat1BytesTests {
         return try decoder.decode(T.self, from: Data(json.utf8))
     }
 
-    static func hex(_ value: Any?) throws -> [UInt8] { try #require(Hex.decode(try #require(value as? String))) }
+    static func hex(_ value: Any?) throws -> [UInt8] {
+        let text = try #require(value as? String)
+        return try #require(Hex.decode(text))
+    }
 
     static func int(_ value: Any?) throws -> Int64 { Int64(try #require(value as? Int)) }
 
