@@ -135,37 +135,31 @@ def payment_above_funded(folder):
     append(folder, {"proposal": 1, "kind": "payment", "amount_cents": 100, "milestone": "Nog een betaling", "evidence": ""})
 
 
-def recused_judgement(folder):
+def rewrite_entry(folder, matches, **changes):
+    """Gives the one entry of log.jsonl that `matches` the fields `changes` and its leaf hash recomputed."""
     log = lines(folder, "log.jsonl")
-    for index, text in enumerate(log):
-        entry = json.loads(text)
-        if entry["kind"] == "judgement" and entry["proposal"] == 1 and entry["criterion"] == "bewoners-actief":
-            entry["assessor"] = "toetser-2"
-            del entry["leaf_hash"]
-            log[index] = line_of(entry)
+    found = [index for index, text in enumerate(log) if matches(json.loads(text))]
+    if len(found) != 1:
+        raise ValueError(f"{len(found)} log entries match, not one")
+    entry = dict(json.loads(log[found[0]]), **changes)
+    del entry["leaf_hash"]
+    log[found[0]] = line_of(entry)
     write_lines(folder, "log.jsonl", log)
+
+
+def recused_judgement(folder):
+    rewrite_entry(folder, lambda entry: entry["kind"] == "judgement" and entry["proposal"] == 1 and entry["criterion"] == "bewoners-actief",
+                  assessor="toetser-2")
 
 
 def wijkteam_without_reasons(folder):
-    log = lines(folder, "log.jsonl")
-    for index, text in enumerate(log):
-        entry = json.loads(text)
-        if entry["kind"] == "status" and entry["proposal"] == 1 and entry["from"] == "decided_by_wijkteam":
-            entry["note"] = ""
-            del entry["leaf_hash"]
-            log[index] = line_of(entry)
-    write_lines(folder, "log.jsonl", log)
+    rewrite_entry(folder, lambda entry: entry["kind"] == "status" and entry["proposal"] == 1 and entry["from"] == "decided_by_wijkteam",
+                  note="")
 
 
 def co_funding_share_changed(folder):
-    log = lines(folder, "log.jsonl")
-    for index, text in enumerate(log):
-        entry = json.loads(text)
-        if entry["kind"] == "co_funding" and entry["proposal"] == 1:
-            entry["co_funders"] = [{"name": "Woonstichting", "cents": 200000}]
-            del entry["leaf_hash"]
-            log[index] = line_of(entry)
-    write_lines(folder, "log.jsonl", log)
+    rewrite_entry(folder, lambda entry: entry["kind"] == "co_funding" and entry["proposal"] == 1,
+                  co_funders=[{"name": "Woonstichting", "cents": 200000}])
 
 
 def funder_total_changed(folder):

@@ -14,6 +14,12 @@ struct ReportCommand: ParsableCommand {
         turnout and reach per wijk and buurt with under-represented buurten flagged, and how to verify it yourself. \
         Give exactly one of --election, --round, --year or --from/--to. Buurten with fewer than 50 households are \
         shown merged with others (docs/reports.md). Reads the store only; --out must be new, empty or an earlier site.
+
+        An election's figures are the store's one tally, the computation 'record export' signs. Without --record the \
+        site is that tally, not yet the published result; with --record it shows what was signed: the record's \
+        result.json must verify with the gemeente's issuing key and equal the tally field by field (counts, votes, \
+        points, funded projects and order, funded cost, voids), else it is refused naming the field: export the \
+        record again.
         """
     )
 
@@ -44,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Flag an area when its share of ballots (or redeemed cheques) is more than this percentage below its share of passes (or cheques) issued, relatively; 0 to 100.")
     var margin: Int = ReachPrivacy.defaultMarginPercent
 
-    @Option(help: "The published record's folder: its files are listed with their SHA-256 on the site.")
+    @Option(help: "The published record's folder: with --election its signed result must be this store's tally, field by field; its files are listed with their SHA-256 on the site.")
     var record: String?
 
     @Option(help: "A budget plan (YAML, docs/budgets.md): with --election or --round, each funded project or initiative split across its funders (whole cents, largest remainder); with a year view, each wijk's cap.")

@@ -94,6 +94,19 @@ struct MoneyCommandTests {
         #expect(weightingCSV.contains("area,WK001404,Hoogkerk,WK001404,,,,,,1500000,800000,-700000,HK-A,HK-B"))
         let funders = try String(contentsOf: cli.directory.appendingPathComponent("site/funders.csv"), encoding: .utf8)
         #expect(funders.contains("funder,gemeente,Gemeente Groningen,50 %,,,,7900000,79000.00"))
+        // With the record the site is the signed result; a result.json changed after signing is refused, and nothing written.
+        let published = try cli.run("report", "--election", id, "--out", "published", "--record", "record")
+        #expect(published.status == 0, "\(published.stderr)")
+        let tampered = cli.directory.appendingPathComponent("tampered")
+        try FileManager.default.copyItem(at: cli.directory.appendingPathComponent("record"), to: tampered)
+        let resultFile = tampered.appendingPathComponent("result.json")
+        let result = try String(contentsOf: resultFile, encoding: .utf8)
+        #expect(result.contains("\"funded\" : false"))
+        try result.replacingOccurrences(of: "\"funded\" : false", with: "\"funded\" : true").write(to: resultFile, atomically: true, encoding: .utf8)
+        let refused = try cli.run("report", "--election", id, "--out", "forged-site", "--record", "tampered")
+        #expect(refused.status != 0 && refused.stderr.contains("result.json is not signed by this gemeente's issuing key")
+                && refused.stderr.contains("export the election's record again"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("forged-site").path))
         // The year view takes each wijk's cap from the plan.
         let year = try cli.run("report", "--year", String(Calendar(identifier: .gregorian).component(.year, from: Date())), "--out", "year", "--json",
                                "--plan", CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml"))

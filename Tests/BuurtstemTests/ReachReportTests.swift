@@ -162,21 +162,122 @@ struct ReachReportTests {
         let wrong = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: other) }
         #expect(wrong?.kind == .badInput && wrong?.message.contains("not of election 'reach'") == true, "\(String(describing: wrong))")
 
-        // This election's record with another result (another lot seed).
-        let stale = fixture.folder.appendingPathComponent("stale")
-        try FileManager.default.copyItem(at: record, to: stale)
-        let resultURL = stale.appendingPathComponent(ElectionRecordFile.result)
-        let result = try String(contentsOf: resultURL, encoding: .utf8)
-        let seed = try #require(result.firstMatch(of: /"lot_seed" ?: ?"([0-9a-f]{64})"/)?.1)
-        try result.replacingOccurrences(of: String(seed), with: String(repeating: "0", count: 64)).write(to: resultURL, atomically: true, encoding: .utf8)
-        let conflict = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: stale) }
+        // This election's record with another result, signed (exported before a later merge: other final log heads
+        // and so another lot seed): refused, naming the fields.
+        let stale = try RecordForgery(record, as: "stale", in: fixture.folder, key: key)
+        try stale.resign { result in
+            let logs = result.logs.map { ElectionResult.LogHead(kiosk: $0.kiosk, size: $0.size - 1, root: $0.root.bytes) }
+            return ElectionResult(election: result.election, definitionHash: result.definitionHash.bytes, issuedRoot: result.issuedRoot.bytes,
+                                  logs: logs, voids: result.voids, contests: result.contests, issuingKey: key)
+        }
+        let conflict = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: stale.folder) }
         #expect(conflict?.kind == .conflict, "\(String(describing: conflict))")
+        #expect(conflict?.message.contains("result.json logs is ") == true && conflict?.message.contains("result.json lot_seed is ") == true,
+                "\(String(describing: conflict))")
 
         // A folder that is no record at all.
         let empty = fixture.folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: empty) }
         #expect(none?.kind == .notFound)
+    }
+
+    @Test("with a record, the report is the signed result: one changed after signing is refused for its signature, one the key holder re-signed with other figures for each field")
+    func signedResult() throws {
+        let fixture = try UnderRepresentedFixture()
+        let key = try KeyFile.unseal(fixture.folder.appendingPathComponent("issuing.key").path,
+                                     passphrase: Passphrase(environment: ["BUURTSTEM_PASSPHRASE": StemdagFixture.passphrase], interactive: false))
+        let record = fixture.folder.appendingPathComponent("record")
+        let summary = try ElectionRecordExport.export(election: "reach", store: fixture.store, issuingKey: key, folder: record)
+        let report = try ElectionReport.load(election: "reach", store: fixture.store, record: record)
+        // The report's figures are the signed result's.
+        for (contest, signed) in zip(report.contests, summary.result.contests) {
+            #expect(contest.ballotsCounted == Int64(signed.ballotsCounted) && contest.fundedCents == signed.fundedCostCents)
+            #expect(contest.projects.map { [$0.votes, Int64($0.points), $0.funded ? 1 : 0] }
+                    == signed.projects.map { [Int64($0.ballots), Int64($0.points), $0.funded ? 1 : 0] })
+        }
+        let contest = try #require(summary.result.contests.first)
+        let funded = try #require(contest.projects.first { $0.funded }), unfunded = try #require(contest.projects.first { !$0.funded })
+        func load(_ forgery: RecordForgery) -> BuurtstemError? {
+            #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "reach", store: fixture.store, record: forgery.folder) }
+        }
+        func with(_ result: ElectionResult, contests: [ElectionResult.ContestResult]) -> ElectionResult {
+            ElectionResult(election: result.election, definitionHash: result.definitionHash.bytes, issuedRoot: result.issuedRoot.bytes,
+                           logs: result.logs, voids: result.voids, contests: contests, issuingKey: key)
+        }
+
+        // Changed without the key: the contest's ballots counted raised, the index re-signed. Its signature gives it away.
+        let changed = try RecordForgery(record, as: "changed", in: fixture.folder, key: key)
+        let text = try String(contentsOf: changed.result, encoding: .utf8)
+        let counted = "\"ballots_counted\" : \(contest.ballotsCounted)"
+        #expect(text.contains(counted))
+        try text.replacingOccurrences(of: counted, with: "\"ballots_counted\" : \(contest.ballotsCounted + 7)")
+            .write(to: changed.result, atomically: true, encoding: .utf8)
+        try changed.resignIndex()
+        let unsigned = load(changed)
+        #expect(unsigned?.kind == .badInput && unsigned?.message.contains("result.json is not signed by this gemeente's issuing key") == true,
+                "\(String(describing: unsigned))")
+
+        // Re-signed by the key holder: other funded projects (and funded cost), the index re-signed over it.
+        func fundingAnother(_ result: ElectionResult) -> ElectionResult {
+            with(result, contests: result.contests.map { contest in
+                ElectionResult.ContestResult(
+                    area: contest.area, passesIssued: contest.passesIssued, ballotsCounted: contest.ballotsCounted,
+                    projects: contest.projects.map { .init(id: $0.id, ballots: $0.ballots, points: $0.points, funded: $0.id == unfunded.id ? true : $0.funded) },
+                    fundedCostCents: contest.fundedCostCents + 1)
+            })
+        }
+        let swapped = try RecordForgery(record, as: "swapped", in: fixture.folder, key: key)
+        try swapped.resign(fundingAnother)
+        let resigned = load(swapped)
+        #expect(resigned?.kind == .conflict, "\(String(describing: resigned))")
+        for field in ["result.json contests[\(contest.area)].projects[\(unfunded.id)].funded is true in the record, false in this store's tally",
+                      "result.json contests[\(contest.area)].funded_cost_cents is \(contest.fundedCostCents + 1) in the record, \(contest.fundedCostCents)",
+                      "export the election's record again from this store"] {
+            #expect(resigned?.message.contains(field) == true, "\(field): \(String(describing: resigned))")
+        }
+
+        // Re-signed with other counts: a project's votes and the contest's ballots counted.
+        let recounted = try RecordForgery(record, as: "recounted", in: fixture.folder, key: key)
+        try recounted.resign { result in
+            with(result, contests: result.contests.map { contest in
+                ElectionResult.ContestResult(
+                    area: contest.area, passesIssued: contest.passesIssued, ballotsCounted: contest.ballotsCounted + 1,
+                    projects: contest.projects.map { .init(id: $0.id, ballots: $0.id == funded.id ? $0.ballots + 1 : $0.ballots, points: $0.points, funded: $0.funded) },
+                    fundedCostCents: contest.fundedCostCents)
+            })
+        }
+        let recount = load(recounted)
+        #expect(recount?.kind == .conflict, "\(String(describing: recount))")
+        #expect(recount?.message.contains("contests[\(contest.area)].ballots_counted is \(contest.ballotsCounted + 1) in the record") == true
+                && recount?.message.contains("contests[\(contest.area)].projects[\(funded.id)].ballots is \(funded.ballots + 1)") == true,
+                "\(String(describing: recount))")
+
+        // A re-signed result that the signed index does not list.
+        let unlisted = try RecordForgery(record, as: "unlisted", in: fixture.folder, key: key)
+        try unlisted.resign(index: false, fundingAnother)
+        let stray = load(unlisted)
+        #expect(stray?.kind == .badInput && stray?.message.contains("result.json is not the file the record's signed index lists") == true,
+                "\(String(describing: stray))")
+
+        // The funded order of explanations.json (the signed result holds the funded set only), the index re-signed.
+        let reordered = try RecordForgery(record, as: "reordered", in: fixture.folder, key: key)
+        let explanations = reordered.folder.appendingPathComponent(ElectionRecordFile.explanations)
+        var allocations = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: explanations)) as? [[String: Any]])
+        let order = try #require(allocations[0]["funded"] as? [String])
+        allocations[0]["funded"] = order.count > 1 ? Array(order.reversed()) : order + [unfunded.id]
+        try JSONSerialization.data(withJSONObject: allocations).write(to: explanations)
+        try reordered.resignIndex()
+        let misordered = load(reordered)
+        #expect(misordered?.kind == .conflict && misordered?.message.contains("explanations.json [\(contest.area)] funded order is") == true,
+                "\(String(describing: misordered))")
+
+        // An index signed by another key than the store's.
+        let foreign = try RecordForgery(record, as: "foreign", in: fixture.folder, key: SigningKey())
+        try foreign.resignIndex()
+        let other = load(foreign)
+        #expect(other?.kind == .badInput && other?.message.contains("record.json is not signed by this gemeente's issuing key") == true,
+                "\(String(describing: other))")
     }
 
     @Test("an election issued before the reach groups existed: turnout per contest area only, and the site says so")
@@ -288,5 +389,40 @@ struct DemoReportTests {
         #expect(year.total.committedCents == election.contests.reduce(0) { $0 + $1.fundedCents } + round.fundedCents)
         #expect(year.total.paidCents == round.fundedCents)
         #expect(year.total.budgetCents == election.contests.reduce(0) { $0 + $1.budgetCents } + round.issuedCents)
+    }
+}
+
+/// A copy of a record folder that its key holder changes: `result.json` re-signed, the signed index over new digests.
+struct RecordForgery {
+    let folder: URL
+    let key: SigningKey
+
+    /// A copy of `record` named `name` in `parent`, re-signed with `key`.
+    init(_ record: URL, as name: String, in parent: URL, key: SigningKey) throws {
+        folder = parent.appendingPathComponent(name)
+        self.key = key
+        try FileManager.default.copyItem(at: record, to: folder)
+    }
+
+    var result: URL { folder.appendingPathComponent(ElectionRecordFile.result) }
+
+    /// Replaces `result.json` with `change` of it (which signs it) and, unless `index` is false, re-signs the index.
+    func resign(index: Bool = true, _ change: (ElectionResult) throws -> ElectionResult) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(try change(try JSONDecoder().decode(ElectionResult.self, from: Data(contentsOf: result)))).write(to: result)
+        if index { try resignIndex() }
+    }
+
+    /// Signs the index again over every listed file's digest as the folder holds it now.
+    func resignIndex() throws {
+        let url = folder.appendingPathComponent(ElectionRecordFile.index)
+        let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: url))
+        let files = try index.files.map {
+            RecordIndex.FileDigest(name: $0.name, sha256: SHA.sha256([UInt8](try Data(contentsOf: folder.appendingPathComponent($0.name)))))
+        }
+        let signed = RecordIndex(format: index.format, kind: index.kind, election: index.election, gemeente: index.gemeente,
+                                 gemeenteName: index.gemeenteName, files: files, issuingKey: key)
+        try JSONEncoder().encode(signed).write(to: url)
     }
 }

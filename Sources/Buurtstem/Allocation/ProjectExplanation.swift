@@ -28,8 +28,8 @@ public struct Spending: Sendable, Codable, Equatable {
     public var amount: ReasonAmount
 }
 
-/// The reasons the rules give, as numbers and ids (amounts in currency, exact unless `rounded`); ``summary(in:)``
-/// says them in English, the results site in Dutch. The JSON is as it always was (amounts and support as text).
+/// The reasons the rules give, as numbers and ids (amounts in currency, exact unless `rounded`); ``text(_:)`` says
+/// them in English (``summary(in:)``) and in Dutch (``dutch(areaNames:)``, for the results site). The JSON is as it always was (amounts and support as text).
 public enum ExplanationReason: Sendable, Codable, Equatable {
     /// Fewer votes than the minimum support.
     case belowMinimumSupport(votes: Int64, minimum: Int64)
@@ -90,65 +90,6 @@ public enum ExplanationReason: Sendable, Codable, Equatable {
             true
         default:
             false
-        }
-    }
-
-    func summary(in election: AllocationInput) -> String {
-        switch self {
-        case let .belowMinimumSupport(votes, minimum):
-            return "not funded: \(votes == 1 ? "1 vote" : "\(votes) votes"), below the minimum of \(minimum) a project needs"
-        case let .belowMinimumPoints(points, minimum):
-            return "not funded: \(points == 1 ? "1 point" : "\(points) points"), below the minimum of \(minimum) a project needs"
-        case let .overProjectCap(cost, cap):
-            return "not funded: it costs \(cost), more than the cap of \(cap) per project"
-        case let .excludedBy(project):
-            return "not funded: it excludes \(project), which was funded first"
-        case let .overLimit(kind, name, limit, spent, cost) where kind == .area && Self.isWijkCode(name):
-            let euro = election.moneyScale == 2 ? "EUR " : ""
-            return "not funded: wijk \(name)'s cap of \(euro)\(limit) would be exceeded; \(euro)\(spent) is already funded there and it costs \(euro)\(cost)"
-        case let .overLimit(kind, name, limit, spent, cost):
-            return "not funded: the \(kind.rawValue) \"\(name)\" may spend \(limit); \(spent) was already taken, so \(cost) more did not fit"
-        case let .overCount(kind, name, maximum):
-            let of = kind.map { "of the \($0.rawValue) \"\(name)\" " } ?? ""
-            return "not funded: at most \(maximum) project\(maximum == 1 ? "" : "s") \(of)may be funded, and \(maximum) already were"
-        case let .greedyFunded(rank, support, cost, leftBefore):
-            return "funded: \(support), rank \(rank); cost \(cost) fitted in the \(leftBefore) left"
-        case let .greedyDidNotFit(rank, support, cost, left):
-            return "not funded: \(support), rank \(rank); needed \(cost) but only \(left) was left after the projects ranked above it"
-        case let .greedyStopped(rank, support, stoppedAt):
-            return "not funded: \(support), rank \(rank); the count stopped at \(stoppedAt), a higher-ranked project that did not fit"
-        case let .equalSharesFunded(round, supporters, fullPayers, share, partialPayers, partialPaid, budget):
-            var text = "funded in round \(round): its \(supporters) supporters (each starting with \(budget)) paid for it; "
-            text += "\(fullPayers) paid \(share) each"
-            if partialPayers > 0 { text += ", \(partialPayers) gave all they had left (\(partialPaid) together)" }
-            let spent = supporters - fullPayers - partialPayers
-            if spent > 0 { text += ", \(spent) had nothing left" }
-            return text
-        case let .equalSharesFree(supporters):
-            return "funded: it costs nothing and \(supporters) voters support it"
-        case let .equalSharesUnaffordable(supporters, cost, left, spentOn, budget):
-            var text = "not funded: it costs \(cost), but its \(supporters) supporters (each starting with \(budget)) had only \(left) left"
-            if !spentOn.isEmpty {
-                text += " after paying for " + spentOn.map { "\($0.project) (\($0.amount))" }.joined(separator: ", ")
-            }
-            return text
-        case let .equalSharesNoCandidate(supporters, cost):
-            return supporters == 0
-                ? "not funded: nobody voted for it (cost \(cost))"
-                : "not funded: it costs \(cost) and gives its \(supporters) supporters nothing to share the cost of"
-        case let .completionFunded(support, cost, leftBefore):
-            return "funded in the top-up after equal shares: \(support); cost \(cost) fitted in the \(leftBefore) left"
-        case let .phragmenFunded(round, supporters, load):
-            return "funded in round \(round): its \(supporters) supporters each carry a load of \(load) after it"
-        case let .phragmenNotFunded(supporters, cost, stoppedAt, left):
-            if let stoppedAt {
-                return "not funded (\(supporters) supporters, cost \(cost)): the count stopped when \(stoppedAt) came next and did not fit in the \(left) left"
-            }
-            return "not funded (\(supporters) supporters, cost \(cost)): it costs more than the budget"
-        case let .leftoverFunded(support, cost, leftBefore):
-            return "funded from the leftover budget: \(support); cost \(cost) fitted in the \(leftBefore) left"
-        case let .leftoverPartial(amount, cost):
-            return "partly funded from the leftover budget: \(amount) of its \(cost)"
         }
     }
 }

@@ -31,7 +31,7 @@ public enum ElectionRecordExport {
         }
         guard let commitment = try election.commitment() else { throw BuurtstemError(.notFound, "'\(electionId)' has no issued passes") }
         let outcome = try ElectionOutcome.compute(election: electionId, store: store)
-        let (definition, heads, tally, allocations) = (outcome.definition, outcome.finalHeads, outcome.tally, outcome.allocations)
+        let (definition, heads, allocations) = (outcome.definition, outcome.finalHeads, outcome.allocations)
 
         let format = try recordFormat(election: electionId, store: store)
         let writer = try RecordWriter(folder: folder)
@@ -65,14 +65,7 @@ public enum ElectionRecordExport {
         if let secret { try writeSecretFiles(secret, to: writer) }
         let result = ElectionResult(
             election: electionId, definitionHash: definition.hash, issuedRoot: commitment.root, logs: heads,
-            voids: tally.voids.map(\.entry),
-            contests: zip(tally.contests, allocations).map { count, allocation in
-                ElectionResult.ContestResult(
-                    area: count.area, passesIssued: count.passesIssued, ballotsCounted: UInt64(count.ballotsCounted),
-                    projects: count.projects.map { .init(id: $0.id, ballots: UInt64($0.ballots), points: $0.points, funded: allocation.funded.contains($0.id)) },
-                    fundedCostCents: allocation.fundedCostCents)
-            },
-            issuingKey: issuingKey)
+            voids: outcome.resultVoids, contests: outcome.resultContests, issuingKey: issuingKey)
         try writer.write(result, to: ElectionRecordFile.result)
         try writer.write(allocations, to: ElectionRecordFile.explanations)
         let gemeente = try store.gemeente()

@@ -4,10 +4,11 @@ import Foundation
 import GRDB
 
 extension ElectionReport {
-    /// The report of closed election `id`: the tally and allocation as `buurtstem tally` makes them, reach per
-    /// buurt group from the issued passes' groups, and the verification values; `record` is the published record's
-    /// folder, whose files are listed with their SHA-256 once it is found to be this election's record with this
-    /// result (`PublishedRecord.check`). Reads only; nothing stored changes.
+    /// The report of closed election `id`: the one tally's outcome (`ElectionOutcome.compute`, the computation the
+    /// record export signs), reach per buurt group from the issued passes' groups, and the verification values.
+    /// `record` is the published record's folder: its signed result must be this outcome field by field
+    /// (`PublishedRecord.check`), so the report shows what was signed, and its files are then listed with their
+    /// SHA-256. Without it the report is the store's tally, not yet the published result. Reads only; nothing stored changes.
     package static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ElectionReport {
         try ReachPrivacy.checkMargin(marginPercent)
@@ -18,7 +19,10 @@ extension ElectionReport {
         }
         let gemeente = try store.gemeente()
         let outcome = try ElectionOutcome.compute(election: id, store: store)
-        if let record { try PublishedRecord.check(record, election: id, outcome: outcome) }
+        if let record {
+            try PublishedRecord.check(record, election: id, outcome: outcome, issuedRoot: [UInt8](election.issuedRoot ?? Data()),
+                                      issuer: try PublicKey(bytes: [UInt8](gemeente.issuingPublicKey)))
+        }
         let (definition, tally, heads, allocations) = (outcome.definition, outcome.tally, outcome.finalHeads, outcome.allocations)
         let names = try AreaNames.load(store)
 

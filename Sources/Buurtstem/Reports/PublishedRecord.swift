@@ -1,8 +1,9 @@
+import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
 
 /// A published record folder given to a report: the site lists its files as the record to verify, so it must be
-/// the record of what is reported, and for an election hold this store's result.
+/// the record of what is reported, and for an election its signed result must be this store's tally.
 enum PublishedRecord {
     /// The index of `folder`, checked to name `kind` (`election`, `cheque-round`) `id`; `what` says what is
     /// reported ("election 'x'", "round y") and `export` which export writes the folder.
@@ -15,33 +16,110 @@ enum PublishedRecord {
         return index
     }
 
-    /// Checks that `folder` is the published record of election `id` as `outcome` counts it: its index names this
-    /// election, and its signed result has this definition, these final log heads and this lot seed (a folder
-    /// exported before a later merge is refused too).
-    static func check(_ folder: URL, election id: String, outcome: ElectionOutcome) throws {
+    /// Checks that `folder` is the published record of election `id` and that its signed result is what `outcome`,
+    /// this store's one tally, counts: the index names this election and is signed by `issuer` (the gemeente's
+    /// issuing key), `result.json` is signed by `issuer` and is the file the index lists, and it equals the tally field
+    /// by field (definition, issued passes, final log heads, voids, per contest the counts, each project's votes,
+    /// points and funded mark, the funded cost, and the lot seed), as does the funded order of `explanations.json`.
+    /// The signature alone proves nothing here: the gemeente holds the key, so a result signed with it but not this
+    /// store's count (re-signed by hand, or exported before a later merge) is refused, naming the fields.
+    static func check(_ folder: URL, election id: String, outcome: ElectionOutcome, issuedRoot: [UInt8], issuer: PublicKey) throws {
         let export = "this election's record export"
-        _ = try index(of: folder, kind: "election", id: id, what: "election '\(id)'", export: export)
-        let result = try read(ElectionResult.self, ElectionRecordFile.result, in: folder, export: export)
-        guard result.definitionHash.bytes == outcome.definition.hash, result.logs == outcome.finalHeads,
-              result.lotSeed.bytes == outcome.lotSeed else {
-            throw BuurtstemError(.conflict, "the record \(folder.path) holds another result of '\(id)' than this store (its definition, "
-                + "final log heads or lot seed differ): export the election's record again from this store and publish that folder")
+        let again = "export the election's record again from this store and publish that folder"
+        let index = try index(of: folder, kind: "election", id: id, what: "election '\(id)'", export: export)
+        guard index.issuingPublicKey == issuer, index.isValid else {
+            throw BuurtstemError(.badInput, "\(folder.appendingPathComponent(ElectionRecordFile.index).path) is not signed by this "
+                + "gemeente's issuing key: \(again)")
+        }
+        let resultBytes = try bytes(ElectionRecordFile.result, in: folder, export: export)
+        let result = try decode(ElectionResult.self, ElectionRecordFile.result, from: resultBytes, in: folder, export: export)
+        guard result.isValid(issuer: issuer) else {
+            throw BuurtstemError(.badInput, "\(folder.appendingPathComponent(ElectionRecordFile.result).path) is not signed by this "
+                + "gemeente's issuing key (it was changed after it was signed): \(again)")
+        }
+        try checkListed(ElectionRecordFile.result, bytes: resultBytes, in: index, folder: folder, again: again)
+        let explanationsBytes = try bytes(ElectionRecordFile.explanations, in: folder, export: export)
+        try checkListed(ElectionRecordFile.explanations, bytes: explanationsBytes, in: index, folder: folder, again: again)
+        let order = try decode([FundedOrder].self, ElectionRecordFile.explanations, from: explanationsBytes, in: folder, export: export)
+
+        let differences = differences(result, order: order, election: id, outcome: outcome, issuedRoot: issuedRoot)
+        guard differences.isEmpty else {
+            let shown = differences.prefix(5).joined(separator: "; ") + (differences.count > 5 ? "; and \(differences.count - 5) more" : "")
+            throw BuurtstemError(.conflict, "the record \(folder.path) holds another result of '\(id)' than this store's tally: \(shown). "
+                + "A report shows only what was signed: \(again)")
+        }
+    }
+
+    /// A contest's funded projects in the order the rule funded them, as `explanations.json` lists them.
+    private struct FundedOrder: Decodable {
+        let area: String
+        let funded: [String]
+    }
+
+    /// Each field in which the signed `result` (and the funded `order`) differs from `outcome`, named as in the
+    /// record's files, with both values.
+    private static func differences(_ result: ElectionResult, order: [FundedOrder], election id: String, outcome: ElectionOutcome,
+                                    issuedRoot: [UInt8]) -> [String] {
+        var found: [String] = []
+        func compare<T: Equatable>(_ field: String, _ signed: T, _ counted: T, _ text: (T) -> String = { "\($0)" }) {
+            if signed != counted { found.append("\(field) is \(text(signed)) in the record, \(text(counted)) in this store's tally") }
+        }
+        compare("result.json election", result.election, id)
+        compare("result.json definition_hash", result.definitionHash, HexBytes(outcome.definition.hash))
+        compare("result.json issued_root", result.issuedRoot, HexBytes(issuedRoot))
+        compare("result.json logs", result.logs, outcome.finalHeads) { $0.map { "\($0.kiosk) \($0.size) \($0.root)" }.joined(separator: ", ") }
+        compare("result.json voids", result.voids, outcome.resultVoids) { "\($0.count) void ballots" }
+        compare("result.json lot_seed", result.lotSeed, HexBytes(outcome.lotSeed))
+        let contests = outcome.resultContests
+        compare("result.json contests", result.contests.map(\.area), contests.map(\.area)) { $0.joined(separator: ", ") }
+        for (signed, counted) in zip(result.contests, contests) where signed.area == counted.area {
+            let field = "result.json contests[\(counted.area)]"
+            compare("\(field).passes_issued", signed.passesIssued, counted.passesIssued)
+            compare("\(field).ballots_counted", signed.ballotsCounted, counted.ballotsCounted)
+            compare("\(field).projects", signed.projects.map(\.id), counted.projects.map(\.id)) { $0.joined(separator: ", ") }
+            for (project, mine) in zip(signed.projects, counted.projects) where project.id == mine.id {
+                compare("\(field).projects[\(mine.id)].ballots", project.ballots, mine.ballots)
+                compare("\(field).projects[\(mine.id)].points", project.points, mine.points)
+                compare("\(field).projects[\(mine.id)].funded", project.funded, mine.funded)
+            }
+            compare("\(field).funded_cost_cents", signed.fundedCostCents, counted.fundedCostCents)
+        }
+        compare("explanations.json contests", order.map(\.area), outcome.allocations.map(\.area)) { $0.joined(separator: ", ") }
+        for (signed, counted) in zip(order, outcome.allocations) where signed.area == counted.area {
+            compare("explanations.json [\(counted.area)] funded order", signed.funded, counted.funded) { "[\($0.joined(separator: ", "))]" }
+        }
+        return found
+    }
+
+    /// Checks that `name`'s `bytes` are the file the signed `index` lists.
+    private static func checkListed(_ name: String, bytes: Data, in index: RecordIndex, folder: URL, again: String) throws {
+        guard index.files.first(where: { $0.name == name })?.sha256.bytes == SHA.sha256([UInt8](bytes)) else {
+            throw BuurtstemError(.badInput, "\(folder.appendingPathComponent(name).path) is not the file the record's signed index lists "
+                + "(its SHA-256 differs): \(again)")
         }
     }
 
     /// `name` of the record `folder`, decoded as `type`, or an error naming the file.
     private static func read<T: Decodable>(_ type: T.Type, _ name: String, in folder: URL, export: String) throws -> T {
-        let url = folder.appendingPathComponent(name)
-        let data: Data
+        try decode(type, name, from: try bytes(name, in: folder, export: export), in: folder, export: export)
+    }
+
+    /// The bytes of `name` in the record `folder`, or an error naming the file.
+    private static func bytes(_ name: String, in folder: URL, export: String) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: folder.appendingPathComponent(name))
         } catch {
             throw BuurtstemError(.notFound, "the record \(folder.path) has no readable \(name): give the folder written by \(export)", cause: error)
         }
+    }
+
+    /// `data`, the file `name` of the record `folder`, decoded as `type`, or an error naming the file.
+    private static func decode<T: Decodable>(_ type: T.Type, _ name: String, from data: Data, in folder: URL, export: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw BuurtstemError(.badInput, "\(url.path) is not a record's \(name): give the folder written by \(export)", cause: error)
+            throw BuurtstemError(.badInput, "\(folder.appendingPathComponent(name).path) is not a record's \(name): give the folder written by \(export)",
+                                 cause: error)
         }
     }
 }

@@ -31,12 +31,55 @@ package struct YearProposals: Sendable, Codable, Equatable {
     /// The same money per funder (the gemeente, co-funders), adding up to the above.
     package var funders: [ProposalFunderMoney] = []
 
-    /// Committed, neither paid nor returned yet: kept (not computed) so that `report.json` holds it too, the number
-    /// the page and the CSV files show.
-    package private(set) var openCents: Int64 = 0
+    /// Committed, neither paid nor returned yet.
+    package var openCents: Int64 { committedCents - paidCents - returnedCents }
+
+    private enum CodingKeys: String, CodingKey {
+        case received, admitted, rejected, withdrawn, decidedByStemdag, decidedByChequeRound, decidedByWijkteam, funded, notFunded
+        case requestedCents, committedCents, paidCents, returnedCents, funders, openCents
+    }
 
     /// Nothing yet.
     package init() {}
+
+    /// Reads the counts and money; `openCents` is derived from them, never read.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        received = try c.decode(Int.self, forKey: .received)
+        admitted = try c.decode(Int.self, forKey: .admitted)
+        rejected = try c.decode(Int.self, forKey: .rejected)
+        withdrawn = try c.decode(Int.self, forKey: .withdrawn)
+        decidedByStemdag = try c.decode(Int.self, forKey: .decidedByStemdag)
+        decidedByChequeRound = try c.decode(Int.self, forKey: .decidedByChequeRound)
+        decidedByWijkteam = try c.decode(Int.self, forKey: .decidedByWijkteam)
+        funded = try c.decode(Int.self, forKey: .funded)
+        notFunded = try c.decode(Int.self, forKey: .notFunded)
+        requestedCents = try c.decode(Int64.self, forKey: .requestedCents)
+        committedCents = try c.decode(Int64.self, forKey: .committedCents)
+        paidCents = try c.decode(Int64.self, forKey: .paidCents)
+        returnedCents = try c.decode(Int64.self, forKey: .returnedCents)
+        funders = try c.decode([ProposalFunderMoney].self, forKey: .funders)
+    }
+
+    /// Writes the counts and money with `openCents`, so `report.json` holds the number the page and the CSV files show.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(received, forKey: .received)
+        try c.encode(admitted, forKey: .admitted)
+        try c.encode(rejected, forKey: .rejected)
+        try c.encode(withdrawn, forKey: .withdrawn)
+        try c.encode(decidedByStemdag, forKey: .decidedByStemdag)
+        try c.encode(decidedByChequeRound, forKey: .decidedByChequeRound)
+        try c.encode(decidedByWijkteam, forKey: .decidedByWijkteam)
+        try c.encode(funded, forKey: .funded)
+        try c.encode(notFunded, forKey: .notFunded)
+        try c.encode(requestedCents, forKey: .requestedCents)
+        try c.encode(committedCents, forKey: .committedCents)
+        try c.encode(paidCents, forKey: .paidCents)
+        try c.encode(returnedCents, forKey: .returnedCents)
+        try c.encode(funders, forKey: .funders)
+        try c.encode(openCents, forKey: .openCents)
+    }
 
     /// Adds `proposal` (its funders' parts `parts`).
     mutating func add(_ proposal: ProposalDetails, parts: [ProposalFunderMoney]) {
@@ -61,7 +104,6 @@ package struct YearProposals: Sendable, Codable, Equatable {
         paidCents += proposal.paidCents
         returnedCents += proposal.returnedCents ?? 0
         funders = ProposalFunderMoney.totals(funders + parts)
-        openCents = committedCents - paidCents - returnedCents
     }
 
     /// `self` and `other` together.
@@ -80,6 +122,5 @@ package struct YearProposals: Sendable, Codable, Equatable {
         paidCents += other.paidCents
         returnedCents += other.returnedCents
         funders = ProposalFunderMoney.totals(funders + other.funders)
-        openCents = committedCents - paidCents - returnedCents
     }
 }

@@ -31,6 +31,21 @@ public struct ElectionOutcome: Sendable {
             unweighted: definition.weighting == nil ? nil : try tally.allocate(definition, lotSeed: seed, weighted: false))
     }
 
+    /// Per contest, what the record's signed result holds (`result.json`'s `contests`): the counts, each project's
+    /// ballots, points and whether it is funded, and the funded cost. The export signs these and a report given the
+    /// record checks its signed result against them, so both say the same.
+    var resultContests: [ElectionResult.ContestResult] {
+        zip(tally.contests, allocations).map { count, allocation in
+            ElectionResult.ContestResult(
+                area: count.area, passesIssued: count.passesIssued, ballotsCounted: UInt64(count.ballotsCounted),
+                projects: count.projects.map { .init(id: $0.id, ballots: UInt64($0.ballots), points: $0.points, funded: allocation.funded.contains($0.id)) },
+                fundedCostCents: allocation.fundedCostCents)
+        }
+    }
+
+    /// The void ballots as the signed result lists them.
+    var resultVoids: [ElectionResult.VoidEntry] { tally.voids.map(\.entry) }
+
     /// The weighted and unweighted outcomes side by side, when the definition weighs.
     package func weightingComparison(names: [String: String]) -> WeightingComparison? {
         unweighted.flatMap { WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: $0, names: names) }
