@@ -106,7 +106,9 @@ attacker might make; `expected.json` says what was changed and which checks must
 
 Someone writing another verifier from docs/record.md ("Cheque rounds") can check it against these: the record must
 pass, every variant must fail, ideally with the same checks. `Tests/BuurtstemVerifierTests/ChequeTestVectorTests.swift`
-runs them.
+runs them. The round is of format 1 (its cheques have no keys, its redemptions are signed by no cheque), the only
+committed one: `Tests/BuurtstemVerifierTests/ChequeFormat1BytesTests.swift` rebuilds its issued leaves, issued-set
+signature and ledger entries by hand from docs/record.md and compares them with the engine's and the verifier's.
 
 `scripts/make-cheque-vectors.sh` made them and makes them again. It sets the clock with `BUURTSTEM_NOW` (issue on
 2026-02-20, redemptions on 2026-03-10 and 2026-04-01, settlement on 2026-07-02), so dates and amounts repeat; keys

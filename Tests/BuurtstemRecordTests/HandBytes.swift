@@ -1,6 +1,7 @@
 /// docs/record.md's encodings ("Conventions"), written out here with plain appends: the tests that rebuild a signed
 /// or hashed kind by hand compare the record library's bytes with the page's description, never with the library's
-/// own writer, so a changed byte in either shows.
+/// own writer, so a changed byte in either shows. `BuurtstemVerifierTests/HandBytes.swift` is a link to this file,
+/// for the kinds whose encoders are in the engine and the verifier (the cheque round's format 1).
 struct HandBytes {
     /// The bytes so far.
     private(set) var bytes: [UInt8] = []

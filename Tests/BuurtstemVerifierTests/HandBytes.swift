@@ -1,0 +1,1 @@
+../BuurtstemRecordTests/HandBytes.swift
