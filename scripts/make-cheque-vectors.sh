@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates TestVectors/cheque-round-small: a settled cheque round made with the CLI on the shipped Groningen
+# Made TestVectors/cheque-round-small (format 1, kept as published; a rerun is refused): a settled cheque round made with the CLI on the shipped Groningen
 # register, tampered copies of it, and expected.json with the checks each copy must fail. With the argument `bound`
 # it makes TestVectors/cheque-round-bound instead: the same round of format 2 (every redemption signed by its
 # cheque's key), pre-published before the first redemption, whose variants are verified pinned to that
@@ -13,14 +13,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # SCRATCH=PATH (or SCRATCH_PATH=PATH) builds in that scratch folder (as `swift build --scratch-path PATH`).
-bin="$(scripts/build-products.sh)"
 root="$PWD"
-mode="${1:-small}"
+mode="${1:-}"
 case "$mode" in
-  small) final="$root/TestVectors/cheque-round-small" ;;
+  small)
+    # The engine now issues format 2: a rerun would replace the one published format-1 record the verifier and
+    # ChequeFormat1BytesTests check, so it is refused.
+    echo "$0: TestVectors/cheque-round-small is the published format-1 record and is kept as it is; the engine now" \
+      "issues format 2, so it cannot be made again. Make the format-2 vectors with: $0 bound" >&2
+    exit 64 ;;
   bound) final="$root/TestVectors/cheque-round-bound" ;;
-  *) echo "usage: $0 [small|bound]" >&2; exit 64 ;;
+  *) echo "usage: $0 bound   (makes TestVectors/cheque-round-bound; cheque-round-small is kept as published)" >&2; exit 64 ;;
 esac
+bin="$(scripts/build-products.sh)"
 
 # The store, its sealed key files and the printed codes live only in this folder and are deleted at the end: the
 # keys that signed the vectors are throwaway test keys that no one keeps.
@@ -110,7 +115,7 @@ runs them. The round is of format 1 (its cheques have no keys, its redemptions a
 committed one: `Tests/BuurtstemVerifierTests/ChequeFormat1BytesTests.swift` rebuilds its issued leaves, issued-set
 signature and ledger entries by hand from docs/record.md and compares them with the engine's and the verifier's.
 
-`scripts/make-cheque-vectors.sh` made them and makes them again. It sets the clock with `BUURTSTEM_NOW` (issue on
+`scripts/make-cheque-vectors.sh` made them (it now refuses to make them again: the engine issues format 2). It set the clock with `BUURTSTEM_NOW` (issue on
 2026-02-20, redemptions on 2026-03-10 and 2026-04-01, settlement on 2026-07-02), so dates and amounts repeat; keys
 and cheque codes are random, so a rerun changes every hash, key and signature, but not the verdicts (the script
 stops if one differs from expected.json). The keys that signed this record are throwaway test keys, deleted with
