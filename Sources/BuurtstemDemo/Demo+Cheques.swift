@@ -4,23 +4,23 @@ import Foundation
 
 extension Demo {
     /// What the demo's cheque round did.
-    public struct ChequeReport: Sendable, Codable {
+    package struct ChequeReport: Sendable, Codable {
         /// The round's id.
-        public let round: String
+        package let round: String
         /// Cheques issued.
-        public let issued: Int
+        package let issued: Int
         /// Redemptions accepted, per channel.
-        public let redeemed: [String: Int]
+        package let redeemed: [String: Int]
         /// Attempts refused, with the reason shown.
-        public let refusals: [StemdagReport.Refusal]
+        package let refusals: [StemdagReport.Refusal]
         /// The settlement with reach per buurt and wijk.
-        public let settlement: SettlementReport
+        package let settlement: SettlementReport
         /// The round's published record.
-        public let recordFolder: String
+        package let recordFolder: String
         /// The round's pre-publication, made before the first redemption.
-        public let prePublicationFolder: String
+        package let prePublicationFolder: String
         /// Its fingerprint, printed on every cheque letter.
-        public let fingerprint: String
+        package let fingerprint: String
     }
 
     /// The demo's initiatives: in which buurt, what, and the target in cents.

@@ -6,38 +6,38 @@ import GRDB
 
 extension Demo {
     /// What the demo's round of aanvragen did.
-    public struct ProposalsReport: Sendable, Codable {
+    package struct ProposalsReport: Sendable, Codable {
         /// How many proposals ended in one status.
-        public struct StatusCount: Sendable, Codable {
+        package struct StatusCount: Sendable, Codable {
             /// The status.
-            public let status: ProposalStatus
+            package let status: ProposalStatus
             /// How many.
-            public let count: Int
+            package let count: Int
         }
 
         /// Proposals per status at the end, in the order of the steps.
-        public let statuses: [StatusCount]
+        package let statuses: [StatusCount]
         /// The decisions, by proposal id: outcome and reasons in Dutch.
-        public let decisions: [Int64: String]
+        package let decisions: [Int64: String]
         /// A refused judgement by an assessor who declared an interest, and the message.
-        public let recusalRefusal: String
+        package let recusalRefusal: String
         /// The admitted aanvraag the wijkteam decided on directly (gefinancierd, with its signed reasons), not on
         /// the ballot.
-        public let wijkteam: ProposalDecision.WijkteamDecision
+        package let wijkteam: ProposalDecision.WijkteamDecision
         /// The admitted aanvragen the stemdag's ballot held (as project `aanvraag-<id>`).
-        public let onBallot: [Int64]
+        package let onBallot: [Int64]
         /// Those the vote funded (gefinancierd), by the published rule's outcome.
-        public let funded: [Int64]
+        package let funded: [Int64]
         /// Those the vote did not fund.
-        public let notFunded: [Int64]
+        package let notFunded: [Int64]
         /// Paid per proposal, in cents.
-        public let paidCents: [Int64: Int64]
+        package let paidCents: [Int64: Int64]
         /// Returned by the stopped proposal, in cents.
-        public let returnedCents: Int64
+        package let returnedCents: Int64
         /// The proposals record's folder.
-        public let recordFolder: String
+        package let recordFolder: String
         /// Log entries in the record.
-        public let entries: Int
+        package let entries: Int
     }
 
     /// The aanvragen up to the stemdag: what the toetsing decided.

@@ -5,54 +5,54 @@ import Foundation
 
 extension Demo {
     /// What the demo's wijkstemdag did.
-    public struct StemdagReport: Sendable, Codable {
+    package struct StemdagReport: Sendable, Codable {
         /// A refused attempt and the message the kiosk showed.
-        public struct Refusal: Sendable, Codable {
+        package struct Refusal: Sendable, Codable {
             /// What was tried.
-            public let attempt: String
+            package let attempt: String
             /// The kiosk's message.
-            public let message: String
+            package let message: String
         }
 
         /// The election's id.
-        public let election: String
+        package let election: String
         /// Its title.
-        public let title: String
+        package let title: String
         /// Passes issued.
-        public let passesIssued: UInt64
+        package let passesIssued: UInt64
         /// Ballots cast per kiosk.
-        public let ballotsPerKiosk: [String: Int]
+        package let ballotsPerKiosk: [String: Int]
         /// Attempts the kiosks refused.
-        public let refusals: [Refusal]
+        package let refusals: [Refusal]
         /// The count and allocation.
-        public let tally: Tally
+        package let tally: Tally
         /// Per contest, the allocation.
-        public let allocations: [ContestAllocation]
+        package let allocations: [ContestAllocation]
         /// The published record's folder.
-        public let recordFolder: String
+        package let recordFolder: String
         /// The pre-publication's folder, published before the polls opened.
-        public let prePublicationFolder: String
+        package let prePublicationFolder: String
         /// The pre-publication's fingerprint.
-        public let fingerprint: String
+        package let fingerprint: String
         /// The print folder (destroyed in real life).
-        public let printFolder: String
+        package let printFolder: String
         /// The election's rule.
-        public let rule: AllocationRule
+        package let rule: AllocationRule
         /// The trustees: the key ceremony, the mix and the decryption of this secret election.
-        public let trustees: TrusteesReport
+        package let trustees: TrusteesReport
         /// The same choices counted in the clear, against the secret count.
-        public let plaintext: PlaintextComparison
+        package let plaintext: PlaintextComparison
     }
 
     /// The demo knows every choice it cast: counted in the clear, they must fund the same projects as the secret
     /// election's mix and decryption do.
-    public struct PlaintextComparison: Sendable, Codable {
+    package struct PlaintextComparison: Sendable, Codable {
         /// Per contest, the projects the plaintext tally funds.
-        public let funded: [[String]]
+        package let funded: [[String]]
         /// Whether every contest funds the same projects in the same order as the secret count.
-        public let sameFunded: Bool
+        package let sameFunded: Bool
         /// Whether every contest has the same ballots counted and the same votes per project.
-        public let sameCounts: Bool
+        package let sameCounts: Bool
     }
 
     /// The wijken that vote in the demo, their budgets (a share of the wijkvernieuwing caps) and projects.

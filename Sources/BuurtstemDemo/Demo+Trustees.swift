@@ -5,29 +5,29 @@ import Foundation
 
 extension Demo {
     /// What the demo's trustees did: the key ceremony before the election, the decryption after the mix.
-    public struct TrusteesReport: Sendable, Codable {
+    package struct TrusteesReport: Sendable, Codable {
         /// The trustees' names, trustee 1 first.
-        public let names: [String]
+        package let names: [String]
         /// How many must decrypt (t of n).
-        public let threshold: Int
+        package let threshold: Int
         /// The folder with one folder per trustee (their own machine) and the coordinator's.
-        public let folder: String
+        package let folder: String
         /// The election key file the definition names.
-        public let electionKeyFile: String
+        package let electionKeyFile: String
         /// The election public key Y, hex.
-        public let publicKey: String
+        package let publicKey: String
         /// The ceremony hash every trustee compared, hex.
-        public let ceremonyHash: String
+        package let ceremonyHash: String
         /// The mix stage files, in order.
-        public let stageFiles: [String]
+        package let stageFiles: [String]
         /// The trustees whose shares were combined.
-        public let decryptedBy: [Int]
+        package let decryptedBy: [Int]
         /// The trustees who did not decrypt (away on the count day).
-        public let absent: [Int]
+        package let absent: [Int]
         /// Valid decoded ballots.
-        public let valid: Int
+        package let valid: Int
         /// Decoded plaintexts that are not a valid ballot.
-        public let invalid: Int
+        package let invalid: Int
     }
 
     /// The demo's trustees: two raadsleden of different parties and a notary, 2 of 3.

@@ -10,55 +10,55 @@ import Foundation
 /// ballots in two stages and two trustees decrypt. The aanvragen the vote funded are then paid in instalments (one is
 /// stopped). The caller
 /// (the CLI) verifies the record with the independent verifier, which the engine does not import.
-public struct Demo: Sendable {
+package struct Demo: Sendable {
     /// What the demo did, for the summary.
-    public struct Report: Sendable, Codable {
+    package struct Report: Sendable, Codable {
         /// The folder with the database, key and files.
-        public let folder: String
+        package let folder: String
         /// The store.
-        public let database: String
+        package let database: String
         /// The gemeente set up.
-        public let gemeente: Gemeente.Initialised
+        package let gemeente: Gemeente.Initialised
         /// Areas imported.
-        public let areas: AreaImport.Summary
+        package let areas: AreaImport.Summary
         /// Register imported.
-        public let register: RegisterOverview
+        package let register: RegisterOverview
         /// The cheque round.
-        public let cheques: ChequeReport
+        package let cheques: ChequeReport
         /// The wijkstemdag.
-        public let stemdag: StemdagReport
+        package let stemdag: StemdagReport
         /// The round of aanvragen.
-        public let proposals: ProposalsReport
+        package let proposals: ProposalsReport
         /// The steps, each with its wall time in seconds.
-        public let steps: [Step]
+        package let steps: [Step]
     }
 
     /// A step and how long it took.
-    public struct Step: Sendable, Codable {
+    package struct Step: Sendable, Codable {
         /// What was done.
-        public let name: String
+        package let name: String
         /// Wall seconds.
-        public let seconds: Double
+        package let seconds: Double
     }
 
     /// The file that marks a folder as the demo's own, so a rerun may clear it.
-    public static let marker = "BUURTSTEM-DEMO.txt"
+    package static let marker = "BUURTSTEM-DEMO.txt"
     /// The passphrase of the demo's keys; a real gemeente chooses its own (see docs/operations.md).
-    public static let passphrase = "demo-passphrase-not-for-production"
+    package static let passphrase = "demo-passphrase-not-for-production"
 
     /// Number of synthetic households.
-    public let households: Int
+    package let households: Int
     /// The folder to work in.
-    public let folder: URL
+    package let folder: URL
 
     /// A demo with `households` households in `folder`.
-    public init(households: Int, folder: URL) {
+    package init(households: Int, folder: URL) {
         self.households = households
         self.folder = folder
     }
 
     /// Runs every step, reporting progress lines through `progress`.
-    public func run(progress: @escaping (String) -> Void) throws -> Report {
+    package func run(progress: @escaping (String) -> Void) throws -> Report {
         guard households >= 1 && households <= 2_000_000 else {
             throw BuurtstemError(.badInput, "\(households) households is out of range: use 1 to 2,000,000")
         }

@@ -6,21 +6,21 @@ import Foundation
 ///
 /// Data flows one way: this module renders the engine's report values (`ElectionReport`, `ChequeRoundReport`,
 /// `YearReport`) and never reaches back into the store.
-public enum ResultsSite {
+package enum ResultsSite {
     /// One file of a site.
-    public struct File: Sendable, Equatable {
+    package struct File: Sendable, Equatable {
         /// Its name in the folder.
-        public let name: String
+        package let name: String
         /// Its contents.
-        public let contents: String
+        package let contents: String
     }
 
     /// The file that marks a folder as a results site, so writing a site again may replace it.
-    public static let marker = ".buurtstem-site"
+    package static let marker = ".buurtstem-site"
 
     /// The files of an election's site; `record` is the published record's folder and `site` the site's, when both
     /// are known: the site then links to the record by a relative path.
-    public static func files(_ report: ElectionReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
+    package static func files(_ report: ElectionReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
         let link = recordLink(record: record, site: site)
         return pages("index.html") { ElectionPage.html(report, recordLink: link) } + VerifierPage.files() + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
@@ -33,7 +33,7 @@ public enum ResultsSite {
     }
 
     /// The files of a cheque round's site; `record` and `site` as for an election.
-    public static func files(_ report: ChequeRoundReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
+    package static func files(_ report: ChequeRoundReport, record: URL? = nil, site: URL? = nil) throws -> [File] {
         let link = recordLink(record: record, site: site)
         return pages("index.html") { ChequeRoundPage.html(report, recordLink: link) } + VerifierPage.files() + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
@@ -45,7 +45,7 @@ public enum ResultsSite {
     }
 
     /// The files of the aanvragen: an overview, a page per proposal, report.json and proposals.csv.
-    public static func files(_ report: ProposalsOverview) throws -> [File] {
+    package static func files(_ report: ProposalsOverview) throws -> [File] {
         pages("index.html") { ProposalPages.index(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "proposals.csv", contents: ProposalPages.csv(report)),
@@ -56,7 +56,7 @@ public enum ResultsSite {
     }
 
     /// The files of a year view.
-    public static func files(_ report: YearReport) throws -> [File] {
+    package static func files(_ report: YearReport) throws -> [File] {
         pages("index.html") { YearPage.html(report) } + [
          File(name: "report.json", contents: try JSONOutput.string(report) + "\n"),
          File(name: "wijken.csv", contents: ReportCSV.year(report)),
@@ -94,7 +94,7 @@ public enum ResultsSite {
     /// go to `FOLDER.partial` first and are moved in place only when all are written, so a failure never leaves half
     /// a site. Returns the index page's path.
     @discardableResult
-    public static func write(_ files: [File], to folder: URL) throws -> String {
+    package static func write(_ files: [File], to folder: URL) throws -> String {
         let manager = FileManager.default
         let path = folder.standardizedFileURL.path
         var isFolder: ObjCBool = false

@@ -121,6 +121,39 @@ struct ChequeSettlementTests {
         #expect(signer.isValidSignature(try Signature(hex: issuedFile["signature"] as! String), for: bytes.bytes))
         let ledger = try String(contentsOf: out.appendingPathComponent("ledger.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(ledger.count == 4 && ledger[0].contains("\"sequence\":0"))
+        // The settlement's signature verifies over the documented bytes, built here by hand from the files: the
+        // settlement's own fields, the issued root and each initiative's fields from initiatives.jsonl, by id.
+        let settlementFile = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("settlement.json"))) as! [String: Any]
+        let initiativeLines = try String(contentsOf: out.appendingPathComponent("initiatives.jsonl"), encoding: .utf8).split(separator: "\n")
+            .map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        var settled = ByteWriter(tag: "buurtstem/cheque-settlement/v1")
+        settled.append(string: settlementFile["round_id"] as! String)
+        settled.append(raw: Hex.decode(issuedFile["root"] as! String)!)
+        settled.append(u64: UInt64(settlementFile["ledger_size"] as! Int))
+        settled.append(raw: Hex.decode(settlementFile["ledger_root"] as! String)!)
+        settled.append(i64: Int64(settlementFile["settled_at_ms"] as! Int))
+        for field in ["issued_cents", "redeemed_cents", "funded_cents", "returned_cents", "unredeemed_cents"] {
+            settled.append(u64: UInt64(settlementFile[field] as! Int))
+        }
+        let lines = settlementFile["initiatives"] as! [[String: Any]]
+        #expect(lines.count == 1 && initiativeLines.count == 1)
+        settled.append(u32: UInt32(lines.count))
+        for line in lines {
+            let initiative = try #require(initiativeLines.first { $0["id"] as? Int == line["id"] as? Int })
+            settled.append(u64: UInt64(line["id"] as! Int))
+            settled.append(string: initiative["buurt"] as! String)
+            settled.append(string: initiative["title"] as! String)
+            settled.append(string: initiative["description"] as! String)
+            settled.append(u64: UInt64(initiative["target_cents"] as! Int))
+            settled.append(string: initiative["deadline"] as! String)
+            settled.append(i64: Int64(initiative["closes_at_ms"] as! Int))
+            settled.append(u64: UInt64(line["cheques"] as! Int))
+            settled.append(u64: UInt64(line["collected_cents"] as! Int))
+            settled.append(u8: line["funded"] as! Bool ? 1 : 0)
+            settled.append(u64: UInt64(line["funded_cents"] as! Int))
+        }
+        #expect(settlementFile["signer"] as? String == roundFile["issuing_public_key"] as? String)
+        #expect(signer.isValidSignature(try Signature(hex: settlementFile["signature"] as! String), for: settled.bytes))
         // The index lists every other file with its SHA-256, signed by the issuing key over the documented bytes.
         let index = try JSONDecoder().decode(RecordIndex.self, from: Data(contentsOf: out.appendingPathComponent("record.json")))
         #expect(index.kind == "cheque-round" && index.election == issued.round.id && index.isValid)

@@ -1,24 +1,24 @@
 /// Money in one area (a wijk, or the gemeente for gemeente-wide contests): the budget decided over, the cap where
 /// a budget plan sets one, and what was funded.
-public struct AreaMoney: Sendable, Codable, Equatable {
+package struct AreaMoney: Sendable, Codable, Equatable {
     /// The area's code.
-    public let code: String
+    package let code: String
     /// Its name.
-    public let name: String
+    package let name: String
     /// The budget of the contests in this area, in cents (0 when projects in it came from a wider contest).
-    public let budgetCents: Int64
+    package let budgetCents: Int64
     /// The area's cap from its budget plan, in cents; nil when none is set. Filled by the caps work
     /// (``ElectionReport/setCaps(_:)``), shown on the site next to the budget.
-    public var capCents: Int64?
+    package var capCents: Int64?
     /// What the funded projects in this area cost together, in cents.
-    public let fundedCents: Int64
+    package let fundedCents: Int64
     /// Funded projects in this area.
-    public let fundedProjects: Int
+    package let fundedProjects: Int
     /// Projects on the ballot in this area.
-    public let projects: Int
+    package let projects: Int
 
     /// Money in an area.
-    public init(code: String, name: String, budgetCents: Int64, capCents: Int64? = nil, fundedCents: Int64, fundedProjects: Int,
+    package init(code: String, name: String, budgetCents: Int64, capCents: Int64? = nil, fundedCents: Int64, fundedProjects: Int,
                 projects: Int) {
         self.code = code
         self.name = name
@@ -30,5 +30,5 @@ public struct AreaMoney: Sendable, Codable, Equatable {
     }
 
     /// The budget left, in cents: the cap when set, else the budget, minus what was funded.
-    public var leftCents: Int64 { (capCents ?? budgetCents) - fundedCents }
+    package var leftCents: Int64 { (capCents ?? budgetCents) - fundedCents }
 }

@@ -7,7 +7,7 @@ extension ChequeRoundReport {
     /// so both show the same numbers. A round that funded nothing gives every funder a total of 0. Refuses a plan
     /// that does not add up; then nothing is set.
     @discardableResult
-    public mutating func setFunders(plan: BudgetPlan) throws -> CoFunding {
+    package mutating func setFunders(plan: BudgetPlan) throws -> CoFunding {
         let split = try CoFunding(items: initiatives.filter(\.funded).map {
             CoFunding.Item.initiative($0.id, title: $0.title, buurt: $0.buurt, fundedCents: $0.fundedCents)
         }, plan: plan)

@@ -6,7 +6,7 @@ extension ChequeRoundReport {
     /// The report of settled round `id` (reach per buurt group from the round's snapshot, the same groups as for
     /// stempassen); `record` is the round's published record folder, whose index must name this round. Reads only;
     /// nothing stored changes.
-    public static func load(round id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
+    package static func load(round id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ChequeRoundReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let round = try store.chequeRound(id)

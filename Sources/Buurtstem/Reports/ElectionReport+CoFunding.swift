@@ -4,7 +4,7 @@ extension ElectionReport {
     /// `CoFunding`), and sets each funded project's `funders`; returns the split with per funder its total.
     /// Refuses a plan that does not add up; then nothing is set.
     @discardableResult
-    public mutating func setFunders(plan: BudgetPlan) throws -> CoFunding {
+    package mutating func setFunders(plan: BudgetPlan) throws -> CoFunding {
         let items = contests.flatMap { contest in
             contest.projects.filter(\.funded).sorted { ($0.fundedOrder ?? 0) < ($1.fundedOrder ?? 0) }.map {
                 CoFunding.Item(id: $0.id, title: $0.title, area: $0.area, costCents: $0.costCents)

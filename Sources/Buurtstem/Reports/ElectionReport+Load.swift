@@ -8,7 +8,7 @@ extension ElectionReport {
     /// buurt group from the issued passes' groups, and the verification values; `record` is the published record's
     /// folder, whose files are listed with their SHA-256 once it is found to be this election's record with this
     /// result (`PublishedRecord.check`). Reads only; nothing stored changes.
-    public static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
+    package static func load(election id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ElectionReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let election = try store.election(id)

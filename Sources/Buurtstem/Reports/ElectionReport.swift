@@ -4,125 +4,125 @@ import BuurtstemRecord
 /// votes, cost and reason, money per area, reach and representativeness per wijk and buurt, and what an observer
 /// needs to verify it. The results site (`BuurtstemSite`), `buurtstem report --json` and the CSV files are all
 /// made from this one value, so they always show the same numbers.
-public struct ElectionReport: Sendable, Codable {
+package struct ElectionReport: Sendable, Codable {
     /// One project's outcome.
-    public struct ProjectResult: Sendable, Codable, Equatable {
+    package struct ProjectResult: Sendable, Codable, Equatable {
         /// The project id.
-        public let id: String
+        package let id: String
         /// Its title.
-        public let title: String
+        package let title: String
         /// Its description.
-        public let description: String
+        package let description: String
         /// Its buurt or wijk, if narrower than the contest.
-        public let area: String?
+        package let area: String?
         /// Its category, if any.
-        public let category: String?
+        package let category: String?
         /// What it costs, in cents.
-        public let costCents: Int64
+        package let costCents: Int64
         /// Counted ballots that chose it (the tally's `ballots`).
-        public let votes: Int64
+        package let votes: Int64
         /// Points (cumulative), first preferences (ranking), else equal to `votes` (the tally's `points`).
-        public let points: UInt64
+        package let points: UInt64
         /// Whether it is funded.
-        public let funded: Bool
+        package let funded: Bool
         /// Its place in the order the rule funded projects (1 first), nil when not funded.
-        public let fundedOrder: Int?
+        package let fundedOrder: Int?
         /// Why it was or was not funded, in a sentence (the allocation's explanation).
-        public let reason: String
+        package let reason: String
         /// The structured explanation behind `reason`.
-        public let explanation: ProjectExplanation?
+        package let explanation: ProjectExplanation?
         /// Who pays what part of it, in whole cents (set by ``ElectionReport/setFunders(plan:)``; empty without a plan).
-        public var funders: [FunderShare]
+        package var funders: [FunderShare]
     }
 
     /// One contest's result.
-    public struct ContestResult: Sendable, Codable, Equatable {
+    package struct ContestResult: Sendable, Codable, Equatable {
         /// The contest area (a wijk code, or the gemeente's code).
-        public let area: String
+        package let area: String
         /// Its name.
-        public let name: String
+        package let name: String
         /// Its budget, in cents.
-        public let budgetCents: Int64
+        package let budgetCents: Int64
         /// Its cap from the budget plan, in cents, when one applies (filled by ``ElectionReport/setCaps(_:)``).
-        public var capCents: Int64?
+        package var capCents: Int64?
         /// What the funded projects cost together, in cents.
-        public let fundedCents: Int64
+        package let fundedCents: Int64
         /// Stempassen issued for it.
-        public let passesIssued: Int64
+        package let passesIssued: Int64
         /// Ballots counted.
-        public let ballotsCounted: Int64
+        package let ballotsCounted: Int64
         /// Ballots counted per pass issued, in percent, one decimal.
-        public let turnoutPercent: Double
+        package let turnoutPercent: Double
         /// Stempassen replaced at the desk for this area (`replacements.json`'s `replaced`): turnout stays over
         /// ``passesIssued``, the households; a replacement without revocation is the only pass beyond them.
-        public let passesReplaced: Int64
+        package let passesReplaced: Int64
         /// Of those, the replacements that revoked the household's old pass (`replacements.json`'s `revoked`).
-        public let passesRevoked: Int64
+        package let passesRevoked: Int64
         /// Ballots of this area cast with a revoked pass (at a location whose store did not know): void, not counted.
-        public let revokedPassBallots: Int64
+        package let revokedPassBallots: Int64
         /// Every project, in the definition's order.
-        public var projects: [ProjectResult]
+        package var projects: [ProjectResult]
 
         /// The budget left: the cap when set, else the budget, minus what was funded.
-        public var leftCents: Int64 { (capCents ?? budgetCents) - fundedCents }
+        package var leftCents: Int64 { (capCents ?? budgetCents) - fundedCents }
     }
 
     /// `election`.
-    public let kind: String
+    package let kind: String
     /// The gemeente's CBS code.
-    public let gemeente: String
+    package let gemeente: String
     /// The gemeente's name.
-    public let gemeenteName: String
+    package let gemeenteName: String
     /// The election's id.
-    public let election: String
+    package let election: String
     /// Its title.
-    public let title: String
+    package let title: String
     /// When the polls opened, ISO 8601 UTC.
-    public let pollsOpen: String
+    package let pollsOpen: String
     /// When they closed, ISO 8601 UTC.
-    public let pollsClose: String
+    package let pollsClose: String
     /// The ballot type with its limits.
-    public let ballot: BallotType
+    package let ballot: BallotType
     /// The published rule (`greedy`, `mes`, ...), as in the definition.
-    public let allocation: AllocationSpec
+    package let allocation: AllocationSpec
     /// Stempassen issued.
-    public let passesIssued: Int64
+    package let passesIssued: Int64
     /// Ballots in all kiosk logs.
-    public let ballotsInLogs: Int64
+    package let ballotsInLogs: Int64
     /// Ballots counted.
-    public let ballotsCounted: Int64
+    package let ballotsCounted: Int64
     /// Void ballots: a pass that had voted before, or a pass revoked at the desk (per area in
     /// ``ContestResult/revokedPassBallots``).
-    public let voidBallots: Int64
+    package let voidBallots: Int64
     /// Secret or public per stempas, as the signed definition says.
-    public let secrecy: BallotSecrecy
+    package let secrecy: BallotSecrecy
     /// A secret election's counted ballots (the first of their pass) that are invalid: a proof that fails, or a
     /// decrypted plaintext that is no valid ballot; not in ``ballotsCounted``. 0 for a public election. Per kiosk
     /// `counted` includes them (the mix unlinks a decrypted ballot from its kiosk), so the kiosks add up to
     /// `ballotsCounted + invalidBallots`.
-    public let invalidBallots: Int64
+    package let invalidBallots: Int64
     /// Ballots counted per pass issued, in percent, one decimal.
-    public let turnoutPercent: Double
+    package let turnoutPercent: Double
     /// Per kiosk: ballots in its log, of which void, counted; they add up to `ballotsInLogs`, `voidBallots` and
     /// `ballotsCounted`.
-    public let kiosks: [KioskBallots]
+    package let kiosks: [KioskBallots]
     /// Per contest.
-    public var contests: [ContestResult]
+    package var contests: [ContestResult]
     /// Money per area (wijk contests; for a gemeente-wide contest the gemeente and each wijk its projects are in).
-    public var areas: [AreaMoney]
+    package var areas: [AreaMoney]
     /// The weighting comparison, when the election has a weighting (filled by the weighting work).
-    public var weighting: WeightingComparison?
+    package var weighting: WeightingComparison?
     /// Who pays the funded projects, per funder and per project, when a budget plan is named (``setFunders(plan:)``).
-    public var coFunding: CoFunding? = nil
+    package var coFunding: CoFunding? = nil
     /// Reach and representativeness.
-    public let reach: Reach
+    package let reach: Reach
     /// "Verify it yourself".
-    public let verification: ReportVerification
+    package let verification: ReportVerification
 
     /// Sets the caps of the budget plan on the contests and areas they apply to (area code -> cents); the site
     /// then shows money per wijk against its cap. Refuses a code that is neither a contest area nor an area of
     /// the report, and a negative cap; then nothing is set.
-    public mutating func setCaps(_ caps: [String: Int64]) throws {
+    package mutating func setCaps(_ caps: [String: Int64]) throws {
         let known = Set(contests.map(\.area) + areas.map(\.code))
         if let unknown = caps.keys.sorted().first(where: { !known.contains($0) }) {
             throw BuurtstemError(.notFound, "unknown area '\(unknown)': election \(election) has no contest or projects there; "

@@ -4,20 +4,20 @@
 /// amount; every amount of it (paid, and the rest: returned when it is finished, else still open) is split between
 /// them in proportion by the largest-remainder rule (``CentSplit``), so per proposal, per wijk and per funder
 /// `paid + returned + open = committed`, and the funders' parts add up to the proposal's, to the cent.
-public struct ProposalFunderMoney: Sendable, Codable, Equatable {
+package struct ProposalFunderMoney: Sendable, Codable, Equatable {
     /// The funder, e.g. "Gemeente Groningen" or "Woonstichting".
-    public let funder: String
+    package let funder: String
     /// Its part of the funded amounts.
-    public var committedCents: Int64
+    package var committedCents: Int64
     /// Its part of the payments.
-    public var paidCents: Int64
+    package var paidCents: Int64
     /// Its part of what finished proposals did not use.
-    public var returnedCents: Int64
+    package var returnedCents: Int64
     /// Committed, neither paid nor returned yet.
-    public var openCents: Int64 { committedCents - paidCents - returnedCents }
+    package var openCents: Int64 { committedCents - paidCents - returnedCents }
 
     /// A funder's money.
-    public init(funder: String, committedCents: Int64 = 0, paidCents: Int64 = 0, returnedCents: Int64 = 0) {
+    package init(funder: String, committedCents: Int64 = 0, paidCents: Int64 = 0, returnedCents: Int64 = 0) {
         self.funder = funder
         self.committedCents = committedCents
         self.paidCents = paidCents

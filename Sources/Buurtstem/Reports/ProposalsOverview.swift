@@ -3,46 +3,46 @@ import Foundation
 
 /// What the results site shows of the aanvragen: every proposal with its details, status, decision and reasons,
 /// payments and history, never a contact (BuurtstemSite renders it; `buurtstem report --proposals`).
-public struct ProposalsOverview: Sendable, Codable {
+package struct ProposalsOverview: Sendable, Codable {
     /// CBS code.
-    public let gemeenteCode: String
+    package let gemeenteCode: String
     /// The gemeente's name.
-    public let gemeenteName: String
+    package let gemeenteName: String
     /// Every proposal, by id, with its history.
-    public let proposals: [ProposalDetails]
+    package let proposals: [ProposalDetails]
     /// Per wijk (a buurt's proposals count for its wijk): what was asked, committed, paid and returned.
-    public let wijken: [WijkMoney]
+    package let wijken: [WijkMoney]
     /// Per funder over every wijk: the gemeente and each co-funder (``ProposalFunderMoney``).
-    public let funders: [ProposalFunderMoney]
+    package let funders: [ProposalFunderMoney]
 
     /// The money of one wijk's aanvragen, in cents. `committed` is the funded amount (the requested one, or less when
     /// it was funded so) of every proposal that was funded (gefinancierd, in uitvoering, uitgevoerd, gestopt); `returned` what a finished one (uitgevoerd or
     /// gestopt) did not use; so `paid + returned + still open = committed`, to the cent.
-    public struct WijkMoney: Sendable, Codable, Equatable {
+    package struct WijkMoney: Sendable, Codable, Equatable {
         /// CBS code.
-        public let code: String
+        package let code: String
         /// Its name.
-        public let name: String
+        package let name: String
         /// The areas of its proposals (the wijk itself, its buurten), sorted.
-        public let areas: [String]
+        package let areas: [String]
         /// Proposals.
-        public let proposals: Int
+        package let proposals: Int
         /// Asked for by all of them.
-        public let requestedCents: Int64
+        package let requestedCents: Int64
         /// Funded.
-        public let committedCents: Int64
+        package let committedCents: Int64
         /// Paid.
-        public let paidCents: Int64
+        package let paidCents: Int64
         /// Flowed back from finished ones.
-        public let returnedCents: Int64
+        package let returnedCents: Int64
         /// Committed, neither paid nor returned yet.
-        public var openCents: Int64 { committedCents - paidCents - returnedCents }
+        package var openCents: Int64 { committedCents - paidCents - returnedCents }
         /// The same money per funder: the gemeente and the co-funders, adding up to the wijk's, to the cent.
-        public let funders: [ProposalFunderMoney]
+        package let funders: [ProposalFunderMoney]
     }
 
     /// The overview of the store's proposals.
-    public static func load(store: Store) throws -> ProposalsOverview {
+    package static func load(store: Store) throws -> ProposalsOverview {
         let gemeente = try store.gemeente()
         let proposals = try ProposalDetails.list(in: store, includeContact: false, history: true)
         let (wijkOf, names) = try store.read { db in

@@ -1,44 +1,44 @@
 /// Reach and representativeness of one election or cheque round, per buurt group, per wijk and in total, with
 /// the rules the figures were made with (docs/reports.md).
-public struct Reach: Sendable, Codable, Equatable {
+package struct Reach: Sendable, Codable, Equatable {
     /// The margin of the under-representation flag, in percent (relative).
-    public let marginPercent: Int
+    package let marginPercent: Int
     /// The smallest number of households a published buurt line may have (``ReachPrivacy/minimumHouseholds``).
-    public let minimumHouseholds: Int64
+    package let minimumHouseholds: Int64
     /// Whether counts per buurt exist (stempassen issued before the reach groups existed have none).
-    public let buurtCountsAvailable: Bool
+    package let buurtCountsAvailable: Bool
     /// Per buurt group, by wijk then code.
-    public let buurten: [ReachLine]
+    package let buurten: [ReachLine]
     /// Per wijk, by code.
-    public let wijken: [ReachLine]
+    package let wijken: [ReachLine]
     /// Everything together.
-    public let total: ReachLine
+    package let total: ReachLine
 
     /// Counts of one area before shares are taken.
-    public struct Counts: Sendable, Equatable {
+    package struct Counts: Sendable, Equatable {
         /// Code of the area.
-        public var code: String
+        package var code: String
         /// Its name.
-        public var name: String
+        package var name: String
         /// Its wijk.
-        public var wijk: String
+        package var wijk: String
         /// Its buurten.
-        public var buurten: [String]
+        package var buurten: [String]
         /// Households in the register.
-        public var households: Int64 = 0
+        package var households: Int64 = 0
         /// Passes or cheques issued.
-        public var issued: Int64 = 0
+        package var issued: Int64 = 0
         /// Kiosk ballots (elections).
-        public var kiosk: Int64 = 0
+        package var kiosk: Int64 = 0
         /// Paper ballots (elections).
-        public var paper: Int64 = 0
+        package var paper: Int64 = 0
         /// Ballots counted or cheques redeemed.
-        public var participation: Int64 = 0
+        package var participation: Int64 = 0
         /// False where residents had nothing to take part in (a cheque round without an initiative in scope).
-        public var couldTakePart = true
+        package var couldTakePart = true
 
         /// Empty counts for an area.
-        public init(code: String, name: String, wijk: String, buurten: [String] = []) {
+        package init(code: String, name: String, wijk: String, buurten: [String] = []) {
             self.code = code
             self.name = name
             self.wijk = wijk
@@ -46,7 +46,7 @@ public struct Reach: Sendable, Codable, Equatable {
         }
 
         /// Adds another area's counts to these (names and `couldTakePart` stay).
-        public mutating func add(_ other: Counts) {
+        package mutating func add(_ other: Counts) {
             households += other.households
             issued += other.issued
             kiosk += other.kiosk
@@ -55,7 +55,7 @@ public struct Reach: Sendable, Codable, Equatable {
         }
 
         /// The sum of `groups` per wijk, by wijk code; `name` names a wijk.
-        public static func perWijk(_ groups: [Counts], name: (String) -> String) -> [Counts] {
+        package static func perWijk(_ groups: [Counts], name: (String) -> String) -> [Counts] {
             var wijken: [String: Counts] = [:]
             for group in groups {
                 wijken[group.wijk, default: Counts(code: group.wijk, name: name(group.wijk), wijk: group.wijk)].add(group)
@@ -66,7 +66,7 @@ public struct Reach: Sendable, Codable, Equatable {
 
     /// The reach from counts per buurt group and per wijk; `total` names the whole; `ballots` says whether the
     /// kiosk and paper split applies (elections).
-    public init(groups: [Counts], wijken: [Counts], total: (code: String, name: String), ballots: Bool, marginPercent: Int,
+    package init(groups: [Counts], wijken: [Counts], total: (code: String, name: String), ballots: Bool, marginPercent: Int,
                 buurtCountsAvailable: Bool) {
         self.marginPercent = marginPercent
         minimumHouseholds = ReachPrivacy.minimumHouseholds
@@ -88,5 +88,5 @@ public struct Reach: Sendable, Codable, Equatable {
     }
 
     /// The buurt groups flagged as under-represented.
-    public var flagged: [ReachLine] { buurten.filter(\.underRepresented) }
+    package var flagged: [ReachLine] { buurten.filter(\.underRepresented) }
 }

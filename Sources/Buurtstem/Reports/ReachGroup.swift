@@ -1,25 +1,25 @@
 /// A buurt as counts are kept and published: one buurt, or several small buurten of one wijk merged so that no
 /// group has fewer than ``ReachPrivacy/minimumHouseholds`` households (unless the whole wijk has fewer).
-public struct ReachGroup: Sendable, Codable, Equatable {
+package struct ReachGroup: Sendable, Codable, Equatable {
     /// The group's code: the buurt's code for a single buurt or a large buurt with small ones merged in, the wijk's
     /// code followed by `-overig` for the wijk's small buurten together, the wijk's code when the group is the wijk.
-    public let code: String
+    package let code: String
     /// The wijk it lies in.
-    public let wijk: String
+    package let wijk: String
     /// Its buurten, by code: the first is the one that names it.
-    public let buurten: [String]
+    package let buurten: [String]
     /// Households in the register snapshot.
-    public let households: Int64
+    package let households: Int64
 
     /// One buurt's households, the input of ``groups(wijk:buurten:minimum:)``.
-    public struct BuurtSize: Sendable, Equatable {
+    package struct BuurtSize: Sendable, Equatable {
         /// The buurt's code.
-        public let code: String
+        package let code: String
         /// Households in the snapshot.
-        public let households: Int64
+        package let households: Int64
 
         /// A buurt with its households.
-        public init(code: String, households: Int64) {
+        package init(code: String, households: Int64) {
             self.code = code
             self.households = households
         }
@@ -29,7 +29,7 @@ public struct ReachGroup: Sendable, Codable, Equatable {
     /// households are their own group; the small ones together form the group `WIJK-overig` if they reach
     /// `minimum`, else they join the smallest large buurt; if no buurt is large, the whole wijk is one group.
     /// Deterministic: the same sizes always give the same groups.
-    public static func groups(wijk: String, buurten: [BuurtSize], minimum: Int64 = ReachPrivacy.minimumHouseholds) -> [ReachGroup] {
+    package static func groups(wijk: String, buurten: [BuurtSize], minimum: Int64 = ReachPrivacy.minimumHouseholds) -> [ReachGroup] {
         let populated = buurten.filter { $0.households > 0 }.sorted { $0.code < $1.code }
         let large = populated.filter { $0.households >= minimum }
         let small = populated.filter { $0.households < minimum }
@@ -52,7 +52,7 @@ public struct ReachGroup: Sendable, Codable, Equatable {
     }
 
     /// The groups of every wijk, from households per buurt (`wijkOf` gives each buurt's wijk); by group code.
-    public static func groups(households: [String: Int64], wijkOf: (String) -> String,
+    package static func groups(households: [String: Int64], wijkOf: (String) -> String,
                               minimum: Int64 = ReachPrivacy.minimumHouseholds) -> [ReachGroup] {
         var perWijk: [String: [BuurtSize]] = [:]
         for (buurt, count) in households { perWijk[wijkOf(buurt), default: []].append(BuurtSize(code: buurt, households: count)) }

@@ -1,9 +1,9 @@
 /// Reach and representativeness in one area (a buurt group, a wijk or the whole election or round): how many
 /// households, how many got a pass or cheque, how many took part, and how the area's share of the participation
 /// compares with its share of what was issued. Percentages are rounded from exact integers, the same everywhere.
-public struct ReachLine: Sendable, Codable, Equatable {
+package struct ReachLine: Sendable, Codable, Equatable {
     /// What the line is about.
-    public enum Level: String, Sendable, Codable {
+    package enum Level: String, Sendable, Codable {
         /// A buurt, or small buurten merged (``ReachGroup``).
         case buurt
         /// A wijk.
@@ -13,47 +13,47 @@ public struct ReachLine: Sendable, Codable, Equatable {
     }
 
     /// The level.
-    public let level: Level
+    package let level: Level
     /// The area's code (a buurt or group code, a wijk code, or the gemeente's code for the total).
-    public let code: String
+    package let code: String
     /// Its name; for merged buurten, their names joined.
-    public let name: String
+    package let name: String
     /// The wijk it lies in (its own code for a wijk, empty for the total).
-    public let wijk: String
+    package let wijk: String
     /// The buurten counted in this line, by code (empty for wijken and the total).
-    public let buurten: [String]
+    package let buurten: [String]
     /// Households in the register snapshot.
-    public let households: Int64
+    package let households: Int64
     /// Stempassen or cheques issued.
-    public let issued: Int64
+    package let issued: Int64
     /// Ballots counted from kiosks (elections only).
-    public let ballotsKiosk: Int64?
+    package let ballotsKiosk: Int64?
     /// Ballots counted from paper, entered at a paper kiosk (elections only).
-    public let ballotsPaper: Int64?
+    package let ballotsPaper: Int64?
     /// Ballots counted (elections) or cheques redeemed (cheque rounds).
-    public let participation: Int64
+    package let participation: Int64
     /// `participation / issued` in percent, one decimal.
-    public let turnoutPercent: Double
+    package let turnoutPercent: Double
     /// This area's share of everything issued at its level, in percent, one decimal.
-    public let issuedSharePercent: Double
+    package let issuedSharePercent: Double
     /// This area's share of all participation at its level, in percent, one decimal.
-    public let participationSharePercent: Double
+    package let participationSharePercent: Double
     /// `participationSharePercent - issuedSharePercent` in percentage points, one decimal (negative: fewer took part
     /// than its size would give).
-    public let gapPoints: Double
+    package let gapPoints: Double
     /// The ratio of the two shares (1 is exactly representative), two decimals; equal to the area's turnout divided
     /// by the turnout of its level.
-    public let representation: Double
+    package let representation: Double
     /// Whether the share of participation is more than the margin below the share issued (never for an area
     /// whose residents had nothing to take part in, see ``couldTakePart``).
-    public let underRepresented: Bool
+    package let underRepresented: Bool
     /// False for an area whose residents could not take part: a cheque round with no initiative within the cheques'
     /// scope (their own buurt or wijk). Always true for elections.
-    public let couldTakePart: Bool
+    package let couldTakePart: Bool
 
     /// A line from exact counts; `issuedTotal` and `participationTotal` are the level's totals, `marginPercent` the
     /// margin of the flag, `couldTakePart` false where there was nothing to take part in (no flag then).
-    public init(level: Level, code: String, name: String, wijk: String, buurten: [String], households: Int64, issued: Int64,
+    package init(level: Level, code: String, name: String, wijk: String, buurten: [String], households: Int64, issued: Int64,
                 ballotsKiosk: Int64?, ballotsPaper: Int64?, participation: Int64, issuedTotal: Int64, participationTotal: Int64,
                 marginPercent: Int, couldTakePart: Bool = true) {
         self.level = level

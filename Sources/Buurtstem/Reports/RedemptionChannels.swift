@@ -1,18 +1,18 @@
 /// The cheques redeemed in one wijk by channel (online, on paper at a desk, at a kiosk): how residents gave their
 /// cheques, for the raad's verantwoording (issue 18, "how residents were involved"). The three add up to the wijk's
 /// redeemed cheques in the round's reach.
-public struct RedemptionChannels: Sendable, Codable, Equatable {
+package struct RedemptionChannels: Sendable, Codable, Equatable {
     /// The wijk's code.
-    public let wijk: String
+    package let wijk: String
     /// Redeemed online.
-    public var online: Int64 = 0
+    package var online: Int64 = 0
     /// Redeemed on paper (entered by staff).
-    public var paper: Int64 = 0
+    package var paper: Int64 = 0
     /// Redeemed at a kiosk.
-    public var kiosk: Int64 = 0
+    package var kiosk: Int64 = 0
 
     /// No cheques redeemed yet in `wijk`.
-    public init(wijk: String) {
+    package init(wijk: String) {
         self.wijk = wijk
     }
 }

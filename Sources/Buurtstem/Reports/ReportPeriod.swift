@@ -1,12 +1,12 @@
 /// The period of a year view: whole days in the Netherlands, from and to inclusive.
-public struct ReportPeriod: Sendable, Codable, Equatable {
+package struct ReportPeriod: Sendable, Codable, Equatable {
     /// The first day, `YYYY-MM-DD`.
-    public let from: String
+    package let from: String
     /// The last day, `YYYY-MM-DD`.
-    public let to: String
+    package let to: String
 
     /// The calendar year `year`.
-    public static func year(_ year: Int) throws -> ReportPeriod {
+    package static func year(_ year: Int) throws -> ReportPeriod {
         guard (2000...2099).contains(year) else {
             throw BuurtstemError(.badInput, "the year \(year) is out of range: give a year from 2000 to 2099, e.g. 2026")
         }
@@ -14,7 +14,7 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
     }
 
     /// The days `from` through `to`; checked.
-    public static func days(from: String, to: String) throws -> ReportPeriod {
+    package static func days(from: String, to: String) throws -> ReportPeriod {
         let first = try ChequeCalendar.day(from, what: "the first day"), last = try ChequeCalendar.day(to, what: "the last day")
         guard first <= last else {
             throw BuurtstemError(.badInput, "the first day \(first) is after the last day \(last): the period must start before it ends")

@@ -3,18 +3,18 @@ import Foundation
 
 /// "Verify it yourself": the hashes that fix a result, and the exact command an observer runs on the published
 /// record.
-public struct ReportVerification: Sendable, Codable, Equatable {
+package struct ReportVerification: Sendable, Codable, Equatable {
     /// One named hash or key, hex.
-    public struct Value: Sendable, Codable, Equatable {
+    package struct Value: Sendable, Codable, Equatable {
         /// What it is, in Dutch.
-        public let label: String
+        package let label: String
         /// What it is, in English (the site's English page).
-        public let english: String
+        package let english: String
         /// Hex.
-        public let hex: String
+        package let hex: String
 
         /// A value named in Dutch (`label`) and English.
-        public init(label: String, english: String, hex: String) {
+        package init(label: String, english: String, hex: String) {
             self.label = label
             self.english = english
             self.hex = hex
@@ -22,31 +22,31 @@ public struct ReportVerification: Sendable, Codable, Equatable {
     }
 
     /// One file of the published record and its SHA-256.
-    public struct FileDigest: Sendable, Codable, Equatable {
+    package struct FileDigest: Sendable, Codable, Equatable {
         /// Path inside the record folder.
-        public let name: String
+        package let name: String
         /// SHA-256, hex.
-        public let sha256: String
+        package let sha256: String
         /// Size in bytes.
-        public let bytes: Int64
+        package let bytes: Int64
     }
 
     /// The values fixed in the store: definition hash, issued root, log heads, lot seed (elections) or the issued
     /// root and ledger head (cheque rounds); the record contains each.
-    public let values: [Value]
+    package let values: [Value]
     /// The record folder's name, when the report was made with `--record`.
-    public let recordFolder: String?
+    package let recordFolder: String?
     /// Every file of that record with its SHA-256 (empty without `--record`).
-    public let files: [FileDigest]
+    package let files: [FileDigest]
     /// The command an observer runs on the downloaded record: it pins the gemeente's issuing key, so a record
     /// signed by anyone else fails, and the pre-publication's fingerprint when the election was pre-published.
-    public let command: String
+    package let command: String
     /// The gemeente's issuing public key, hex: what residents pin in their own checks (`--issuing-key`).
-    public let issuingKey: String
+    package let issuingKey: String
 
     /// The verification block; `issuingKey` is the gemeente's issuing public key, `record` the published record's
     /// folder, if known; `fingerprint` the pre-publication's (docs/record.md, "Pre-publication"), if one was made.
-    public init(values: [Value], issuingKey: [UInt8], record: URL?, fingerprint: String? = nil) throws {
+    package init(values: [Value], issuingKey: [UInt8], record: URL?, fingerprint: String? = nil) throws {
         self.values = values
         recordFolder = record?.lastPathComponent
         files = try record.map(Self.digests(of:)) ?? []

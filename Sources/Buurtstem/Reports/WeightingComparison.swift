@@ -3,83 +3,83 @@ import BuurtstemRecord
 /// The outcome of a weighted election next to the outcome without the weighting, so the raad sees whom the
 /// weighting favours (DESIGN.md, "Reports and transparency"): per project both outcomes and its factor, and per
 /// wijk the money and the projects it gains or loses through the weighting.
-public struct WeightingComparison: Sendable, Codable, Equatable {
+package struct WeightingComparison: Sendable, Codable, Equatable {
     /// A published criterion.
-    public struct Criterion: Sendable, Codable, Equatable {
+    package struct Criterion: Sendable, Codable, Equatable {
         /// Its id (the project attribute).
-        public let id: String
+        package let id: String
         /// What it measures.
-        public let title: String
+        package let title: String
         /// The weight as a decimal (`0.5`).
-        public let weight: String
+        package let weight: String
     }
 
     /// One project in both outcomes.
-    public struct ProjectLine: Sendable, Codable, Equatable {
+    package struct ProjectLine: Sendable, Codable, Equatable {
         /// The contest area.
-        public let contest: String
+        package let contest: String
         /// The project id.
-        public let id: String
+        package let id: String
         /// Its title.
-        public let title: String
+        package let title: String
         /// The wijk it counts in (the contest area for a wijk contest).
-        public let area: String
+        package let area: String
         /// Its cost in cents.
-        public let costCents: Int64
+        package let costCents: Int64
         /// Its support (votes, or points on cumulative ballots).
-        public let support: UInt64
+        package let support: UInt64
         /// Its values for the criteria, by criterion id.
-        public let criteria: [String: Int64]
+        package let criteria: [String: Int64]
         /// Its weighting factor, rounded to four decimals for reading (the ranking uses the exact value).
-        public let factor: String
+        package let factor: String
         /// Funded without the weighting.
-        public let fundedUnweighted: Bool
+        package let fundedUnweighted: Bool
         /// Funded with the weighting (the published outcome).
-        public let fundedWeighted: Bool
+        package let fundedWeighted: Bool
     }
 
     /// One wijk in both outcomes.
-    public struct AreaLine: Sendable, Codable, Equatable {
+    package struct AreaLine: Sendable, Codable, Equatable {
         /// The wijk code (or the contest area for projects without a wijk).
-        public let area: String
+        package let area: String
         /// Its name, when known.
-        public let name: String?
+        package let name: String?
         /// Funded without the weighting, in cents.
-        public let unweightedCents: Int64
+        package let unweightedCents: Int64
         /// Funded with the weighting, in cents.
-        public let weightedCents: Int64
+        package let weightedCents: Int64
         /// Projects funded without the weighting.
-        public let unweightedProjects: Int
+        package let unweightedProjects: Int
         /// Projects funded with the weighting.
-        public let weightedProjects: Int
+        package let weightedProjects: Int
         /// Projects funded only because of the weighting.
-        public let gained: [String]
+        package let gained: [String]
         /// Projects that would have been funded without the weighting, and are not.
-        public let lost: [String]
+        package let lost: [String]
 
         /// What the weighting gives (positive) or takes (negative), in cents.
-        public var differenceCents: Int64 { weightedCents - unweightedCents }
+        package var differenceCents: Int64 { weightedCents - unweightedCents }
     }
 
     /// The election.
-    public let election: String
+    package let election: String
     /// The rule.
-    public let rule: AllocationRule
+    package let rule: AllocationRule
     /// The criteria with their weights.
-    public let criteria: [Criterion]
+    package let criteria: [Criterion]
     /// Every project, per contest in the definition's order.
-    public let projects: [ProjectLine]
+    package let projects: [ProjectLine]
     /// Every wijk with projects, by code.
-    public let areas: [AreaLine]
+    package let areas: [AreaLine]
 
     /// Projects funded only with the weighting.
-    public var fundedOnlyWeighted: [String] { projects.filter { $0.fundedWeighted && !$0.fundedUnweighted }.map(\.id) }
+    package var fundedOnlyWeighted: [String] { projects.filter { $0.fundedWeighted && !$0.fundedUnweighted }.map(\.id) }
     /// Projects funded only without it.
-    public var fundedOnlyUnweighted: [String] { projects.filter { !$0.fundedWeighted && $0.fundedUnweighted }.map(\.id) }
+    package var fundedOnlyUnweighted: [String] { projects.filter { !$0.fundedWeighted && $0.fundedUnweighted }.map(\.id) }
 
     /// The comparison for a weighted `definition`, from its published (weighted) outcome and the outcome of the
     /// same rule on the same ballots without the weighting; nil when the election has no weighting.
-    public static func compare(_ tally: Tally, definition: ElectionDefinition, weighted: [ContestAllocation], unweighted: [ContestAllocation],
+    package static func compare(_ tally: Tally, definition: ElectionDefinition, weighted: [ContestAllocation], unweighted: [ContestAllocation],
                                names: [String: String] = [:]) -> WeightingComparison? {
         guard let weighting = definition.weighting else { return nil }
         var projects: [ProjectLine] = []
@@ -122,7 +122,7 @@ public struct WeightingComparison: Sendable, Codable, Equatable {
 
     /// Both outcomes side by side, for people: the criteria, then per wijk the money and projects with and
     /// without the weighting and the difference, then the projects whose outcome the weighting changed.
-    public var text: String {
+    package var text: String {
         var lines = ["Weighting (rule \(rule)): weighted support = support × (1 + Σ weight × value / highest value)"]
         for criterion in criteria { lines.append("  \(criterion.id) (\(criterion.title)): weight \(criterion.weight)") }
         lines.append("  per wijk                         without weighting          with weighting            difference")

@@ -1,42 +1,42 @@
 /// One wijk's aanvragen in the raad's year view (the verantwoording: plan -> proposals -> decisions -> payments):
 /// the proposals received in the period and what became of them, in whole cents, with who pays what.
-public struct YearProposals: Sendable, Codable, Equatable {
+package struct YearProposals: Sendable, Codable, Equatable {
     /// Received in the period.
-    public var received = 0
+    package var received = 0
     /// Admitted by the toetsing (whatever followed).
-    public var admitted = 0
+    package var admitted = 0
     /// Rejected with reasons.
-    public var rejected = 0
+    package var rejected = 0
     /// Withdrawn.
-    public var withdrawn = 0
+    package var withdrawn = 0
     /// Decided by the stemdag's outcome (funded or not), after being on its ballot.
-    public var decidedByStemdag = 0
+    package var decidedByStemdag = 0
     /// Decided by a cheque round's settlement (funded or not), after becoming one of its initiatives: residents
     /// decided with their cheques, not on a stemdag.
-    public var decidedByChequeRound = 0
+    package var decidedByChequeRound = 0
     /// Decided directly by the wijkteam (funded or not), with its signed reasons.
-    public var decidedByWijkteam = 0
+    package var decidedByWijkteam = 0
     /// Funded (gefinancierd, in uitvoering, uitgevoerd, gestopt).
-    public var funded = 0
+    package var funded = 0
     /// Not funded, by the stemdag, a cheque round or the wijkteam.
-    public var notFunded = 0
+    package var notFunded = 0
     /// Asked for by all of them.
-    public var requestedCents: Int64 = 0
+    package var requestedCents: Int64 = 0
     /// What the funded ones are funded at.
-    public var committedCents: Int64 = 0
+    package var committedCents: Int64 = 0
     /// Paid.
-    public var paidCents: Int64 = 0
+    package var paidCents: Int64 = 0
     /// Flowed back from finished ones.
-    public var returnedCents: Int64 = 0
+    package var returnedCents: Int64 = 0
     /// The same money per funder (the gemeente, co-funders), adding up to the above.
-    public var funders: [ProposalFunderMoney] = []
+    package var funders: [ProposalFunderMoney] = []
 
     /// Committed, neither paid nor returned yet: kept (not computed) so that `report.json` holds it too, the number
     /// the page and the CSV files show.
-    public private(set) var openCents: Int64 = 0
+    package private(set) var openCents: Int64 = 0
 
     /// Nothing yet.
-    public init() {}
+    package init() {}
 
     /// Adds `proposal` (its funders' parts `parts`).
     mutating func add(_ proposal: ProposalDetails, parts: [ProposalFunderMoney]) {

@@ -5,7 +5,7 @@ extension YearReport {
     /// The view of `period`: elections whose polls closed in it (closed ones counted) and cheque rounds issued in it
     /// (settled ones counted), each through its own report, so the numbers equal those of their results sites.
     /// With `area` (a wijk code), only that wijk is shown.
-    public static func load(period: ReportPeriod, store: Store, area: String? = nil) throws -> YearReport {
+    package static func load(period: ReportPeriod, store: Store, area: String? = nil) throws -> YearReport {
         let gemeente = try store.gemeente()
         var wijkRows = try store.read { db in try Row.fetchAll(db, sql: "SELECT code, name FROM wijk ORDER BY code") }
         if let area {

@@ -32,7 +32,7 @@ public struct ElectionOutcome: Sendable {
     }
 
     /// The weighted and unweighted outcomes side by side, when the definition weighs.
-    public func weightingComparison(names: [String: String]) -> WeightingComparison? {
+    package func weightingComparison(names: [String: String]) -> WeightingComparison? {
         unweighted.flatMap { WeightingComparison.compare(tally, definition: definition, weighted: allocations, unweighted: $0, names: names) }
     }
 }

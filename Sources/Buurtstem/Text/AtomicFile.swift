@@ -3,9 +3,9 @@ import Foundation
 /// Files written whole or not at all: the bytes go to a hidden temporary file next to the destination, are flushed,
 /// and the temporary file is then renamed (or, for a file that must be new, linked) into place, so a kill leaves
 /// either the old state or the complete file, never half a file.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `path` with `mode`, replacing an existing file when `replace` is true and refusing otherwise.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, replace: Bool = true) throws {
+    package static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, replace: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial").path

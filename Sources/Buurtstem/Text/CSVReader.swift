@@ -1,23 +1,23 @@
 /// One record of a delimited text file, with the line it starts on (1-based) for error messages.
-public struct CSVRecord: Sendable, Equatable {
+package struct CSVRecord: Sendable, Equatable {
     /// The line on which the record starts.
-    public let line: Int
+    package let line: Int
     /// The fields, unquoted.
-    public let fields: [String]
+    package let fields: [String]
     /// `true` when a field was not valid UTF-8 and was read with replacement characters
     /// (only with `strictEncoding` off; with it on, bad UTF-8 is an error).
-    public var invalidEncoding = false
+    package var invalidEncoding = false
     /// `true` when a quoted field was followed by more text before the delimiter and was read as Python's `csv`
     /// module reads it, the text appended (only with `strictQuotes` off; with it on, that is an error).
-    public var quoteRepaired = false
+    package var quoteRepaired = false
 }
 
 /// A problem found while splitting a delimited file into records.
-public struct CSVSyntaxError: Error, Sendable, Equatable {
+package struct CSVSyntaxError: Error, Sendable, Equatable {
     /// The line of the problem.
-    public let line: Int
+    package let line: Int
     /// What is wrong, in words.
-    public let message: String
+    package let message: String
 }
 
 /// Splits RFC 4180-style delimited text into records, keeping each record's line number.
@@ -26,17 +26,17 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// and a quoted field may span lines; it also checks UTF-8 per line so bad encoding is reported where it is.
 /// Quotes: a field that starts with `"` runs to the next lone `"`; `""` inside it is one quote.
 /// A UTF-8 byte-order mark at the start is skipped; `\r\n` and `\n` both end a record.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// The field separator (`,` for registers, `;` for Pabulib files).
-    public let delimiter: UInt8
+    package let delimiter: UInt8
     /// Whether bad UTF-8 stops reading (`true`) or is flagged on the record so every bad line can be reported.
-    public let strictEncoding: Bool
+    package let strictEncoding: Bool
     /// Whether text after a closing quote (`"Odkupmy" i my`) stops reading (`true`) or is appended to the field,
     /// as Python's `csv` module does (`Odkupmy i my`), and flagged on the record.
-    public let strictQuotes: Bool
+    package let strictQuotes: Bool
 
     /// A reader for `delimiter`-separated text.
-    public init(delimiter: Character = ",", strictEncoding: Bool = true, strictQuotes: Bool = true) {
+    package init(delimiter: Character = ",", strictEncoding: Bool = true, strictQuotes: Bool = true) {
         precondition(delimiter.isASCII, "the delimiter must be an ASCII character")
         self.delimiter = delimiter.asciiValue!
         self.strictEncoding = strictEncoding
@@ -44,14 +44,14 @@ public struct CSVReader: Sendable {
     }
 
     /// Splits `bytes` into records. Blank lines are skipped. Throws on bad UTF-8 or an unterminated quote.
-    public func records(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
+    package func records(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         try forEachRecord(bytes) { records.append($0) }
         return records
     }
 
     /// Calls `body` for each record, in order, without collecting them (for large files).
-    public func forEachRecord(_ bytes: [UInt8], _ body: (CSVRecord) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
+    package func forEachRecord(_ bytes: [UInt8], _ body: (CSVRecord) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
         var failure: CSVSyntaxError?
         bytes.withUnsafeBufferPointer { buffer in
             do throws(CSVSyntaxError) {

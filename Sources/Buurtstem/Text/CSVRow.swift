@@ -1,11 +1,11 @@
 /// One record of a delimited file as byte ranges, for readers that must not make a `String` per field
 /// (`CSVReader.forEachRow`). Valid only inside the call that hands it out.
-public struct CSVRow {
+package struct CSVRow {
     /// The line on which the record starts (1-based).
-    public internal(set) var line = 1
+    package internal(set) var line = 1
     /// `true` when a quoted field was followed by more text and read as Python's `csv` module reads it
     /// (only with `strictQuotes` off).
-    public internal(set) var quoteRepaired = false
+    package internal(set) var quoteRepaired = false
     /// The bytes being read.
     let source: UnsafeBufferPointer<UInt8>
     /// Unquoted copies of quoted fields (rare: only they need their `""` undone).
@@ -19,10 +19,10 @@ public struct CSVRow {
     }
 
     /// The number of fields.
-    public var count: Int { bounds.count }
+    package var count: Int { bounds.count }
 
     /// Calls `body` with the bytes of field `index`.
-    public func withField<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    package func withField<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         let (start, end) = bounds[index]
         if start >= 0 {
             return try body(UnsafeBufferPointer(rebasing: source[start..<end]))
@@ -35,7 +35,7 @@ public struct CSVRow {
     }
 
     /// Field `index` as text, or `nil` if it is not valid UTF-8.
-    public func string(_ index: Int) -> String? {
+    package func string(_ index: Int) -> String? {
         withField(index) { bytes in String(validating: bytes, as: UTF8.self) }
     }
 
@@ -52,7 +52,7 @@ extension CSVReader {
     /// `forEachRecord`, with the same quoting, line numbers and blank-line skipping, and no `String` made.
     /// UTF-8 is not checked here (`CSVRow.string` checks what it converts). `syntaxError` turns a syntax
     /// problem into the caller's error type.
-    public func forEachRow<E: Error>(
+    package func forEachRow<E: Error>(
         _ bytes: UnsafeBufferPointer<UInt8>, syntaxError: (CSVSyntaxError) -> E,
         _ body: (CSVRow) throws(E) -> Void
     ) throws(E) {

@@ -1,8 +1,8 @@
 /// Whole numbers for people, the Dutch way: `1.250`. The one writer of counts in the engine and the results site
 /// (``Money/format(_:)`` groups its euros by it).
-public enum Count {
+package enum Count {
     /// `value` with `.` between thousands: `3000` is `3.000`, `-1250` is `-1.250`.
-    public static func format<T: BinaryInteger>(_ value: T) -> String {
+    package static func format<T: BinaryInteger>(_ value: T) -> String {
         var digits = String(value.magnitude)
         var grouped = ""
         while digits.count > 3 {

@@ -2,9 +2,9 @@ import BuurtstemCrypto
 import Foundation
 
 /// The JSON that `--json` prints: sorted keys, ISO 8601 dates and hex bytes, so output is stable for scripts and diffs.
-public enum JSONOutput {
+package enum JSONOutput {
     /// Encodes `value` as pretty-printed JSON.
-    public static func string<T: Encodable>(_ value: T) throws -> String {
+    package static func string<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

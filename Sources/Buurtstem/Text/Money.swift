@@ -3,14 +3,14 @@ import Foundation
 /// Euro amounts as integer cents: read exactly from what people type or write in files (never through floating
 /// point, so "7.10" is exactly 710 cents), and written back for people (Dutch) and for files (plain). The one
 /// reader and the one pair of writers of amounts in the engine and the CLI.
-public enum Money {
+package enum Money {
     /// The largest amount a person may type for a cheque or a target (EUR 100 million): far above any real one,
     /// far below overflow.
-    public static let maximumCents: Int64 = 10_000_000_000
+    package static let maximumCents: Int64 = 10_000_000_000
 
     /// Reads `1234`, `1234.5`, `1234.50`, `1234,50` (Dutch decimal comma), with an optional `€` or `EUR` in front.
     /// No thousands separators (both `.` and `,` are decimal marks), at most two decimals. Nil for anything else.
-    public static func cents(_ text: String) -> Int64? {
+    package static func cents(_ text: String) -> Int64? {
         var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         for prefix in ["EUR", "€"] where body.uppercased().hasPrefix(prefix) {
             body = body.dropFirst(prefix.count).drop { $0 == " " }
@@ -29,7 +29,7 @@ public enum Money {
 
     /// Reads an amount a person typed for `what` (a cheque's value, a target): above 0 and at most
     /// ``maximumCents``, or an error saying how to write it.
-    public static func parse(_ text: String, what: String) throws -> Int64 {
+    package static func parse(_ text: String, what: String) throws -> Int64 {
         guard let cents = cents(text) else {
             throw BuurtstemError(.badInput, "\(what) '\(text)' is not an amount in euros: write e.g. 7.50 or 150 (at most two decimals, no thousands separator)")
         }
@@ -40,14 +40,14 @@ public enum Money {
     }
 
     /// Cents written the Dutch way, e.g. `€ 85.000,00`.
-    public static func format(_ cents: Int64) -> String {
+    package static func format(_ cents: Int64) -> String {
         let magnitude = cents.magnitude
         let fraction = magnitude % 100
         return (cents < 0 ? "-" : "") + "€ " + Count.format(magnitude / 100) + "," + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// Cents as euros with two decimals and a point, e.g. `7.50`: in files, JSON-adjacent text and English.
-    public static func plain(_ cents: Int64) -> String {
+    package static func plain(_ cents: Int64) -> String {
         let sign = cents < 0 ? "-" : ""
         let magnitude = cents.magnitude
         let remainder = magnitude % 100

@@ -1,9 +1,9 @@
 /// Text files people edit by hand (definitions, budget plans, paper-ballot files) are read as UTF-8 or refused:
 /// a byte that is not UTF-8 would otherwise become U+FFFD and be signed as such.
-public enum UTF8Text {
+package enum UTF8Text {
     /// The text of `bytes`, or an `InputError` naming the line of the first byte that is not UTF-8. A byte-order
     /// mark at the start is skipped.
-    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
+    package static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let text = String(validating: body, as: UTF8.self) { return text }
         // Find the first bad byte, by decoding scalar by scalar, for the line number.

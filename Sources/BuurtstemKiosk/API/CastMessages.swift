@@ -6,10 +6,10 @@ import BuurtstemCrypto
 /// Each `CastError` case has its own message; a mistyped code says what kind of typing error it is (a wrong check
 /// character, a wrong length, a character that cannot occur), because the voter can fix each of them differently.
 /// Messages name areas and elections as residents know them (`areaName`, `electionTitle`), never by their codes.
-public enum CastMessages {
+package enum CastMessages {
     /// The message and HTTP status for `error` as `BallotBox` threw it; `areaName` gives an area's name for its
     /// code, `electionTitle` an election's title for its id (nil: not known here).
-    public static func message(for error: CastError, areaName: (String) -> String = { $0 },
+    package static func message(for error: CastError, areaName: (String) -> String = { $0 },
                                electionTitle: (String) -> String? = { _ in nil }) -> (status: Int, message: KioskMessage) {
         switch error {
         case let .mistyped(typo):
@@ -81,7 +81,7 @@ public enum CastMessages {
     }
 
     /// Shown while staff have paused this kiosk.
-    public static let paused = KioskMessage(
+    package static let paused = KioskMessage(
         code: "kioskPaused",
         nl: "Deze stemzuil is even gesloten. Vraag een medewerker of gebruik een andere stemzuil.",
         en: "This kiosk is closed for a moment. Ask a member of staff or use another kiosk.")

@@ -9,27 +9,27 @@ import Foundation
 /// opened ballot is spoiled (never cast, the pass stays unused) and the resident chooses again.
 extension KioskService {
     /// What the review step shows: the ballot code, and the handle the page sends back to cast or open the ballot.
-    public struct SealView: Sendable, Codable, Equatable {
+    package struct SealView: Sendable, Codable, Equatable {
         /// The handle of the sealed ballot (random; kept in memory only).
-        public let handle: String
+        package let handle: String
         /// The ballot code: the commitment to the encryption, shown before the resident chooses.
-        public let ballotCode: String
+        package let ballotCode: String
     }
 
     /// An opened (spoiled) ballot as the page shows it.
-    public struct OpenedView: Sendable, Codable, Equatable {
+    package struct OpenedView: Sendable, Codable, Equatable {
         /// The ballot code shown before the check.
-        public let ballotCode: String
+        package let ballotCode: String
         /// The choices the encryption holds, in canonical order.
-        public let choices: [Choice]
+        package let choices: [Choice]
         /// The opening as text, for `buurtstem-verify challenge`.
-        public let text: String
+        package let text: String
         /// The opening as a QR code (an SVG data URL), or nil when it is too long for one.
-        public let qr: String?
+        package let qr: String?
     }
 
     /// Encrypts the ballot of pass `code` with `choices` for the review step of a secret election and keeps it.
-    public func seal(code: String, choices: [Choice]) async throws(KioskFailure) -> SealView {
+    package func seal(code: String, choices: [Choice]) async throws(KioskFailure) -> SealView {
         try refuseIfPaused()
         let sealed = try await run { [self] in
             try box.seal(election: election, kiosk: kiosk, code: code, choices: choices)
@@ -39,7 +39,7 @@ extension KioskService {
 
     /// Casts the sealed ballot `handle` of pass `code`, which must hold `choices`: exactly the encryption whose code
     /// the review step showed.
-    public func cast(code: String, choices: [Choice], sealed handle: String) async throws(KioskFailure) -> Receipt {
+    package func cast(code: String, choices: [Choice], sealed handle: String) async throws(KioskFailure) -> Receipt {
         try refuseIfPaused()
         guard let sealed = sealedBallots.take(handle) else { throw Self.sealedGone }
         guard Set(sealed.choices) == Set(choices) else { throw Self.sealedGone }
@@ -48,7 +48,7 @@ extension KioskService {
 
     /// Opens the sealed ballot `handle` of pass `code`: it is forgotten (so it can never be cast) and its choices and
     /// randomness are shown. The pass stays unused; the resident chooses again.
-    public func challenge(code: String, sealed handle: String) async throws(KioskFailure) -> OpenedView {
+    package func challenge(code: String, sealed handle: String) async throws(KioskFailure) -> OpenedView {
         guard let sealed = sealedBallots.take(handle) else { throw Self.sealedGone }
         // Only the pass that sealed it may see it opened: the handle alone is not enough.
         guard let typed = try? TypeableCode(parsing: code, format: .stempas),
@@ -61,7 +61,7 @@ extension KioskService {
 
     /// The sealed ballot is no longer kept (cast, opened, replaced by a newer seal, or the kiosk restarted), or it
     /// is not this pass's or these choices'.
-    public static let sealedGone = KioskFailure(status: 409, message: KioskMessage(
+    package static let sealedGone = KioskFailure(status: 409, message: KioskMessage(
         code: "sealedGone",
         nl: "Deze versleutelde stem is niet meer beschikbaar. Ga terug naar uw keuze en controleer die opnieuw; er is niets uitgebracht.",
         en: "This encrypted ballot is no longer available. Go back to your choice and review it again; nothing was cast."))

@@ -8,13 +8,13 @@ import Synchronization
 ///
 /// Every ballot goes through `BallotBox.admit` and `BallotBox.cast`, the calls behind `buurtstem vote`: there is no
 /// second casting path. Store work runs off the concurrency threads (SQLite commits wait for the disk).
-public final class KioskService: Sendable {
+package final class KioskService: Sendable {
     /// The store.
-    public let store: Store
+    package let store: Store
     /// The election id.
-    public let election: String
+    package let election: String
     /// The kiosk's name.
-    public let kiosk: String
+    package let kiosk: String
     let box: BallotBox
     /// The ballots sealed at a secret election's review step, not yet cast or opened (the Benaloh challenge).
     let sealedBallots = SealedBallots()
@@ -25,7 +25,7 @@ public final class KioskService: Sendable {
 
     /// The service for `kiosk` of `election` on `store`, signing checkpoints with `kioskKey` (which must be the
     /// kiosk's registered key). `clock` gives milliseconds since 1970 (injectable for tests).
-    public init(store: Store, election: String, kiosk: String, kioskKey: SigningKey,
+    package init(store: Store, election: String, kiosk: String, kioskKey: SigningKey,
                 clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) throws {
         let registered = try store.kiosk(election: election, name: kiosk)
         guard [UInt8](registered.publicKey) == kioskKey.publicKey.bytes else {
@@ -41,12 +41,12 @@ public final class KioskService: Sendable {
     }
 
     /// Whether staff paused this kiosk (a break: voters see a message; nothing in the store changes).
-    public var isPaused: Bool { paused.withLock { $0 } }
+    package var isPaused: Bool { paused.withLock { $0 } }
 
     // MARK: voters
 
     /// Whether a voter can start now, and if not, why.
-    public func status() async throws -> KioskStatus {
+    package func status() async throws -> KioskStatus {
         let (state, title, fingerprint) = try await Blocking.run { [self] in
             try (voterState(), store.election(election).decodedDefinition().title, store.prePublication(election: election)?.prePublication.fingerprint)
         }
@@ -62,7 +62,7 @@ public final class KioskService: Sendable {
     }
 
     /// Checks the pass `code` as casting would and returns the ballot it may fill in.
-    public func admit(code: String) async throws(KioskFailure) -> BallotView {
+    package func admit(code: String) async throws(KioskFailure) -> BallotView {
         try refuseIfPaused()
         return try await run { [self] in
             let admission = try box.admit(election: election, kiosk: kiosk, code: code)
@@ -72,7 +72,7 @@ public final class KioskService: Sendable {
     }
 
     /// Casts the ballot of pass `code` with `choices`; returns the receipt once the ballot is durably stored.
-    public func cast(code: String, choices: [Choice]) async throws(KioskFailure) -> Receipt {
+    package func cast(code: String, choices: [Choice]) async throws(KioskFailure) -> Receipt {
         try refuseIfPaused()
         return try await run { [self] in
             try box.cast(election: election, kiosk: kiosk, code: code, choices: choices)
@@ -81,7 +81,7 @@ public final class KioskService: Sendable {
 
     /// The name residents know area `code` by: the wijk's or buurt's name, "gemeente NAME" for the gemeente-wide
     /// contest, else the code itself.
-    public func areaName(_ code: String) -> String {
+    package func areaName(_ code: String) -> String {
         areas.name(of: code) ?? (code == areas.gemeente ? "gemeente \(gemeenteName)" : code)
     }
 
@@ -123,7 +123,7 @@ public final class KioskService: Sendable {
     // MARK: staff
 
     /// The staff screen's figures: ballots in this kiosk's log and its latest checkpoint; never a choice.
-    public func staffStatus() async throws -> StaffStatus {
+    package func staffStatus() async throws -> StaffStatus {
         try await Blocking.run { [self] in
             let current = try store.election(election)
             let registered = try store.kiosk(election: election, name: kiosk)
@@ -140,7 +140,7 @@ public final class KioskService: Sendable {
 
     /// Opens the kiosk: opens the polls of the election when they were not opened yet (as `buurtstem polls open`
     /// does), and ends a pause.
-    public func open() async throws(KioskFailure) {
+    package func open() async throws(KioskFailure) {
         try await staffRun { [self] in
             let current = try store.election(election)
             switch current.state {
@@ -166,12 +166,12 @@ public final class KioskService: Sendable {
     }
 
     /// Pauses the kiosk (a break): voters are refused with a message until staff open it again.
-    public func pause() {
+    package func pause() {
         paused.withLock { $0 = true }
     }
 
     /// Signs a checkpoint of the kiosk's log now (as `buurtstem kiosk checkpoint` does).
-    public func checkpoint() async throws(KioskFailure) {
+    package func checkpoint() async throws(KioskFailure) {
         try await staffRun { [self] in
             _ = try KioskLog(store: store, election: election, kiosk: kiosk).checkpoint(kioskKey: kioskKey, timeMillis: box.clock())
         }
@@ -180,7 +180,7 @@ public final class KioskService: Sendable {
     /// Closes the kiosk for the day: its final signed checkpoint, after which it takes no ballot. Through the one
     /// close (`Polls.close`, as `buurtstem polls close --kiosk NAME`): the other kiosks on the store go on, and the
     /// polls close when the last kiosk does.
-    public func close() async throws(KioskFailure) {
+    package func close() async throws(KioskFailure) {
         try await staffRun { [self] in
             let current = try store.election(election)
             guard current.state == .open else {

@@ -3,9 +3,9 @@ import Foundation
 /// attempt is refused until a lockout has passed, which doubles with each lockout (from `baseLockout` up to
 /// `maxLockout`). A right PIN resets it. The guard is shared by every browser session of the kiosk, so opening a
 /// new session does not buy new attempts.
-public actor PinGuard {
+package actor PinGuard {
     /// What an attempt came to.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// The PIN was right.
         case accepted
         /// The PIN was wrong; `remaining` attempts are left before a lockout.
@@ -24,7 +24,7 @@ public actor PinGuard {
     private var lockedUntil: Double = 0
 
     /// A guard for `pin`; `clock` gives seconds since boot (injectable for tests).
-    public init(pin: StaffPin, freeAttempts: Int = 5, baseLockout: Double = 30, maxLockout: Double = 900,
+    package init(pin: StaffPin, freeAttempts: Int = 5, baseLockout: Double = 30, maxLockout: Double = 900,
                 clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.pin = pin
         self.clock = clock
@@ -34,7 +34,7 @@ public actor PinGuard {
     }
 
     /// Checks one attempt.
-    public func attempt(_ text: String) -> Outcome {
+    package func attempt(_ text: String) -> Outcome {
         let now = clock()
         if now < lockedUntil {
             return .locked(seconds: Int((lockedUntil - now).rounded(.up)))

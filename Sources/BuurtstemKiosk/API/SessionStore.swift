@@ -12,30 +12,30 @@ import BuurtstemCrypto
 /// full, a new session pushes out the least recently used session that was never used; an in-use session (a voter
 /// in the middle of a ballot, an unlocked staff screen) goes only when every session is in use. So a flood of
 /// `GET /api/session` cannot end a voter's session.
-public actor SessionStore {
+package actor SessionStore {
     /// One session.
-    public struct Session: Sendable, Equatable {
+    package struct Session: Sendable, Equatable {
         /// The id in the cookie.
-        public let id: String
+        package let id: String
         /// The token the page must send in the `X-CSRF-Token` header.
-        public let csrfToken: String
+        package let csrfToken: String
         /// Until when (clock seconds) the staff screen is unlocked; 0 when it is not.
-        public var staffUntil: Double
+        package var staffUntil: Double
         /// When it was last used (clock seconds).
-        public var lastSeen: Double
+        package var lastSeen: Double
         /// Whether a request has carried this session's cookie back since it was created.
-        public var inUse: Bool
+        package var inUse: Bool
     }
 
     private var sessions: [String: Session] = [:]
     private let clock: @Sendable () -> Double
     private let limit: Int
     /// How long a PIN unlocks the staff screen, in seconds.
-    public let staffSeconds: Double
+    package let staffSeconds: Double
 
     /// A store that keeps at most `limit` sessions (never-used ones make room first, the least recently used of
     /// them first) and unlocks staff screens for `staffSeconds`.
-    public init(limit: Int = 256, staffSeconds: Double = 600,
+    package init(limit: Int = 256, staffSeconds: Double = 600,
                 clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.limit = limit
         self.staffSeconds = staffSeconds
@@ -43,7 +43,7 @@ public actor SessionStore {
     }
 
     /// Starts a new session.
-    public func create() -> Session {
+    package func create() -> Session {
         if sessions.count >= limit {
             let leastRecent: (Session, Session) -> Bool = { $0.lastSeen < $1.lastSeen }
             if let oldest = sessions.values.filter({ !$0.inUse }).min(by: leastRecent) ?? sessions.values.min(by: leastRecent) {
@@ -57,7 +57,7 @@ public actor SessionStore {
     }
 
     /// The session with cookie `id`, if it exists; marks it used (and so in use: a request carried its cookie).
-    public func session(_ id: String?) -> Session? {
+    package func session(_ id: String?) -> Session? {
         guard let id, var session = sessions[id] else { return nil }
         session.lastSeen = clock()
         session.inUse = true
@@ -66,19 +66,19 @@ public actor SessionStore {
     }
 
     /// Whether `token` is the CSRF token of session `id` (compared in constant time).
-    public func verify(id: String?, token: String?) -> Bool {
+    package func verify(id: String?, token: String?) -> Bool {
         guard let session = session(id), let token else { return false }
         return ConstantTime.equal(Array(session.csrfToken.utf8), Array(token.utf8))
     }
 
     /// Whether session `id` has the staff screen unlocked now.
-    public func isStaff(_ id: String?) -> Bool {
+    package func isStaff(_ id: String?) -> Bool {
         guard let session = session(id) else { return false }
         return session.staffUntil > clock()
     }
 
     /// Unlocks (or, with `false`, locks) the staff screen of session `id`.
-    public func setStaff(_ id: String, _ unlocked: Bool) {
+    package func setStaff(_ id: String, _ unlocked: Bool) {
         guard var session = sessions[id] else { return }
         session.staffUntil = unlocked ? clock() + staffSeconds : 0
         sessions[id] = session

@@ -10,47 +10,47 @@ import NIOCore
 /// Bound to `127.0.0.1` by default: the touch screen's browser runs on the same machine. Requests are logged as
 /// method, path and status only (`RequestLogMiddleware`); requests from other hosts or origins, with a query
 /// string, or without the session's CSRF token are refused (`RequestGuard`).
-public struct KioskServer: Sendable {
+package struct KioskServer: Sendable {
     /// What the page needs to know at start.
-    public struct PageSettings: Sendable, Equatable, Codable {
+    package struct PageSettings: Sendable, Equatable, Codable {
         /// The election id.
-        public let election: String
+        package let election: String
         /// The election's title.
-        public let title: String
+        package let title: String
         /// The kiosk's name.
-        public let kiosk: String
+        package let kiosk: String
         /// Seconds the receipt stays on screen before the page resets for the next voter.
-        public let receiptSeconds: Int
+        package let receiptSeconds: Int
         /// Seconds without a touch or key after which a half-finished ballot is abandoned and the page resets.
-        public let idleSeconds: Int
+        package let idleSeconds: Int
         /// Where residents check their receipt after the election (the gemeente's results page), if given.
-        public let checkURL: String?
+        package let checkURL: String?
         /// That address as a QR code: an SVG `data:` URL for the receipt's image.
-        public let checkQR: String?
+        package let checkQR: String?
     }
 
     /// Where to listen and how the page behaves.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// The address to bind to (default `127.0.0.1`: this machine only).
-        public var host: String
+        package var host: String
         /// The port (0: any free port; the URL passed to `onRunning` says which).
-        public var port: Int
+        package var port: Int
         /// Seconds the receipt stays on screen.
-        public var receiptSeconds: Int
+        package var receiptSeconds: Int
         /// Seconds of inactivity after which the page resets.
-        public var idleSeconds: Int
+        package var idleSeconds: Int
         /// Seconds a connection may take to send a complete request (from its opening, or from the previous answer
         /// on a kept-alive connection) and may stay idle; then the server closes it. Stops half-sent requests and
         /// idle connections from piling up.
-        public var requestTimeoutSeconds: Int
+        package var requestTimeoutSeconds: Int
         /// At most this many connections are open at once; further ones wait (unaccepted) until one closes.
-        public var maxConnections: Int
+        package var maxConnections: Int
         /// Where residents check their receipt after the election (an `https://` or `http://` address), shown on
         /// the receipt with a QR code; nil: the receipt tells them to ask the staff.
-        public var checkURL: String?
+        package var checkURL: String?
 
         /// A configuration; the defaults suit a kiosk (one browser, which opens a handful of connections).
-        public init(host: String = "127.0.0.1", port: Int = 8080, receiptSeconds: Int = 60, idleSeconds: Int = 180,
+        package init(host: String = "127.0.0.1", port: Int = 8080, receiptSeconds: Int = 60, idleSeconds: Int = 180,
                     requestTimeoutSeconds: Int = 10, maxConnections: Int = 32, checkURL: String? = nil) {
             self.host = host
             self.port = port
@@ -68,7 +68,7 @@ public struct KioskServer: Sendable {
     private let logger: Logger
 
     /// A server for `service`, whose staff screen opens with `pin`.
-    public init(service: KioskService, pin: StaffPin, configuration: Configuration = Configuration(),
+    package init(service: KioskService, pin: StaffPin, configuration: Configuration = Configuration(),
                 logger: Logger = Logger(label: "buurtstem.kiosk")) {
         self.service = service
         self.pin = pin
@@ -77,7 +77,7 @@ public struct KioskServer: Sendable {
     }
 
     /// Runs until the process gets SIGINT or SIGTERM; calls `onRunning` with the page's URL once it listens.
-    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+    package func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let title = try await service.status().title
         let qr = try configuration.checkURL.map { url in
             "data:image/svg+xml;base64," + Data(try QRCode(url).svg(pixels: 132, label: url).utf8).base64EncodedString()

@@ -53,7 +53,8 @@ public struct RecordIndex: Sendable, Equatable, Codable {
         }
     }
 
-    /// `buurtstem-record/1` or, for an election whose ballots sign the definition hash, `buurtstem-record/2`.
+    /// `buurtstem-record/1`; for an election whose ballots sign the definition hash, `buurtstem-record/2`; for a
+    /// secret election, `buurtstem-record/3`.
     public let format: String
     /// `election` (or `cheque-round`).
     public let kind: String
