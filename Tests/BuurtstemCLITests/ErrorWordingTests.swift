@@ -73,6 +73,26 @@ struct ErrorWordingTests {
                 "\(fax.stderr)")
     }
 
+    @Test("allocate options it cannot read or combine are refused in the command's words, before any allocation")
+    func allocationOptionsRefused() throws {
+        let cli = try CLI.inTemporaryDirectory()
+        let path = projectRoot.appendingPathComponent("Tests/Fixtures/Pabulib/add1-example.pb").path
+        let seedAlone = try cli.run("allocate", path, "--rule", "greedy", "--lot-seed", "0a0b")
+        #expect(seedAlone.status != 0 && seedAlone.stderr.contains("--lot-seed only applies to --tie-break cost-votes-lot"), "\(seedAlone.stderr)")
+        // The seed is read by the one hex decoder: a sign is not a hex digit (Int's radix parser would take "+f").
+        for seed in ["+f+f", "0a0", "zz", ""] {
+            let bad = try cli.run("allocate", path, "--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", seed)
+            #expect(bad.status != 0 && bad.stderr.contains("--lot-seed \(seed) is not hexadecimal"), "\(seed): \(bad.stderr)")
+        }
+        let ruleless = try cli.run("allocate", path, "--completion", "add1")
+        #expect(ruleless.status != 0 && ruleless.stderr.contains("give --rule RULE, or --official"), "\(ruleless.stderr)")
+        let valueless = try cli.run("allocate", path, "--rule")
+        #expect(valueless.status != 0 && valueless.stderr.contains("Missing value for '--rule"), "\(valueless.stderr)")
+        let unknown = try cli.run("allocate", path, "--rule", "greedy", "--bogus")
+        #expect(unknown.status != 0 && unknown.stderr.contains("Unknown option '--bogus'"), "\(unknown.stderr)")
+        for refused in [seedAlone, ruleless, valueless, unknown] { #expect(refused.stdout.isEmpty, "\(refused.stdout)") }
+    }
+
     @Test("a refused proposal names the command and its options, the engine only the fields")
     func proposalOptions() throws {
         let (cli, _) = try StemdagCommandTests.prepared()

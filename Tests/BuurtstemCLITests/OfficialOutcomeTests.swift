@@ -2,9 +2,7 @@ import Buurtstem
 import Foundation
 import Testing
 
-/// `../shared/pabulib` beside the package root: the Pabulib instances, their reference outcomes and the official files.
-private let sharedPabulib = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/pabulib")
-private let sharedPabulibPresent = FileManager.default.fileExists(atPath: sharedPabulib.appendingPathComponent("official").path)
+private let sharedPabulibPresent = FileManager.default.fileExists(atPath: SharedPabulib.folder.appendingPathComponent("official").path)
 
 /// The extra arguments a file's rule needs: greedy-exclusive files name their exclusions only in words.
 private let officialArguments: [String: [String]] = [
@@ -39,7 +37,7 @@ struct OfficialOutcomeTests {
 
     @Test("every file of official/ gives the city's selected set, or reads with a warning where it has none")
     func officialFolder() throws {
-        let folder = sharedPabulib.appendingPathComponent("official")
+        let folder = SharedPabulib.folder.appendingPathComponent("official")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pb") }.sorted()
         var compared = 0, readOnly = 0
         for file in files {
@@ -66,7 +64,7 @@ struct OfficialOutcomeTests {
 
     @Test("the two files that were refused are read, and the warning names file and line")
     func repairedFiles() throws {
-        let folder = sharedPabulib.appendingPathComponent("official")
+        let folder = SharedPabulib.folder.appendingPathComponent("official")
         let repeated = try allocate(folder.appendingPathComponent("Poland_Czestochowa_2020.pb"))
         #expect(repeated.stderr.contains("warning: Poland_Czestochowa_2020.pb:11740: VOTES vote: the vote names 579 more than once; their points are added up"))
         #expect((repeated.json["warnings"] as? [String])?.contains { $0.hasPrefix("Poland_Czestochowa_2020.pb:11740:") } == true)
@@ -77,7 +75,7 @@ struct OfficialOutcomeTests {
 
     @Test("the reference instances with an official outcome: every runnable META rule reproduces it")
     func referenceInstances() throws {
-        let folder = sharedPabulib.appendingPathComponent("instances")
+        let folder = SharedPabulib.folder.appendingPathComponent("instances")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pb") }.sorted()
         var compared = 0, refused: [String] = []
         for file in files {
@@ -100,7 +98,7 @@ struct OfficialOutcomeTests {
     @Test("greedy-exclusive without the exclusions is a clear error saying how to give them")
     func exclusionsRequired() throws {
         let cli = try CLI.inTemporaryDirectory()
-        let path = sharedPabulib.appendingPathComponent("official/Poland_Warszawa_2022_Bemowo.pb").path
+        let path = SharedPabulib.folder.appendingPathComponent("official/Poland_Warszawa_2022_Bemowo.pb").path
         let missing = try cli.run("allocate", path, "--official")
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("Poland_Warszawa_2022_Bemowo.pb: META rule: the rule is greedy-exclusive"))
@@ -117,7 +115,7 @@ struct OfficialOutcomeTests {
     @Test("the threshold of a points file counts points, also under --meta-constraints")
     func thresholdInPoints() throws {
         let cli = try CLI.inTemporaryDirectory()
-        let path = sharedPabulib.appendingPathComponent("official/Poland_Czestochowa_2025_Mirow.pb").path
+        let path = SharedPabulib.folder.appendingPathComponent("official/Poland_Czestochowa_2025_Mirow.pb").path
         let result = try cli.run("allocate", path, "--rule", "greedy", "--meta-constraints", "--json")
         let json = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]
         #expect(Set(json?["selected"] as? [String] ?? []) == ["294", "585", "618"])

@@ -10,8 +10,8 @@ func approvalElection(_ projects: [(String, Int64)], budget: Int64, ballots: [[S
                         ballots: ballots.map { $0.map { (index[$0]!, Int64(1)) } })
 }
 
-func funded(_ election: AllocationInput, _ flags: [String], constraints: AllocationConstraints = AllocationConstraints()) throws -> [String] {
-    var options = try AllocationOptions(flags: flags)
+func funded(_ election: AllocationInput, _ options: AllocationOptions, constraints: AllocationConstraints = AllocationConstraints()) throws -> [String] {
+    var options = options
     options.constraints = constraints
     return try Allocator.allocate(election, options: options).selected.map { election.projects[$0].id }
 }
@@ -23,14 +23,14 @@ struct AllocationRulesTests {
 
     @Test("plain MES funds X only")
     func mesXY() throws {
-        #expect(try funded(xy(), ["--rule", "mes", "--completion", "none"]) == ["X"])
+        #expect(try funded(xy(), AllocationOptions(rule: .mes, completion: .none)) == ["X"])
     }
 
     @Test("add1-exhaustive stops at the exhaustive {X}; add1 goes on to {Y}")
     func add1Semantics() throws {
         let e = try xy()
-        #expect(try funded(e, ["--rule", "mes", "--completion", "add1-exhaustive"]) == ["X"])
-        let add1 = try Allocator.allocate(e, options: AllocationOptions(flags: ["--rule", "mes", "--completion", "add1", "--tie-break", "cost-votes"]))
+        #expect(try funded(e, AllocationOptions(rule: .mes, completion: .add1Exhaustive)) == ["X"])
+        let add1 = try Allocator.allocate(e, options: AllocationOptions(rule: .mes, completion: .add1, tieBreak: .costVotes))
         #expect(add1.selected.map { e.projects[$0].id } == ["Y"])
         // Runs: 5 (= 20/4), 6 accepted ({Y}, exhaustive: 4 left, X costs 7), 7 overshoots ({Y, X} costs 23).
         #expect(add1.equalShares == EqualSharesReport(runs: 3, perVoterBudget: "6", exhaustive: true))
@@ -40,10 +40,10 @@ struct AllocationRulesTests {
     func greedyCompletion() throws {
         // MES funds X (7); 13 left, Y (16) does not fit: nothing to add. With budget 23, Y fits afterwards.
         let e = try approvalElection([("X", 7), ("Y", 16)], budget: 23, ballots: [["Y"], ["Y"], ["X", "Y"], ["X"]])
-        #expect(try funded(e, ["--rule", "mes", "--completion", "none"]) == ["Y"])
+        #expect(try funded(e, AllocationOptions(rule: .mes, completion: .none)) == ["Y"])
         let f = try approvalElection([("X", 7), ("Y", 16), ("Z", 5)], budget: 20, ballots: [["Y"], ["Y"], ["X", "Y"], ["X"], ["Z"]])
-        #expect(try funded(f, ["--rule", "mes"]) == ["X"])
-        #expect(try funded(f, ["--rule", "mes", "--completion", "greedy"]) == ["X", "Z"])
+        #expect(try funded(f, AllocationOptions(rule: .mes)) == ["X"])
+        #expect(try funded(f, AllocationOptions(rule: .mes, completion: .greedy)) == ["X", "Z"])
     }
 
     @Test("lexico compares UTF-8 bytes: \"11\" before \"2\", uppercase before lowercase, ASCII before accents")
@@ -58,15 +58,15 @@ struct AllocationRulesTests {
     func greedyTie() throws {
         // "11" and "2" both have 2 votes and cost 6; only one fits in 10.
         let e = try approvalElection([("2", 6), ("11", 6)], budget: 10, ballots: [["2", "11"], ["2", "11"]])
-        #expect(try funded(e, ["--rule", "greedy", "--tie-break", "lexico"]) == ["11"])
+        #expect(try funded(e, AllocationOptions(rule: .greedy, tieBreak: .lexico)) == ["11"])
     }
 
     @Test("greedy skips what does not fit; greedy-no-skip stops there")
     func skipping() throws {
         let e = try approvalElection([("a", 60), ("b", 50), ("c", 30)], budget: 100,
                                      ballots: [["a", "b", "c"], ["a", "b", "c"], ["a", "b"], ["a"]])
-        #expect(try funded(e, ["--rule", "greedy"]) == ["a", "c"])
-        #expect(try funded(e, ["--rule", "greedy-no-skip"]) == ["a"])
+        #expect(try funded(e, AllocationOptions(rule: .greedy)) == ["a", "c"])
+        #expect(try funded(e, AllocationOptions(rule: .greedyNoSkip)) == ["a"])
     }
 
     @Test("greedy per euro compares exact ratios; a free supported project comes first")
@@ -74,17 +74,17 @@ struct AllocationRulesTests {
         // a: 3/30 = 0.1, b: 2/20 = 0.1 (tie, lexico a first), c: 1/5 = 0.2, free: infinite.
         let e = try approvalElection([("a", 30), ("b", 20), ("c", 5), ("free", 0)], budget: 40,
                                      ballots: [["a", "b", "c", "free"], ["a", "b"], ["a"]])
-        #expect(try funded(e, ["--rule", "greedy-per-euro"]) == ["free", "c", "a"])
+        #expect(try funded(e, AllocationOptions(rule: .greedyPerEuro)) == ["free", "c", "a"])
     }
 
     @Test("cost-votes breaks MES ties by lowest cost, then most votes, then id")
     func costVotes() throws {
         // Disjoint supporters, rho = 1/app for both: p (cost 10, 2 voters) and q (cost 20, 2 voters) tie.
         let e = try approvalElection([("q", 20), ("p", 10)], budget: 40, ballots: [["q"], ["q"], ["p"], ["p"]])
-        #expect(try funded(e, ["--rule", "mes", "--tie-break", "lexico"]).first == "p")
+        #expect(try funded(e, AllocationOptions(rule: .mes, tieBreak: .lexico)).first == "p")
         let r = try approvalElection([("a", 20), ("b", 10)], budget: 40, ballots: [["a"], ["a"], ["b"], ["b"]])
-        #expect(try funded(r, ["--rule", "mes", "--tie-break", "lexico"]).first == "a")
-        #expect(try funded(r, ["--rule", "mes", "--tie-break", "cost-votes"]).first == "b")
+        #expect(try funded(r, AllocationOptions(rule: .mes, tieBreak: .lexico)).first == "a")
+        #expect(try funded(r, AllocationOptions(rule: .mes, tieBreak: .costVotes)).first == "b")
     }
 
     @Test("the public lot is a fixed order from the seed, after cost and votes")
@@ -98,14 +98,8 @@ struct AllocationRulesTests {
             return e.projects.indices.sorted { ranks[$0] < ranks[$1] }
         })
         #expect(orders.count > 1, "different seeds give different orders")
-        #expect(try funded(e, ["--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", "0a0b"]).count == 1)
-        #expect(throws: AllocationError.self) { try AllocationOptions(flags: ["--rule", "greedy", "--tie-break", "cost-votes-lot"]) }
-        // The seed is read by the one hex decoder: a sign is not a hex digit (Int's radix parser would take "+f").
-        for seed in ["+f+f", "0a0", "zz", ""] {
-            #expect(throws: AllocationError.self, "\(seed)") {
-                try AllocationOptions(flags: ["--rule", "greedy", "--tie-break", "cost-votes-lot", "--lot-seed", seed])
-            }
-        }
+        #expect(try funded(e, AllocationOptions(rule: .greedy, tieBreak: .costVotesLot(seed: [0x0a, 0x0b]))).count == 1)
+        // A missing or malformed seed is refused where it is read, as hex: AllocateFlagsTests (CLI tests).
     }
 
     @Test("sequential Phragmén, hand-computed, stops when the next project does not fit")
@@ -114,16 +108,16 @@ struct AllocationRulesTests {
         // Then c: (0 + 1)/1 = 1 for its voter who has no load; b: (1 + 1 + 3)/2 = 2.5. Then b needs 3, left 1: stop.
         let e = try approvalElection([("a", 4), ("b", 3), ("c", 1)], budget: 6,
                                      ballots: [["a", "b"], ["a", "b"], ["a"], ["a"], ["c"]])
-        #expect(try funded(e, ["--rule", "phragmen"]) == ["a", "c"])
+        #expect(try funded(e, AllocationOptions(rule: .phragmen)) == ["a", "c"])
     }
 
     @Test("MES with cardinality satisfaction funds the cheapest per supporter first")
     func mesCardinality() throws {
         // Budget 12, 4 voters of 3 each. a (cost 8, voters 1-4): 2 each. b (cost 3, voters 1-2): 1.5 each.
         let e = try approvalElection([("a", 8), ("b", 3)], budget: 12, ballots: [["a", "b"], ["a", "b"], ["a"], ["a"]])
-        #expect(try funded(e, ["--rule", "mes", "--satisfaction", "cardinality"]) == ["b", "a"])
+        #expect(try funded(e, AllocationOptions(rule: .mes, satisfaction: .cardinality)) == ["b", "a"])
         // Cost satisfaction: effective votes 4 for a versus 2 for b, so a first; then b's voters hold 1 + 1 < 3.
-        #expect(try funded(e, ["--rule", "mes", "--satisfaction", "cost"]) == ["a"])
+        #expect(try funded(e, AllocationOptions(rule: .mes, satisfaction: .cost)) == ["a"])
     }
 
     @Test("cardinal MES uses points: a voter pays in proportion to the points given")
@@ -138,7 +132,8 @@ struct AllocationRulesTests {
 
     @Test("a completion is refused for rules other than MES")
     func completionOnlyForMES() throws {
-        #expect(throws: AllocationError.self) { try funded(xy(), ["--rule", "greedy", "--completion", "add1"]) }
+        let error = #expect(throws: AllocationError.self) { try funded(xy(), AllocationOptions(rule: .greedy, completion: .add1)) }
+        #expect(error?.setting == .completion)
     }
 }
 
@@ -157,14 +152,14 @@ struct AllocationConstraintTests {
     @Test("a category budget makes greedy skip what would break it")
     func categoryBudget() throws {
         let limits = AllocationConstraints(categoryBudgets: ["green": 60])
-        #expect(try funded(election, ["--rule", "greedy"]) == ["a", "b", "c"])
-        #expect(try funded(election, ["--rule", "greedy"], constraints: limits) == ["a", "c", "d"])
+        #expect(try funded(election, AllocationOptions(rule: .greedy)) == ["a", "b", "c"])
+        #expect(try funded(election, AllocationOptions(rule: .greedy), constraints: limits) == ["a", "c", "d"])
     }
 
     @Test("an area budget binds MES too")
     func areaBudget() throws {
         let limits = AllocationConstraints(areaBudgets: ["Noord": 50])
-        let chosen = try funded(election, ["--rule", "mes"], constraints: limits)
+        let chosen = try funded(election, AllocationOptions(rule: .mes), constraints: limits)
         #expect(chosen == ["a", "b"])
         var options = AllocationOptions(rule: .mes, explain: true)
         options.constraints = limits
@@ -188,10 +183,10 @@ struct AllocationConstraintTests {
     func leftover() throws {
         let fitting = AllocationConstraints(categoryBudgets: ["green": 50], leftover: .fundFitting)
         // By category: a (green 50), c, d (play) = 100; the leftover 20 does not fit b (40).
-        #expect(try funded(election, ["--rule", "greedy"], constraints: fitting) == ["a", "c", "d"])
+        #expect(try funded(election, AllocationOptions(rule: .greedy), constraints: fitting) == ["a", "c", "d"])
         let loose = AllocationConstraints(categoryBudgets: ["green": 50, "play": 30], leftover: .fundFitting)
         // By category: a, c = 80; leftover 40 then funds b (40) ignoring the green limit.
-        #expect(try funded(election, ["--rule", "greedy"], constraints: loose) == ["a", "c", "b"])
+        #expect(try funded(election, AllocationOptions(rule: .greedy), constraints: loose) == ["a", "c", "b"])
         var options = AllocationOptions(rule: .greedy)
         options.constraints = AllocationConstraints(categoryBudgets: ["green": 50, "play": 30], leftover: .partialOne)
         let outcome = try Allocator.allocate(election, options: options)

@@ -2,6 +2,27 @@ import Foundation
 import Testing
 @testable import Buurtstem
 
+/// The shared Pabulib folder (`../shared/pabulib` beside the package root), if present: real instances to read.
+enum SharedPabulib {
+    static let folder: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/pabulib")
+
+    static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("instances").path)
+    }
+
+    /// The instances' names without extension, sorted.
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("instances").path)) ?? []
+        return files.filter { $0.hasSuffix(".pb") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    static func instance(_ name: String) throws -> PabulibInstance {
+        try PabulibReader().read(contentsOf: folder.appendingPathComponent("instances/\(name).pb").path)
+    }
+}
+
 /// The test fixtures folder, found from this file's path so the package needs no resources.
 enum Fixtures {
     /// `Tests/Fixtures/Pabulib`: outside the test target's folder, so SwiftPM needs no resource declaration.

@@ -7,9 +7,10 @@ import Testing
 /// rules (`AreaCaps`, `VerifierWeighting`) must fund the same projects on every instance, for every rule.
 @Suite("Caps and weighting: the engine and the verifier agree")
 struct CapsWeightingAgreementTests {
-    static let keys: [(rule: String, completion: String?)] = [
-        ("greedy", nil), ("greedy-no-skip", nil), ("greedy-per-euro", nil), ("phragmen", nil),
-        ("mes", nil), ("mes", "greedy"), ("mes", "add1"), ("mes", "add1-exhaustive"),
+    /// Every rule, and MES with every completion; the verifier takes them by their published names (`rawValue`).
+    static let keys: [(rule: AllocationRule, completion: Completion)] = [
+        (.greedy, .none), (.greedyNoSkip, .none), (.greedyPerEuro, .none), (.phragmen, .none),
+        (.mes, .none), (.mes, .greedy), (.mes, .add1), (.mes, .add1Exhaustive),
     ]
 
     /// A random election over 2 to 4 wijken with caps, some projects without an area, and criteria values.
@@ -45,11 +46,8 @@ struct CapsWeightingAgreementTests {
     func agree(seed: Int) throws {
         let instance = Self.instance(UInt64(seed) &* 0x9E37_79B9 &+ 17)
         for key in Self.keys {
-            let weighted = key.rule.hasPrefix("greedy") && seed % 2 == 0
-            var flags = ["--rule", key.rule]
-            if let completion = key.completion { flags += ["--completion", completion] }
-            var options = try AllocationOptions(flags: flags)
-            options.tieBreak = .costVotes
+            let weighted = [.greedy, .greedyNoSkip, .greedyPerEuro].contains(key.rule) && seed % 2 == 0
+            var options = AllocationOptions(rule: key.rule, completion: key.completion, tieBreak: .costVotes)
             options.constraints.areaBudgets = instance.caps
             if weighted { options.weighting = RankingWeighting(weightsPer10000: instance.weights, values: instance.projects.map(\.values)) }
             let input = try AllocationInput(
@@ -64,8 +62,9 @@ struct CapsWeightingAgreementTests {
                 kind: .approval, ballots: instance.ballots.map { $0.map { (project: $0, points: Int64(1)) } }, currencyUnit: 1,
                 areaCaps: instance.caps,
                 weighting: weighted ? VerifierWeighting(weightsPer10000: instance.weights, values: instance.projects.map(\.values)) : nil)
-            let textbook = Set(try TextbookAllocation.allocate(election, rule: key.rule, satisfaction: nil, completion: key.completion, tieBreak: .costVotes))
-            #expect(engine == textbook, "seed \(seed) \(key.rule) \(key.completion ?? "") weighted \(weighted)")
+            let textbook = Set(try TextbookAllocation.allocate(election, rule: key.rule.rawValue, satisfaction: nil,
+                                                               completion: key.completion.rawValue, tieBreak: .costVotes))
+            #expect(engine == textbook, "seed \(seed) \(key.rule.rawValue) \(key.completion.rawValue) weighted \(weighted)")
             // Every wijk stays within its cap.
             for (wijk, cap) in instance.caps {
                 let spent = instance.projects.filter { $0.area == wijk && engine.contains($0.id) }.reduce(Int64(0)) { $0 + $1.cost }

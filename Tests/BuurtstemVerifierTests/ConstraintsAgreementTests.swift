@@ -58,10 +58,7 @@ struct ConstraintsAgreementTests {
     func agree(seed: Int) throws {
         let instance = Self.instance(UInt64(seed) &* 0x9E37_79B9 &+ 101)
         for key in CapsWeightingAgreementTests.keys {
-            var flags = ["--rule", key.rule]
-            if let completion = key.completion { flags += ["--completion", completion] }
-            var options = try AllocationOptions(flags: flags)
-            options.tieBreak = .costVotes
+            var options = AllocationOptions(rule: key.rule, completion: key.completion, tieBreak: .costVotes)
             options.constraints.minimumSupport = instance.minimumVotes
             options.constraints.categoryBudgets = instance.categoryBudgets
             options.constraints.exclusions = instance.exclusions
@@ -79,8 +76,9 @@ struct ConstraintsAgreementTests {
                 kind: .approval, ballots: instance.ballots.map { $0.map { (project: $0, points: Int64(1)) } }, currencyUnit: 1,
                 categoryBudgets: instance.categoryBudgets, exclusions: instance.exclusions, minimumVotes: instance.minimumVotes,
                 maximumFunded: instance.maximumFunded, categoryMaxima: instance.categoryMaxima, areaMaxima: instance.areaMaxima)
-            let textbook = Set(try TextbookAllocation.allocate(election, rule: key.rule, satisfaction: nil, completion: key.completion, tieBreak: .costVotes))
-            let name = "seed \(seed) \(key.rule) \(key.completion ?? "")"
+            let textbook = Set(try TextbookAllocation.allocate(election, rule: key.rule.rawValue, satisfaction: nil,
+                                                               completion: key.completion.rawValue, tieBreak: .costVotes))
+            let name = "seed \(seed) \(key.rule.rawValue) \(key.completion.rawValue)"
             #expect(engine == textbook, "\(name)")
 
             // Every constraint holds in the engine's outcome.

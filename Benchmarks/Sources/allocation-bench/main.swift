@@ -45,6 +45,34 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
+/// The options of a reference outcome's `flags` (`--rule X --satisfaction Y --completion Z --tie-break W`, the only
+/// flags the reference files use), typed. The benchmark times the rule call alone, so it cannot run `buurtstem
+/// allocate`; the tests check these flags through the command itself (AllocationParityTests).
+func referenceOptions(_ flags: [String]) throws -> AllocationOptions {
+    struct Unreadable: Error, CustomStringConvertible { let description: String }
+    var values: [String: String] = [:]
+    for pair in stride(from: 0, to: flags.count - 1, by: 2) { values[flags[pair]] = flags[pair + 1] }
+    guard flags.count % 2 == 0, Set(values.keys).isSubset(of: ["--rule", "--satisfaction", "--completion", "--tie-break"]),
+          let rule = values["--rule"].flatMap(AllocationRule.init(rawValue:)) else {
+        throw Unreadable(description: "flags \(flags) are not a rule with its settings")
+    }
+    var options = AllocationOptions(rule: rule)
+    if let text = values["--satisfaction"] {
+        guard let satisfaction = Satisfaction(rawValue: text) else { throw Unreadable(description: "satisfaction \(text)") }
+        options.satisfaction = satisfaction
+    }
+    if let text = values["--completion"] {
+        guard let completion = Completion(rawValue: text) else { throw Unreadable(description: "completion \(text)") }
+        options.completion = completion
+    }
+    switch values["--tie-break"] ?? "lexico" {
+    case "lexico": options.tieBreak = .lexico
+    case "cost-votes": options.tieBreak = .costVotes
+    case let other: throw Unreadable(description: "tie-break \(other)")
+    }
+    return options
+}
+
 /// Child mode: benchmark one instance and print one tab-separated line per key.
 func benchmark(_ name: String) throws {
     let instance = try PabulibReader().read(contentsOf: shared.appendingPathComponent("instances/\(name).pb").path)
@@ -52,7 +80,7 @@ func benchmark(_ name: String) throws {
     let data = try Data(contentsOf: shared.appendingPathComponent("expected/\(name).json"))
     let expected = try JSONDecoder().decode(Expected.self, from: data)
     for (key, outcome) in expected.outcomes.sorted(by: { $0.key < $1.key }) {
-        let options = try AllocationOptions(flags: outcome.flags)
+        let options = try referenceOptions(outcome.flags)
         var times: [Double] = []
         for _ in 0..<repetitions {
             times.append(try seconds { _ = try Allocator.allocate(election, options: options) })

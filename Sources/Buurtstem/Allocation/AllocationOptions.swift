@@ -43,4 +43,10 @@ public struct AllocationOptions: Sendable, Codable, Equatable {
         if let satisfaction { return satisfaction }
         return kind == .cardinal ? .cardinal : .cost
     }
+
+    /// A group of projects that exclude one another, from its ids written as a comma-separated list (`773,153`):
+    /// each id without blanks at either end, empty items dropped.
+    public static func exclusionGroup(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+    }
 }
