@@ -16,9 +16,7 @@ let package = Package(
         .library(name: "BuurtstemCrypto", targets: ["BuurtstemCrypto"]),
         .library(name: "BuurtstemRecord", targets: ["BuurtstemRecord"]),
         .library(name: "BuurtstemVerifier", targets: ["BuurtstemVerifier"]),
-        .library(name: "BuurtstemSite", targets: ["BuurtstemSite"]),
         .library(name: "BuurtstemDemo", targets: ["BuurtstemDemo"]),
-        .library(name: "BuurtstemKiosk", targets: ["BuurtstemKiosk"]),
         .executable(name: "buurtstem", targets: ["buurtstem"]),
         .executable(name: "buurtstem-verify", targets: ["buurtstem-verify"]),
     ],
@@ -108,6 +106,7 @@ let package = Package(
             dependencies: [
                 "Buurtstem",
                 "BuurtstemCrypto",
+                "BuurtstemRecord",
                 "BuurtstemDemo",
                 "BuurtstemSite",
                 "BuurtstemKiosk",
