@@ -76,7 +76,7 @@ def main() -> int:
         seed = options.seed
         if seed is None:
             seed = int(os.environ.get("BROWSER_TEST_SEED") or random.SystemRandom().randrange(1 << 32))
-        description = f"shuffled with seed {seed} (again: BROWSER_TEST_SEED={seed} scripts/browser-tests.sh)"
+        description = f"an order shuffled with seed {seed} (again: BROWSER_TEST_SEED={seed} scripts/browser-tests.sh)"
         generator = random.Random(seed)
 
         def shuffle(items: list) -> list:
