@@ -3,6 +3,7 @@
 import BuurtstemCrypto
 import BuurtstemRecord
 import Foundation
+import GRDB
 import Testing
 
 /// A Korrewegwijk election over a register made for the test: three buurten of 100 households, one of 30 (merged
@@ -337,6 +338,111 @@ struct ReachReportTests {
         let fixture = try StemdagFixture()
         let error = #expect(throws: BuurtstemError.self) { try ElectionReport.load(election: "test-kw", store: fixture.store) }
         #expect(error?.message.contains("the polls of 'test-kw' are open") == true)
+    }
+}
+
+@Suite("Cheque round report from its record")
+struct ChequeRoundRecordReportTests {
+    @Test("with a record, the round's report needs its signed settlement to be this store's: one changed after signing is refused for its signature, one the key holder re-signed with another amount for each field, another round's folder for its index")
+    func signedSettlement() throws {
+        let issued = try IssuedRound.make()
+        let initiative = try issued.initiative("BU00140101")
+        let id = try #require(initiative.id)
+        let redeemer = try ChequeRedeemer(store: issued.store, initiative: id)
+        for code in issued.codes(in: "BU00140101") { _ = try redeemer.redeem(code: code, channel: .online, now: IssuedRound.during).get() }
+        _ = try ChequeSettlement.settle(round: issued.round.id, in: issued.store, issuingKey: issued.issuingKey,
+                                        ledgerKey: issued.ledgerKey, now: ChequeSettlementTests.afterExpiry)
+        let record = issued.folder.appendingPathComponent("record")
+        _ = try ChequeRecordExport.export(round: issued.round.id, from: issued.store, to: record, issuingKey: issued.issuingKey)
+        let report = try ChequeRoundReport.load(round: issued.round.id, store: issued.store, record: record)
+        #expect(report.verification.files.contains { $0.name == ChequeRecordExport.settlementFile })
+        func load(_ forgery: RecordForgery) -> BuurtstemError? {
+            #expect(throws: BuurtstemError.self) { try ChequeRoundReport.load(round: issued.round.id, store: issued.store, record: forgery.folder) }
+        }
+        let settlementURL = { (forgery: RecordForgery) in forgery.folder.appendingPathComponent(ChequeRecordExport.settlementFile) }
+        let signed = try ChequeSettlementFile.decoder.decode(ChequeSettlementFile.self,
+                                                             from: Data(contentsOf: record.appendingPathComponent(ChequeRecordExport.settlementFile)))
+        let line = try #require(signed.initiatives.first { $0.id == id })
+        #expect(line.collectedCents > 0 && line.funded)
+
+        // Changed without the key: the initiative's collected amount raised, the index re-signed. Its signature gives it away.
+        let changed = try RecordForgery(record, as: "changed", in: issued.folder, key: issued.issuingKey)
+        let text = try String(contentsOf: settlementURL(changed), encoding: .utf8)
+        let collected = "\"collected_cents\":\(line.collectedCents)"
+        #expect(text.contains(collected))
+        try text.replacingOccurrences(of: collected, with: "\"collected_cents\":\(line.collectedCents + 750)")
+            .write(to: settlementURL(changed), atomically: true, encoding: .utf8)
+        try changed.resignIndex()
+        let unsigned = load(changed)
+        #expect(unsigned?.kind == .badInput && unsigned?.message.contains("settlement.json is not signed by this gemeente's issuing key") == true,
+                "\(String(describing: unsigned))")
+
+        // Re-signed by the key holder with another amount: refused naming each differing field.
+        let signedRoot = [UInt8](try #require(try issued.store.chequeIssuance(issued.round.id)).root)
+        func resign(_ forgery: RecordForgery, index: Bool) throws {
+            let (settlement, lines, initiatives) = try issued.store.read { db in
+                (try ChequeSettlement.fetchOne(db, key: issued.round.id)!,
+                 try ChequeSettlementLine.filter(Column("roundId") == issued.round.id).order(Column("initiativeId")).fetchAll(db),
+                 try Initiative.filter(Column("roundId") == issued.round.id).order(Column("id")).fetchAll(db))
+            }
+            var forged = settlement
+            forged.redeemedCents += 750
+            forged.unredeemedCents -= 750
+            forged.fundedCents += 750
+            let forgedLines = lines.map { line in
+                var line = line
+                if line.initiativeId == id { line.collectedCents += 750; line.fundedCents += 750 }
+                return line
+            }
+            forged.signature = Data(issued.issuingKey.signature(
+                for: forged.signedBytes(round: issued.round.id, issuedRoot: signedRoot, lines: Array(zip(initiatives, forgedLines)))).bytes)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            try encoder.encode(ChequeSettlementFile(forged, lines: forgedLines)).write(to: settlementURL(forgery))
+            if index { try forgery.resignIndex() }
+        }
+        let resigned = try RecordForgery(record, as: "resigned", in: issued.folder, key: issued.issuingKey)
+        try resign(resigned, index: true)
+        let conflict = load(resigned)
+        #expect(conflict?.kind == .conflict, "\(String(describing: conflict))")
+        for field in ["settlement.json initiatives[\(id)].collected_cents is \(line.collectedCents + 750) in the record, \(line.collectedCents) in this store's settlement",
+                      "settlement.json initiatives[\(id)].funded_cents is \(line.fundedCents + 750)",
+                      "settlement.json redeemed_cents is \(signed.redeemedCents + 750) in the record, \(signed.redeemedCents)",
+                      "settlement.json funded_cents is ", "settlement.json unredeemed_cents is ",
+                      "export the round's record again from this store"] {
+            #expect(conflict?.message.contains(field) == true, "\(field): \(String(describing: conflict))")
+        }
+        #expect(conflict?.message.contains("issued_cents") == false && conflict?.message.contains("ledger_root") == false)
+
+        // Re-signed, but the index not: the settlement is not the file the signed index lists.
+        let unlisted = try RecordForgery(record, as: "unlisted", in: issued.folder, key: issued.issuingKey)
+        try resign(unlisted, index: false)
+        let notListed = load(unlisted)
+        #expect(notListed?.message.contains("settlement.json is not the file the record's signed index lists") == true,
+                "\(String(describing: notListed))")
+
+        // The index signed by another key than this gemeente's issuing key.
+        let foreign = try RecordForgery(record, as: "foreign", in: issued.folder, key: SigningKey())
+        try foreign.resignIndex()
+        let foreignKey = load(foreign)
+        #expect(foreignKey?.message.contains("record.json is not signed by this gemeente's issuing key") == true, "\(String(describing: foreignKey))")
+
+        // Another round's folder: a second round of this store, settled and exported.
+        let other = try ChequeRound.create(in: issued.store, id: "2026-najaar", valueCents: 500, issueDate: "2026-03-01",
+                                           validUntil: "2026-06-30", scope: .buurt, snapshot: nil)
+        _ = try ChequeIssuer.issue(round: other.id, in: issued.store, issuingKey: issued.issuingKey,
+                                   ledgerKey: .init(path: issued.folder.appendingPathComponent("ledger-2.key").path, passphrase: IssuedRound.passphrase),
+                                   printTo: issued.folder.appendingPathComponent("print-2"), addresses: nil, now: Date(timeIntervalSince1970: 1_772_000_000))
+        let otherRecord = issued.folder.appendingPathComponent("record-2")
+        _ = try ChequeRecordExport.export(round: other.id, from: issued.store, to: otherRecord, issuingKey: issued.issuingKey)
+        let swapped = #expect(throws: BuurtstemError.self) {
+            try ChequeRoundReport.load(round: issued.round.id, store: issued.store, record: otherRecord)
+        }
+        #expect(swapped?.message.contains("is the record of cheque-round '2026-najaar', not of round \(issued.round.id)") == true,
+                "\(String(describing: swapped))")
+        // The right folder is still accepted.
+        #expect(try !ChequeRoundReport.load(round: issued.round.id, store: issued.store, record: record).verification.files.isEmpty)
     }
 }
 

@@ -37,6 +37,9 @@ public enum ChequeRecordExport {
     /// The index's `kind` for a cheque round (docs/record.md, "Cheque rounds").
     public static let indexKind = "cheque-round"
 
+    /// The settlement's file, once settled: the issuing key's signed account of the round.
+    public static let settlementFile = "settlement.json"
+
     /// The pre-publication's file, in the pre-publication folder and in the record of a pre-published round.
     public static let prePublicationFile = "prepublication.json"
 
@@ -86,18 +89,7 @@ public enum ChequeRecordExport {
             }
             if let settlement {
                 let lines = try ChequeSettlementLine.filter(Column("roundId") == roundId).order(Column("initiativeId")).fetchAll(db)
-                try files.file("settlement.json") {
-                    try $0.write(files.line(SettlementFile(
-                        roundId: roundId, settledAtMs: settlement.settledAtMillis, ledgerSize: settlement.ledgerSize,
-                        ledgerRoot: settlement.ledgerRoot, issuedCents: settlement.issuedCents,
-                        redeemedCents: settlement.redeemedCents, fundedCents: settlement.fundedCents,
-                        returnedCents: settlement.returnedCents, unredeemedCents: settlement.unredeemedCents,
-                        initiatives: lines.map {
-                            .init(id: $0.initiativeId, cheques: $0.cheques, collectedCents: $0.collectedCents,
-                                  funded: $0.funded, fundedCents: $0.fundedCents)
-                        },
-                        signer: settlement.signer, signature: settlement.signature)))
-                }
+                try files.file(settlementFile) { try $0.write(files.line(ChequeSettlementFile(settlement, lines: lines))) }
             }
             let index = RecordIndex(kind: indexKind, election: roundId, gemeente: gemeente.code, gemeenteName: gemeente.name,
                                     files: files.digests, issuingKey: issuingKey)
@@ -203,8 +195,9 @@ private struct InitiativeLine: Encodable {
     let closesAtMs: Int64
 }
 
-private struct SettlementFile: Encodable {
-    struct Line: Encodable {
+/// `settlement.json`, as the export writes it and a report reads it back (docs/record.md, "Cheque rounds").
+struct ChequeSettlementFile: Codable, Equatable {
+    struct Line: Codable, Equatable {
         let id: Int64
         let cheques: Int64
         let collectedCents: Int64
@@ -215,13 +208,52 @@ private struct SettlementFile: Encodable {
     let roundId: String
     let settledAtMs: Int64
     let ledgerSize: Int64
-    let ledgerRoot: Data
+    let ledgerRoot: HexBytes
     let issuedCents: Int64
     let redeemedCents: Int64
     let fundedCents: Int64
     let returnedCents: Int64
     let unredeemedCents: Int64
     let initiatives: [Line]
-    let signer: Data
-    let signature: Data
+    let signer: HexBytes
+    let signature: HexBytes
+
+    /// The file of stored `settlement` with its `lines`, by initiative id.
+    init(_ settlement: ChequeSettlement, lines: [ChequeSettlementLine]) {
+        roundId = settlement.roundId
+        settledAtMs = settlement.settledAtMillis
+        ledgerSize = settlement.ledgerSize
+        ledgerRoot = HexBytes([UInt8](settlement.ledgerRoot))
+        issuedCents = settlement.issuedCents
+        redeemedCents = settlement.redeemedCents
+        fundedCents = settlement.fundedCents
+        returnedCents = settlement.returnedCents
+        unredeemedCents = settlement.unredeemedCents
+        initiatives = lines.map {
+            Line(id: $0.initiativeId, cheques: $0.cheques, collectedCents: $0.collectedCents, funded: $0.funded, fundedCents: $0.fundedCents)
+        }
+        signer = HexBytes([UInt8](settlement.signer))
+        signature = HexBytes([UInt8](settlement.signature))
+    }
+
+    /// The decoder of the file: keys are snake_case.
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
+    /// Whether `signature` is `issuer`'s over this file's amounts for the round of issued set `issuedRoot`, whose
+    /// initiatives (by id) are `initiatives`: false also when a line names no initiative of them, or one is left out.
+    func isSigned(by issuer: PublicKey, issuedRoot: [UInt8], initiatives records: [Initiative]) -> Bool {
+        guard signer.bytes == issuer.bytes, initiatives.map(\.id) == records.map({ $0.id ?? 0 }) else { return false }
+        let settlement = ChequeSettlement(
+            roundId: roundId, settledAtMillis: settledAtMs, ledgerSize: ledgerSize, ledgerRoot: Data(ledgerRoot.bytes),
+            issuedCents: issuedCents, redeemedCents: redeemedCents, fundedCents: fundedCents, returnedCents: returnedCents,
+            unredeemedCents: unredeemedCents, signer: Data(signer.bytes), signature: Data(signature.bytes))
+        return settlement.isValid(issuedRoot: issuedRoot, lines: zip(records, initiatives).map { record, line in
+            (record, ChequeSettlementLine(roundId: roundId, initiativeId: line.id, cheques: line.cheques, collectedCents: line.collectedCents,
+                                          funded: line.funded, fundedCents: line.fundedCents))
+        })
+    }
 }

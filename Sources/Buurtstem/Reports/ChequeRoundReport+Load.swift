@@ -4,21 +4,25 @@ import GRDB
 
 extension ChequeRoundReport {
     /// The report of settled round `id` (reach per buurt group from the round's snapshot, the same groups as for
-    /// stempassen); `record` is the round's published record folder, whose index must name this round. Reads only;
-    /// nothing stored changes.
+    /// stempassen); `record` is the round's published record folder, whose signed settlement must be this store's
+    /// field by field (`PublishedRecord.check`), so the report shows what was signed. Reads only; nothing stored changes.
     package static func load(round id: String, store: Store, marginPercent: Int = ReachPrivacy.defaultMarginPercent,
                             record: URL? = nil) throws -> ChequeRoundReport {
         try ReachPrivacy.checkMargin(marginPercent)
         let round = try store.chequeRound(id)
-        if let record {
-            _ = try PublishedRecord.index(of: record, kind: ChequeRecordExport.indexKind, id: id, what: "round \(id)",
-                                          export: "this round's record export")
-        }
         let settlement = try SettlementReport.load(round: id, from: store)
         let gemeente = try store.gemeente()
         let names = try AreaNames.load(store)
         guard let issuance = try store.chequeIssuance(id) else {
             throw BuurtstemError(.notFound, "round \(id) has no issued cheques")
+        }
+        if let record {
+            let (lines, records) = try store.read { db in
+                (try ChequeSettlementLine.filter(Column("roundId") == id).order(Column("initiativeId")).fetchAll(db),
+                 try Initiative.filter(Column("roundId") == id).order(Column("id")).fetchAll(db))
+            }
+            try PublishedRecord.check(record, round: id, settlement: settlement.settlement, lines: lines, initiatives: records,
+                                      issuedRoot: [UInt8](issuance.root), issuer: try PublicKey(bytes: [UInt8](gemeente.issuingPublicKey)))
         }
         let initiatives = settlement.initiatives.map { line in
             let short = line.targetCents - line.collectedCents
