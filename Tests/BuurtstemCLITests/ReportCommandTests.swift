@@ -74,7 +74,7 @@ struct ReportCommandTests {
         #expect(csv.split(separator: "\n").count == 3)
     }
 
-    @Test("a cheque round's site with --plan: who pays each funded initiative, the split of 'cheques report --plan'; a bad plan writes nothing")
+    @Test("a cheque round's site with --plan: who pays each funded initiative, the split of 'cheques report --plan'; a bad plan writes nothing; --record takes only its own signed settlement")
     func chequeRoundPlan() throws {
         var cli = try CLI.groningen()
         let plan = CLI.shipped("Budgets/groningen-wijkvernieuwing-2011-2014.yaml")
@@ -180,5 +180,24 @@ struct ReportCommandTests {
         #expect(!exists("site-zonder/funders.csv"))
         let zonder = try String(contentsOf: cli.directory.appendingPathComponent("site-zonder/index.html"), encoding: .utf8)
         #expect(!zonder.contains("betalers") && !zonder.contains("Betaald door"))
+
+        // --record: the round's own exported record is taken; another round's record, or a settlement changed after it
+        // was signed, is refused and no site is written.
+        for round in ["r", "leeg"] {
+            let exported = try cli.run("cheques", "export", "--round", round, "--out", "record-\(round)")
+            #expect(exported.status == 0, "\(exported.stderr)")
+        }
+        let recorded = try cli.run("report", "--round", "r", "--out", "site-record", "--record", "record-r")
+        #expect(recorded.status == 0 && exists("site-record/index.html"), "\(recorded.stderr)")
+        let other = try cli.run("report", "--round", "r", "--out", "site-other", "--record", "record-leeg")
+        #expect(other.status != 0 && other.stderr.contains("is the record of cheque-round 'leeg', not of round r"), "\(other.stderr)")
+        let settlementFile = cli.directory.appendingPathComponent("record-r/settlement.json")
+        let signed = try String(contentsOf: settlementFile, encoding: .utf8)
+        let changed = signed.replacingOccurrences(of: "\"collected_cents\":2265", with: "\"collected_cents\":3020")
+        #expect(changed != signed, "the settlement names the first initiative's 3 cheques of EUR 7.55: \(signed)")
+        try changed.write(to: settlementFile, atomically: true, encoding: .utf8)
+        let forged = try cli.run("report", "--round", "r", "--out", "site-forged", "--record", "record-r")
+        #expect(forged.status != 0 && forged.stderr.contains("settlement.json is not signed by this gemeente's issuing key"), "\(forged.stderr)")
+        #expect(!exists("site-other") && !exists("site-forged"))
     }
 }
