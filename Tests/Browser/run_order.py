@@ -90,7 +90,7 @@ def main() -> int:
     if options.list:
         return 0
     result = unittest.TextTestRunner(verbosity=2).run(unittest.TestSuite(tests))
-    print(f"Order: {description}", flush=True)
+    print(f"Browser tests ran in {description}", flush=True)
     return 0 if result.wasSuccessful() else 1
 
 

@@ -1,6 +1,6 @@
 /// One wijk's aanvragen in the raad's year view (the verantwoording: plan -> proposals -> decisions -> payments):
 /// the proposals received in the period and what became of them, in whole cents, with who pays what.
-package struct YearProposals: Sendable, Codable, Equatable {
+package struct YearProposals: Sendable, Encodable, Equatable {
     /// Received in the period.
     package var received = 0
     /// Admitted by the toetsing (whatever followed).
@@ -41,25 +41,6 @@ package struct YearProposals: Sendable, Codable, Equatable {
 
     /// Nothing yet.
     package init() {}
-
-    /// Reads the counts and money; `openCents` is derived from them, never read.
-    package init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        received = try c.decode(Int.self, forKey: .received)
-        admitted = try c.decode(Int.self, forKey: .admitted)
-        rejected = try c.decode(Int.self, forKey: .rejected)
-        withdrawn = try c.decode(Int.self, forKey: .withdrawn)
-        decidedByStemdag = try c.decode(Int.self, forKey: .decidedByStemdag)
-        decidedByChequeRound = try c.decode(Int.self, forKey: .decidedByChequeRound)
-        decidedByWijkteam = try c.decode(Int.self, forKey: .decidedByWijkteam)
-        funded = try c.decode(Int.self, forKey: .funded)
-        notFunded = try c.decode(Int.self, forKey: .notFunded)
-        requestedCents = try c.decode(Int64.self, forKey: .requestedCents)
-        committedCents = try c.decode(Int64.self, forKey: .committedCents)
-        paidCents = try c.decode(Int64.self, forKey: .paidCents)
-        returnedCents = try c.decode(Int64.self, forKey: .returnedCents)
-        funders = try c.decode([ProposalFunderMoney].self, forKey: .funders)
-    }
 
     /// Writes the counts and money with `openCents`, so `report.json` holds the number the page and the CSV files show.
     package func encode(to encoder: any Encoder) throws {

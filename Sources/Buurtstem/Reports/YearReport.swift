@@ -1,8 +1,8 @@
 /// The raad's view of a period: per wijk over every election and cheque round in it, the budget, what was
 /// committed and paid, the funded projects, turnout and cheque reach.
-package struct YearReport: Sendable, Codable {
+package struct YearReport: Sendable, Encodable {
     /// One wijk's year (or the total).
-    package struct WijkYear: Sendable, Codable, Equatable {
+    package struct WijkYear: Sendable, Encodable, Equatable {
         /// The wijk's code (the gemeente's for the total).
         package let code: String
         /// Its name.
