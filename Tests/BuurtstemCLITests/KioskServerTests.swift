@@ -166,8 +166,10 @@ struct KioskServerTests {
 
     @Test("half-sent and idle connections are closed after the request timeout; at most maxConnections are open")
     func slowAndSurplusConnections() async throws {
-        // A timeout of 4 s leaves room on a loaded machine between opening the four and checking the fifth.
-        let server = try await Running(requestTimeoutSeconds: 4, maxConnections: 4)
+        // A timeout of 8 s leaves room on a loaded machine between opening the four and checking the fifth.
+        let timeout = 8.0
+        let server = try await Running(requestTimeoutSeconds: Int(timeout), maxConnections: 4)
+        let opened = Date()
         defer { Task { await server.stop() } }
         let partial = "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
         // Four connections fill the server: two with half a request head, one idle, one trickling its head.
@@ -185,13 +187,19 @@ struct KioskServerTests {
                 try await Task.sleep(for: .milliseconds(250))
             }
         }
-        #expect(await fifth.wait(seconds: 1) == .nothing, "the fifth connection waits while four are open")
+        let waited = await fifth.wait(seconds: 1)
+        // Only while the timeout cannot yet have closed a held one does an answer to the fifth prove a fault.
+        if Date().timeIntervalSince(opened) < timeout - 0.5 {
+            #expect(waited == .nothing, "the fifth connection waits while four are open")
+        } else {
+            print("slowAndSurplusConnections: the machine took over \(timeout - 0.5) s to get here; the fifth's wait is not judged")
+        }
         // ...until the timeout closes the stalled ones, the trickling one included (its head would take 27 s).
         let started = Date()
         for (index, socket) in held.enumerated() {
             #expect(await socket.wait(seconds: 20) == .closed, "connection \(index) was closed by the server")
         }
-        #expect(Date().timeIntervalSince(started) < 18, "closed after the 4 s timeout, not when the trickle ended")
+        #expect(Date().timeIntervalSince(started) < 20, "closed after the 8 s timeout, not when the trickle ended (27 s)")
         trickle.cancel()
         let answer = try await fifth.answer(seconds: 20)
         #expect(answer.status == 200)
